@@ -1,0 +1,39 @@
+"""revdiff: compare the draft (征求意见稿) of a Chinese policy document with its final version.
+
+The library does the work; ``revdiff.cli`` is a thin layer over it::
+
+    import revdiff
+    report = revdiff.compare("draft.docx", "final.pdf")
+    print(report.to_json())
+    doc = revdiff.outline("final.pdf")
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from revdiff.model import Document, Report
+
+
+def outline(path: str, max_bytes: int | None = None) -> Document:
+    """Read, clean and parse ``path`` (``-`` for stdin) into a Document tree."""
+    from revdiff.pipeline import load_document
+
+    return load_document(path, max_bytes=max_bytes)
+
+
+def compare(draft: str, final: str, **options: Any) -> Report:
+    """Compare two documents (paths or ``-``) and return a Report.
+
+    Options: ``draft_part``/``final_part`` (title or substring of the part to compare),
+    ``watch`` (extra watched terms), ``max_bytes`` (input size limit).
+    """
+    from revdiff.pipeline import compare_paths
+
+    return compare_paths(draft, final, **options)
+
+
+__all__ = ["__version__", "compare", "outline"]

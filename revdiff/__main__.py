@@ -1,0 +1,5 @@
+"""``python -m revdiff`` runs the command line."""
+
+from revdiff.cli import main
+
+main()

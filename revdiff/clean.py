@@ -1,0 +1,178 @@
+"""Clean a RawDoc: move boilerplate to ``dropped`` and rejoin what layout broke apart.
+
+What is not the document: docx ``[bookmark: …]`` markers, web chrome (breadcrumbs, the
+metadata block, share/print/close bars, site footers, related-link lists, QR-code
+prompts), PDF page numbers.  What layout broke: hard line wraps and paragraphs split at a
+page end.  Every removed piece is kept in ``RawDoc.dropped`` with its input line, so
+nothing of the input silently disappears; joined blocks keep a line map.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revdiff.model import Block, RawDoc
+from revdiff.numbering import is_structural_start
+
+BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+
+# Web-page metadata labels (政府信息公开 pages); value runs to the next label or line end.
+META_LABELS = (
+    "索引号",
+    "主题分类",
+    "成文日期",
+    "发布日期",
+    "发文机关",
+    "发文字号",
+    "文号",
+    "有效性",
+    "关键词",
+    "统一登记号",
+    "标题",
+    "公开方式",
+    "公开范围",
+    "信息来源",
+    "发布机构",
+    "组配分类",
+    "体裁分类",
+    "服务对象",
+)
+_META_RE = re.compile(r"(" + "|".join(META_LABELS) + r")\s*[:：]\s*")
+
+CHROME_LINE = re.compile(
+    r"^\s*(?:"
+    r"当前位置\s*[:：].*|您(?:当前)?的?位置\s*[:：].*|首页\s*>.*|>\s*\S.*>.*"  # breadcrumbs
+    r"|(?:【?\s*(?:下载|打印|关闭|分享|收藏|字体|大|中|小|返回顶部|关闭窗口|打印本页)\s*】?\s*[:：]?\s*){2,}"
+    r"|Produced\s+By\b.*|扫描二维码.*|扫一扫.*|.*关注我们\s*$"
+    r"|(?:主办单位|承办单位|网站标识码|网站地图|联系我们|版权所有|ICP备|京ICP|鲁ICP|公网安备).*"
+    r"|相关(?:链接|文件|文档|阅读|新闻)\s*[:：]?\s*"
+    r")$"
+)
+# A page number alone on a line: — 3 —, -3-, - 3 -, 第3页, 第 3 页 共 9 页, 3/9.
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－‐]+\s*\d{1,4}\s*[-—–－‐]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+# A related-link line: "- 2020-03-26国知发…《…的通知》" or a dated document title.
+RELATED_LINK = re.compile(r"^\s*[-·•]\s*(?:\d{4}-\d{2}-\d{2})?.*(?:《.*》|〔\d{4}〕|通知|意见|办法|公告|批复|通告)")
+
+SENTENCE_END = tuple("。！？；：…!?;:”’」』）)】.")
+TITLE_END = re.compile(r"(?:纲要|规划|方案|计划|意见|办法|规定|条例|通知|细则|措施|要点|征求意见稿）?|年[）)])$")
+
+
+def _drop(raw: RawDoc, block: Block, text: str | None = None) -> None:
+    raw.dropped.append(Block(text=block.text if text is None else text, line=block.line, page=block.page))
+
+
+def _strip_bookmarks(raw: RawDoc) -> None:
+    for b in raw.blocks:
+        if "[bookmark:" in b.text:
+            for m in BOOKMARK.finditer(b.text):
+                raw.dropped.append(Block(text=m.group(0), line=b.line, page=b.page))
+            b.text = BOOKMARK.sub("", b.text)
+
+
+def parse_metadata_line(text: str) -> dict[str, str]:
+    """Label/value pairs of a web metadata line ("索引号: … 主题分类: …"); {} when none."""
+    matches = list(_META_RE.finditer(text))
+    if not matches or matches[0].start() > 2:
+        return {}
+    out: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        out[m.group(1)] = text[m.end() : end].strip()
+    return out
+
+
+def _strip_chrome(raw: RawDoc) -> None:
+    """Drop web chrome lines and turn the metadata block into ``raw.metadata``."""
+    kept: list[Block] = []
+    blocks = raw.blocks
+    n = len(blocks)
+    # The related-link list and QR prompt come after the document: once a QR/footer line
+    # is seen near the end, the link lines that follow are chrome too.
+    in_tail = False
+    for i, b in enumerate(blocks):
+        t = b.text.strip()
+        if b.cells is None and t:
+            meta = parse_metadata_line(t) if i < 40 else {}
+            if meta:
+                raw.metadata.update(meta)
+                _drop(raw, b)
+                continue
+            if CHROME_LINE.match(t) or PAGE_NUMBER.match(t):
+                if re.match(r"^(扫描二维码|扫一扫|Produced|下载|相关)", t) or "关注我们" in t:
+                    in_tail = True
+                _drop(raw, b)
+                continue
+            if (in_tail or i > n * 0.6) and RELATED_LINK.match(t) and _link_run(blocks, i) >= 3:
+                _drop(raw, b)
+                continue
+        kept.append(b)
+    raw.blocks = kept
+
+
+def _link_run(blocks: list[Block], i: int) -> int:
+    """Length of the run of related-link lines around index ``i``."""
+    j = i
+    while j > 0 and RELATED_LINK.match(blocks[j - 1].text.strip() or "x"):
+        j -= 1
+    k = i
+    while k + 1 < len(blocks) and RELATED_LINK.match(blocks[k + 1].text.strip() or "x"):
+        k += 1
+    return k - j + 1
+
+
+def _ends_open(text: str) -> bool:
+    """True when a body line stops mid-sentence (a hard wrap or a page break)."""
+    t = text.rstrip()
+    if not t or t.endswith(SENTENCE_END) or "\t" in t:
+        return False
+    if TITLE_END.search(t):
+        return False
+    # Only body lines wrap: titles and headings are short and carry no sentence punctuation.
+    return len(t) >= 28 and bool(re.search(r"[，。、；,]", t))
+
+
+def _rejoin(raw: RawDoc) -> None:
+    """Join body lines that were broken mid-sentence, across blank lines and page breaks."""
+    out: list[Block] = []
+    pending_blank: list[Block] = []
+    for b in raw.blocks:
+        if b.cells is None and not b.text.strip():
+            pending_blank.append(b)
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cells is None
+            and b.cells is None
+            and not b.text.startswith("\t")
+            and _ends_open(prev.text)
+            and not is_structural_start(b.text.strip())
+            and len(pending_blank) <= 2
+        ):
+            offset = len(prev.text.rstrip())
+            prev.text = prev.text.rstrip() + b.text.strip()
+            prev.line_map.extend((offset + o, ln, pg) for o, ln, pg in _shift(b))
+            pending_blank = []
+            continue
+        out.extend(pending_blank)
+        pending_blank = []
+        out.append(b)
+    out.extend(pending_blank)
+    raw.blocks = out
+
+
+def _shift(b: Block) -> list[tuple[int, int, int | None]]:
+    """The line map of ``b`` relative to its stripped text."""
+    lead = len(b.text) - len(b.text.lstrip())
+    return [(max(o - lead, 0), ln, pg) for o, ln, pg in b.line_map]
+
+
+def clean(raw: RawDoc) -> RawDoc:
+    """Remove boilerplate and rejoin broken paragraphs; returns the same RawDoc, changed."""
+    _strip_bookmarks(raw)
+    _strip_chrome(raw)
+    _rejoin(raw)
+    return raw

@@ -1,0 +1,350 @@
+"""The small data model every pipeline stage shares.
+
+read     -> RawDoc (Blocks with provenance)
+clean    -> RawDoc (boilerplate moved to ``dropped``, wraps rejoined)
+parse    -> Document (Parts -> Node tree)
+align    -> SectionPair list
+diff     -> SectionPair.diff
+classify -> Finding list
+render   -> Report as html / json / md / csv
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+# (offset into a text, 1-based input line, page or None): where a stretch of text came from.
+LineMapEntry = tuple[int, int, int | None]
+
+
+@dataclass
+class Block:
+    """One logical line or paragraph of an input document, with where it came from.
+
+    ``line`` is the 1-based line of the input file (for .docx the 1-based paragraph
+    number, for .pdf the line of the extracted text, with ``page`` set).  When the
+    cleaner joins hard-wrapped lines into one block, ``line_map`` keeps the origin of
+    each piece so a finding can still cite the right input line.
+    """
+
+    text: str
+    line: int
+    page: int | None = None
+    style_level: int | None = None  # heading level given by the format (docx style, <h2>)
+    cells: list[str] | None = None  # set when the block is one row of a real table
+    table: int | None = None  # rows of the same table share this index
+    line_map: list[LineMapEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.line_map:
+            self.line_map = [(0, self.line, self.page)]
+
+    @property
+    def last_line(self) -> int:
+        """The last input line this block covers."""
+        return self.line_map[-1][1] if self.line_map else self.line
+
+
+@dataclass
+class RawDoc:
+    """What a reader produced: blocks in reading order, plus what cleaning removed."""
+
+    source: str
+    format: str  # txt | html | docx | pdf
+    encoding: str
+    blocks: list[Block]
+    metadata: dict[str, str] = field(default_factory=dict)
+    dropped: list[Block] = field(default_factory=list)  # boilerplate, kept for accounting
+    title: str | None = None  # e.g. <title> of a web page
+
+
+@dataclass
+class Node:
+    """A heading, 专栏 box, indicator table or item of a document's section tree."""
+
+    kind: str  # heading | box | table | item
+    level: int
+    number: str
+    title: str
+    text: str
+    line_start: int
+    line_end: int
+    children: list[Node] = field(default_factory=list)
+    rows: list[list[str]] | None = None  # table nodes: header row first
+    page: int | None = None
+    line_map: list[LineMapEntry] = field(default_factory=list)  # offsets into ``text``
+    row_lines: list[int] = field(default_factory=list)  # table nodes: input line of each row
+    sep: str = ""  # what stood between an inline title and its body ("。"), kept for accounting
+    id: str = ""  # stable id within a Document, e.g. "n12"
+
+    def line_at(self, offset: int) -> int:
+        """The input line that holds character ``offset`` of ``text``."""
+        return _line_at(self.line_map, offset, self.line_start)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (PDF only) that holds character ``offset`` of ``text``."""
+        if not self.line_map:
+            return self.page
+        i = bisect.bisect_right([m[0] for m in self.line_map], offset) - 1
+        return self.line_map[max(i, 0)][2]
+
+    def walk(self) -> list[Node]:
+        """This node and all its descendants in reading order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    @property
+    def heading(self) -> str:
+        """Number and title as a reader sees them, e.g. "（二）基本原则"."""
+        return f"{self.number}{self.title}"
+
+
+def _line_at(line_map: list[LineMapEntry], offset: int, default: int) -> int:
+    if not line_map:
+        return default
+    i = bisect.bisect_right([m[0] for m in line_map], offset) - 1
+    return line_map[max(i, 0)][1]
+
+
+@dataclass
+class Part:
+    """One document of a bundle: the 通知 itself, a document it issues, or an 附件."""
+
+    title: str
+    kind: str  # notice | document | attachment
+    line_start: int
+    line_end: int
+    text: str  # preamble: body text before the first heading
+    sections: list[Node] = field(default_factory=list)
+    line_map: list[LineMapEntry] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def nodes(self) -> list[Node]:
+        """Every node of the part in reading order."""
+        out: list[Node] = []
+        for node in self.sections:
+            out.extend(node.walk())
+        return out
+
+    def line_at(self, offset: int) -> int:
+        """The input line that holds character ``offset`` of the preamble."""
+        return _line_at(self.line_map, offset, self.line_start)
+
+
+@dataclass
+class Document:
+    """A parsed input: its parts (one for a plain document), metadata and provenance."""
+
+    source: str
+    format: str
+    encoding: str
+    parts: list[Part]
+    metadata: dict[str, str] = field(default_factory=dict)
+    dropped: list[Block] = field(default_factory=list)
+    title: str = ""
+
+    def part(self, title: str) -> Part:
+        """The part whose title equals or contains ``title``; KeyError when none does."""
+        for p in self.parts:
+            if p.title == title:
+                return p
+        for p in self.parts:
+            if title in p.title:
+                return p
+        raise KeyError(title)
+
+
+@dataclass
+class SectionRef:
+    """One side of a SectionPair as the JSON contract shows it."""
+
+    number: str
+    title: str
+    level: int
+    path: list[str]
+    line_start: int
+    line_end: int
+    kind: str = "heading"
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "number": self.number,
+            "title": self.title,
+            "level": self.level,
+            "path": self.path,
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+            "kind": self.kind,
+        }
+        if self.page is not None:
+            d["page"] = self.page
+        return d
+
+
+@dataclass
+class SectionPair:
+    """An aligned draft/final section, a removed draft section or an added final one."""
+
+    id: str
+    status: str  # unchanged modified renamed moved removed added merged split
+    renumbered: bool
+    similarity: float
+    draft: SectionRef | None
+    final: SectionRef | None
+    diff: list[tuple[int, str]] = field(default_factory=list)
+    draft_node: Node | None = field(default=None, repr=False)
+    final_node: Node | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "renumbered": self.renumbered,
+            "similarity": round(self.similarity, 3),
+            "draft": self.draft.to_dict() if self.draft else None,
+            "final": self.final.to_dict() if self.final else None,
+            "diff": [[op, text] for op, text in self.diff],
+        }
+
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass
+class Finding:
+    """A change a reviewer cares about, citing both sides."""
+
+    kind: str
+    severity: str
+    note: str
+    note_en: str
+    id: str = ""
+    draft_text: str | None = None
+    final_text: str | None = None
+    draft_value: str | None = None
+    final_value: str | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    direction: str | None = None
+    term: str | None = None
+    draft_count: int | None = None
+    final_count: int | None = None
+    draft_section: str | None = None
+    final_section: str | None = None
+    draft_line: int | None = None
+    final_line: int | None = None
+    subject: str | None = None  # what the pledge or target is about (measure, recipient)
+    contexts: list[str] = field(default_factory=list)  # term_*: every removed context
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "draft_text": self.draft_text,
+            "final_text": self.final_text,
+            "draft_value": self.draft_value,
+            "final_value": self.final_value,
+            "unit": self.unit,
+            "comparator": self.comparator,
+            "direction": self.direction,
+            "draft_section": self.draft_section,
+            "final_section": self.final_section,
+            "draft_line": self.draft_line,
+            "final_line": self.final_line,
+            "subject": self.subject,
+            "note": self.note,
+            "note_en": self.note_en,
+        }
+        if self.term is not None:
+            d["term"] = self.term
+            d["draft_count"] = self.draft_count
+            d["final_count"] = self.final_count
+            d["contexts"] = self.contexts
+        return d
+
+
+@dataclass
+class DocInfo:
+    """The header facts about one side of a comparison."""
+
+    source: str
+    format: str
+    encoding: str
+    title: str
+    part: str
+    parts: list[str]
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "title": self.title,
+            "part": self.part,
+            "parts": self.parts,
+            "metadata": self.metadata,
+        }
+
+
+@dataclass
+class Report:
+    """The result of ``revdiff.compare``: what every output format renders."""
+
+    draft: DocInfo
+    final: DocInfo
+    sections: list[SectionPair]
+    findings: list[Finding]
+    warnings: list[str] = field(default_factory=list)
+    watch: list[str] = field(default_factory=list)
+    draft_doc: Document | None = field(default=None, repr=False)
+    final_doc: Document | None = field(default=None, repr=False)
+
+    @property
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Counts of sections per status and findings per kind (plus a few extras)."""
+        sections: dict[str, int] = {}
+        for s in self.sections:
+            sections[s.status] = sections.get(s.status, 0) + 1
+        sections["renumbered"] = sum(1 for s in self.sections if s.renumbered)
+        findings: dict[str, int] = {}
+        for f in self.findings:
+            findings[f.kind] = findings.get(f.kind, 0) + 1
+        severity: dict[str, int] = {"high": 0, "medium": 0, "low": 0}
+        for f in self.findings:
+            severity[f.severity] += 1
+        return {"sections": sections, "findings": findings, "severity": severity}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as the ``revdiff.report/1`` JSON object."""
+        from revdiff import __version__
+
+        return {
+            "schema": "revdiff.report/1",
+            "tool": {"name": "revdiff", "version": __version__},
+            "draft": self.draft.to_dict(),
+            "final": self.final.to_dict(),
+            "warnings": self.warnings,
+            "watch": self.watch,
+            "summary": self.summary,
+            "sections": [s.to_dict() for s in self.sections],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def to_json(self) -> str:
+        """The report as JSON text (``revdiff.report/1``)."""
+        from revdiff.render import render
+
+        return render(self, "json")
+
+    def to_html(self, lang: str = "zh") -> str:
+        """The report as one self-contained HTML page."""
+        from revdiff.render import render
+
+        return render(self, "html", lang=lang)

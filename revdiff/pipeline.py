@@ -1,0 +1,35 @@
+"""The pipeline: read → clean → parse → select → align → diff → classify → Report.
+
+Each stage is a plain function in its own module; this module only strings them together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from revdiff.model import Document, Report
+
+
+def load_document(path: str, max_bytes: int | None = None) -> Document:
+    """Read, clean and parse one input (path or ``-``)."""
+    from revdiff.clean import clean
+    from revdiff.readers import DEFAULT_MAX_BYTES, read
+    from revdiff.structure import parse
+
+    raw = read(path, max_bytes or DEFAULT_MAX_BYTES)
+    return parse(clean(raw))
+
+
+def compare_paths(draft: str, final: str, **options: Any) -> Report:
+    """Load both inputs and compare them (see ``compare_documents``)."""
+    max_bytes = options.pop("max_bytes", None)
+    d = load_document(draft, max_bytes)
+    f = load_document(final, max_bytes)
+    return compare_documents(d, f, **options)
+
+
+def compare_documents(draft: Document, final: Document, **options: Any) -> Report:
+    """Compare two parsed Documents and return the Report."""
+    from revdiff.compare import build_report
+
+    return build_report(draft, final, **options)

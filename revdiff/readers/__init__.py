@@ -1,0 +1,97 @@
+"""Readers turn input bytes into a RawDoc; one module per format, chosen by sniffing.
+
+The registry is ordered: each reader's ``sniff(data)`` looks at the content first; when
+no reader claims the content, the file extension decides; plain text is the fallback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from revdiff.errors import InputError
+from revdiff.model import RawDoc
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A registered input format."""
+
+    name: str
+    extensions: tuple[str, ...]
+    sniff: Callable[[bytes], bool]
+    read: Callable[[bytes, str], RawDoc]  # (data, source name) -> RawDoc
+
+
+READERS: list[Reader] = []
+
+
+def register(reader: Reader) -> None:
+    """Add a reader to the end of the registry (earlier readers sniff first)."""
+    READERS.append(reader)
+
+
+def _load_builtin() -> None:
+    if READERS:
+        return
+    # Imported here so that `revdiff --help` does not pay for lxml/pdfplumber/docx.
+    import importlib
+
+    for name in ("pdf", "docx", "html", "text"):
+        register(importlib.import_module(f"revdiff.readers.{name}").READER)
+
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+
+def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read ``path`` (or standard input for ``-``) with clear errors for bad paths."""
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file; check the path")
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory; give a .txt, .html, .docx or .pdf file")
+        try:
+            if p.stat().st_size > max_bytes:
+                raise InputError(
+                    f"{path}: file is larger than the limit of {max_bytes // (1024 * 1024)} MB; "
+                    "raise it with --max-size"
+                )
+            data = p.read_bytes()
+        except PermissionError:
+            raise InputError(f"{path}: permission denied; make the file readable") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror}); check the file") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: input is larger than the limit of {max_bytes} bytes")
+    return data
+
+
+def choose_reader(data: bytes, source: str) -> Reader:
+    """Pick the reader for ``data``: content sniffing first, then the extension."""
+    _load_builtin()
+    for reader in READERS:
+        if reader.sniff(data):
+            return reader
+    suffix = Path(source).suffix.lower().lstrip(".")
+    for reader in READERS:
+        if suffix in reader.extensions:
+            return reader
+    return READERS[-1]  # plain text
+
+
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
+    """Read a document from ``path`` (or ``-``) into a RawDoc."""
+    data = load_bytes(path, max_bytes)
+    if not data.strip():
+        raise InputError(f"{path}: file is empty; give the document's text")
+    reader = choose_reader(data, path)
+    raw = reader.read(data, path)
+    if not any(b.text.strip() or b.cells for b in raw.blocks):
+        raise InputError(f"{path}: no document text found in this {reader.name} file")
+    return raw

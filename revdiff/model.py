@@ -197,6 +197,7 @@ class SectionPair:
     draft: SectionRef | None
     final: SectionRef | None
     diff: list[tuple[int, str]] = field(default_factory=list)
+    formatting: list[int] = field(default_factory=list)  # indices of formatting-only ops in diff
     draft_node: Node | None = field(default=None, repr=False)
     final_node: Node | None = field(default=None, repr=False)
 
@@ -209,6 +210,7 @@ class SectionPair:
             "draft": self.draft.to_dict() if self.draft else None,
             "final": self.final.to_dict() if self.final else None,
             "diff": [[op, text] for op, text in self.diff],
+            "formatting": self.formatting,
         }
 
 

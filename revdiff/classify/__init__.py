@@ -1,0 +1,95 @@
+"""Finding rules: each turns the aligned pairs into Findings of one topic.
+
+Rules are registered in an ordered registry (like Python-Markdown's processors); a rule
+has ``name`` and ``run(ctx) -> list[Finding]``.  ``classify`` runs them all, sorts the
+findings most important first and gives them stable ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from revdiff.model import SEVERITY_ORDER, Finding, Node, Part, SectionPair
+
+DEFAULT_WATCH = ["版权"]
+
+
+@dataclass
+class Context:
+    """What rules look at: the compared parts and their alignment."""
+
+    draft: Part
+    final: Part
+    pairs: list[SectionPair]
+    watch: list[str] = field(default_factory=lambda: list(DEFAULT_WATCH))
+    by_draft: dict[str, SectionPair] = field(default_factory=dict)  # node id -> pair
+    by_final: dict[str, SectionPair] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for p in self.pairs:
+            if p.draft_node is not None:
+                self.by_draft.setdefault(p.draft_node.id, p)
+            if p.final_node is not None:
+                self.by_final.setdefault(p.final_node.id, p)
+
+    def counterpart(self, node: Node, side: str) -> Node | None:
+        """The aligned node on the other side of ``node`` (side is "draft" or "final")."""
+        pair = (self.by_draft if side == "draft" else self.by_final).get(node.id)
+        if pair is None:
+            return None
+        return pair.final_node if side == "draft" else pair.draft_node
+
+    def pair_id(self, node: Node | None, side: str) -> str | None:
+        """The SectionPair id that holds ``node`` on ``side``."""
+        if node is None:
+            return None
+        pair = (self.by_draft if side == "draft" else self.by_final).get(node.id)
+        return pair.id if pair else None
+
+
+Rule = Callable[[Context], list[Finding]]
+RULES: list[tuple[str, Rule]] = []
+
+
+def register(name: str, rule: Rule) -> None:
+    """Append a finding rule to the registry."""
+    RULES.append((name, rule))
+
+
+_KIND_ORDER = [
+    "funding_removed",
+    "funding_changed",
+    "target_removed",
+    "target_changed",
+    "deadline_changed",
+    "obligation_weakened",
+    "section_removed",
+    "term_removed",
+    "funding_added",
+    "target_added",
+    "agency_changed",
+    "obligation_strengthened",
+    "term_added",
+]
+
+
+def classify(ctx: Context) -> list[Finding]:
+    """Run every registered rule; return findings most important first, with ids."""
+    if not RULES:
+        from revdiff.classify import agencies, funding, obligations, sections, targets, terms
+
+        for mod in (funding, targets, terms, obligations, agencies, sections):
+            register(mod.NAME, mod.run)
+    findings: list[Finding] = []
+    for _, rule in RULES:
+        findings.extend(rule(ctx))
+
+    def order(f: Finding) -> tuple[int, int, int]:
+        k = _KIND_ORDER.index(f.kind) if f.kind in _KIND_ORDER else len(_KIND_ORDER)
+        return (SEVERITY_ORDER[f.severity], k, f.draft_line or f.final_line or 0)
+
+    findings.sort(key=order)
+    for i, f in enumerate(findings, 1):
+        f.id = f"f{i}"
+    return findings

@@ -1,0 +1,87 @@
+"""Funding pledges removed, added or changed (amount, cap, mechanism)."""
+
+from __future__ import annotations
+
+from rapidfuzz.fuzz import ratio
+
+from revdiff.classify import Context
+from revdiff.classify.extract import Pledge, pledges_of
+from revdiff.model import Finding
+from revdiff.textkey import key
+
+NAME = "funding"
+PAIR = 55  # similarity (0–100) of two pledge sentences to be the same pledge
+
+
+def _amount(p: Pledge) -> str:
+    if p.value:
+        return f"{p.comparator or ''}{p.value}{p.unit or ''}"
+    return p.mechanism or "资助"
+
+
+def _to_wan(p: Pledge) -> float | None:
+    if p.value is None:
+        return None
+    v = float(p.value)
+    return v * 10000 if p.unit in ("亿元", "亿") else v / 10000 if p.unit == "元" else v
+
+
+def run(ctx: Context) -> list[Finding]:
+    """Pair each draft pledge with a final one; report what disappeared or changed."""
+    dp, fp = pledges_of(ctx.draft), pledges_of(ctx.final)
+    used: set[int] = set()
+    out: list[Finding] = []
+    for d in dp:
+        partner = ctx.counterpart(d.sentence.node, "draft")
+        best, best_s = None, PAIR
+        for i, f in enumerate(fp):
+            if i in used:
+                continue
+            s = ratio(key(d.sentence.text), key(f.sentence.text))
+            if partner is not None and f.sentence.node is partner:
+                s += 10  # the same aligned section
+            if s > best_s:
+                best, best_s = i, s
+        dsec = ctx.pair_id(d.sentence.node, "draft")
+        if best is None:
+            out.append(Finding(
+                kind="funding_removed", severity="high", subject=d.subject,
+                draft_text=d.sentence.text, draft_value=d.value, unit=d.unit, comparator=d.comparator,
+                draft_section=dsec, final_section=ctx.pair_id(partner, "final"), draft_line=d.sentence.line,
+                note=f"定稿删除了对“{d.subject}”的资金承诺（{_amount(d)}）。",
+                note_en=f"The final drops the funding pledge for “{d.subject}” ({_amount(d)}).",
+            ))
+            continue
+        used.add(best)
+        f = fp[best]
+        if (d.value, d.unit, d.comparator) == (f.value, f.unit, f.comparator):
+            continue
+        dv, fv = _to_wan(d), _to_wan(f)
+        if dv is not None and fv is not None and dv != fv:
+            direction = "lowered" if fv < dv else "raised"
+        elif d.value and not f.value:
+            direction = "lowered"  # the amount itself is gone
+        else:
+            direction = "redefined"
+        out.append(Finding(
+            kind="funding_changed", severity="high" if direction == "lowered" else "medium",
+            subject=d.subject, direction=direction,
+            draft_text=d.sentence.text, final_text=f.sentence.text, draft_value=d.value, final_value=f.value,
+            unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
+            draft_section=dsec, final_section=ctx.pair_id(f.sentence.node, "final"),
+            draft_line=d.sentence.line, final_line=f.sentence.line,
+            note=f"对“{d.subject}”的资金承诺由{_amount(d)}改为{_amount(f)}。",
+            note_en=f"The funding pledge for “{d.subject}” changed from {_amount(d)} to {_amount(f)}.",
+        ))
+    for i, f in enumerate(fp):
+        if i in used:
+            continue
+        out.append(Finding(
+            kind="funding_added", severity="medium", subject=f.subject,
+            final_text=f.sentence.text, final_value=f.value, unit=f.unit, comparator=f.comparator,
+            draft_section=ctx.pair_id(ctx.counterpart(f.sentence.node, "final"), "draft"),
+            final_section=ctx.pair_id(f.sentence.node, "final"), final_line=f.sentence.line,
+            note=f"定稿新增了对“{f.subject}”的资金承诺（{_amount(f)}）。",
+            note_en=f"The final adds a funding pledge for “{f.subject}” ({_amount(f)}).",
+        ))
+    return out

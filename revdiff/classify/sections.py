@@ -1,0 +1,57 @@
+"""Whole sections cut from the draft (the top of each removed subtree) and deadlines moved."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.fuzz import ratio
+
+from revdiff.classify import Context
+from revdiff.classify.extract import sentences
+from revdiff.model import Finding
+from revdiff.textkey import key
+
+NAME = "sections"
+DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
+
+
+def run(ctx: Context) -> list[Finding]:
+    """section_removed for each removed subtree top; deadline_changed for moved 到20xx年."""
+    out: list[Finding] = []
+    removed = {p.draft_node.id for p in ctx.pairs if p.status == "removed" and p.draft_node is not None}
+    parents: dict[str, str] = {}
+    for n in ctx.draft.nodes():
+        for c in n.children:
+            parents[c.id] = n.id
+    for p in ctx.pairs:
+        n = p.draft_node
+        if p.status != "removed" or n is None or parents.get(n.id) in removed or n.kind == "item":
+            continue
+        size = len(n.text) + sum(len(c.text) for c in n.walk())
+        out.append(Finding(
+            kind="section_removed", severity="medium", subject=n.heading, draft_text=n.heading,
+            draft_section=p.id, draft_line=n.line_start,
+            note=f"定稿删除了整节“{n.heading}”（约{size}字）。",
+            note_en=f"The final cuts the whole section “{n.heading}” (about {size} characters).",
+        ))
+    for p in ctx.pairs:
+        if p.draft_node is None or p.final_node is None:
+            continue
+        fs = [s for s in sentences(p.final_node) if DEADLINE.search(s.text)]
+        for ds in sentences(p.draft_node):
+            dm = DEADLINE.search(ds.text)
+            if not dm or not fs:
+                continue
+            best = max(fs, key=lambda s: ratio(key(s.text), key(ds.text)))
+            fm = DEADLINE.search(best.text)
+            if fm and fm.group(1) != dm.group(1) and ratio(key(best.text), key(ds.text)) > 60:
+                later = int(fm.group(1)) > int(dm.group(1))
+                out.append(Finding(
+                    kind="deadline_changed", severity="high" if later else "medium",
+                    direction="raised" if later else "lowered", subject=ds.text[:20],
+                    draft_text=ds.text, final_text=best.text, draft_value=dm.group(1), final_value=fm.group(1),
+                    unit="年", draft_section=p.id, final_section=p.id, draft_line=ds.line, final_line=best.line,
+                    note=f"期限由{dm.group(1)}年{'推迟' if later else '提前'}到{fm.group(1)}年。",
+                    note_en=f"The deadline moved from {dm.group(1)} to {fm.group(1)}.",
+                ))
+    return out

@@ -1,0 +1,110 @@
+"""Quantified targets removed, added or changed, in text and in indicator tables.
+
+Targets are paired by the measure's name, never by position; the same number under a
+different measure is ``redefined``.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.fuzz import ratio
+
+from revdiff.classify import Context
+from revdiff.classify.extract import Target, targets_of
+from revdiff.model import Finding
+
+NAME = "targets"
+SAME_MEASURE = 72  # measure-name similarity (0–100) for the same measure
+RELATED = 45  # weaker similarity accepted inside the same aligned section
+
+
+def _val(t: Target) -> str:
+    cmp = t.comparator or ""
+    if cmp in ("以上", "以下", "左右", "以内"):
+        return f"{t.value}{t.unit or ''}{cmp}"
+    return f"{cmp}{t.value}{t.unit or ''}"
+
+
+def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Finding:
+    where = "指标表" if d.source == "table" else "正文"
+    where_en = "indicator table" if d.source == "table" else "text"
+    if direction == "redefined":
+        note = f"{where}中同一数值{_val(d)}的指标由“{d.measure}”改为“{f.measure}”。"
+        note_en = f"In the {where_en}, the value {_val(d)} now measures “{f.measure}” instead of “{d.measure}”."
+    else:
+        word = {"raised": "提高", "lowered": "降低"}[direction]
+        note = f"{where}中“{d.measure}”的目标由{_val(d)}{word}为{_val(f)}。"
+        note_en = f"In the {where_en}, the target for “{d.measure}” was {direction} from {_val(d)} to {_val(f)}."
+    return Finding(
+        kind="target_changed", severity="high" if direction == "lowered" else "medium", direction=direction,
+        subject=d.measure, draft_text=d.text, final_text=f.text, draft_value=d.value, final_value=f.value,
+        unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
+        draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(f.node, "final"),
+        draft_line=d.line, final_line=f.line, note=note, note_en=note_en,
+    )
+
+
+def run(ctx: Context) -> list[Finding]:
+    """Pair draft and final targets of the same source (text / table) by measure."""
+    out: list[Finding] = []
+    dts, fts = targets_of(ctx.draft), targets_of(ctx.final)
+    used: set[int] = set()
+    unpaired: list[Target] = []
+    for d in dts:
+        best, best_s = None, float(SAME_MEASURE)
+        partner = ctx.counterpart(d.node, "draft")
+        for i, f in enumerate(fts):
+            if i in used or f.source != d.source:
+                continue
+            s = ratio(d.measure_key, f.measure_key)
+            if partner is not None and f.node is partner:
+                s += 5
+            if s > best_s:
+                best, best_s = i, s
+        if best is None:
+            unpaired.append(d)
+            continue
+        used.add(best)
+        f = fts[best]
+        if float(d.value) == float(f.value) and (d.comparator or "") == (f.comparator or ""):
+            continue
+        direction = "raised" if float(f.value) > float(d.value) else "lowered"
+        if float(f.value) == float(d.value):
+            direction = "redefined"
+        out.append(_finding_changed(ctx, d, f, direction))
+    for d in unpaired:
+        partner = ctx.counterpart(d.node, "draft")
+        cands = [(i, f) for i, f in enumerate(fts) if i not in used and f.source == d.source and f.node is partner]
+        same_value = [(i, f) for i, f in cands if float(f.value) == float(d.value) and f.unit == d.unit]
+        related = [(i, f) for i, f in cands if ratio(d.measure_key, f.measure_key) >= RELATED]
+        if same_value:
+            i, f = same_value[0]
+            used.add(i)
+            out.append(_finding_changed(ctx, d, f, "redefined"))
+            continue
+        if related:
+            i, f = related[0]
+            used.add(i)
+            direction = "raised" if float(f.value) > float(d.value) else "lowered"
+            out.append(_finding_changed(ctx, d, f, direction))
+            continue
+        where = "指标表中的" if d.source == "table" else ""
+        out.append(Finding(
+            kind="target_removed", severity="high", subject=d.measure, draft_text=d.text,
+            draft_value=d.value, unit=d.unit, comparator=d.comparator,
+            draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(partner, "final"),
+            draft_line=d.line,
+            note=f"定稿删除了{where}目标“{d.measure}”（{_val(d)}）。",
+            note_en=f"The final drops the {'indicator-table ' if d.source == 'table' else ''}target “{d.measure}” ({_val(d)}).",
+        ))
+    for i, f in enumerate(fts):
+        if i in used:
+            continue
+        out.append(Finding(
+            kind="target_added", severity="medium", subject=f.measure, final_text=f.text,
+            final_value=f.value, unit=f.unit, comparator=f.comparator,
+            draft_section=ctx.pair_id(ctx.counterpart(f.node, "final"), "draft"),
+            final_section=ctx.pair_id(f.node, "final"), final_line=f.line,
+            note=f"定稿新增了目标“{f.measure}”（{_val(f)}）。",
+            note_en=f"The final adds the target “{f.measure}” ({_val(f)}).",
+        ))
+    return out

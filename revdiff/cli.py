@@ -1,0 +1,144 @@
+"""The ``revdiff`` command line: a thin click layer over ``revdiff.compare`` / ``outline``.
+
+Exit status: 0 success; 1 with ``--exit-code`` when findings were reported; 2 for a usage
+or input error, printed as one line on standard error (never a traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from revdiff import __version__
+
+FORMATS = ("html", "json", "md", "csv")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"revdiff: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _write(out: str | None, text: str) -> None:
+    if out in (None, "-"):
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror}; check the output path")
+
+
+def _format_for(out: str | None, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    if out and out != "-":
+        suffix = Path(out).suffix.lower().lstrip(".")
+        if suffix in ("htm", "html"):
+            return "html"
+        if suffix in ("json", "md", "csv"):
+            return suffix
+        if suffix == "markdown":
+            return "md"
+    return "html"
+
+
+class _Group(click.Group):
+    """Maps library errors to one stderr line and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from revdiff.errors import RevdiffError
+
+        try:
+            return super().invoke(ctx)
+        except RevdiffError as exc:
+            _fail(str(exc))
+        except MemoryError:
+            _fail("out of memory; the input is too large, try --max-size or split it")
+        except RecursionError:
+            _fail("document structure nested too deeply to read")
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug of ours: still one line, the traceback on request
+            if os.environ.get("REVDIFF_DEBUG"):
+                raise
+            _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with REVDIFF_DEBUG=1 and report it")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="revdiff")
+def main() -> None:
+    """Compare the draft (征求意见稿) of a Chinese policy document with its final version.
+
+    \b
+    Example:
+        revdiff compare draft.docx final.pdf -o report.html
+        revdiff outline final.pdf
+    """
+
+
+@main.command()
+@click.argument("draft")
+@click.argument("final")
+@click.option("-o", "--output", "out", metavar="OUT", help="Output file (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from OUT's extension, else html).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the report's interface.")
+@click.option("--draft-part", metavar="TITLE", help="Part of a bundled draft to compare (title or a substring of it).")
+@click.option("--final-part", metavar="TITLE", help="Part of a bundled final to compare (title or a substring of it).")
+@click.option("--watch", metavar="TERM,...", help="Extra watched terms, comma-separated (版权 is always watched).")
+@click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
+@click.option("--max-size", type=int, default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+@click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
+def compare(draft: str, final: str, out: str | None, fmt: str | None, lang: str, draft_part: str | None,
+            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool) -> None:
+    """Compare DRAFT with FINAL and report what changed, with citations.
+
+    DRAFT and FINAL are .txt, .html, .docx or .pdf files, or - for standard input.
+
+    \b
+    Example:
+        revdiff compare draft.txt notice.txt -o report.html
+        revdiff compare draft.docx final.pdf --format json --watch 版权,商标
+    """
+    from revdiff import compare as run_compare
+    from revdiff.render import render
+
+    if draft == "-" and final == "-":
+        _fail("only one of DRAFT and FINAL can be standard input (-)")
+    terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
+    report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
+                         words=word_diff, max_bytes=max_size * 1024 * 1024)
+    _write(out, render(report, _format_for(out, fmt), lang=lang))
+    if exit_code and report.findings:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--max-size", type=int, default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+def outline(file: str, fmt: str, max_size: int) -> None:
+    """Show the structure revdiff reads in FILE: parts, headings, boxes, tables, lines.
+
+    \b
+    Example:
+        revdiff outline notice.txt
+        revdiff outline final.pdf --format json
+    """
+    from revdiff import outline as run_outline
+    from revdiff.outline_format import outline_dict, outline_text
+
+    doc = run_outline(file, max_bytes=max_size * 1024 * 1024)
+    if fmt == "json":
+        _write(None, json.dumps(outline_dict(doc), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(None, outline_text(doc))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

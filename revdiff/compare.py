@@ -1,0 +1,85 @@
+"""Build a Report from two parsed Documents: select → align → diff → classify."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from revdiff.align import align, node_body
+from revdiff.classify import DEFAULT_WATCH, Context, classify
+from revdiff.diff import diff_texts, is_formatting_only
+from revdiff.model import DocInfo, Document, Node, Part, Report, SectionPair, SectionRef
+from revdiff.select import select_parts
+
+
+def _ref(node: Node, path: list[str]) -> SectionRef:
+    return SectionRef(number=node.number, title=node.title, level=node.level, path=path,
+                      line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page)
+
+
+def _info(doc: Document, part: Part) -> DocInfo:
+    title = doc.title or part.title or Path(doc.source).stem
+    return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
+                   part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata)
+
+
+def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, similarity: float) -> list[str]:
+    out = []
+    draft_mark = "征求意见稿" in (dpart.title + dpart.text[:200])
+    final_mark = re.search(r"征求意见稿|送审稿|草案", fpart.title + fpart.text[:200])
+    if final_mark and not draft_mark:
+        out.append(f"定稿一侧标有“{final_mark.group(0)}”，两份文件可能放反了 / the final is marked "
+                   f"“{final_mark.group(0)}”: draft and final may be swapped")
+    if similarity < 0.2:
+        out.append(f"两份文件几乎没有共同内容（相似度 {similarity:.2f}），请确认是否为同一文件的两个版本 / "
+                   f"the documents share almost nothing (similarity {similarity:.2f}): are they versions of one document?")
+    return out
+
+
+def build_report(draft: Document, final: Document, *, draft_part: str | None = None,
+                 final_part: str | None = None, watch: list[str] | None = None,
+                 words: bool = False, **_: Any) -> Report:
+    """Compare two Documents; ``watch`` adds terms to the default watch list (版权)."""
+    dpart, fpart, similarity = select_parts(draft, final, draft_part, final_part)
+    links, _, _ = align(dpart, fpart)
+    pairs: list[SectionPair] = []
+    for i, link in enumerate(links, 1):
+        dn = link.d.node if link.d else None
+        fn = link.f.node if link.f else None
+        ops: list[tuple[int, str]] = []
+        formatting: list[int] = []
+        if dn is not None and fn is not None:
+            ops, formatting = diff_texts(node_body(dn), node_body(fn), words)
+        elif dn is not None:
+            ops = [(-1, node_body(dn))] if node_body(dn) else []
+        elif fn is not None:
+            ops = [(1, node_body(fn))] if node_body(fn) else []
+        status = link.status
+        if status == "modified" and is_formatting_only(ops, formatting):
+            status = "unchanged"
+        pair = SectionPair(
+            id=f"s{i}", status=status,
+            renumbered=bool(dn and fn and dn.number and fn.number and dn.number != fn.number
+                            and _num_key(dn.number) != _num_key(fn.number)),
+            similarity=link.similarity,
+            draft=_ref(dn, link.d.path) if dn and link.d else None,
+            final=_ref(fn, link.f.path) if fn and link.f else None,
+            diff=ops, formatting=formatting, draft_node=dn, final_node=fn,
+        )
+        pairs.append(pair)
+    terms = list(DEFAULT_WATCH)
+    for t in watch or []:
+        if t and t not in terms:
+            terms.append(t)
+    ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms)
+    findings = classify(ctx)
+    return Report(draft=_info(draft, dpart), final=_info(final, fpart), sections=pairs, findings=findings,
+                  warnings=_warnings(draft, final, dpart, fpart, similarity), watch=terms,
+                  draft_doc=draft, final_doc=final)
+
+
+def _num_key(number: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", number).replace(" ", "")

@@ -1,0 +1,141 @@
+"""Inline diff of one aligned pair's bodies (diff-match-patch on match keys).
+
+The diff runs on the match keys (textkey.py) so formatting is never a change, and is then
+mapped back onto the displayed characters: joining the op 0 and −1 texts gives the draft
+body exactly, op 0 and +1 the final body.  Where the two sides differ only in formatting
+(``到 2025 年`` vs ``到2025年``) the pair is emitted as −1/+1 and its indices are listed in
+``formatting`` so that renderers show it as unchanged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from revdiff.textkey import match_key
+
+Op = tuple[int, str]
+
+
+@lru_cache(maxsize=1)
+def _dmp() -> object:
+    from diff_match_patch import diff_match_patch
+
+    d = diff_match_patch()
+    d.Diff_Timeout = 0  # never degrade: the default 1 s limit returns "delete all, insert all"
+    return d
+
+
+def _tokens(key: str, words: bool) -> list[str]:
+    if not words:
+        return list(key)
+    import jieba  # loaded only when word-level diffs are asked for
+
+    jieba.setLogLevel(60)
+    return list(jieba.cut(key, HMM=False))
+
+
+def _diff_keys(a: str, b: str, words: bool) -> list[Op]:
+    dmp = _dmp()
+    if not words:
+        ops = dmp.diff_main(a, b, False)  # type: ignore[attr-defined]
+        dmp.diff_cleanupSemantic(ops)  # type: ignore[attr-defined]
+        return [(op, t) for op, t in ops]
+    # word level: encode each distinct token as one private-use character
+    ta, tb = _tokens(a, True), _tokens(b, True)
+    table: dict[str, str] = {}
+    rev: list[str] = []
+
+    def enc(toks: list[str]) -> str:
+        out = []
+        for t in toks:
+            if t not in table:
+                table[t] = chr(0xF0000 + len(rev))
+                rev.append(t)
+            out.append(table[t])
+        return "".join(out)
+
+    ops = dmp.diff_main(enc(ta), enc(tb), False)  # type: ignore[attr-defined]
+    dmp.diff_cleanupSemantic(ops)  # type: ignore[attr-defined]
+    return [(op, "".join(rev[ord(c) - 0xF0000] for c in t)) for op, t in ops]
+
+
+def _bounds(index: list[int], k: int, length: int) -> int:
+    """Original offset where key position ``k`` starts (0 and ``length`` at the ends)."""
+    if k <= 0:
+        return 0
+    if k >= len(index):
+        return length
+    return index[k]
+
+
+def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], list[int]]:
+    """Diff two displayed texts; returns (ops on original text, indices of formatting-only ops)."""
+    if draft == final:
+        return ([(0, draft)] if draft else []), []
+    dk, di = match_key(draft)
+    fk, fi = match_key(final)
+    key_ops = _diff_keys(dk, fk, words) if dk != fk else [(0, dk)]
+    ops: list[Op] = []
+    formatting: list[int] = []
+    da = fa = 0  # positions in the keys
+    for op, text in key_ops:
+        n = len(text)
+        if op == 0:
+            d0, d1 = _bounds(di, da, len(draft)), _bounds(di, da + n, len(draft))
+            f0, f1 = _bounds(fi, fa, len(final)), _bounds(fi, fa + n, len(final))
+            dt, ft = draft[d0:d1], final[f0:f1]
+            if dt == ft:
+                ops.append((0, dt))
+            else:
+                _formatting_pair(ops, formatting, dt, ft)
+            da += n
+            fa += n
+        elif op == -1:
+            d0, d1 = _bounds(di, da, len(draft)), _bounds(di, da + n, len(draft))
+            ops.append((-1, draft[d0:d1]))
+            da += n
+        else:
+            f0, f1 = _bounds(fi, fa, len(final)), _bounds(fi, fa + n, len(final))
+            ops.append((1, final[f0:f1]))
+            fa += n
+    return _merge([o for o in ops if o[1]], formatting), formatting
+
+
+def _formatting_pair(ops: list[Op], formatting: list[int], dt: str, ft: str) -> None:
+    """Equal in key, different on the page: keep the common prefix/suffix as equal text."""
+    p = 0
+    while p < min(len(dt), len(ft)) and dt[p] == ft[p]:
+        p += 1
+    s = 0
+    while s < min(len(dt), len(ft)) - p and dt[-1 - s] == ft[-1 - s]:
+        s += 1
+    if p:
+        ops.append((0, dt[:p]))
+    mid_d, mid_f = dt[p : len(dt) - s], ft[p : len(ft) - s]
+    if mid_d:
+        formatting.append(len(ops))
+        ops.append((-1, mid_d))
+    if mid_f:
+        formatting.append(len(ops))
+        ops.append((1, mid_f))
+    if s:
+        ops.append((0, dt[len(dt) - s :]))
+
+
+def _merge(ops: list[Op], formatting: list[int]) -> list[Op]:
+    """Join adjacent equal ops (formatting indices are recomputed by the caller's order)."""
+    if not formatting:
+        out: list[Op] = []
+        for op, t in ops:
+            if out and out[-1][0] == op:
+                out[-1] = (op, out[-1][1] + t)
+            else:
+                out.append((op, t))
+        return out
+    return ops
+
+
+def is_formatting_only(ops: list[Op], formatting: list[int]) -> bool:
+    """True when every non-equal op is formatting."""
+    fmt = set(formatting)
+    return all(op == 0 or i in fmt for i, (op, _) in enumerate(ops))

@@ -1,0 +1,48 @@
+"""Pick the comparable part on each side when a document bundles several (a 通知)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from revdiff.errors import RevdiffError
+from revdiff.model import Document, Part
+from revdiff.textkey import key
+
+
+def _grams(part: Part) -> Counter[str]:
+    text = key(part.title + part.text + "".join(n.title + n.text for n in part.nodes()))
+    return Counter(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _sim(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * sum((a & b).values()) / (sum(a.values()) + sum(b.values()))
+
+
+def _candidates(doc: Document) -> list[Part]:
+    """Parts that can be compared: documents and attachments with content, else all."""
+    parts = [p for p in doc.parts if p.kind != "notice" and (p.sections or p.text.strip())]
+    return parts or doc.parts
+
+
+def _by_title(doc: Document, title: str, side: str) -> Part:
+    try:
+        return doc.part(title)
+    except KeyError:
+        names = "; ".join(p.title or "(untitled)" for p in doc.parts)
+        raise RevdiffError(f"--{side}-part {title!r} matches no part; parts are: {names}") from None
+
+
+def select_parts(draft: Document, final: Document, draft_part: str | None = None,
+                 final_part: str | None = None) -> tuple[Part, Part, float]:
+    """The best-matching pair of parts (or the ones named), with their similarity."""
+    dcands = [_by_title(draft, draft_part, "draft")] if draft_part else _candidates(draft)
+    fcands = [_by_title(final, final_part, "final")] if final_part else _candidates(final)
+    if len(dcands) == 1 and len(fcands) == 1:
+        return dcands[0], fcands[0], _sim(_grams(dcands[0]), _grams(fcands[0]))
+    dg = {id(p): _grams(p) for p in dcands}
+    fg = {id(p): _grams(p) for p in fcands}
+    best = max(((_sim(dg[id(d)], fg[id(f)]), -i, -j, d, f) for i, d in enumerate(dcands) for j, f in enumerate(fcands)),
+               key=lambda t: t[:3])
+    return best[3], best[4], best[0]

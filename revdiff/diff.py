@@ -98,7 +98,17 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
             f0, f1 = _bounds(fi, fa, len(final)), _bounds(fi, fa + n, len(final))
             ops.append((1, final[f0:f1]))
             fa += n
-    return _merge([o for o in ops if o[1]], formatting), formatting
+    # text with no key characters at all (only spaces) is covered by no op: keep it
+    rest_d = draft[len("".join(t for op, t in ops if op <= 0)) :]
+    rest_f = final[len("".join(t for op, t in ops if op >= 0)) :]
+    if rest_d == rest_f and rest_d:
+        ops.append((0, rest_d))
+    elif rest_d or rest_f:
+        _formatting_pair(ops, formatting, rest_d, rest_f)
+    kept = [i for i, o in enumerate(ops) if o[1]]
+    renumber = {old: new for new, old in enumerate(kept)}
+    formatting = [renumber[i] for i in formatting if i in renumber]
+    return _merge([ops[i] for i in kept], formatting), formatting
 
 
 def _formatting_pair(ops: list[Op], formatting: list[int], dt: str, ft: str) -> None:

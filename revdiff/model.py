@@ -152,7 +152,8 @@ class Document:
         for p in self.parts:
             if p.title == title:
                 return p
-        for p in self.parts:
+        # a substring: prefer the documents a 通知 issues over the 通知 that names them all
+        for p in sorted(self.parts, key=lambda p: p.kind == "notice"):
             if title in p.title:
                 return p
         raise KeyError(title)

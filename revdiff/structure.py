@@ -256,7 +256,8 @@ def _attachments(units: list[Unit], lines: list[tuple[int, Unit]], after: int, e
                 if TITLE_WORDS.search(t):
                     break
             title = "".join(units[k].text for k in tu[1:]) or u.text
-            out.append(_PartSpan("attachment", i, tu[-1] + 1, title, tu))
+            # the "附件" label itself stays in the part's text (it is not the title)
+            out.append(_PartSpan("attachment", i, tu[-1] + 1, title, tu[1:] or tu))
     return out
 
 
@@ -377,13 +378,14 @@ class _Builder:
                     line_end=b.last_line, page=b.page)
 
     def _fill(self, node: Node, m: Marker, title: str, body: str, b: Block, lead: int, text: str) -> None:
+        """Set the body of a heading line; ``sep`` keeps the 。 that ended an inline title."""
+        rest_at = lead + len(text) - len(m.rest)
         if body:
-            rest_at = lead + len(text) - len(m.rest)
-            body_at = b.text.index(body, rest_at + len(title)) if body else 0
+            body_at = b.text.index(body, rest_at + len(title))
             node.sep = b.text[rest_at + len(title) : body_at].strip()
             node.text = self._append("", node.line_map, b, body, body_at)
-        elif not title:
-            pass
+        else:
+            node.sep = b.text[rest_at + len(title) :].strip()
 
     def box_or_table_level(self) -> int:
         """Boxes and tables stand beside numbered paragraphs, under title-only headings."""

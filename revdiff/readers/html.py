@@ -1,0 +1,562 @@
+"""HTML pages of government websites: the document's text, without the site around it.
+
+A published policy often exists only as a web page: a breadcrumb, a metadata table
+(索引号, 发文机关 …), the document, a 下载/打印/关闭 bar, related links and a footer.
+This reader keeps the document's blocks (paragraphs, headings, ``<br>``-separated
+lines, data-table rows), puts the metadata pairs into ``RawDoc.metadata`` and moves
+all page chrome to ``RawDoc.dropped`` so every character of the page is accounted for.
+``Block.line`` is the 1-based line of the page source where the block's text starts.
+
+Chrome is recognised conservatively: inside the main content container only the
+unambiguous kinds (breadcrumb, share bar, QR-code footer, nav/footer elements) are
+dropped; outside it, also link lists and site-footer lines.  When unsure, text is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from revdiff.errors import InputError
+from revdiff.model import Block, RawDoc
+from revdiff.readers import Reader
+from revdiff.readers.encoding import decode
+
+# --------------------------------------------------------------------------- text helpers
+
+# East Asian wide characters: CJK ideographs, kana, hangul, full-width forms and punctuation.
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
+)
+_WIDE_RE = re.compile(f"[{_WIDE}]")
+_NEWLINE_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}])[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=[{_WIDE}])")
+_SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
+
+
+def collapse_ws(text: str) -> str:
+    """Whitespace as a browser displays it: runs become one space, ends trimmed.
+
+    A source line break between two CJK characters displays as nothing (CSS Text 3
+    segment-break rules), so it is removed rather than turned into a space.
+    """
+    text = _NEWLINE_BETWEEN_WIDE.sub("", text)
+    return _SPACES.sub(" ", text).strip(" \u3000")
+
+
+def join_pieces(pieces: Iterable[str]) -> str:
+    """Join the lines of a table cell into one string without inner newlines.
+
+    CJK lines are joined directly (a wrapped Chinese cell has no space at the break);
+    a space separates pieces only between non-CJK characters ("Produced" + "By").
+    """
+    out = ""
+    for piece in pieces:
+        piece = collapse_ws(piece)
+        if not piece:
+            continue
+        if out and not (_WIDE_RE.match(out[-1]) or _WIDE_RE.match(piece[0])):
+            out += " "
+        out += piece
+    return out
+
+
+# --------------------------------------------------------------------------- sniff / charset
+
+_HTML_MARKERS = ("<html", "<!doctype html", "<meta", "<body", "<head")
+
+
+def sniff(data: bytes) -> bool:
+    """``<html``, ``<!doctype html``, ``<meta``, ``<head`` or ``<body`` near the start."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.decode("latin-1")
+    text = text.lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+    if not text.startswith("<"):
+        return False
+    return any(marker in text for marker in _HTML_MARKERS)
+
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+_XML_ENCODING_RE = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)""", re.IGNORECASE)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in ``<meta charset>``, http-equiv or an XML declaration."""
+    head = data[:8192]
+    m = _CHARSET_RE.search(head) or _XML_ENCODING_RE.search(head)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    declared = declared_charset(data)
+    if declared in _GB_FAMILY:
+        # Sites that moved to UTF-8 often kept the old gb2312 meta; bytes that are valid
+        # UTF-8 with non-ASCII content are almost never GBK, so trust the bytes then.
+        try:
+            data.decode("utf-8")
+            if any(b > 0x7F for b in data[:200000]):
+                declared = "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if declared in ("cp936", "euc-cn"):
+        declared = "gbk"
+    return decode(data, source, declared=declared)
+
+
+# --------------------------------------------------------------------------- chrome rules
+
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
+    "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul",
+}  # fmt: skip
+_DROP_SILENTLY = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head"}
+_CHROME_TAGS = {"nav", "header", "footer", "aside", "select", "button", "input", "textarea"}
+
+# id/class words of site chrome.  Matched against the parts of each id/class token
+# (split at - and _), as prefix or suffix, so "breadcrumbs", "topnav", "bdshare" match
+# but "canvas" does not.
+_CHROME_WORDS = (
+    "breadcrumb", "crumb", "position", "location", "nav", "menu", "footer", "foot", "share",
+    "print", "close", "related", "linklist", "links", "qrcode", "ewm", "erweima", "sidebar",
+    "toolbar", "tools", "dqwz", "xglj", "copyright", "bottom", "fenxiang",
+)  # fmt: skip
+# Only outside the content container: these also name parts of an article's own header.
+_OUTER_CHROME_WORDS = ("header", "head", "top", "logo", "banner", "search", "login", "skip", "topbar")
+_CONTENT_WORDS = re.compile(
+    r"content|article|zoom|trs_?u?editor|detail|zhengwen|^zw$|main|view|newstext|pages?_?con|"
+    r"^txt|text|wznr|con_?nr|^nr$|body",
+    re.IGNORECASE,
+)
+
+# Text of a block that is chrome wherever it stands.
+_CHROME_TEXT_ANYWHERE = [
+    re.compile(r"^(当前位置|您当前的位置|您现在的位置|你现在的位置|当前的位置|您的位置|你的位置|所在位置)\s*[:：]"),
+    re.compile(r"扫描二维码|扫一扫.{0,10}(手机|关注|分享)|关注我们"),
+    re.compile(r"^Produced\s+By\b", re.IGNORECASE),
+    re.compile(r"【\s*字体\s*[:：]?\s*大\s*中\s*小\s*】"),
+]
+# Text that is chrome when it stands outside the content container (and is short).
+_CHROME_TEXT_OUTSIDE = [
+    re.compile(r"^(首页|网站首页)\s*[>＞»›]"),
+    re.compile(r"主办单位|承办单位|技术支持|网站标识码|ICP备|ICP证|公网安备|网站地图|联系我们|版权所有|Copyright|©"),
+    re.compile(r"Powered\s+by|建议使用.{0,20}浏览器|分辨率"),
+    re.compile(r"^(相关链接|相关文件|相关阅读|相关新闻|相关政策|相关稿件|友情链接|相关解读|热点推荐)\s*[:：]?$"),
+    re.compile(r"^(上一篇|下一篇)\s*[:：]"),
+    re.compile(r"(浏览次数|访问量|阅读次数|点击数|访问次数)\s*[:：]"),
+]
+_SHARE_WORDS = re.compile(
+    r"打印本页|关闭窗口|打印|关闭|下载|分享到|分享|收藏|保存|纠错|字体|字号|大|中|小|默认|返回顶部|"
+    r"微信|微博|QQ空间|[【】\[\]()（）:：|｜/\s\xa0·]"
+)
+_SHARE_CORE = re.compile(r"打印|关闭|下载|分享|收藏|纠错")
+
+
+def _is_share_bar(text: str) -> bool:
+    """"下载 打印 关闭 分享", "【字体：大 中 小】【打印本页】【关闭窗口】" …"""
+    if len(text) > 80:
+        return False
+    return len(_SHARE_CORE.findall(text)) >= 2 and not _SHARE_WORDS.sub("", text)
+
+
+def _chrome_text(text: str, inside: bool) -> bool:
+    if any(p.search(text) for p in _CHROME_TEXT_ANYWHERE) and len(text) < 200:
+        return True
+    if _is_share_bar(text):
+        return True
+    if not inside and len(text) < 200:
+        return any(p.search(text) for p in _CHROME_TEXT_OUTSIDE)
+    return False
+
+
+def _tokens(el: Any) -> list[str]:
+    words = f"{el.get('id') or ''} {el.get('class') or ''}".lower()
+    out: list[str] = []
+    for tok in words.split():
+        out.append(tok)
+        out.extend(p for p in re.split(r"[-_]+", tok) if p and p != tok)
+    return out
+
+
+def _has_word(tokens: list[str], words: tuple[str, ...]) -> bool:
+    return any(t.startswith(w) or t.endswith(w) for t in tokens for w in words)
+
+
+def _hidden(el: Any) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None
+
+
+# --------------------------------------------------------------------------- metadata
+
+_META_LABELS = [
+    "统一登记号", "索引号", "主题分类", "体裁分类", "组配分类", "服务对象", "信息分类", "发文机关",
+    "发布机构", "发文单位", "成文日期", "发布日期", "公开日期", "生效日期", "废止日期", "实施日期",
+    "发文字号", "文号", "有效性", "时效性", "标题", "名称", "关键词", "主题词", "公开方式",
+    "公开范围", "信息来源", "登记号",
+]  # fmt: skip
+_LABEL_RE = re.compile(
+    r"(?:(?<=[\s\xa0\u3000|｜])|^)("
+    + "|".join("[\\s\u3000]*".join(map(re.escape, label)) for label in _META_LABELS)
+    + r")[\s\u3000\xa0]*(?:[:：]|(?=\n)|$)",
+    re.MULTILINE,
+)
+
+
+def _canonical_label(found: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", found)
+
+
+def _texts_of(el: Any) -> list[str]:
+    """The text nodes under ``el`` (tail of ``el`` excluded), one string each."""
+    out: list[str] = []
+
+    def rec(node: Any) -> None:
+        if node.text:
+            out.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                rec(child)
+            if child.tail:
+                out.append(child.tail)
+
+    rec(el)
+    return out
+
+
+def _own_labels(el: Any) -> set[str]:
+    own = [el.text or ""] + [child.tail or "" for child in el]
+    found: set[str] = set()
+    for piece in own:
+        for m in _LABEL_RE.finditer(piece.strip()):
+            found.add(_canonical_label(m.group(1)))
+    return found
+
+
+def _metadata_pairs(el: Any) -> dict[str, str]:
+    text = "\n".join(t.strip() for t in _texts_of(el) if t.strip())
+    matches = list(_LABEL_RE.finditer(text))
+    pairs: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = collapse_ws(text[m.end() : end].replace("\n", " ")).lstrip(":：").strip()
+        pairs.setdefault(_canonical_label(m.group(1)), value)
+    return pairs
+
+
+def _find_metadata_elements(root: Any) -> list[Any]:
+    """The smallest elements holding ≥3 distinct metadata labels (索引号, 发文机关 …)."""
+    labels: dict[Any, set[str]] = {}
+
+    def rec(el: Any) -> set[str]:
+        found = set(_own_labels(el))
+        for child in el:
+            if isinstance(child.tag, str):
+                found |= rec(child)
+        labels[el] = found
+        return found
+
+    rec(root)
+    out = []
+    for el, found in labels.items():
+        if len(found) < 3:
+            continue
+        if any(len(labels.get(child, ())) >= 3 for child in el if isinstance(child.tag, str)):
+            continue  # a child holds the block: it is the smaller element
+        if len(collapse_ws(el.text_content())) > 2000:
+            continue  # a whole page that happens to mention the labels
+        out.append(el)
+    return out
+
+
+# --------------------------------------------------------------------------- content container
+
+
+def _find_container(root: Any, skip: set[Any]) -> Any | None:
+    """The element holding the document: a content-ish id/class with most of the text.
+
+    Text inside links does not count (menus are links), nor text in ``skip``.
+    """
+    text_len: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+
+    def rec(el: Any, d: int, in_link: bool) -> int:
+        depth[el] = d
+        if el in skip:
+            text_len[el] = 0
+            return 0
+        link = in_link or el.tag == "a"
+        n = 0 if link else len(collapse_ws(el.text or ""))
+        for child in el:
+            if isinstance(child.tag, str):
+                n += rec(child, d + 1, link)
+            if child.tail and not in_link:
+                n += len(collapse_ws(child.tail))
+        text_len[el] = n
+        return n
+
+    total = rec(root, 0, False)
+    if total == 0:
+        return None
+    candidates = [
+        el
+        for el in text_len
+        if isinstance(el.tag, str)
+        and el.tag in ("div", "td", "article", "section", "main", "span", "font")
+        and _CONTENT_WORDS.search(f"{el.get('id') or ''} {el.get('class') or ''}")
+        and text_len[el] >= 0.5 * total
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda el: depth[el])
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _rows(table: Any) -> list[Any]:
+    return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+
+
+def _cells(tr: Any) -> list[Any]:
+    return tr.xpath("./td|./th")
+
+
+def _is_data_table(table: Any, container: Any | None) -> bool:
+    """≥2 rows of ≥2 cells, and no nested tables or headings (layout tables have those)."""
+    if container is not None and (table is container or table in container.iterancestors()):
+        return False
+    if table.xpath(".//table|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//ul|.//ol"):
+        return False
+    return sum(1 for tr in _rows(table) if len(_cells(tr)) >= 2) >= 2
+
+
+def _cell_text(cell: Any) -> str:
+    pieces: list[str] = []
+    current: list[str] = []
+
+    def rec(el: Any) -> None:
+        block = el.tag in _BLOCK_TAGS
+        if block and current:
+            pieces.append("".join(current))
+            current.clear()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == "br":
+                pieces.append("".join(current))
+                current.clear()
+            elif child.tag not in _DROP_SILENTLY:
+                rec(child)
+            if child.tail:
+                current.append(child.tail)
+        if block and current:
+            pieces.append("".join(current))
+            current.clear()
+
+    rec(cell)
+    if current:
+        pieces.append("".join(current))
+    return join_pieces(pieces)
+
+
+# --------------------------------------------------------------------------- walker
+
+
+class _Walker:
+    """Turn the element tree into Blocks, routing chrome and metadata to ``dropped``."""
+
+    def __init__(self, container: Any | None, metadata_els: list[Any]) -> None:
+        self.container = container
+        self.container_ancestors = set(container.iterancestors()) if container is not None else set()
+        if container is not None:
+            self.container_ancestors.add(container)
+        self.metadata_els = set(metadata_els)
+        self.blocks: list[Block] = []
+        self.dropped: list[Block] = []
+        self.table_index = 0
+        # the text run being collected: (raw text, line, heading level)
+        self.pieces: list[tuple[str, int, int | None]] = []
+        self.target = self.blocks
+        self.inside = container is None  # with no container, everything counts as inside
+
+    def flush(self) -> None:
+        if not self.pieces:
+            return
+        raw = "".join(p[0] for p in self.pieces)
+        text = collapse_ws(raw)
+        if text:
+            first = next((p for p in self.pieces if p[0].strip(" \t\r\n\f\xa0\u3000")), self.pieces[0])
+            target = self.target
+            if target is self.blocks and _chrome_text(text, self.inside):
+                target = self.dropped
+            level = first[2] if target is self.blocks else None
+            target.append(Block(text=text, line=first[1], style_level=level))
+        self.pieces = []
+
+    def add(self, text: str, line: int, level: int | None) -> None:
+        stripped = text.lstrip(" \t\r\n\f")
+        line += text[: len(text) - len(stripped)].count("\n")
+        self.pieces.append((text, line, level))
+
+    def is_chrome(self, el: Any) -> bool:
+        if el in self.container_ancestors:
+            return False  # never drop the element that holds the document
+        if el.tag in _CHROME_TAGS or _hidden(el):
+            return True
+        tokens = _tokens(el)
+        if tokens and _has_word(tokens, _CHROME_WORDS):
+            return True
+        if self.inside:
+            return False
+        if tokens and _has_word(tokens, _OUTER_CHROME_WORDS) and not el.xpath(".//h1|.//h2|.//h3"):
+            return True
+        return self._link_list(el)
+
+    @staticmethod
+    def _link_list(el: Any) -> bool:
+        """A menu or related-links list: mostly link text, several links, no 附件."""
+        if el.tag not in ("div", "ul", "ol", "table", "td", "p", "section", "dl", "span"):
+            return False
+        links = el.xpath(".//a")
+        if len(links) < 3:
+            return False
+        text = collapse_ws(el.text_content())
+        if not text or "附件" in text:
+            return False
+        link_text = sum(len(collapse_ws(a.text_content())) for a in links)
+        return link_text >= 0.7 * len(text)
+
+    def walk(self, el: Any, level: int | None, line: int) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            return
+        line = el.sourceline or line
+        was_inside = self.inside
+        if el is self.container:
+            self.inside = True
+        target = self.target
+        if target is self.blocks and (el in self.metadata_els or self.is_chrome(el)):
+            self.flush()
+            self.target = self.dropped
+        block = tag in _BLOCK_TAGS
+        if tag == "table" and self.target is self.blocks and _is_data_table(el, self.container):
+            self.flush()
+            self.table(el)
+        else:
+            if block:
+                self.flush()
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                level = int(tag[1])
+            if el.text:
+                self.add(el.text, line, level)
+            for child in el:
+                if isinstance(child.tag, str):
+                    if child.tag == "br":
+                        self.flush()
+                    elif child.tag not in _DROP_SILENTLY:
+                        self.walk(child, level, line)
+                if child.tail:
+                    self.add(child.tail, _tail_line(child, line), level)
+            if block:
+                self.flush()
+        if self.target is not target:
+            self.flush()
+            self.target = target
+        self.inside = was_inside
+
+    def table(self, table: Any) -> None:
+        self.table_index += 1
+        caption = table.find("caption")
+        if caption is not None:
+            text = collapse_ws(caption.text_content())
+            if text:
+                self.blocks.append(Block(text=text, line=caption.sourceline or table.sourceline or 1))
+        for tr in _rows(table):
+            cells = [_cell_text(c) for c in _cells(tr)]
+            if any(cells):
+                self.blocks.append(
+                    Block(
+                        text="\t".join(cells),
+                        line=tr.sourceline or table.sourceline or 1,
+                        cells=cells,
+                        table=self.table_index,
+                    )
+                )
+
+
+def _tail_line(child: Any, default: int) -> int:
+    """The source line where ``child``'s tail text starts (lxml records start tags only)."""
+    tail = child.tail or ""
+    nxt = child.getnext()
+    if nxt is not None and nxt.sourceline:
+        # The tail runs from child's end tag to the next sibling's start tag.
+        return nxt.sourceline - tail.count("\n")
+    last = child
+    for last in child.iter():
+        pass
+    line = last.sourceline or child.sourceline or default
+    return line + (last.text or "").count("\n")
+
+
+# --------------------------------------------------------------------------- read
+
+
+def read(data: bytes, source: str) -> RawDoc:
+    """Read an HTML page: document blocks, metadata pairs, chrome in ``dropped``."""
+    text, encoding = _decode(data, source)
+    try:
+        import lxml.etree
+        import lxml.html
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise InputError(f"{source}: lxml is not installed; pip install lxml") from None
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        raise InputError(f"{source}: no document text found in this HTML page; save the page again") from None
+
+    title_el = root.find(".//title")
+    title = collapse_ws(title_el.text_content()) if title_el is not None else ""
+    for el in list(root.iter(*_DROP_SILENTLY)):
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text, which belongs to the parent
+
+    body = root.find("body")
+    start = body if body is not None else root
+    metadata_els = _find_metadata_elements(start)
+    metadata: dict[str, str] = {}
+    for el in metadata_els:
+        for key, value in _metadata_pairs(el).items():
+            metadata.setdefault(key, value)
+    container = _find_container(start, set(metadata_els))
+
+    walker = _Walker(container, metadata_els)
+    walker.walk(start, None, 1)
+    walker.flush()
+    if not any(b.text for b in walker.blocks):
+        raise InputError(
+            f"{source}: no document text found in this HTML page (only site navigation or scripts); "
+            "save the article page itself, or copy its text into a .txt file"
+        )
+    return RawDoc(
+        source=source,
+        format="html",
+        encoding=encoding,
+        blocks=walker.blocks,
+        metadata=metadata,
+        dropped=walker.dropped,
+        title=title or None,
+    )
+
+
+READER = Reader("html", ("html", "htm", "shtml", "xhtml"), sniff, read)

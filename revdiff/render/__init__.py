@@ -1,0 +1,94 @@
+"""Presenters: one function per output format, all over the same Report.
+
+``RENDERERS`` is an ordered registry (name → function taking ``(report, lang)``), in the
+spirit of diffoscope's presenters; ``render`` picks one by name.  The heavy imports
+(Jinja2) happen inside the HTML renderer so that ``--format json`` stays cheap.
+
+Every renderer is deterministic: the same Report gives byte-identical output (no
+timestamps, no random ids, no dict-order surprises).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from revdiff.model import Report
+
+Renderer = Callable[["Report", str], str]
+
+
+def template_dir() -> Path:
+    """The directory holding the Jinja2 templates.
+
+    In an installed wheel setup.cfg maps ``templates/`` to the package ``revdiff.templates``
+    (next to this package); in a source checkout it is the top-level ``templates/``.
+    """
+    import revdiff
+
+    pkg = Path(revdiff.__file__).resolve().parent
+    candidates = [pkg / "templates", pkg.parent / "templates"]
+    for candidate in candidates:
+        if (candidate / "report.html").is_file():
+            return candidate
+    raise FileNotFoundError(
+        "revdiff templates not found (looked in " + ", ".join(str(c) for c in candidates) + ")"
+    )
+
+
+def render_json(report: Report, lang: str = "zh") -> str:
+    """The ``revdiff.report/1`` JSON text; ``lang`` is ignored (the data has both notes)."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_html(report: Report, lang: str = "zh") -> str:
+    """One self-contained HTML page (see ``revdiff.render.html``)."""
+    from revdiff.render.html import render_html as _render
+
+    return _render(report, lang)
+
+
+def render_markdown(report: Report, lang: str = "zh") -> str:
+    """A Markdown summary and key-changes list (see ``revdiff.render.markdown``)."""
+    from revdiff.render.markdown import render_markdown as _render
+
+    return _render(report, lang)
+
+
+def render_csv(report: Report, lang: str = "zh") -> str:
+    """One finding per row, UTF-8 with BOM (see ``revdiff.render.csv``)."""
+    from revdiff.render.csv import render_csv as _render
+
+    return _render(report, lang)
+
+
+RENDERERS: OrderedDict[str, Renderer] = OrderedDict(
+    [
+        ("html", render_html),
+        ("json", render_json),
+        ("md", render_markdown),
+        ("csv", render_csv),
+    ]
+)
+
+
+def render(report: Report, fmt: str, lang: str = "zh") -> str:
+    """Render ``report`` as ``fmt`` (html, json, md or csv) with UI language ``lang`` (zh or en).
+
+    Raises ValueError for an unknown format or language.
+    """
+    from revdiff.render.i18n import strings
+
+    strings(lang)  # validate early: an unknown language is a usage error, not a KeyError later
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(RENDERERS)}") from None
+    return renderer(report, lang)
+
+
+__all__ = ["RENDERERS", "render", "render_csv", "render_html", "render_json", "render_markdown", "template_dir"]

@@ -1,0 +1,183 @@
+"""Facts every presenter derives from a Report the same way.
+
+Money at stake, target counts, where a value sits in a sentence, stable anchors: the HTML,
+Markdown and CSV outputs must agree on these, so they are computed once here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from revdiff.model import Finding, Report, SectionPair, SectionRef
+
+# Units that denote an amount of money.  A removed pledge "给予不超过实际费用50%的补贴" has a
+# value (50, %) but no sum of money, so it is counted with the pledges without an amount.
+_MONEY_UNITS = {"元", "万", "万元", "亿", "亿元", "千元", "百万元", "千万元", "万美元", "美元"}
+
+
+@dataclass
+class MoneyTotal:
+    """The sum of removed pledge amounts written in one unit."""
+
+    unit: str
+    total: str  # exact decimal, as text ("105", "2.5")
+    count: int
+
+
+@dataclass
+class MoneyAtStake:
+    """What the removed funding pledges were worth, by unit as written."""
+
+    totals: list[MoneyTotal] = field(default_factory=list)
+    no_amount: int = 0  # removed pledges with no (monetary) amount: mechanisms, rates
+    reduced: int = 0  # funding_changed findings that lowered an amount
+    removed: int = 0  # all funding_removed findings
+
+
+def parse_amount(value: str | None) -> Decimal | None:
+    """``"50"`` → Decimal(50); full-width digits and thousands separators are accepted."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", value).replace(",", "").replace(" ", "").strip()
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
+def format_amount(amount: Decimal) -> str:
+    """A Decimal as plain text with no exponent and no trailing zeros ("100", "2.5")."""
+    text = format(amount.normalize(), "f")
+    return text
+
+
+def is_money_unit(unit: str | None) -> bool:
+    """True for units of money (万元, 亿元, 元, 万 …), false for %, 件, 家 …."""
+    if not unit:
+        return False
+    unit = unicodedata.normalize("NFKC", unit).strip()
+    return unit in _MONEY_UNITS or unit.endswith("元")
+
+
+def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
+    """Sum the draft amounts of removed funding pledges by unit (units kept as written)."""
+    result = MoneyAtStake()
+    sums: dict[str, Decimal] = {}
+    counts: dict[str, int] = {}
+    for f in findings:
+        if f.kind == "funding_changed" and f.direction == "lowered":
+            result.reduced += 1
+        if f.kind != "funding_removed":
+            continue
+        result.removed += 1
+        amount = parse_amount(f.draft_value)
+        if amount is None or not is_money_unit(f.unit):
+            result.no_amount += 1
+            continue
+        unit = (f.unit or "").strip()
+        sums[unit] = sums.get(unit, Decimal(0)) + amount
+        counts[unit] = counts.get(unit, 0) + 1
+    # Biggest count first, then unit name: a stable order independent of finding order.
+    for unit in sorted(sums, key=lambda u: (-counts[u], u)):
+        result.totals.append(MoneyTotal(unit, format_amount(sums[unit]), counts[unit]))
+    return result
+
+
+def target_counts(findings: list[Finding]) -> dict[str, int]:
+    """How many targets were lowered, raised, redefined, removed and added."""
+    counts = {"lowered": 0, "raised": 0, "redefined": 0, "removed": 0, "added": 0}
+    for f in findings:
+        if f.kind == "target_removed":
+            counts["removed"] += 1
+        elif f.kind == "target_added":
+            counts["added"] += 1
+        elif f.kind == "target_changed" and f.direction in counts:
+            counts[f.direction or ""] += 1
+    return counts
+
+
+def value_spans(text: str | None, value: str | None, unit: str | None = None) -> list[tuple[int, int]]:
+    """Where ``value`` (and its unit right after it, if present) occurs in ``text``.
+
+    The number must stand alone: 50 does not match inside 150 or 50.5.
+    """
+    if not text or not value or not value.strip():
+        return []
+    pattern = r"(?<![0-9０-９.．])" + re.escape(value.strip()) + r"(?![0-9０-９]|[.．][0-9０-９])"
+    if unit and unit.strip():
+        pattern += r"(?:\s*" + re.escape(unit.strip()) + ")?"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of the watched terms in ``text`` (longest term wins)."""
+    terms = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
+    if not text or not terms:
+        return []
+    pattern = "|".join(re.escape(t) for t in terms)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def safe_id(raw: str | None, fallback: str) -> str:
+    """An HTML id fragment made only of ASCII letters, digits, ``_ . -`` (stable, no randomness)."""
+    cleaned = _ID_UNSAFE.sub("-", raw or "").strip("-")
+    return cleaned or fallback
+
+
+def finding_ids(report: Report) -> list[str]:
+    """One unique, stable anchor id per finding (its own id when it has a usable one)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for i, f in enumerate(report.findings, start=1):
+        fid = safe_id(f.id, f"f{i}")
+        if fid in seen:
+            fid = f"{fid}-{i}"
+        seen.add(fid)
+        out.append(fid)
+    return out
+
+
+def pair_ids(report: Report) -> list[str]:
+    """One unique, stable anchor id per SectionPair (its own id when usable)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for i, p in enumerate(report.sections, start=1):
+        pid = safe_id(p.id, f"s{i}")
+        if pid in seen:
+            pid = f"{pid}-{i}"
+        seen.add(pid)
+        out.append(pid)
+    return out
+
+
+def pair_index(report: Report) -> dict[str, SectionPair]:
+    """SectionPairs by id."""
+    return {p.id: p for p in report.sections}
+
+
+def section_path(ref: SectionRef | None) -> str:
+    """The heading path of one side, e.g. "一、总体要求 › （二）基本原则"."""
+    if ref is None:
+        return ""
+    if ref.path:
+        return " › ".join(ref.path)
+    return f"{ref.number}{ref.title}"
+
+
+def is_changed(pair: SectionPair) -> bool:
+    """A pair worth stopping at: its status is not unchanged, or its body has a real edit."""
+    if pair.status != "unchanged":
+        return True
+    formatting = set(getattr(pair, "formatting", None) or [])
+    return any(op != 0 and i not in formatting for i, (op, _text) in enumerate(pair.diff))

@@ -1,0 +1,435 @@
+"""The HTML report: one self-contained page rendered with Jinja2 from ``templates/``.
+
+Document text is untrusted (a draft may contain ``<script>`` or ``{{ }}``).  Two rules keep
+it inert:
+
+* Jinja2 autoescape is on, and no template applies ``|safe`` to anything.
+* Where the report needs markup *inside* document text (``<del>``/``<ins>``, ``<mark>`` on
+  values and watched terms), this module builds it as ``Markup`` from pieces that are each
+  passed through ``markupsafe.escape``; the only unescaped strings are fixed tag names and
+  ids made of ``[A-Za-z0-9_.-]``.
+
+Defence in depth: the page carries a Content-Security-Policy that allows only its own inline
+script (by SHA-256 hash) and no network access at all, so even an injection that slipped
+through could neither run an event handler nor fetch anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from revdiff.render import facts
+from revdiff.render.i18n import (
+    KIND_ORDER,
+    RENUMBERED_SYMBOL,
+    STATUS_ORDER,
+    STATUS_SYMBOLS,
+    kind_label,
+    severity_label,
+    status_label,
+    strings,
+)
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from revdiff.model import Finding, Report, SectionPair, SectionRef
+
+# Metadata keys shown first, in this order; any others follow in their own order.
+_META_FIRST = ["文号", "发文字号", "发文机关", "成文日期", "发布日期", "印发日期", "索引号", "主题分类"]
+
+
+# --------------------------------------------------------------------------- markup building
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch [start, end) of a text to wrap in trusted tags (``open``/``close``)."""
+
+    start: int
+    end: int
+    open: str
+    close: str
+    rank: int = 0  # lower rank = outer tag when spans nest
+
+
+def _render_pieces(segments: list[tuple[str, str]], spans: list[Span]) -> Markup:
+    """Escape ``segments`` (wrapper tag, text) and wrap the stretches covered by ``spans``.
+
+    Segments and spans may cross each other's boundaries, so the text is cut at every
+    boundary and each piece is wrapped in its own (segment tag, span tags): the HTML stays
+    well-formed without any tag spanning a cut.
+    """
+    text = "".join(t for _, t in segments)
+    cuts = {0, len(text)}
+    pos = 0
+    seg_bounds: list[tuple[int, int, str]] = []
+    for tag, t in segments:
+        seg_bounds.append((pos, pos + len(t), tag))
+        pos += len(t)
+        cuts.add(pos)
+    for s in spans:
+        cuts.add(max(0, min(s.start, len(text))))
+        cuts.add(max(0, min(s.end, len(text))))
+    ordered = sorted(cuts)
+    out: list[str] = []
+    seg_i = 0
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a == b:
+            continue
+        while seg_i < len(seg_bounds) - 1 and seg_bounds[seg_i][1] <= a:
+            seg_i += 1
+        tag = seg_bounds[seg_i][2] if seg_bounds else ""
+        active = sorted((s for s in spans if s.start <= a and b <= s.end), key=lambda s: s.rank)
+        piece = str(escape(text[a:b]))
+        for s in reversed(active):
+            piece = s.open + piece + s.close
+        if tag:
+            piece = f"<{tag}>{piece}</{tag}>"
+        out.append(piece)
+    return Markup("".join(out))
+
+
+def _mark_spans(ranges: list[tuple[int, int]], cls: str, rank: int = 2) -> list[Span]:
+    return [Span(a, b, f'<mark class="{cls}">', "</mark>", rank) for a, b in ranges]
+
+
+def highlight(text: str | None, value: str | None = None, unit: str | None = None, terms: list[str] | None = None) -> Markup:
+    """``text`` escaped, with ``value`` (+unit) in ``<mark class="val">`` and terms in ``<mark class="term">``."""
+    if not text:
+        return Markup("")
+    spans = _mark_spans(facts.value_spans(text, value, unit), "val", 1)
+    if terms:
+        spans += _mark_spans(facts.term_spans(text, terms), "term", 2)
+    return _render_pieces([("", text)], spans)
+
+
+# --------------------------------------------------------------------------- view model
+
+
+@dataclass
+class SideView:
+    """One side (draft or final) of a SectionPair as the document view shows it."""
+
+    present: bool
+    heading: str = ""
+    path: str = ""
+    lines: str = ""
+    body: Markup = field(default_factory=Markup)
+    empty: bool = False
+
+
+@dataclass
+class PairView:
+    """One row of the document view and of the section map."""
+
+    anchor: str
+    status: str
+    status_label: str
+    symbol: str
+    renumbered: bool
+    changed: bool
+    similarity: int
+    draft: SideView
+    final: SideView
+    draft_level: int
+    final_level: int
+    draft_dup: bool  # this draft section already appeared in an earlier row (split)
+    final_dup: bool  # this final section already appeared in an earlier row (merged)
+    findings: list[tuple[str, str]]  # (anchor, severity) of the findings citing this pair
+    classes: str
+
+
+@dataclass
+class FindingView:
+    """One row of the key-changes table."""
+
+    anchor: str
+    finding: Finding
+    kind_label: str
+    severity_label: str
+    direction_label: str
+    note: str
+    draft_html: Markup
+    final_html: Markup
+    draft_path: str
+    final_path: str
+    draft_link: str | None
+    final_link: str | None
+    draft_line: str
+    final_line: str
+    contexts: list[Markup]
+    is_term: bool
+
+
+def _lines_label(ui: dict[str, Any], ref: SectionRef | None) -> str:
+    if ref is None:
+        return ""
+    if ref.line_end and ref.line_end != ref.line_start:
+        text = ui["lines"].format(a=ref.line_start, b=ref.line_end)
+    else:
+        text = ui["line"].format(n=ref.line_start)
+    if ref.page is not None:
+        text += " · " + ui["page"].format(n=ref.page)
+    return text
+
+
+def _side_segments(pair: SectionPair, side: str) -> list[tuple[str, str]]:
+    """The (tag, text) segments of one side of a pair's diff.
+
+    Deleted text appears on the draft side only (``del``), inserted text on the final side
+    only (``ins``); ops listed in ``pair.formatting`` (differences of spacing or full/half
+    width only) are shown as plain text on their own side, since they are not edits.
+    """
+    formatting = set(getattr(pair, "formatting", None) or [])
+    own_op, tag = (-1, "del") if side == "draft" else (1, "ins")
+    segments: list[tuple[str, str]] = []
+    for i, (op, text) in enumerate(pair.diff):
+        if op == 0:
+            segments.append(("", text))
+        elif op == own_op:
+            segments.append(("" if i in formatting else tag, text))
+    if not pair.diff:
+        # A pair without a diff (e.g. built by hand): show the node's own text unmarked.
+        node = pair.draft_node if side == "draft" else pair.final_node
+        if node is not None and node.text:
+            segments.append(("", node.text))
+    return segments
+
+
+def _finding_spans(text: str, sentences: list[tuple[str, str, str]]) -> list[Span]:
+    """Underline the sentences findings quote, so the reader sees where each one is."""
+    spans: list[Span] = []
+    for sentence, anchor, severity in sentences:
+        if not sentence:
+            continue
+        at = text.find(sentence)
+        if at < 0:
+            continue
+        spans.append(
+            Span(
+                at,
+                at + len(sentence),
+                f'<span class="fhit sev-{severity}" data-f="{anchor}">',
+                "</span>",
+                0,
+            )
+        )
+    return spans
+
+
+def _side_view(
+    ui: dict[str, Any],
+    pair: SectionPair,
+    side: str,
+    terms: list[str],
+    sentences: list[tuple[str, str, str]],
+) -> SideView:
+    ref = pair.draft if side == "draft" else pair.final
+    if ref is None:
+        return SideView(present=False)
+    segments = _side_segments(pair, side)
+    text = "".join(t for _, t in segments)
+    spans = _finding_spans(text, sentences) + _mark_spans(facts.term_spans(text, terms), "term")
+    return SideView(
+        present=True,
+        heading=f"{ref.number}{ref.title}",
+        path=facts.section_path(ref),
+        lines=_lines_label(ui, ref),
+        body=_render_pieces(segments, spans),
+        empty=not text.strip(),
+    )
+
+
+def _ref_key(ref: SectionRef | None) -> tuple[Any, ...] | None:
+    if ref is None:
+        return None
+    return (tuple(ref.path), ref.number, ref.title, ref.line_start, ref.line_end)
+
+
+def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) -> list[PairView]:
+    pids = facts.pair_ids(report)
+    cites: dict[str, list[tuple[str, str]]] = {}
+    sentences: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for f, fid in zip(report.findings, fids, strict=True):
+        for pid in dict.fromkeys(x for x in (f.draft_section, f.final_section) if x):
+            cites.setdefault(pid, []).append((fid, f.severity))
+        if f.draft_section and f.draft_text:
+            sentences.setdefault((f.draft_section, "draft"), []).append((f.draft_text, fid, f.severity))
+        if f.final_section and f.final_text:
+            sentences.setdefault((f.final_section, "final"), []).append((f.final_text, fid, f.severity))
+    seen_draft: set[Any] = set()
+    seen_final: set[Any] = set()
+    views: list[PairView] = []
+    for pair, anchor in zip(report.sections, pids, strict=True):
+        changed = facts.is_changed(pair)
+        cited = cites.get(pair.id, [])
+        dkey, fkey = _ref_key(pair.draft), _ref_key(pair.final)
+        classes = ["pair", f"st-{facts.safe_id(pair.status, 'unknown')}"]
+        classes.append("is-changed" if changed else "is-unchanged")
+        if cited:
+            classes.append("has-findings")
+        if pair.renumbered:
+            classes.append("is-renumbered")
+        views.append(
+            PairView(
+                anchor=f"sec-{anchor}",
+                status=pair.status,
+                status_label=status_label(pair.status, lang),
+                symbol=STATUS_SYMBOLS.get(pair.status, "?"),
+                renumbered=pair.renumbered,
+                changed=changed,
+                similarity=round(max(0.0, min(1.0, pair.similarity)) * 100),
+                draft=_side_view(ui, pair, "draft", report.watch, sentences.get((pair.id, "draft"), [])),
+                final=_side_view(ui, pair, "final", report.watch, sentences.get((pair.id, "final"), [])),
+                draft_level=pair.draft.level if pair.draft else 1,
+                final_level=pair.final.level if pair.final else 1,
+                draft_dup=dkey is not None and dkey in seen_draft,
+                final_dup=fkey is not None and fkey in seen_final,
+                findings=cited,
+                classes=" ".join(classes),
+            )
+        )
+        if dkey is not None:
+            seen_draft.add(dkey)
+        if fkey is not None:
+            seen_final.add(fkey)
+    return views
+
+
+def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) -> list[FindingView]:
+    pairs = facts.pair_index(report)
+    anchors = dict(zip((p.id for p in report.sections), facts.pair_ids(report), strict=True))
+    views: list[FindingView] = []
+    for f, fid in zip(report.findings, fids, strict=True):
+        dpair = pairs.get(f.draft_section or "")
+        fpair = pairs.get(f.final_section or "")
+        is_term = f.term is not None or f.kind.startswith("term_")
+        terms = [f.term] if f.term else []
+        views.append(
+            FindingView(
+                anchor=f"f-{fid}",
+                finding=f,
+                kind_label=kind_label(f.kind, lang),
+                severity_label=severity_label(f.severity, lang),
+                direction_label=ui["directions"].get(f.direction or "", f.direction or ""),
+                note=(f.note_en or f.note) if lang == "en" else (f.note or f.note_en),
+                draft_html=highlight(f.draft_text, f.draft_value, f.unit, terms),
+                final_html=highlight(f.final_text, f.final_value, f.unit, terms),
+                draft_path=facts.section_path(dpair.draft if dpair else None),
+                final_path=facts.section_path(fpair.final if fpair else None),
+                draft_link=f"#sec-{anchors[dpair.id]}" if dpair else None,
+                final_link=f"#sec-{anchors[fpair.id]}" if fpair else None,
+                draft_line=ui["line"].format(n=f.draft_line) if f.draft_line else "",
+                final_line=ui["line"].format(n=f.final_line) if f.final_line else "",
+                contexts=[highlight(c, terms=terms) for c in f.contexts],
+                is_term=is_term,
+            )
+        )
+    return views
+
+
+def _ordered_metadata(metadata: dict[str, str]) -> list[tuple[str, str]]:
+    first = [(k, metadata[k]) for k in _META_FIRST if metadata.get(k)]
+    rest = [(k, v) for k, v in metadata.items() if k not in _META_FIRST and v]
+    return first + rest
+
+
+def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
+    """Everything the templates need, computed in Python so the templates stay simple."""
+    from revdiff import __version__
+
+    ui = strings(lang)
+    lang = "en" if ui["html_lang"] == "en" else "zh"
+    fids = facts.finding_ids(report)
+    summary = report.summary
+    kinds_present = summary["findings"]
+    kind_rows = [(k, kind_label(k, lang), kinds_present[k]) for k in KIND_ORDER if k in kinds_present]
+    kind_rows += [(k, kind_label(k, lang), n) for k, n in sorted(kinds_present.items()) if k not in KIND_ORDER]
+    sec_counts = summary["sections"]
+    status_rows = [
+        (s, status_label(s, lang), STATUS_SYMBOLS[s], sec_counts.get(s, 0))
+        for s in STATUS_ORDER
+        if s in sec_counts or s in ("removed", "added", "renamed", "merged")
+    ]
+    status_rows += [
+        (s, status_label(s, lang), "?", n)
+        for s, n in sorted(sec_counts.items())
+        if s not in STATUS_ORDER and s != "renumbered"
+    ]
+    status_rows.append(
+        ("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL, sec_counts.get("renumbered", 0))
+    )
+    term_rows = [
+        (f.term, f.draft_count, f.final_count, fid)
+        for f, fid in zip(report.findings, fids, strict=True)
+        if f.term is not None
+    ]
+    legend = [(s, status_label(s, lang), STATUS_SYMBOLS[s]) for s in STATUS_SYMBOLS]
+    legend.append(("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL))
+    return {
+        "ui": ui,
+        "lang": lang,
+        "version": __version__,
+        "report": report,
+        "docs": [
+            ("draft", ui["draft"], report.draft, _ordered_metadata(report.draft.metadata)),
+            ("final", ui["final"], report.final, _ordered_metadata(report.final.metadata)),
+        ],
+        "kind_rows": kind_rows,
+        "severity": summary["severity"],
+        "status_rows": status_rows,
+        "money": facts.money_at_stake(report.findings),
+        "targets": facts.target_counts(report.findings),
+        "term_rows": term_rows,
+        "watch": report.watch,
+        "findings": _finding_views(report, ui, lang, fids),
+        "pairs": _pair_views(report, ui, lang, fids),
+        "legend": legend,
+    }
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from revdiff.render import template_dir
+
+    env = Environment(
+        loader=FileSystemLoader(str(template_dir())),
+        autoescape=True,  # every template, including the .css/.js includes
+        undefined=StrictUndefined,  # a typo in a template is an error, not an empty string
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+def _csp_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def render_html(report: Report, lang: str = "zh") -> str:
+    """Render ``report`` as one self-contained HTML page (UI in ``lang``: zh or en).
+
+    The output depends only on the Report: no timestamps, no random ids.
+    """
+    env = _environment()
+    # The script is included verbatim by base.html; hashing the same rendered text lets the
+    # Content-Security-Policy allow exactly that script and nothing else.
+    script = env.get_template("report.js").render()
+    context = build_context(report, lang)
+    context["script_hash"] = _csp_hash(script)
+    html = env.get_template("report.html").render(**context)
+    return html.rstrip("\n") + "\n"

@@ -296,14 +296,15 @@ class _Builder:
                 line_map.append((base + o, ln, pg))
         return text + piece
 
-    def _add_body(self, block: Block, piece: str, offset: int) -> None:
+    def _add_body(self, block: Block, piece: str, offset: int, extend: bool = True) -> None:
         if self.stack:
             node = self.stack[-1].node
             node.text = self._append(node.text, node.line_map, block, piece, offset)
             node.line_end = max(node.line_end, block.last_line)
         else:
             self.part.text = self._append(self.part.text, self.part.line_map, block, piece, offset)
-            self.part.line_end = max(self.part.line_end, block.last_line)
+            if extend:
+                self.part.line_end = max(self.part.line_end, block.last_line)
 
     def _attach(self, node: Node) -> None:
         if self.stack:
@@ -523,8 +524,8 @@ def parse(raw: RawDoc) -> Document:
         b = _Builder(target)
         for u in units[footer:]:
             if u.kind == "line":
-                b._add_body(u.block, u.text, len(u.block.text) - len(u.block.text.lstrip(" \t\u3000\xa0")))
-        target.line_end = max(target.line_end, units[-1].block.last_line)
+                b._add_body(u.block, u.text, len(u.block.text) - len(u.block.text.lstrip(" \t\u3000\xa0")), extend=False)
+        # line_end stays at the header: the footer sits after the last document
     metadata = dict(raw.metadata)
     for p in parts:
         if p.kind == "notice":

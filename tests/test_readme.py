@@ -1,0 +1,17 @@
+"""Every command and option of the CLI is documented in the README (and vice versa for commands)."""
+
+from __future__ import annotations
+
+from revdiff.cli import main
+
+from .conftest import ROOT
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, cmd in main.commands.items():
+        assert f"revdiff {name}" in readme
+        for param in cmd.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in readme, f"{name} {opt} missing from README"

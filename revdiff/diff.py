@@ -105,10 +105,37 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
         ops.append((0, rest_d))
     elif rest_d or rest_f:
         _formatting_pair(ops, formatting, rest_d, rest_f)
+    if not words:
+        _snap_single_characters(ops, formatting)
     kept = [i for i, o in enumerate(ops) if o[1]]
     renumber = {old: new for new, old in enumerate(kept)}
     formatting = [renumber[i] for i in formatting if i in renumber]
     return _merge([ops[i] for i in kept], formatting), formatting
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _snap_single_characters(ops: list[Op], formatting: list[int]) -> None:
+    """Show a one-character replacement as a two-character word: 深[-入-]{+度+} → [-深入-]{+深度+}.
+
+    Character diffs of Chinese read like confetti; most one-character replacements are a
+    changed word of two characters, so the character before joins both sides (the equal
+    text is identical on both sides, so both bodies still rebuild exactly).
+    """
+    fmt = set(formatting)
+    for i in range(1, len(ops) - 1):
+        (p_op, p_t), (d_op, d_t), (i_op, i_t) = ops[i - 1], ops[i], ops[i + 1]
+        if (
+            p_op == 0 and d_op == -1 and i_op == 1 and i not in fmt and i + 1 not in fmt
+            and len(d_t) == 1 and len(i_t) == 1 and _is_cjk(d_t) and _is_cjk(i_t)
+            and len(p_t) >= 1 and _is_cjk(p_t[-1])
+        ):
+            ch = p_t[-1]
+            ops[i - 1] = (0, p_t[:-1])
+            ops[i] = (-1, ch + d_t)
+            ops[i + 1] = (1, ch + i_t)
 
 
 def _formatting_pair(ops: list[Op], formatting: list[int], dt: str, ft: str) -> None:

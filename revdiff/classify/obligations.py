@@ -7,6 +7,7 @@ from revdiff.classify.extract import sentences
 from revdiff.model import Finding
 
 NAME = "obligations"
+MAX_WORD = 6  # longest replaced text still read as a change of wording
 
 # strong word -> weaker words that replace it
 WEAKER: dict[str, tuple[str, ...]] = {
@@ -38,7 +39,9 @@ def run(ctx: Context) -> list[Finding]:
         dpos = fpos = 0
         ops = pair.diff
         for i, (op, text) in enumerate(ops):
-            if op == -1 and i + 1 < len(ops) and ops[i + 1][0] == 1:
+            # a word replaced by a word: long deletions that happen to contain 给予 are
+            # removed pledges, not weakened wording
+            if op == -1 and i + 1 < len(ops) and ops[i + 1][0] == 1 and len(text) <= MAX_WORD and len(ops[i + 1][1]) <= MAX_WORD:
                 new = ops[i + 1][1]
                 for strong, weak in WEAKER.items():
                     for w in weak:

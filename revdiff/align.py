@@ -122,7 +122,7 @@ def _candidates(ds: list[Item], fs: list[Item], k: int = 8) -> dict[int, list[tu
     out: dict[int, list[tuple[float, int]]] = {}
     for d in ds:
         hits: Counter[int] = Counter()
-        for g, c in d.grams.items():
+        for g in d.grams:
             if df[g] <= limit:
                 for fi in index.get(g, ()):
                     hits[fi] += 1
@@ -185,21 +185,21 @@ def align(draft: Part, final: Part) -> tuple[list[Link], list[Item], list[Item]]
     """Align the section trees of two parts; returns links plus both flattened sides."""
     ds, fs = flatten(draft), flatten(final)
     cands = _candidates(ds, fs)
-    pairs = [(d, fi, s) for d, lst in cands.items() for s, fi in lst if s >= MATCH]
+    pairs = [(di, fi, sc) for di, lst in cands.items() for sc, fi in lst if sc >= MATCH]
     chain = _heaviest_chain(pairs)
     d2f: dict[int, int] = {}
     f2d: dict[int, int] = {}
     sim: dict[int, float] = {}
-    for d, fi, s in chain:
-        d2f[d], f2d[fi], sim[d] = fi, d, s
+    for di, fi, sc in chain:
+        d2f[di], f2d[fi], sim[di] = fi, di, sc
     in_order = set(d2f)
     # leftovers: best remaining partner, wherever it is (moved)
     for d in ds:
         if d.index in d2f:
             continue
-        for s, fi in cands.get(d.index, []):
-            if fi not in f2d and s >= MATCH + 0.1:
-                d2f[d.index], f2d[fi], sim[d.index] = fi, d.index, s
+        for sc, fi in cands.get(d.index, []):
+            if fi not in f2d and sc >= MATCH + 0.1:
+                d2f[d.index], f2d[fi], sim[d.index] = fi, d.index, sc
                 break
     links: list[Link] = []
     merged: dict[int, int] = {}
@@ -247,7 +247,7 @@ def align(draft: Part, final: Part) -> tuple[list[Link], list[Item], list[Item]]
 
 def _best_container(d: Item, fs: list[Item], f2d: dict[int, int], cands: list[tuple[float, int]]) -> int | None:
     best, best_c = None, CONTAIN
-    pool = {fi for _, fi in cands} | set()
+    pool = {fi for _, fi in cands}
     for fi in pool:
         f = fs[fi]
         if fi not in f2d or not f.own_key:

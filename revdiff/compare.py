@@ -39,10 +39,10 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
 
 def build_report(draft: Document, final: Document, *, draft_part: str | None = None,
                  final_part: str | None = None, watch: list[str] | None = None,
-                 words: bool = False, **_: Any) -> Report:
+                 words: bool = False, **_options: Any) -> Report:
     """Compare two Documents; ``watch`` adds terms to the default watch list (版权)."""
     dpart, fpart, similarity = select_parts(draft, final, draft_part, final_part)
-    links, _, _ = align(dpart, fpart)
+    links, _draft_items, _final_items = align(dpart, fpart)
     pairs: list[SectionPair] = []
     for i, link in enumerate(links, 1):
         dn = link.d.node if link.d else None

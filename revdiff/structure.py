@@ -193,11 +193,11 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
     found_doc = False
     for pos, (i, u) in enumerate(i_lines):
         t = norm_title(u.text)
-        nxt = i_lines[pos + 1] if pos + 1 < len(i_lines) else None
+        following = i_lines[pos + 1] if pos + 1 < len(i_lines) else None
         if t in listed:
             tu = [i]
-        elif nxt is not None and len(t) >= 6 and t + norm_title(nxt[1].text) in listed:
-            tu = [i, nxt[0]]  # a title wrapped over two lines
+        elif following is not None and len(t) >= 6 and t + norm_title(following[1].text) in listed:
+            tu = [i, following[0]]  # a title wrapped over two lines
         else:
             continue
         spans.append(_PartSpan("document", i, tu[-1] + 1, "".join(units[k].text for k in tu), tu))

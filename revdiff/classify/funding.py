@@ -33,7 +33,8 @@ def run(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for d in dp:
         partner = ctx.counterpart(d.sentence.node, "draft")
-        best, best_s = None, PAIR
+        best: int | None = None
+        best_s = float(PAIR)
         for i, f in enumerate(fp):
             if i in used:
                 continue

@@ -20,14 +20,16 @@ def run(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     removed = {p.draft_node.id for p in ctx.pairs if p.status == "removed" and p.draft_node is not None}
     parents: dict[str, str] = {}
-    for n in ctx.draft.nodes():
-        for c in n.children:
-            parents[c.id] = n.id
+    for node in ctx.draft.nodes():
+        for c in node.children:
+            parents[c.id] = node.id
     for p in ctx.pairs:
-        n = p.draft_node
-        if p.status != "removed" or n is None or parents.get(n.id) in removed or n.kind == "item":
+        if p.status != "removed" or p.draft_node is None:
             continue
-        size = len(n.text) + sum(len(c.text) for c in n.walk())
+        n = p.draft_node
+        if parents.get(n.id) in removed or n.kind == "item":
+            continue
+        size = sum(len(c.text) + len(c.title) for c in n.walk())
         out.append(Finding(
             kind="section_removed", severity="medium", subject=n.heading, draft_text=n.heading,
             draft_section=p.id, draft_line=n.line_start,

@@ -66,7 +66,8 @@ def _refuse_ole(data: bytes, source: str) -> None:
             f"{source}: the .docx is password-protected; open it in Word, remove the password "
             "(File > Info > Protect Document) and save it again"
         )
-    if _utf16("WordDocument") in data:
+    # A damaged .doc/.wps may have lost its directory; its name still says what it is.
+    if _utf16("WordDocument") in data or source.lower().endswith((".doc", ".wps", ".dot", ".wpt")):
         raise InputError(
             f"{source}: legacy Word .doc/.wps file; convert it first: "
             f"libreoffice --headless --convert-to docx {source}"
@@ -88,7 +89,9 @@ def _check_package(data: bytes, source: str) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise _corrupt(source) from None
     if len(infos) > MAX_MEMBERS:
-        raise InputError(f"{source}: .docx has {len(infos)} zip members (more than {MAX_MEMBERS}); refusing it")
+        raise InputError(
+            f"{source}: .docx has {len(infos)} zip members (more than {MAX_MEMBERS}); refusing it"
+        )
     total = sum(i.file_size for i in infos)
     mb = 1024 * 1024
     if total > MAX_TOTAL_UNCOMPRESSED:
@@ -97,14 +100,18 @@ def _check_package(data: bytes, source: str) -> None:
             f"{MAX_TOTAL_UNCOMPRESSED // mb} MB (a zip bomb?); refusing it"
         )
     for info in infos:
-        if info.file_size > RATIO_CHECK_SIZE and info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1):
+        if info.file_size > RATIO_CHECK_SIZE and info.file_size > MAX_MEMBER_RATIO * max(
+            info.compress_size, 1
+        ):
             raise InputError(
                 f"{source}: .docx member {info.filename} inflates {info.file_size // max(info.compress_size, 1)}"
                 " times (a zip bomb?); refusing it"
             )
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
-        raise InputError(f"{source}: a zip file but not a Word document (.xlsx, .pptx, .odt?); save it as .docx")
+        raise InputError(
+            f"{source}: a zip file but not a Word document (.xlsx, .pptx, .odt?); save it as .docx"
+        )
     # Word never writes a DTD; one in a package part can only be there to expand entities
     # ("billion laughs") or reach external files, so refuse it outright.
     for info in infos:
@@ -456,6 +463,7 @@ _SKIP = {
     _w("footnoteReference"),
     _w("endnoteReference"),
     _w("commentReference"),
+    _w("rt"),  # ruby (phonetic guide) text above the base characters
     f"{{{MC_NS}}}Fallback",  # the VML copy of a drawing whose mc:Choice we already read
 }
 
@@ -554,7 +562,9 @@ class _Converter:
         for piece in text.split("\n"):
             piece = piece.strip(" \t\u3000\xa0")
             if piece:
-                target.append(Block(text=piece, line=self.line, style_level=None if target is self.dropped else level))
+                target.append(
+                    Block(text=piece, line=self.line, style_level=None if target is self.dropped else level)
+                )
         # Text boxes: their paragraphs follow the paragraph that anchors them.
         for box in boxes:
             for el in _body_items(box):
@@ -603,7 +613,7 @@ def _part_element(get: Any) -> Any | None:
 
 def _children(el: Any, tag: str) -> list[Any]:
     """Children with ``tag``, looking through content controls and custom XML wrappers."""
-    out = []
+    out: list[Any] = []
     if el is None:
         return out
     for child in el:
@@ -617,7 +627,7 @@ def _children(el: Any, tag: str) -> list[Any]:
 
 def _body_items(container: Any) -> list[Any]:
     """Paragraphs, tables and block content controls of a body or cell, in order."""
-    out = []
+    out: list[Any] = []
     if container is None:
         return out
     for child in container:
@@ -644,7 +654,12 @@ def read(data: bytes, source: str) -> RawDoc:
         raise _corrupt(source) from None
     except ValueError as exc:  # e.g. a .dotx / .docm content type
         raise InputError(f"{source}: not a Word document ({exc}); save it as .docx") from None
-    except Exception:  # zip, zlib and XML errors from a damaged package
+    except Exception as exc:  # zip, zlib and XML errors from a damaged package
+        if "depth" in str(exc).lower():  # lxml refuses XML nested over 256 levels
+            raise InputError(
+                f"{source}: .docx XML is nested too deeply (not written by Word; possibly malicious); "
+                "re-save it from Word"
+            ) from None
         raise _corrupt(source) from None
     try:
         conv = _Converter(document, source)
@@ -656,7 +671,9 @@ def read(data: bytes, source: str) -> RawDoc:
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(f"{source}: cannot read this .docx ({type(exc).__name__}); re-save it from Word") from None
+        raise InputError(
+            f"{source}: cannot read this .docx ({type(exc).__name__}); re-save it from Word"
+        ) from None
     return RawDoc(
         source=source,
         format="docx",

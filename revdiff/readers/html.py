@@ -136,19 +136,30 @@ _CONTENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# Text of a block that is chrome wherever it stands.
+# Text of a block that is chrome wherever it stands, with the longest such a block can be
+# (a long paragraph that merely mentions 关注我们 is document text).
 _CHROME_TEXT_ANYWHERE = [
-    re.compile(r"^(当前位置|您当前的位置|您现在的位置|你现在的位置|当前的位置|您的位置|你的位置|所在位置)\s*[:：]"),
-    re.compile(r"扫描二维码|扫一扫.{0,10}(手机|关注|分享)|关注我们"),
-    re.compile(r"^Produced\s+By\b", re.IGNORECASE),
-    re.compile(r"【\s*字体\s*[:：]?\s*大\s*中\s*小\s*】"),
+    (
+        re.compile(
+            r"^(当前位置|您当前的位置|您现在的位置|你现在的位置|当前的位置|您的位置|你的位置|所在位置)\s*[:：]"
+        ),
+        300,
+    ),
+    (re.compile(r"扫描二维码|扫一扫|^关注我们|关注我们$"), 60),
+    (re.compile(r"^Produced\s+By\b", re.IGNORECASE), 200),
+    (re.compile(r"^分享到\s*[:：]?"), 60),
+    (re.compile(r"【\s*字体\s*[:：]?\s*大\s*中\s*小\s*】"), 120),
 ]
 # Text that is chrome when it stands outside the content container (and is short).
 _CHROME_TEXT_OUTSIDE = [
     re.compile(r"^(首页|网站首页)\s*[>＞»›]"),
-    re.compile(r"主办单位|承办单位|技术支持|网站标识码|ICP备|ICP证|公网安备|网站地图|联系我们|版权所有|Copyright|©"),
+    re.compile(
+        r"主办单位|承办单位|技术支持|网站标识码|ICP备|ICP证|公网安备|网站地图|联系我们|版权所有|Copyright|©"
+    ),
     re.compile(r"Powered\s+by|建议使用.{0,20}浏览器|分辨率"),
-    re.compile(r"^(相关链接|相关文件|相关阅读|相关新闻|相关政策|相关稿件|友情链接|相关解读|热点推荐)\s*[:：]?$"),
+    re.compile(
+        r"^(相关链接|相关文件|相关阅读|相关新闻|相关政策|相关稿件|友情链接|相关解读|热点推荐)\s*[:：]?$"
+    ),
     re.compile(r"^(上一篇|下一篇)\s*[:：]"),
     re.compile(r"(浏览次数|访问量|阅读次数|点击数|访问次数)\s*[:：]"),
 ]
@@ -160,14 +171,14 @@ _SHARE_CORE = re.compile(r"打印|关闭|下载|分享|收藏|纠错")
 
 
 def _is_share_bar(text: str) -> bool:
-    """"下载 打印 关闭 分享", "【字体：大 中 小】【打印本页】【关闭窗口】" …"""
+    """A share/print bar: 下载 打印 关闭 分享, 【字体：大 中 小】【打印本页】【关闭窗口】 …"""
     if len(text) > 80:
         return False
     return len(_SHARE_CORE.findall(text)) >= 2 and not _SHARE_WORDS.sub("", text)
 
 
 def _chrome_text(text: str, inside: bool) -> bool:
-    if any(p.search(text) for p in _CHROME_TEXT_ANYWHERE) and len(text) < 200:
+    if any(len(text) <= limit and p.search(text) for p, limit in _CHROME_TEXT_ANYWHERE):
         return True
     if _is_share_bar(text):
         return True
@@ -305,17 +316,21 @@ def _find_container(root: Any, skip: set[Any]) -> Any | None:
     total = rec(root, 0, False)
     if total == 0:
         return None
+    # A short document on a busy page holds well under half of the page's text, so the
+    # bar is low; among the candidates, the one with the most text wins, and a deeper
+    # one holding nearly as much (div#zoom inside div.article) is preferred.
     candidates = [
         el
         for el in text_len
         if isinstance(el.tag, str)
         and el.tag in ("div", "td", "article", "section", "main", "span", "font")
         and _CONTENT_WORDS.search(f"{el.get('id') or ''} {el.get('class') or ''}")
-        and text_len[el] >= 0.5 * total
+        and text_len[el] >= 0.2 * total
     ]
     if not candidates:
         return None
-    return max(candidates, key=lambda el: depth[el])
+    most = max(text_len[el] for el in candidates)
+    return max((el for el in candidates if text_len[el] >= 0.8 * most), key=lambda el: depth[el])
 
 
 # --------------------------------------------------------------------------- tables
@@ -501,9 +516,7 @@ def _tail_line(child: Any, default: int) -> int:
     if nxt is not None and nxt.sourceline:
         # The tail runs from child's end tag to the next sibling's start tag.
         return nxt.sourceline - tail.count("\n")
-    last = child
-    for last in child.iter():
-        pass
+    *_, last = child.iter()  # the last element inside child, in document order
     line = last.sourceline or child.sourceline or default
     return line + (last.text or "").count("\n")
 
@@ -519,12 +532,27 @@ def read(data: bytes, source: str) -> RawDoc:
         import lxml.html
     except ImportError:  # pragma: no cover - a declared dependency
         raise InputError(f"{source}: lxml is not installed; pip install lxml") from None
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    # libxml2's default limits stay on (nesting depth, text node size): hostile pages fail
+    # fast instead of exhausting memory or Python's recursion limit in the walk below.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         raise InputError(f"{source}: no document text found in this HTML page; save the page again") from None
+    try:
+        return _convert(root, source, encoding)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(f"{source}: HTML nesting is too deep to read; save the page as text") from None
+    except Exception as exc:
+        raise InputError(
+            f"{source}: cannot read this HTML page ({type(exc).__name__}); save it as text"
+        ) from None
 
+
+def _convert(root: Any, source: str, encoding: str) -> RawDoc:
+    """The parsed page as a RawDoc: metadata, content container, then the walk."""
     title_el = root.find(".//title")
     title = collapse_ws(title_el.text_content()) if title_el is not None else ""
     for el in list(root.iter(*_DROP_SILENTLY)):

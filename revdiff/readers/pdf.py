@@ -10,6 +10,7 @@ cell rows, and running headers, footers and page numbers moved to ``dropped``.
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import unicodedata
@@ -246,6 +247,9 @@ def read(data: bytes, source: str) -> RawDoc:
     """Read a PDF's text layer into line Blocks (with ``page``) and table-row Blocks."""
     if b"%%EOF" not in data[-2048:]:
         raise InputError(f"{source}: corrupt or truncated .pdf (no end-of-file marker); download it again")
+    # pdfminer logs warnings about harmless damage (missing CropBox …); with no handler
+    # configured, Python would print them on stderr next to our one-line errors.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     pdf = _open(data, source)
     try:
         try:
@@ -253,11 +257,15 @@ def read(data: bytes, source: str) -> RawDoc:
         except Exception:
             raise InputError(f"{source}: corrupt or truncated .pdf; download or export it again") from None
         if count > MAX_PAGES:
-            raise InputError(f"{source}: PDF has {count} pages, more than the limit of {MAX_PAGES}")
+            raise InputError(
+                f"{source}: PDF has {count} pages, more than the limit of {MAX_PAGES}; "
+                "extract the pages to compare first, e.g. qpdf IN.pdf --pages . 1-200 -- OUT.pdf"
+            )
         pages: list[_Page] = []
         try:
             for number, page in enumerate(pdf.pages, 1):
                 pages.append(_read_page(page, number))
+                page.close()  # drop the page's parsed objects: long PDFs stay small in memory
             title = str(pdf.metadata.get("Title") or "").strip() or None
         except InputError:
             raise
@@ -271,7 +279,9 @@ def read(data: bytes, source: str) -> RawDoc:
     if not pages:
         raise InputError(f"{source}: PDF has no pages")
     if sum(p.chars for p in pages) == 0:
-        raise InputError(f"{source}: PDF has no text layer (scanned): run OCR first, e.g. ocrmypdf IN.pdf OUT.pdf")
+        raise InputError(
+            f"{source}: PDF has no text layer (scanned): run OCR first, e.g. ocrmypdf IN.pdf OUT.pdf"
+        )
     all_text = "".join(it.text for p in pages for it in p.items)
     # pdfminer writes "(cid:123)" for glyphs it cannot map to Unicode.
     cid = sum(len(m) for m in re.findall(r"\(cid:\d+\)", all_text))

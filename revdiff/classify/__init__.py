@@ -40,6 +40,27 @@ class Context:
             return None
         return pair.final_node if side == "draft" else pair.draft_node
 
+    def nearest_line(self, node: Node, side: str, text: str) -> int | None:
+        """Input line, on the other side, of the sentence most like ``text``.
+
+        A removed pledge has no text in the final, but the reviewer still wants to see where
+        it would have been: the line of the closest sentence of the aligned section.
+        """
+        other = self.counterpart(node, side)
+        if other is None:
+            return None
+        from rapidfuzz.fuzz import ratio
+
+        from revdiff.classify.extract import sentences
+        from revdiff.textkey import key
+
+        sents = sentences(other)
+        if not sents:
+            return other.line_start
+        k = key(text)
+        best = max(sents, key=lambda s: ratio(key(s.text), k))
+        return best.line
+
     def pair_id(self, node: Node | None, side: str) -> str | None:
         """The SectionPair id that holds ``node`` on ``side``."""
         if node is None:

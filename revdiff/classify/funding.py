@@ -49,6 +49,7 @@ def run(ctx: Context) -> list[Finding]:
                 kind="funding_removed", severity="high", subject=d.subject,
                 draft_text=d.sentence.text, draft_value=d.value, unit=d.unit, comparator=d.comparator,
                 draft_section=dsec, final_section=ctx.pair_id(partner, "final"), draft_line=d.sentence.line,
+                final_line=ctx.nearest_line(d.sentence.node, "draft", d.sentence.text),
                 note=f"定稿删除了对“{d.subject}”的资金承诺（{_amount(d)}）。",
                 note_en=f"The final drops the funding pledge for “{d.subject}” ({_amount(d)}).",
             ))
@@ -82,6 +83,7 @@ def run(ctx: Context) -> list[Finding]:
             final_text=f.sentence.text, final_value=f.value, unit=f.unit, comparator=f.comparator,
             draft_section=ctx.pair_id(ctx.counterpart(f.sentence.node, "final"), "draft"),
             final_section=ctx.pair_id(f.sentence.node, "final"), final_line=f.sentence.line,
+            draft_line=ctx.nearest_line(f.sentence.node, "final", f.sentence.text),
             note=f"定稿新增了对“{f.subject}”的资金承诺（{_amount(f)}）。",
             note_en=f"The final adds a funding pledge for “{f.subject}” ({_amount(f)}).",
         ))

@@ -92,7 +92,7 @@ def run(ctx: Context) -> list[Finding]:
             kind="target_removed", severity="high", subject=d.measure, draft_text=d.text,
             draft_value=d.value, unit=d.unit, comparator=d.comparator,
             draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(partner, "final"),
-            draft_line=d.line,
+            draft_line=d.line, final_line=ctx.nearest_line(d.node, "draft", d.text),
             note=f"定稿删除了{where}目标“{d.measure}”（{_val(d)}）。",
             note_en=f"The final drops the {'indicator-table ' if d.source == 'table' else ''}target “{d.measure}” ({_val(d)}).",
         ))
@@ -104,6 +104,7 @@ def run(ctx: Context) -> list[Finding]:
             final_value=f.value, unit=f.unit, comparator=f.comparator,
             draft_section=ctx.pair_id(ctx.counterpart(f.node, "final"), "draft"),
             final_section=ctx.pair_id(f.node, "final"), final_line=f.line,
+            draft_line=ctx.nearest_line(f.node, "final", f.text),
             note=f"定稿新增了目标“{f.measure}”（{_val(f)}）。",
             note_en=f"The final adds the target “{f.measure}” ({_val(f)}).",
         ))

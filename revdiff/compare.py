@@ -11,6 +11,7 @@ from revdiff.classify import DEFAULT_WATCH, Context, classify
 from revdiff.diff import diff_texts, is_formatting_only
 from revdiff.model import DocInfo, Document, Node, Part, Report, SectionPair, SectionRef
 from revdiff.select import select_parts
+from revdiff.structure import compared_view
 
 
 def _ref(node: Node, path: list[str]) -> SectionRef:
@@ -41,7 +42,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, **_options: Any) -> Report:
     """Compare two Documents; ``watch`` adds terms to the default watch list (版权)."""
-    dpart, fpart, similarity = select_parts(draft, final, draft_part, final_part)
+    dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
+    dpart, fpart = compared_view(dsel), compared_view(fsel)
     links, _draft_items, _final_items = align(dpart, fpart)
     pairs: list[SectionPair] = []
     for i, link in enumerate(links, 1):
@@ -74,8 +76,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             terms.append(t)
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms)
     findings = classify(ctx)
-    return Report(draft=_info(draft, dpart), final=_info(final, fpart), sections=pairs, findings=findings,
-                  warnings=_warnings(draft, final, dpart, fpart, similarity), watch=terms,
+    return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
+                  warnings=_warnings(draft, final, dsel, fsel, similarity), watch=terms,
                   draft_doc=draft, final_doc=final)
 
 

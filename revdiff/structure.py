@@ -546,3 +546,37 @@ def _assign_ids(parts: list[Part]) -> None:
         for node in p.nodes():
             n += 1
             node.id = f"n{n}"
+
+
+def compared_view(part: Part) -> Part:
+    """The part as it is compared: its preamble becomes section(s) of its own.
+
+    A part with headings gets one ``preamble`` node before them; a part with none (a
+    document whose headings revdiff cannot recognise) gets one ``paragraph`` node per
+    paragraph, so it is still aligned and diffed paragraph by paragraph.
+    """
+    if not part.text.strip():
+        return part
+    paragraphs: list[Node] = []
+    offset = 0
+    for para in part.text.split("\n"):
+        start, offset = offset, offset + len(para) + 1
+        if not para.strip():
+            continue
+        lm = [(o - start, ln, pg) for o, ln, pg in part.line_map if start <= o < start + len(para)]
+        first = part.line_at(start)
+        if not lm or lm[0][0] > 0:
+            lm.insert(0, (0, first, None))
+        paragraphs.append(Node(kind="paragraph", level=1, number="", title="", text=para, line_start=first,
+                               line_end=lm[-1][1], line_map=lm, page=lm[0][2]))
+    if part.sections:
+        pre = paragraphs[0]
+        pre.kind = "preamble"
+        pre.text = part.text
+        pre.line_map = list(part.line_map) or pre.line_map
+        pre.line_end = max((m[1] for m in pre.line_map), default=pre.line_start)
+        paragraphs = [pre]
+    for i, n in enumerate(paragraphs, 1):
+        n.id = f"p{i}"
+    return Part(title=part.title, kind=part.kind, line_start=part.line_start, line_end=part.line_end, text="",
+                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata)

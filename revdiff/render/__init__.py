@@ -91,4 +91,12 @@ def render(report: Report, fmt: str, lang: str = "zh") -> str:
     return renderer(report, lang)
 
 
-__all__ = ["RENDERERS", "render", "render_csv", "render_html", "render_json", "render_markdown", "template_dir"]
+__all__ = [
+    "RENDERERS",
+    "render",
+    "render_csv",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "template_dir",
+]

@@ -13,7 +13,11 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from revdiff.model import Finding, Report, SectionPair, SectionRef
+    from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
+
+# Metadata a reviewer cites (文号, issuing office, dates), in this order; other fields (主送,
+# 抄送 …) are secondary.
+PRIMARY_METADATA = ["文号", "发文字号", "发文机关", "成文日期", "发布日期", "印发日期", "索引号", "主题分类"]
 
 # Units that denote an amount of money.  A removed pledge "给予不超过实际费用50%的补贴" has a
 # value (50, %) but no sum of money, so it is counted with the pledges without an amount.
@@ -113,8 +117,12 @@ def value_spans(text: str | None, value: str | None, unit: str | None = None) ->
         return []
     pattern = r"(?<![0-9０-９.．])" + re.escape(value.strip()) + r"(?![0-9０-９]|[.．][0-9０-９])"
     if unit and unit.strip():
-        pattern += r"(?:\s*" + re.escape(unit.strip()) + ")?"
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+        pattern += r"(?P<unit>\s*" + re.escape(unit.strip()) + ")?"
+    matches = list(re.finditer(pattern, text))
+    # "评定不超过20家…每家给予最高20万元": when the value occurs with its unit, only those
+    # occurrences are the value; the bare ones are other numbers that happen to be equal.
+    with_unit = [m for m in matches if "unit" in m.groupdict() and m.group("unit")]
+    return [(m.start(), m.end()) for m in (with_unit or matches)]
 
 
 def term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -181,3 +189,16 @@ def is_changed(pair: SectionPair) -> bool:
         return True
     formatting = set(getattr(pair, "formatting", None) or [])
     return any(op != 0 and i not in formatting for i, (op, _text) in enumerate(pair.diff))
+
+
+def split_metadata(info: DocInfo) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A document's metadata as (primary fields in PRIMARY_METADATA order, the other fields)."""
+    meta = info.metadata or {}
+    primary = [(k, meta[k]) for k in PRIMARY_METADATA if meta.get(k)]
+    rest = [(k, v) for k, v in meta.items() if k not in PRIMARY_METADATA and v]
+    return primary, rest
+
+
+def other_parts(info: DocInfo) -> list[str]:
+    """The titles of the parts of a bundle that were not compared (blank titles dropped)."""
+    return [p for p in info.parts if p and p.strip() and p != info.part]

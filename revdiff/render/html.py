@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -39,10 +40,7 @@ from revdiff.render.i18n import (
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from revdiff.model import Finding, Report, SectionPair, SectionRef
-
-# Metadata keys shown first, in this order; any others follow in their own order.
-_META_FIRST = ["文号", "发文字号", "发文机关", "成文日期", "发布日期", "印发日期", "索引号", "主题分类"]
+    from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
 
 
 # --------------------------------------------------------------------------- markup building
@@ -100,7 +98,9 @@ def _mark_spans(ranges: list[tuple[int, int]], cls: str, rank: int = 2) -> list[
     return [Span(a, b, f'<mark class="{cls}">', "</mark>", rank) for a, b in ranges]
 
 
-def highlight(text: str | None, value: str | None = None, unit: str | None = None, terms: list[str] | None = None) -> Markup:
+def highlight(
+    text: str | None, value: str | None = None, unit: str | None = None, terms: list[str] | None = None
+) -> Markup:
     """``text`` escaped, with ``value`` (+unit) in ``<mark class="val">`` and terms in ``<mark class="term">``."""
     if not text:
         return Markup("")
@@ -131,6 +131,7 @@ class PairView:
 
     anchor: str
     status: str
+    status_cls: str  # status made safe for a class name
     status_label: str
     symbol: str
     renumbered: bool
@@ -144,6 +145,7 @@ class PairView:
     final_dup: bool  # this final section already appeared in an earlier row (merged)
     findings: list[tuple[str, str]]  # (anchor, severity) of the findings citing this pair
     classes: str
+    same_heading: bool  # headings differ only in width/spacing: show one of them
 
 
 @dataclass
@@ -253,6 +255,16 @@ def _ref_key(ref: SectionRef | None) -> tuple[Any, ...] | None:
     return (tuple(ref.path), ref.number, ref.title, ref.line_start, ref.line_end)
 
 
+def _same_heading(a: SectionRef | None, b: SectionRef | None) -> bool:
+    if a is None or b is None:
+        return False
+
+    def key(ref: SectionRef) -> str:
+        return "".join(unicodedata.normalize("NFKC", ref.number + ref.title).split())
+
+    return key(a) == key(b)
+
+
 def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) -> list[PairView]:
     pids = facts.pair_ids(report)
     cites: dict[str, list[tuple[str, str]]] = {}
@@ -271,7 +283,8 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
         changed = facts.is_changed(pair)
         cited = cites.get(pair.id, [])
         dkey, fkey = _ref_key(pair.draft), _ref_key(pair.final)
-        classes = ["pair", f"st-{facts.safe_id(pair.status, 'unknown')}"]
+        status_cls = facts.safe_id(pair.status, "unknown")
+        classes = ["pair", f"ps-{status_cls}"]
         classes.append("is-changed" if changed else "is-unchanged")
         if cited:
             classes.append("has-findings")
@@ -281,6 +294,7 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
             PairView(
                 anchor=f"sec-{anchor}",
                 status=pair.status,
+                status_cls=status_cls,
                 status_label=status_label(pair.status, lang),
                 symbol=STATUS_SYMBOLS.get(pair.status, "?"),
                 renumbered=pair.renumbered,
@@ -294,6 +308,7 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
                 final_dup=fkey is not None and fkey in seen_final,
                 findings=cited,
                 classes=" ".join(classes),
+                same_heading=_same_heading(pair.draft, pair.final),
             )
         )
         if dkey is not None:
@@ -335,10 +350,21 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
     return views
 
 
-def _ordered_metadata(metadata: dict[str, str]) -> list[tuple[str, str]]:
-    first = [(k, metadata[k]) for k in _META_FIRST if metadata.get(k)]
-    rest = [(k, v) for k, v in metadata.items() if k not in _META_FIRST and v]
-    return first + rest
+@dataclass
+class DocView:
+    """One document card of the header."""
+
+    side: str
+    label: str
+    info: DocInfo
+    other_parts: list[str]
+    metadata: list[tuple[str, str]]  # 文号, 发文机关, dates: shown at once
+    more: list[tuple[str, str]]  # 主送, 抄送 …: behind a disclosure, to keep the header short
+
+
+def _doc_view(side: str, label: str, info: DocInfo) -> DocView:
+    primary, rest = facts.split_metadata(info)
+    return DocView(side, label, info, facts.other_parts(info), primary, rest)
 
 
 def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
@@ -350,8 +376,13 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     fids = facts.finding_ids(report)
     summary = report.summary
     kinds_present = summary["findings"]
-    kind_rows = [(k, kind_label(k, lang), kinds_present[k]) for k in KIND_ORDER if k in kinds_present]
-    kind_rows += [(k, kind_label(k, lang), n) for k, n in sorted(kinds_present.items()) if k not in KIND_ORDER]
+    first_of_kind: dict[str, str] = {}
+    for f, fid in zip(report.findings, fids, strict=True):
+        first_of_kind.setdefault(f.kind, fid)
+    # (kind, label, count, anchor of its first finding): each chip jumps to its first row.
+    ordered_kinds = [k for k in KIND_ORDER if k in kinds_present]
+    ordered_kinds += sorted(k for k in kinds_present if k not in KIND_ORDER)
+    kind_rows = [(k, kind_label(k, lang), kinds_present[k], first_of_kind[k]) for k in ordered_kinds]
     sec_counts = summary["sections"]
     status_rows = [
         (s, status_label(s, lang), STATUS_SYMBOLS[s], sec_counts.get(s, 0))
@@ -379,8 +410,8 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "version": __version__,
         "report": report,
         "docs": [
-            ("draft", ui["draft"], report.draft, _ordered_metadata(report.draft.metadata)),
-            ("final", ui["final"], report.final, _ordered_metadata(report.final.metadata)),
+            _doc_view("draft", ui["draft"], report.draft),
+            _doc_view("final", ui["final"], report.final),
         ],
         "kind_rows": kind_rows,
         "severity": summary["severity"],

@@ -1,0 +1,154 @@
+"""The Markdown summary and the CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from revdiff.render import render
+from revdiff.render.csv import COLUMNS
+from revdiff.render.markdown import bold_values, escape_md
+
+sys.path.insert(0, str(Path(__file__).parent))
+from report_factory import make_empty_report, make_report  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def report():
+    return make_report()
+
+
+@pytest.fixture(scope="module")
+def md(report) -> str:
+    return render(report, "md")
+
+
+# ---------------------------------------------------------------------- Markdown
+
+
+def test_markdown_has_title_documents_and_sections(md, report):
+    lines = md.splitlines()
+    assert lines[0] == "# 征求意见稿与定稿对照报告：烟台市“十四五”知识产权强市战略纲要"
+    assert "- **征求意见稿**: 烟台市“十四五”知识产权强市战略纲要（征求意见稿）" in lines
+    assert "  - 文号: 烟政办发〔2021〕24号" in lines
+    assert "## 概览" in lines and "## 主要变化" in lines
+    assert any(line.startswith("> - 定稿是一个通知文件包") for line in lines)
+
+
+def test_markdown_summary_counts_and_money(md):
+    assert (
+        "- 涉及资金（被删除的资金承诺）: **105 万元**（3 项）；另有 1 项被删除的资金承诺未写明具体金额" in md
+    )
+    assert "- 按严重程度: 高 7, 中 4, 低 1" in md
+    assert "- 目标: 调低 1, 删除 1, 提高 0, 新增 1, 口径改变 0" in md
+    assert "资金承诺被删除 4" in md
+
+
+def test_markdown_one_bullet_per_finding_in_order(md, report):
+    bullets = [line for line in md.splitlines() if line.startswith("- `")]
+    assert [b.split("`")[1] for b in bullets] == [f.id for f in report.findings]
+    assert bullets[0].startswith("- `f1` **[高]** 资金承诺被删除: ")
+    assert "（调低）" in bullets[4]
+
+
+def test_markdown_values_bold_and_locations(md):
+    assert "给予最高**50万元**资助。" in md
+    assert "每家给予最高**20万元**的奖励" in md and "不超过20家" in md  # only the value is bold
+    assert (
+        "  - 位置: 征求意见稿 三、总体要求与发展目标 › (三)主要目标，第 30 行"
+        " → 定稿 一、总体要求与发展目标 › （三）主要目标，第 272 行"
+    ) in md
+    assert "  - 关注词 **版权**: 出现次数 9 → 3" in md
+
+
+def test_markdown_english(report):
+    en = render(report, "md", lang="en")
+    assert en.startswith("# Draft vs. final: comparison report: ")
+    assert "## Key changes" in en
+    assert "- `f5` **[High]** Funding pledge changed (lowered): The reward per leading IP" in en
+
+
+def test_markdown_escapes_document_text():
+    assert escape_md("a*b_c [x](y) <b>|") == r"a\*b\_c \[x\](y) \<b\>\|"
+    assert bold_values("[最高50万元]", "50", "万元") == r"\[最高**50万元**\]"
+    r = make_report(payload="*[click](javascript:alert(1))*<script>")
+    out = render(r, "md")
+    # Inside `code spans` (the source path) nothing is interpreted; everywhere else it is escaped.
+    prose = re.sub(r"`[^`]*`", "", out)
+    assert "[click](javascript" not in prose
+    assert "<script>" not in prose
+    assert r"\[click\](javascript:alert(1))\*\<script\>" in prose
+
+
+def test_markdown_no_findings_and_deterministic(report):
+    out = render(make_empty_report(), "md")
+    assert "未发现" in out and "没有被删除的资金承诺" in out
+    assert render(report, "md") == render(make_report(), "md")
+
+
+# ---------------------------------------------------------------------- CSV
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
+
+
+def test_csv_header_bom_and_one_row_per_finding(report):
+    text = render(report, "csv")
+    assert text.startswith("\ufeffid,kind,severity,subject,draft_text,final_text,")
+    assert text.encode("utf-8").startswith(b"\xef\xbb\xbf")
+    header = next(csv.reader(io.StringIO(text[1:])))
+    assert header == COLUMNS
+    assert COLUMNS == (
+        "id,kind,severity,subject,draft_text,final_text,draft_value,final_value,unit,comparator,direction,"
+        "term,draft_count,final_count,draft_section,final_section,draft_line,final_line,note,note_en"
+    ).split(",")
+    rows = _rows(text)
+    assert [r["id"] for r in rows] == [f.id for f in report.findings]
+
+
+def test_csv_cells_match_findings(report):
+    rows = {r["id"]: r for r in _rows(render(report, "csv"))}
+    f5 = rows["f5"]
+    assert (f5["draft_value"], f5["final_value"], f5["unit"], f5["direction"]) == (
+        "20",
+        "10",
+        "万元",
+        "lowered",
+    )
+    assert (f5["draft_line"], f5["final_line"]) == ("118", "341")
+    assert f5["draft_text"] == report.findings[4].draft_text
+    f8 = rows["f8"]
+    assert (f8["term"], f8["draft_count"], f8["final_count"]) == ("版权", "9", "3")
+    assert rows["f1"]["final_text"] == "" and rows["f1"]["final_line"] == ""
+
+
+def test_csv_quotes_commas_quotes_and_newlines():
+    r = make_report()
+    r.findings[0].draft_text = '含,逗号 "引号"\n与换行'
+    rows = _rows(render(r, "csv"))
+    assert rows[0]["draft_text"] == '含,逗号 "引号"\n与换行'
+
+
+def test_csv_neutralises_formulas_in_text_columns():
+    r = make_report()
+    r.findings[0].draft_text = '=HYPERLINK("http://example.invalid","x")'
+    r.findings[0].draft_value = "-5"
+    rows = _rows(render(r, "csv"))
+    assert rows[0]["draft_text"].startswith("'=HYPERLINK")
+    assert rows[0]["draft_value"] == "-5"  # numbers stay numbers
+
+
+def test_csv_is_deterministic_and_independent_of_lang(report):
+    assert render(report, "csv") == render(make_report(), "csv") == render(report, "csv", lang="en")
+
+
+def test_csv_empty_report_has_header_only():
+    text = render(make_empty_report(), "csv")
+    assert text == "\ufeff" + ",".join(COLUMNS) + "\r\n"

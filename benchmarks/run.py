@@ -1,0 +1,787 @@
+"""Benchmark revdiff (issue 6): headline pair, baselines, per-stage costs and a size ladder.
+
+    python benchmarks/run.py                      # full run, writes benchmarks/RESULTS.md
+    python benchmarks/run.py --runs 7 --sizes 50000,200000
+    python benchmarks/run.py --quick              # CI smoke: smallest size, 1 run, no RESULTS.md
+
+What is measured, in one run and on the same inputs:
+
+* revdiff on the headline pair (samples/yantai-ip-strategy-draft.txt → yantai-notice-official.txt)
+  to HTML and to JSON as a cold process (wall time, peak RSS of the child via ``os.wait4``);
+* the same pair through ``difflib.HtmlDiff().make_file`` on lines (a ``python -c`` process) and
+  ``git diff --no-index --word-diff`` (LC_ALL=C.UTF-8), and revdiff's ratio to each;
+* ``revdiff --help`` as a cold process;
+* per-stage times in-process (read, clean, parse, select, align, diff, classify, render), by
+  mirroring ``revdiff.compare.build_report`` stage by stage;
+* a size ladder of long pairs from ``benchmarks/generate.py`` (HTML and JSON, cold process),
+  the growth exponents and the 250 K → 1 M time ratio;
+* one profile (pyinstrument if installed, else cProfile) of the biggest size that finished.
+
+Every timing is the median of ``--runs`` runs, except at ladder sizes whose first run took more
+than ``--slow`` seconds (then 1 run, so the whole benchmark stays near 10 minutes on 2 cores).
+A ladder process that exceeds ``--timeout`` is stopped and reported as a lower bound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import math
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLES = ROOT / "samples"
+DRAFT = SAMPLES / "yantai-ip-strategy-draft.txt"
+FINAL = SAMPLES / "yantai-notice-official.txt"
+RESULTS = HERE / "RESULTS.md"
+DEFAULT_SIZES = "50000,200000,250000,500000,1000000"
+ANALYSIS_START, ANALYSIS_END = "<!-- analysis -->", "<!-- /analysis -->"
+
+sys.path.insert(0, str(HERE))
+
+
+# ---------------------------------------------------------------------------- processes
+
+
+@dataclass
+class Proc:
+    """Timings of one command over several runs."""
+
+    label: str
+    times: list[float] = field(default_factory=list)
+    rss: list[int] = field(default_factory=list)  # bytes
+    timed_out: bool = False
+    skipped: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else math.nan
+
+    @property
+    def peak(self) -> int:
+        return max(self.rss) if self.rss else 0
+
+
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
+def run_once(cmd: list[str], timeout: float, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,),
+             stdout: Path | None = None) -> tuple[float, int, bool]:  # fmt: skip
+    """Run ``cmd``; returns (wall seconds, peak RSS bytes of the command, timed out).
+
+    Peak RSS comes from GNU ``/usr/bin/time -f %M`` when present: ``os.wait4`` on a child forked
+    from this Python process would report at least this process's own RSS (the fork image).
+    """
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r", suffix=".rss") as rssf:
+        full = [GNU_TIME, "-f", "%M", "-o", rssf.name, *cmd] if GNU_TIME else cmd
+        t0 = time.perf_counter()
+        p = subprocess.Popen(full, stdout=out, stderr=err, env=env, cwd=ROOT, start_new_session=True)
+        killed = threading.Event()
+
+        def stop() -> None:
+            killed.set()
+            try:  # kill the measured command first, so that GNU time still reports its peak RSS
+                kids = Path(f"/proc/{p.pid}/task/{p.pid}/children").read_text().split() if GNU_TIME else []
+                for kid in kids:
+                    os.kill(int(kid), signal.SIGKILL)
+                if not kids:
+                    os.killpg(p.pid, signal.SIGKILL)
+            except (OSError, ValueError):
+                try:
+                    os.killpg(p.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+        timer = threading.Timer(timeout, stop)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(p.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        if stdout:
+            out.close()
+        rss = usage.ru_maxrss * 1024
+        if GNU_TIME:
+            nums = re.findall(r"^(\d+)$", Path(rssf.name).read_text(), re.M)
+            rss = int(nums[-1]) * 1024 if nums else 0
+        if killed.is_set():
+            return wall, rss, True
+        if p.returncode not in ok:
+            err.seek(0)
+            msg = err.read().decode("utf-8", "replace").strip()[-2000:]
+            raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {msg}")
+    return wall, rss, False
+
+
+def measure(
+    label: str, cmd: list[str], runs: int, timeout: float = 600, slow: float | None = None, **kw: object
+) -> Proc:
+    """Median of ``runs`` runs (1 run when the first took longer than ``slow`` seconds)."""
+    pr = Proc(label)
+    for i in range(runs):
+        wall, rss, timed_out = run_once(cmd, timeout, **kw)  # type: ignore[arg-type]
+        pr.rss.append(rss)
+        if timed_out:
+            pr.timed_out = True
+            pr.times = [wall]
+            break
+        pr.times.append(wall)
+        if i == 0 and slow is not None and wall > slow:
+            break
+    print(f"  {label}: {fmt_t(pr)} (n={len(pr.times)}, peak RSS {mb(pr.peak)})", flush=True)
+    return pr
+
+
+def revdiff_cmd() -> list[str]:
+    exe = shutil.which("revdiff")
+    return [exe] if exe else [sys.executable, "-m", "revdiff"]
+
+
+DIFFLIB = (
+    "import difflib,sys\n"
+    "a=open(sys.argv[1],encoding='utf-8').read().splitlines()\n"
+    "b=open(sys.argv[2],encoding='utf-8').read().splitlines()\n"
+    "open(sys.argv[3],'w',encoding='utf-8').write(difflib.HtmlDiff().make_file(a,b))\n"
+)
+
+
+# ---------------------------------------------------------------------------- stages in-process
+
+STAGES = [
+    "read",
+    "clean",
+    "parse",
+    "select",
+    "align",
+    "diff",
+    "classify",
+    "report_other",
+    "render_html",
+    "render_json",
+]
+# names that revdiff.compare.build_report calls, by stage; wrapped with timers while it runs
+WRAP = {
+    "select_parts": "select",
+    "compared_view": "select",
+    "align": "align",
+    "diff_texts": "diff",
+    "is_formatting_only": "diff",
+    "classify": "classify",
+}
+
+
+def stage_times(draft: Path, final: Path) -> tuple[dict[str, float], dict[str, int]]:
+    """One in-process pass over the pipeline, timing each stage.
+
+    read/clean/parse are called as revdiff.pipeline.load_document does; the comparison runs the
+    real ``revdiff.compare.build_report`` with the functions it calls (select_parts, align,
+    diff_texts, classify, ...) wrapped in timers, so the stage split follows the code as it is.
+    ``report_other`` is what build_report spends outside those calls (pairs, Report).
+    Returns (seconds per stage, counts such as sections and aligned pairs).
+    """
+    from revdiff.clean import clean
+    from revdiff.readers import DEFAULT_MAX_BYTES, read
+    from revdiff.render import render
+    from revdiff.structure import parse
+
+    cmp = importlib.import_module("revdiff.compare")  # the module (revdiff.compare is also a function)
+    t: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+    clock = time.perf_counter
+
+    c = clock()
+    raws = [read(str(draft), DEFAULT_MAX_BYTES), read(str(final), DEFAULT_MAX_BYTES)]
+    t["read"] = clock() - c
+    c = clock()
+    raws = [clean(r) for r in raws]
+    t["clean"] = clock() - c
+    c = clock()
+    d, f = (parse(r) for r in raws)
+    t["parse"] = clock() - c
+
+    originals = {name: getattr(cmp, name) for name in WRAP if hasattr(cmp, name)}
+
+    def timed(name: str, fn):  # noqa: ANN001, ANN202
+        def wrapper(*a, **k):  # noqa: ANN002, ANN003, ANN202
+            c0 = clock()
+            try:
+                return fn(*a, **k)
+            finally:
+                t[WRAP[name]] += clock() - c0
+
+        return wrapper
+
+    for name, fn in originals.items():
+        setattr(cmp, name, timed(name, fn))
+    try:
+        c = clock()
+        report = cmp.build_report(d, f)
+        whole = clock() - c
+    finally:
+        for name, fn in originals.items():
+            setattr(cmp, name, fn)
+    t["report_other"] = max(0.0, whole - sum(t[s] for s in set(WRAP.values())))
+
+    c = clock()
+    render(report, "html")
+    t["render_html"] = clock() - c
+    c = clock()
+    render(report, "json")
+    t["render_json"] = clock() - c
+    counts = {
+        "draft_nodes": sum(1 for p in report.sections if p.draft),
+        "final_nodes": sum(1 for p in report.sections if p.final),
+        "pairs": len(report.sections),
+        "findings": len(report.findings),
+    }
+    return t, counts
+
+
+def stage_peaks(draft: Path, final: Path) -> dict[str, int]:
+    """Peak Python allocation (tracemalloc) of a whole in-process pass, per stage boundary."""
+    tracemalloc.start()
+    try:
+        stage_times(draft, final)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return {"all": peak}
+
+
+def build_report_time(draft: Path, final: Path) -> float:
+    """The library's own load + build_report + render(html), for checking the stage mirror."""
+    from revdiff.pipeline import compare_paths
+    from revdiff.render import render
+
+    c = time.perf_counter()
+    render(compare_paths(str(draft), str(final)), "html")
+    return time.perf_counter() - c
+
+
+# ---------------------------------------------------------------------------- profile
+
+
+def profile(draft: Path, final: Path, top: int) -> tuple[str, str, dict[str, float], dict[str, int]]:
+    """Profile one in-process pass; returns (tool, text of the top entries, stage times, counts)."""
+    try:
+        from pyinstrument import Profiler
+        from pyinstrument.renderers import ConsoleRenderer
+    except ImportError:
+        Profiler = None  # noqa: N806
+    if Profiler is not None:
+        prof = Profiler(interval=0.005)
+        prof.start()
+        times, counts = stage_times(draft, final)
+        prof.stop()
+        flat = prof.output(ConsoleRenderer(flat=True, unicode=False, color=False, show_all=False))
+        lines = [ln for ln in flat.splitlines() if ln.strip()]
+        body = [ln for ln in lines if re.match(r"^\s*\d", ln)][:top]
+        tree = prof.output(ConsoleRenderer(unicode=False, color=False, show_all=False,
+                                           processor_options={"filter_threshold": 0.02}))  # fmt: skip
+        tree_lines = [
+            ln
+            for ln in tree.splitlines()
+            if ln.strip() and not ln.lstrip().startswith(("_", "Recorded", "Program"))
+        ]
+        return (
+            "pyinstrument (sampling, 5 ms; self time, flat)",
+            "\n".join(body) + "\n\n" + "\n".join(tree_lines[:60]),
+            times,
+            counts,
+        )
+    import cProfile
+    import io
+    import pstats
+
+    pr = cProfile.Profile()
+    pr.enable()
+    times, counts = stage_times(draft, final)
+    pr.disable()
+    s = io.StringIO()
+    pstats.Stats(pr, stream=s).sort_stats("tottime").print_stats(top)
+    s2 = io.StringIO()
+    pstats.Stats(pr, stream=s2).sort_stats("cumulative").print_stats(top)
+
+    def keep(text: str) -> str:
+        return "\n".join(ln for ln in text.splitlines() if re.match(r"^\s*[\d/]+\s", ln) or "ncalls" in ln)
+
+    return (
+        "cProfile (deterministic; tottime, then cumulative)",
+        keep(s.getvalue()) + "\n\n" + keep(s2.getvalue()),
+        times,
+        counts,
+    )
+
+
+# ---------------------------------------------------------------------------- formatting
+
+
+def fmt_s(x: float) -> str:
+    if math.isnan(x):
+        return "–"
+    return f"{x:.3f} s" if x < 10 else f"{x:.1f} s"
+
+
+def fmt_t(p: Proc) -> str:
+    if p.skipped:
+        return f"skipped ({p.skipped})"
+    if p.timed_out:
+        return f"> {p.times[0]:.0f} s (stopped)"
+    return fmt_s(p.median)
+
+
+def mb(b: int) -> str:
+    return f"{b / 2**20:.0f} MB" if b else "–"
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        commit = "?"
+    import revdiff
+
+    try:
+        mem = next(ln for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
+        mem = f"{int(mem.split()[1]) / 2**20:.1f} GB"
+    except (OSError, StopIteration, ValueError):
+        mem = "?"
+    try:
+        load = " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        load = "?"
+    return {
+        "load": load,
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": str(os.cpu_count()),
+        "nproc": subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+        if shutil.which("nproc")
+        else "?",
+        "cpu": cpu,
+        "memory": mem,
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "revdiff": f"{revdiff.__version__} (git {commit}, working tree as checked out)",
+    }
+
+
+def machine_load() -> str:
+    try:
+        return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def slope(n1: float, t1: float, n2: float, t2: float) -> float:
+    return math.log(t2 / t1) / math.log(n2 / n1)
+
+
+def loglog_fit(points: list[tuple[float, float]]) -> float:
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else math.nan
+
+
+# ---------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Benchmark revdiff (issue 6).")
+    ap.add_argument("--runs", type=int, default=5, help="runs per measurement (median); default 5")
+    ap.add_argument(
+        "--sizes", default=DEFAULT_SIZES, help=f"ladder sizes, characters per side (default {DEFAULT_SIZES})"
+    )
+    ap.add_argument(
+        "--quick", action="store_true", help="smallest ladder size, 1 run, no profile; RESULTS.md untouched"
+    )
+    ap.add_argument(
+        "--out", help="where to write the results (default benchmarks/RESULTS.md; with --quick a temp file)"
+    )
+    ap.add_argument(
+        "--timeout",
+        type=float,
+        default=240,
+        help="stop a ladder process after this many seconds (default 240)",
+    )
+    ap.add_argument(
+        "--slow", type=float, default=5, help="ladder runs slower than this are not repeated (default 5 s)"
+    )
+    ap.add_argument("--no-profile", action="store_true", help="skip the profile of the biggest size")
+    ap.add_argument("--top", type=int, default=25, help="profile entries to keep (default 25)")
+    args = ap.parse_args(argv)
+
+    sizes = sorted(int(x) for x in args.sizes.split(",") if x.strip())
+    runs = args.runs
+    if args.quick:
+        sizes, runs = sizes[:1], 1
+    if args.out:
+        out = Path(args.out)
+    elif args.quick:
+        out = Path(tempfile.gettempdir()) / "revdiff-benchmark-quick.md"
+    else:
+        out = RESULTS
+    started = time.perf_counter()
+    info = machine()
+    print(
+        f"revdiff benchmark: {info['cpu']}, {info['nproc']} cores, Python {info['python']}, {runs} run(s)",
+        flush=True,
+    )
+    work = Path(tempfile.mkdtemp(prefix="revdiff-bench-"))
+    rd = revdiff_cmd()
+    utf8 = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "0"}
+
+    # (a), (c), (d) headline pair as processes; interleaved so that drift hits all alike
+    print("headline pair (cold processes):", flush=True)
+    head = {
+        "html": Proc("revdiff compare → HTML"),
+        "json": Proc("revdiff compare → JSON"),
+        "difflib": Proc("difflib.HtmlDiff().make_file (python -c)"),
+        "git": Proc("git diff --no-index --word-diff"),
+        "help": Proc("revdiff --help"),
+    }
+    cmds = {
+        "html": (rd + ["compare", str(DRAFT), str(FINAL), "-o", str(work / "x.html")], {}),
+        "json": (
+            rd + ["compare", str(DRAFT), str(FINAL), "--format", "json", "-o", str(work / "x.json")],
+            {},
+        ),
+        "difflib": ([sys.executable, "-c", DIFFLIB, str(DRAFT), str(FINAL), str(work / "difflib.html")], {}),
+        "git": (
+            ["git", "diff", "--no-index", "--word-diff", str(DRAFT), str(FINAL)],
+            {"ok": (0, 1), "stdout": work / "git.diff"},
+        ),  # fmt: skip
+        "help": (rd + ["--help"], {}),
+    }
+    for cmd, kw in cmds.values():  # warm the page cache and .pyc files; not counted
+        run_once(cmd, 120, env=utf8, **kw)  # type: ignore[arg-type]
+    for _ in range(runs):
+        for k, (cmd, kw) in cmds.items():
+            wall, rss, _ = run_once(cmd, 120, env=utf8, **kw)  # type: ignore[arg-type]
+            head[k].times.append(wall)
+            head[k].rss.append(rss)
+    for p in head.values():
+        print(f"  {p.label}: {fmt_t(p)} (n={len(p.times)}, peak RSS {mb(p.peak)})", flush=True)
+    ratio_difflib = head["html"].median / head["difflib"].median
+    ratio_git = head["html"].median / head["git"].median
+    print(
+        f"  ratio revdiff HTML / difflib.HtmlDiff: {ratio_difflib:.2f}; / git word-diff: {ratio_git:.2f}",
+        flush=True,
+    )
+
+    # (b) stages in-process on the headline pair
+    print("headline pair, stages in-process:", flush=True)
+    stage_times(DRAFT, FINAL)  # warm-up: imports, template compilation
+    per: dict[str, list[float]] = {s: [] for s in STAGES}
+    counts: dict[str, int] = {}
+    for _ in range(runs):
+        t, counts = stage_times(DRAFT, FINAL)
+        for s in STAGES:
+            per[s].append(t.get(s, math.nan))
+    head_stages = {s: statistics.median(v) for s, v in per.items()}
+    lib_total = statistics.median(build_report_time(DRAFT, FINAL) for _ in range(runs))
+    head_peak = stage_peaks(DRAFT, FINAL)["all"]
+    for s in STAGES:
+        print(f"  {s}: {head_stages[s] * 1000:.1f} ms", flush=True)
+
+    # (e) the ladder
+    print(f"size ladder {sizes} (generated in {work}):", flush=True)
+    from generate import generate_pair
+
+    ladder: list[dict[str, object]] = []
+    stopped = False
+    profiled_at: int | None = None
+    for size in sizes:
+        dtext, ftext = generate_pair(size)
+        dp, fp = work / f"draft-{size}.txt", work / f"final-{size}.txt"
+        dp.write_text(dtext, encoding="utf-8")
+        fp.write_text(ftext, encoding="utf-8")
+        row: dict[str, object] = {"size": size, "chars": (len(dtext), len(ftext))}
+        print(f" {size}: draft {len(dtext)} chars, final {len(ftext)} chars", flush=True)
+        if stopped:
+            row["html"] = Proc("HTML", skipped="a smaller size was stopped")
+            row["json"] = Proc("JSON", skipped="a smaller size was stopped")
+            ladder.append(row)
+            continue
+        html = measure("HTML", rd + ["compare", str(dp), str(fp), "-o", str(work / f"r{size}.html")], runs,
+                       args.timeout, args.slow, env=utf8)  # fmt: skip
+        row["html"] = html
+        if html.timed_out:
+            row["json"] = Proc("JSON", skipped="HTML run was stopped")
+            stopped = True
+        else:
+            row["json"] = measure("JSON", rd + ["compare", str(dp), str(fp), "--format", "json", "-o",
+                                                str(work / f"r{size}.json")], runs, args.timeout, args.slow, env=utf8)  # fmt: skip
+        ladder.append(row)
+
+    done = [r for r in ladder if not r["html"].timed_out and not r["html"].skipped]  # type: ignore[union-attr]
+    # stage costs in-process at every finished size but the last; the last one is profiled
+    prof_text = prof_tool = ""
+    if done and not args.quick and not args.no_profile:
+        for r in done[:-1]:
+            size = int(r["size"])  # type: ignore[arg-type]
+            st, cn = stage_times(work / f"draft-{size}.txt", work / f"final-{size}.txt")
+            r["stages"], r["counts"] = st, cn
+            print(f" stages at {size}: " + ", ".join(f"{k} {v:.2f}s" for k, v in st.items()), flush=True)
+        last = done[-1]
+        profiled_at = int(last["size"])  # type: ignore[arg-type]
+        print(f" profiling at {profiled_at} ...", flush=True)
+        prof_tool, prof_text, st, cn = profile(
+            work / f"draft-{profiled_at}.txt", work / f"final-{profiled_at}.txt", args.top
+        )
+        last["stages"], last["counts"], last["profiled"] = st, cn, True
+        print(
+            f" stages at {profiled_at} (profiled): " + ", ".join(f"{k} {v:.2f}s" for k, v in st.items()),
+            flush=True,
+        )
+    elif done:
+        for r in done:
+            size = int(r["size"])  # type: ignore[arg-type]
+            st, cn = stage_times(work / f"draft-{size}.txt", work / f"final-{size}.txt")
+            r["stages"], r["counts"] = st, cn
+            print(f" stages at {size}: " + ", ".join(f"{k} {v:.2f}s" for k, v in st.items()), flush=True)
+
+    elapsed = time.perf_counter() - started
+    text = report_md(info, runs, args, head, ratio_difflib, ratio_git, head_stages, counts, lib_total, head_peak,
+                     ladder, prof_tool, prof_text, profiled_at, elapsed, out)  # fmt: skip
+    out.write_text(text, encoding="utf-8")
+    print(
+        f"headline HTML {fmt_s(head['html'].median)}, --help {fmt_s(head['help'].median)}; results written to {out}"
+    )
+    print(f"total benchmark time {elapsed:.0f} s")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: dict[str, Proc], ratio_difflib: float,
+              ratio_git: float, head_stages: dict[str, float], counts: dict[str, int], lib_total: float,
+              head_peak: int, ladder: list[dict[str, object]], prof_tool: str, prof_text: str,
+              profiled_at: int | None, elapsed: float, out: Path) -> str:  # fmt: skip
+    L: list[str] = []  # noqa: N806
+    a = L.append
+    a("# revdiff benchmark results")
+    a("")
+    a("Written by `python benchmarks/run.py` (issue 6); regenerate with the same command. "
+      "The *Analysis* section is kept across reruns; everything else is measured.")  # fmt: skip
+    a("")
+    a("## Machine")
+    a("")
+    for k in ("date", "cpu", "nproc", "memory", "python", "os", "revdiff"):
+        a(f"- **{k}**: {info[k]}")
+    a(f"- **load average** (1/5/15 min) at start: {info['load']}; at end: {machine_load()} — other work on "
+      "the machine during the run makes single figures noisy; medians are what to compare")  # fmt: skip
+    a(f"- **runs**: median of {runs} per figure (headline); ladder sizes whose first run took > {args.slow:.0f} s "
+      f"were run once; ladder processes stopped after {args.timeout:.0f} s")  # fmt: skip
+    a(f"- **benchmark wall time**: {elapsed:.0f} s")
+    a("")
+
+    # criteria
+    by = {int(r["size"]): r for r in ladder}  # type: ignore[arg-type]
+    big = max(by) if by else None
+    bigrow = by.get(big) if big else None
+
+    def t_at(size: int) -> tuple[float, bool]:
+        r = by.get(size)
+        if not r:
+            return math.nan, False
+        p: Proc = r["html"]  # type: ignore[assignment]
+        if p.skipped or not p.times:
+            return math.nan, False
+        return p.median, p.timed_out
+
+    pts = [
+        (statistics.fmean(r["chars"]), r["html"].median)
+        for r in ladder  # type: ignore[union-attr,arg-type]
+        if not r["html"].timed_out and not r["html"].skipped and r["html"].times
+    ]  # type: ignore[union-attr]
+    fit = loglog_fit(pts) if len(pts) >= 2 else math.nan
+
+    a("## Done-when criteria (issue 6)")
+    a("")
+    a("| criterion | figure | result |")
+    a("|---|---|---|")
+    h = head["html"].median
+    a(
+        f"| headline pair, full HTML report, cold process ≤ 1 s | {fmt_s(h)} | {'PASS' if h <= 1.0 else 'FAIL'} |"
+    )
+    a(f"| … and no slower than `difflib.HtmlDiff` in the same run (ratio ≤ 1.0) | {ratio_difflib:.2f} "
+      f"({fmt_s(h)} / {fmt_s(head['difflib'].median)}) | {'PASS' if ratio_difflib <= 1.0 else 'FAIL'} |")  # fmt: skip
+    hp = head["help"].median
+    a(f"| `revdiff --help` ≤ 0.3 s | {fmt_s(hp)} | {'PASS' if hp <= 0.3 else 'FAIL'} |")
+    if 1_000_000 in by:
+        t1m, to = t_at(1_000_000)
+        p1m: Proc = by[1_000_000]["html"]  # type: ignore[assignment]
+        fig = fmt_t(p1m)
+        ok_t = not to and not math.isnan(t1m) and t1m <= 15
+        a(f"| 1 M characters per side (HTML, cold process) ≤ 15 s | {fig} | {'PASS' if ok_t else 'FAIL'} |")
+        peak = max(by[1_000_000]["html"].peak, by[1_000_000]["json"].peak)  # type: ignore[union-attr]
+        pfig = mb(peak) + (" when stopped" if to else "")
+        ok_m = peak and peak <= 2**30 and not to
+        a(
+            f"| 1 M characters per side: peak memory ≤ 1 GB | {pfig} | {'PASS' if ok_m else ('FAIL' if peak > 2**30 else 'UNKNOWN (run stopped)')} |"
+        )
+        t250, _ = t_at(250_000)
+        if not math.isnan(t250) and not math.isnan(t1m):
+            r = t1m / t250
+            bound = "> " if to else ""
+            a(
+                f"| 250 K → 1 M time grows ≤ ~5× | {bound}{r:.1f}× ({fmt_s(t250)} → {fig}) | {'PASS' if r <= 5.5 and not to else 'FAIL'} |"
+            )
+        else:
+            a("| 250 K → 1 M time grows ≤ ~5× | not measured (add 250000 and 1000000 to --sizes) | – |")
+    else:
+        a(
+            "| 1 M characters per side ≤ 15 s, ≤ 1 GB; 250 K → 1 M ≤ ~5× | not run (1000000 not in --sizes) | – |"
+        )
+    a("| no timed tests; smoke run of the smallest size in the test suite | `tests/test_benchmark_smoke.py` runs "
+      "`benchmarks/run.py --quick` and asserts only exit 0 and a printed figure | PASS |")  # fmt: skip
+    a("")
+
+    a("## Headline pair")
+    a("")
+    a(f"`{DRAFT.relative_to(ROOT)}` ({len(DRAFT.read_text(encoding='utf-8'))} chars) → "
+      f"`{FINAL.relative_to(ROOT)}` ({len(FINAL.read_text(encoding='utf-8'))} chars). Cold processes, "
+      f"interleaved, after one uncounted warm-up run each (page cache, .pyc).")  # fmt: skip
+    a("")
+    a("| command | median | min | max | peak RSS | revdiff HTML ÷ this |")
+    a("|---|---|---|---|---|---|")
+    for k, p in head.items():
+        rr = h / p.median if k in ("difflib", "git") else None
+        a(f"| {p.label} | {fmt_s(p.median)} | {fmt_s(min(p.times))} | {fmt_s(max(p.times))} | {mb(p.peak)} | "
+          f"{f'{rr:.2f}' if rr else ''} |")  # fmt: skip
+    a("")
+    a(f"revdiff HTML is **{ratio_difflib:.2f}×** the time of `difflib.HtmlDiff` and **{ratio_git:.2f}×** "
+      "the time of `git diff --no-index --word-diff` (LC_ALL=C.UTF-8) on the same pair in the same run.")  # fmt: skip
+    a("")
+    a("### Stages, in-process (headline pair)")
+    a("")
+    a(f"Median of {runs} in-process passes after a warm-up pass (so imports are not counted here; the cold "
+      f"process figures above include them). `select` … `classify` are the functions `revdiff.compare.build_report` calls, timed inside the real "
+      f"`build_report`; `report_other` is the rest of it.")  # fmt: skip
+    a("")
+    a("| stage | median |")
+    a("|---|---|")
+    for s in STAGES:
+        a(f"| {s} | {head_stages[s] * 1000:.1f} ms |")
+    tot = sum(head_stages.values())
+    a(f"| **sum** | **{tot * 1000:.1f} ms** |")
+    a(f"| library `compare_paths` + `render(html)` (check) | {lib_total * 1000:.1f} ms |")
+    a("")
+    a(f"Sections: {counts.get('pairs')} rows in the report ({counts.get('draft_nodes')} with a draft side, "
+      f"{counts.get('final_nodes')} with a final side), {counts.get('findings')} findings. Peak Python allocation of one "
+      f"pass (tracemalloc): {mb(head_peak)}.")  # fmt: skip
+    a("")
+
+    a("## Size ladder")
+    a("")
+    a("Pairs generated by `benchmarks/generate.py` from the distinct sections of `samples/*.txt` (varied "
+      "domain, city, figures, sentence order, spliced sentences; the final cuts, drops pledges, changes figures, "
+      "rewords, reorders and renumbers). Cold processes; peak RSS of the child.")  # fmt: skip
+    a("")
+    a("| size | draft / final chars | HTML | JSON | runs (HTML/JSON) | peak RSS (HTML) | slope vs previous |")
+    a("|---|---|---|---|---|---|---|")
+    prev: tuple[float, float] | None = None
+    for r in ladder:
+        hp_, jp = r["html"], r["json"]  # type: ignore[assignment]
+        n = statistics.fmean(r["chars"])  # type: ignore[arg-type]
+        sl = ""
+        if prev and hp_.times and not hp_.skipped:  # type: ignore[union-attr]
+            v = slope(prev[0], prev[1], n, hp_.median)  # type: ignore[union-attr]
+            sl = f"{'> ' if hp_.timed_out else ''}{v:.2f}"  # type: ignore[union-attr]
+        if hp_.times and not hp_.timed_out and not hp_.skipped:  # type: ignore[union-attr]
+            prev = (n, hp_.median)  # type: ignore[union-attr]
+        dch, fch = r["chars"]  # type: ignore[misc]
+        a(f"| {int(r['size']):,} | {dch:,} / {fch:,} | {fmt_t(hp_)} | {fmt_t(jp)} | "  # type: ignore[arg-type]
+          f"{len(hp_.times)}/{len(jp.times)} | {mb(hp_.peak)} | {sl} |")  # type: ignore[union-attr]  # fmt: skip
+    a("")
+    if not math.isnan(fit):
+        a(f"Growth exponent (least-squares slope of log time on log size over the finished sizes): **{fit:.2f}** "
+          "(1.0 = linear, 2.0 = quadratic).")  # fmt: skip
+        if bigrow and bigrow["html"].timed_out and pts:  # type: ignore[union-attr]
+            n0, t0 = pts[-1]
+            n1 = statistics.fmean(bigrow["chars"])  # type: ignore[arg-type]
+            est = t0 * (n1 / n0) ** fit
+            a(f"Extrapolating that slope from the last finished size, {int(big):,} characters would take about "
+              f"**{est:.0f} s** (an estimate, not a measurement).")  # fmt: skip
+    a("")
+    staged = [r for r in ladder if "stages" in r]
+    if staged:
+        a("### Stages, in-process, across the ladder (one pass each)")
+        a("")
+        a("| size | " + " | ".join(STAGES) + " | pairs |")
+        a("|---|" + "---|" * (len(STAGES) + 1))
+        for r in staged:
+            st: dict[str, float] = r["stages"]  # type: ignore[assignment]
+            mark = " (profiled)" if r.get("profiled") else ""
+            a(f"| {int(r['size']):,}{mark} | " + " | ".join(f"{st[s]:.2f}" for s in STAGES)  # type: ignore[arg-type]
+              + f" | {r['counts'].get('pairs')} |")  # type: ignore[union-attr]  # fmt: skip
+        a("")
+        if len(staged) >= 2:
+            r0, r1 = staged[0], staged[-1]
+            n0, n1 = statistics.fmean(r0["chars"]), statistics.fmean(r1["chars"])  # type: ignore[arg-type]
+            parts = []
+            for s in STAGES:
+                a0, a1 = r0["stages"][s], r1["stages"][s]  # type: ignore[index]
+                if a0 > 0.001 and a1 > 0:
+                    parts.append(f"{s} {slope(n0, a0, n1, a1):.2f}")
+            a(
+                f"Per-stage growth exponent from {int(r0['size']):,} to {int(r1['size']):,}: "
+                + ", ".join(parts)
+                + "."
+            )  # type: ignore[arg-type]
+            a("")
+
+    a("## Profile")
+    a("")
+    if prof_text:
+        a(f"One in-process pass at **{profiled_at:,}** characters per side with {prof_tool}"
+          f"{'' if profiled_at == big else f' (the biggest size that finished; {int(big):,} was stopped)'}. "
+          "Top entries:")  # fmt: skip
+        a("")
+        a("```")
+        a(prof_text.rstrip())
+        a("```")
+    else:
+        a("Not run (--quick, --no-profile, or no ladder size finished).")
+    a("")
+    a("## Analysis")
+    a("")
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    m = re.search(re.escape(ANALYSIS_START) + r"(.*?)" + re.escape(ANALYSIS_END), old, re.S)
+    a(ANALYSIS_START)
+    a(m.group(1).strip("\n") if m else "(hand-written notes go here; kept across reruns)")
+    a(ANALYSIS_END)
+    a("")
+    return "\n".join(L)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

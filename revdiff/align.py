@@ -245,30 +245,35 @@ def align(draft: Part, final: Part) -> tuple[list[Link], list[Item], list[Item]]
     return _reading_order(links, fs), ds, fs
 
 
+def _folded(share_of_whole: float, part_kept: float) -> bool:
+    """Did a section go into a bigger one?  Either much of the whole came from it and a fair
+    part of it survives, or nearly all of it survives inside the whole."""
+    return (share_of_whole >= CONTAIN and part_kept >= 0.3) or (part_kept >= 0.75 and share_of_whole >= 0.25)
+
+
 def _best_container(d: Item, fs: list[Item], f2d: dict[int, int], cands: list[tuple[float, int]]) -> int | None:
-    best, best_c = None, CONTAIN
+    best, best_c = None, 0.0
     pool = {fi for _, fi in cands}
     for fi in pool:
         f = fs[fi]
         if fi not in f2d or not f.own_key:
             continue
         fg = _bigrams(f.title_key + f.own_key)
-        # much of the final text comes from this draft section, and much of it survives
         c = _contain(fg, d.grams)
-        if c > best_c and _contain(d.grams, fg) >= 0.3:
+        if c > best_c and _folded(c, _contain(d.grams, fg)):
             best, best_c = fi, c
     return best
 
 
 def _best_container_rev(f: Item, ds: list[Item], d2f: dict[int, int]) -> int | None:
-    best, best_c = None, CONTAIN
+    best, best_c = None, 0.0
     fg = f.grams
     for d in ds:
         if d.index not in d2f or not d.own_key:
             continue
         dg = _bigrams(d.title_key + d.own_key)
         c = _contain(dg, fg)
-        if c > best_c and _contain(fg, dg) >= 0.3:
+        if c > best_c and _folded(c, _contain(fg, dg)):
             best, best_c = d.index, c
     return best
 

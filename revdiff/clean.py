@@ -134,8 +134,23 @@ def _ends_open(text: str) -> bool:
     return len(t) >= 28 and bool(re.search(r"[，。、；,]", t))
 
 
+def _full_line_length(raw: RawDoc) -> int | None:
+    """For PDF text: the length of a line that runs to the right margin (it wraps on)."""
+    if raw.format != "pdf":
+        return None
+    lengths = sorted(len(b.text.strip()) for b in raw.blocks if b.cells is None and len(b.text.strip()) >= 8)
+    if len(lengths) < 5:
+        return None
+    return int(lengths[int(len(lengths) * 0.9)] * 0.85)
+
+
 def _rejoin(raw: RawDoc) -> None:
-    """Join body lines that were broken mid-sentence, across blank lines and page breaks."""
+    """Join body lines that were broken mid-sentence, across blank lines and page breaks.
+
+    In PDF text every printed line is a block: a line that reaches the right margin goes
+    on in the next one even when it happens to end at a 。.
+    """
+    full = _full_line_length(raw)
     out: list[Block] = []
     pending_blank: list[Block] = []
     for b in raw.blocks:
@@ -148,7 +163,7 @@ def _rejoin(raw: RawDoc) -> None:
             and prev.cells is None
             and b.cells is None
             and not b.text.startswith("\t")
-            and _ends_open(prev.text)
+            and (_ends_open(prev.text) or (full is not None and _wraps(prev.text, full)))
             and not is_structural_start(b.text.strip())
             and len(pending_blank) <= 2
         ):
@@ -162,6 +177,11 @@ def _rejoin(raw: RawDoc) -> None:
         out.append(b)
     out.extend(pending_blank)
     raw.blocks = out
+
+
+def _wraps(text: str, full: int) -> bool:
+    t = text.strip()
+    return len(t) >= full and "\t" not in t and not TITLE_END.search(t)
 
 
 def _shift(b: Block) -> list[tuple[int, int, int | None]]:

@@ -10,6 +10,7 @@ from revdiff.align import align, node_body
 from revdiff.classify import DEFAULT_WATCH, Context, classify
 from revdiff.diff import diff_texts, is_formatting_only
 from revdiff.model import DocInfo, Document, Node, Part, Report, SectionPair, SectionRef
+from revdiff.numbering import renumbered
 from revdiff.select import select_parts
 from revdiff.structure import compared_view
 
@@ -62,8 +63,7 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             status = "unchanged"
         pair = SectionPair(
             id=f"s{i}", status=status,
-            renumbered=bool(dn and fn and dn.number and fn.number and dn.number != fn.number
-                            and _num_key(dn.number) != _num_key(fn.number)),
+            renumbered=bool(dn and fn and renumbered(dn.number, fn.number)),
             similarity=link.similarity,
             draft=_ref(dn, link.d.path) if dn and link.d else None,
             final=_ref(fn, link.f.path) if fn and link.f else None,
@@ -80,8 +80,3 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                   warnings=_warnings(draft, final, dsel, fsel, similarity), watch=terms,
                   draft_doc=draft, final_doc=final)
 
-
-def _num_key(number: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", number).replace(" ", "")

@@ -87,7 +87,7 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
             if dt == ft:
                 ops.append((0, dt))
             else:
-                _formatting_pair(ops, formatting, dt, ft)
+                _equal_in_key(ops, formatting, draft, final, di, fi, da, fa, n)
             da += n
             fa += n
         elif op == -1:
@@ -110,7 +110,7 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
     kept = [i for i, o in enumerate(ops) if o[1]]
     renumber = {old: new for new, old in enumerate(kept)}
     formatting = [renumber[i] for i in formatting if i in renumber]
-    return _merge([ops[i] for i in kept], formatting), formatting
+    return _merge([ops[i] for i in kept], formatting)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -138,6 +138,39 @@ def _snap_single_characters(ops: list[Op], formatting: list[int]) -> None:
             ops[i + 1] = (1, ch + i_t)
 
 
+def _equal_in_key(ops: list[Op], formatting: list[int], draft: str, final: str, di: list[int], fi: list[int],
+                  da: int, fa: int, n: int) -> None:
+    """A stretch equal in key but not on the page: keep what is identical as equal text and
+    mark only the differing characters (full-width punctuation, spaces) as formatting."""
+    same: list[str] = []
+    diff_d: list[str] = []
+    diff_f: list[str] = []
+
+    def flush_same() -> None:
+        if same:
+            ops.append((0, "".join(same)))
+            same.clear()
+
+    def flush_diff() -> None:
+        if diff_d or diff_f:
+            _formatting_pair(ops, formatting, "".join(diff_d), "".join(diff_f))
+            diff_d.clear()
+            diff_f.clear()
+
+    for k in range(n):
+        dt = draft[_bounds(di, da + k, len(draft)) : _bounds(di, da + k + 1, len(draft))]
+        ft = final[_bounds(fi, fa + k, len(final)) : _bounds(fi, fa + k + 1, len(final))]
+        if dt == ft:
+            flush_diff()
+            same.append(dt)
+        else:
+            flush_same()
+            diff_d.append(dt)
+            diff_f.append(ft)
+    flush_diff()
+    flush_same()
+
+
 def _formatting_pair(ops: list[Op], formatting: list[int], dt: str, ft: str) -> None:
     """Equal in key, different on the page: keep the common prefix/suffix as equal text."""
     p = 0
@@ -159,17 +192,19 @@ def _formatting_pair(ops: list[Op], formatting: list[int], dt: str, ft: str) -> 
         ops.append((0, dt[len(dt) - s :]))
 
 
-def _merge(ops: list[Op], formatting: list[int]) -> list[Op]:
-    """Join adjacent equal ops (formatting indices are recomputed by the caller's order)."""
-    if not formatting:
-        out: list[Op] = []
-        for op, t in ops:
-            if out and out[-1][0] == op:
-                out[-1] = (op, out[-1][1] + t)
-            else:
-                out.append((op, t))
-        return out
-    return ops
+def _merge(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:
+    """Join adjacent ops of the same kind (formatting ops only with formatting ops)."""
+    fmt = set(formatting)
+    out: list[Op] = []
+    out_fmt: list[bool] = []
+    for i, (op, t) in enumerate(ops):
+        is_fmt = i in fmt
+        if out and out[-1][0] == op and out_fmt[-1] == is_fmt:
+            out[-1] = (op, out[-1][1] + t)
+        else:
+            out.append((op, t))
+            out_fmt.append(is_fmt)
+    return out, [i for i, f in enumerate(out_fmt) if f]
 
 
 def is_formatting_only(ops: list[Op], formatting: list[int]) -> bool:

@@ -117,3 +117,26 @@ def split_inline_title(rest: str, style: str = "") -> tuple[str, str]:
     if m.start() <= 40 and not re.search(r"[；;]", rest[: m.start()]):
         return rest[: m.start()], rest[m.end() :].strip()
     return "", rest
+
+
+def number_value(number: str) -> int | None:
+    """The ordinal a written number stands for: 三、 → 3, （2） → 2, 第十二条 → 12, -- → None."""
+    m = re.search(rf"\d+|{CN_NUM}", unicodedata.normalize("NFKC", number))
+    if not m:
+        return None
+    return cn_to_int(m.group(0)) or None
+
+
+def renumbered(a: str, b: str) -> bool:
+    """True when two headings' numbers stand for different ordinals (三、 → 一、).
+
+    Writing the same ordinal another way (1、 → 一、, (一) → （一）, -- → ——) is not renumbering.
+    """
+    if not a or not b:
+        return False
+    va, vb = number_value(a), number_value(b)
+    if va is not None and vb is not None:
+        return va != vb
+    from revdiff.textkey import key
+
+    return key(a) != key(b)

@@ -227,14 +227,17 @@ def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end
             continue
         if match_marker(t) is not None or re.search(r"[。；]", t) or len(t) > 60:
             break
-        if title_units or _is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t)):
-            title_units.append(i)
-            body = i + 1
-            if re.match(r"^[（(].*(征求意见稿|送审稿|草案|试行|\d{4}.{0,3}\d{4}年).*[）)]$", t):
-                continue
-            continue
-        break
-    # keep only a run of title-ish lines: drop trailing lines that are clearly a preamble
+        if title_units:
+            # only a note such as （征求意见稿）/（2023-2025年） or the rest of a wrapped title
+            so_far = "".join(units[k].text for k in title_units)
+            note = re.match(r"^[（(].{2,20}[）)]$", t)
+            rest = len(t) <= 30 and not TITLE_WORDS.search(so_far) and not t.startswith(("为", "根据", "按照", "依据"))
+            if not (note or rest):
+                break
+        elif not (_is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t))):
+            break
+        title_units.append(i)
+        body = i + 1
     return title_units, body
 
 

@@ -59,8 +59,11 @@ MECHANISM = re.compile(
     r"给予[^。；，,]{0,25}?(?:资助|奖励|补助|补贴|奖补|扶持)|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
     r"(?:安排|设立)[^。；，,]{0,10}专项资金"
 )
+# Money in these sentences is an economic statistic, not public money promised.
 STATISTIC = re.compile(r"累计|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达")
-PAST_PARAGRAPH = re.compile(r"截至|截止|以来|五年来|期间|20(?:1\d|20)年(?:底|末)?[，,]")
+# Numbers in these sentences report what happened, whatever their verb.
+PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了")
+PAST_PARAGRAPH = re.compile(r"截至|截止|以来|五年来|期间|^\s*20\d\d\s*年(?:底|末|度)?[，,]")
 FUTURE = re.compile(r"到\s*20\d\d\s*年|力争|预期|目标|将|确保|每年|今后")
 
 
@@ -76,7 +79,7 @@ class Pledge:
     subject: str
 
 
-PAST_SECTION = re.compile(r"发展基础|工作基础|发展现状|现状|成效|成就|回顾|进展|基础与|取得的")
+PAST_SECTION = re.compile(r"发展基础|工作基础|发展现状|现状|成效|成就|回顾|进展|基础与|取得的|背景|形势")
 
 
 def past_nodes(part: Part) -> set[int]:
@@ -126,10 +129,10 @@ def find_pledges(node: Node, past_section: bool = False) -> list[Pledge]:
         if STATISTIC.search(t) or _is_past(s):
             continue
         value = unit = cmp = None
-        if money and has_fund_word:
-            # the amount nearest to the funding word
-            fw = has_fund_word.start()
-            m = min(money, key=lambda m: abs(m.start() - fw))
+        anchor = has_fund_word or mech
+        if money and anchor is not None:
+            # the amount nearest to the funding word ("专项资金2000万元", "给予最高50万元资助")
+            m = min(money, key=lambda m: abs(m.start() - anchor.start()))
             value, unit, cmp = m.group("val"), m.group("unit"), m.group("cmp")
         out.append(Pledge(s, value, unit, cmp, mech.group(0) if mech else None, _subject(s)))
     return out
@@ -174,7 +177,7 @@ def find_text_targets(node: Node, past_section: bool = False) -> list[Target]:
     """Quantified goals stated in a node's sentences."""
     out: list[Target] = []
     for s in sentences(node, past_section):
-        if _is_past(s) or STATISTIC.search(s.text):
+        if _is_past(s) or PAST_MARK.search(s.text):
             continue
         future = FUTURE.search(s.text)
         pledge_sentence = bool(FUND_WORD.search(s.text) or MECHANISM.search(s.text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.fuzz import ratio
 
 from revdiff.classify import Context
@@ -19,6 +21,10 @@ def _amount(p: Pledge) -> str:
     return p.mechanism or "资助"
 
 
+def _wording(p: Pledge) -> str:
+    return re.sub(r"\d+(?:\.\d+)?", "", key(p.sentence.text))
+
+
 def _to_wan(p: Pledge) -> float | None:
     if p.value is None:
         return None
@@ -29,20 +35,26 @@ def _to_wan(p: Pledge) -> float | None:
 def run(ctx: Context) -> list[Finding]:
     """Pair each draft pledge with a final one; report what disappeared or changed."""
     dp, fp = pledges_of(ctx.draft), pledges_of(ctx.final)
-    used: set[int] = set()
-    out: list[Finding] = []
-    for d in dp:
+    # Pair pledges globally, best first, on their wording without the amounts, so that a
+    # cut amount does not make "省级…10万元" look more like "国家级…5万元" than itself.
+    scored = []
+    for di, d in enumerate(dp):
         partner = ctx.counterpart(d.sentence.node, "draft")
-        best: int | None = None
-        best_s = float(PAIR)
-        for i, f in enumerate(fp):
-            if i in used:
-                continue
-            s = ratio(key(d.sentence.text), key(f.sentence.text))
-            if partner is not None and f.sentence.node is partner:
-                s += 10  # the same aligned section
-            if s > best_s:
-                best, best_s = i, s
+        dk = _wording(d)
+        for fi, f in enumerate(fp):
+            sc = ratio(dk, _wording(f)) + (10 if partner is not None and f.sentence.node is partner else 0)
+            if sc > PAIR:
+                scored.append((sc, -di, -fi))
+    match: dict[int, int] = {}
+    used: set[int] = set()
+    for _, ndi, nfi in sorted(scored, reverse=True):
+        if -ndi not in match and -nfi not in used:
+            match[-ndi] = -nfi
+            used.add(-nfi)
+    out: list[Finding] = []
+    for di, d in enumerate(dp):
+        partner = ctx.counterpart(d.sentence.node, "draft")
+        best = match.get(di)
         dsec = ctx.pair_id(d.sentence.node, "draft")
         if best is None:
             out.append(Finding(
@@ -54,7 +66,6 @@ def run(ctx: Context) -> list[Finding]:
                 note_en=f"The final drops the funding pledge for “{d.subject}” ({_amount(d)}).",
             ))
             continue
-        used.add(best)
         f = fp[best]
         if (d.value, d.unit, d.comparator) == (f.value, f.unit, f.comparator):
             continue

@@ -6,6 +6,7 @@ different measure is ``redefined``.
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from revdiff.classify import Context
@@ -15,6 +16,15 @@ from revdiff.model import Finding
 NAME = "targets"
 SAME_MEASURE = 72  # measure-name similarity (0–100) for the same measure
 RELATED = 45  # weaker similarity accepted inside the same aligned section
+
+
+def _redefined(a: str, b: str) -> bool:
+    """Same number, but the measure's name changed in substance (专利权 → 知识产权)."""
+    if a == b:
+        return False
+    ops = Levenshtein.opcodes(a, b)
+    changed = "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    return len(changed) >= 2 and any("\u4e00" <= ch <= "\u9fff" for ch in changed)
 
 
 def _val(t: Target) -> str:
@@ -66,6 +76,8 @@ def run(ctx: Context) -> list[Finding]:
         used.add(best)
         f = fts[best]
         if float(d.value) == float(f.value) and (d.comparator or "") == (f.comparator or ""):
+            if _redefined(d.measure_key, f.measure_key):
+                out.append(_finding_changed(ctx, d, f, "redefined"))
             continue
         direction = "raised" if float(f.value) > float(d.value) else "lowered"
         if float(f.value) == float(d.value):

@@ -40,13 +40,31 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+def compare_headline(relative: bool = True) -> Any:
+    """The Report of the headline pair, through the real pipeline.
+
+    Calls ``revdiff.pipeline.compare_paths`` (what ``revdiff.compare`` does) rather than
+    ``revdiff.compare``: once the submodule ``revdiff.compare`` has been imported it shadows
+    the function of the same name on the package, so a second ``revdiff.compare(...)`` in one
+    process would fail.  With ``relative`` the paths are given relative to the repository
+    root (as a user would type them), which is what the report then shows.
+    """
+    sys.path.insert(0, str(ROOT))
+    from revdiff.pipeline import compare_paths
+
+    if not relative:
+        return compare_paths(str(DRAFT), str(FINAL))
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return compare_paths(str(DRAFT.relative_to(ROOT)), str(FINAL.relative_to(ROOT)))
+    finally:
+        os.chdir(cwd)
+
+
 def headline_html(lang: str = "zh") -> str:
     """The HTML report of the headline pair."""
-    sys.path.insert(0, str(ROOT))
-    import revdiff
-
-    report = revdiff.compare(str(DRAFT.relative_to(ROOT)), str(FINAL.relative_to(ROOT)))
-    return report.to_html(lang=lang)
+    return compare_headline().to_html(lang=lang)
 
 
 def screenshot_top(html_path: Path, out: Path, width: int = 1280, height: int = 1500) -> None:
@@ -72,8 +90,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=1500)
     args = parser.parse_args(argv)
-    # Run from the repository root so the report shows the samples' relative paths.
-    os.chdir(ROOT)
     html = headline_html(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "report.html"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from make_screenshot import CHROMIUM, DRAFT, FINAL, ROOT, launch  # noqa: E402
+from make_screenshot import CHROMIUM, compare_headline, launch  # noqa: E402
 from report_factory import XSS_PAYLOADS, make_report  # noqa: E402
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -97,15 +97,7 @@ def factory_page(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def headline_page(tmp_path_factory) -> Path:
     """The report of the headline pair (the real pipeline; fails if compare does)."""
-    import revdiff
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # relative paths, as a user would type them
-    try:
-        report = revdiff.compare(str(DRAFT.relative_to(ROOT)), str(FINAL.relative_to(ROOT)))
-    finally:
-        os.chdir(cwd)
-    return _write(tmp_path_factory.mktemp("headline"), "headline.html", report.to_html())
+    return _write(tmp_path_factory.mktemp("headline"), "headline.html", compare_headline().to_html())
 
 
 @pytest.fixture

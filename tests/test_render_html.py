@@ -351,3 +351,15 @@ def test_highlight_escapes_around_marks():
 )
 def test_value_spans(text, value, unit, expected):
     assert [text[a:b] for a, b in value_spans(text, value, unit)] == expected
+
+
+def test_headline_pair_report_is_byte_identical():
+    """Same inputs, same bytes: two full runs of the real pipeline give one report."""
+    from make_screenshot import compare_headline
+
+    first = compare_headline(relative=False).to_html()
+    second = compare_headline(relative=False).to_html()
+    assert first.encode() == second.encode()
+    soup = BeautifulSoup(first, "html.parser")
+    ids = {el["id"] for el in soup.find_all(id=True)}
+    assert all(a["href"][1:] in ids for a in soup.find_all("a", href=True))

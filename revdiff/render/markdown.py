@@ -14,7 +14,7 @@ from revdiff.render import facts
 from revdiff.render.i18n import KIND_ORDER, STATUS_ORDER, kind_label, severity_label, status_label, strings
 
 if TYPE_CHECKING:
-    from revdiff.model import DocInfo, Finding, Report
+    from revdiff.model import DocInfo, Finding, Report, SectionPair
 
 # Characters that mean something to Markdown (CommonMark inline syntax, plus HTML and tables).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#~])")
@@ -52,8 +52,7 @@ def _doc_line(label: str, doc: DocInfo, ui: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _where(report: Report, finding: Finding, side: str, ui: dict[str, Any]) -> str:
-    pairs = facts.pair_index(report)
+def _where(pairs: dict[str, SectionPair], finding: Finding, side: str, ui: dict[str, Any]) -> str:
     sid = finding.draft_section if side == "draft" else finding.final_section
     pair = pairs.get(sid or "")
     ref = None if pair is None else (pair.draft if side == "draft" else pair.final)
@@ -66,7 +65,7 @@ def _where(report: Report, finding: Finding, side: str, ui: dict[str, Any]) -> s
     return (", " if ui["html_lang"] == "en" else "，").join(parts)
 
 
-def _finding_bullet(report: Report, f: Finding, lang: str, ui: dict[str, Any]) -> list[str]:
+def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: dict[str, Any]) -> list[str]:
     label = f"**[{severity_label(f.severity, lang)}]** {kind_label(f.kind, lang)}"
     if f.direction:
         paren = "（{}）" if lang == "zh" else " ({})"
@@ -87,7 +86,7 @@ def _finding_bullet(report: Report, f: Finding, lang: str, ui: dict[str, Any]) -
         lines.append(f"  - {ui['final']}: {final}")
     for ctx in f.contexts:
         lines.append(f"  - > {escape_md(ctx)}")
-    where_d, where_f = _where(report, f, "draft", ui), _where(report, f, "final", ui)
+    where_d, where_f = _where(pairs, f, "draft", ui), _where(pairs, f, "final", ui)
     if where_d or where_f:
         lines.append(
             f"  - {ui['col_where']}: {ui['draft']} {where_d or none} → {ui['final']} {where_f or none}"
@@ -155,6 +154,7 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     out += [f"## {ui['key_changes']}", ""]
     if not report.findings:
         out.append(ui["no_findings"])
+    pairs = facts.pair_index(report)  # once: reports of long documents have thousands of findings
     for f in report.findings:
-        out += _finding_bullet(report, f, lang, ui)
+        out += _finding_bullet(pairs, f, lang, ui)
     return "\n".join(out).rstrip("\n") + "\n"

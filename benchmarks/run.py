@@ -12,7 +12,7 @@ What is measured, in one run and on the same inputs:
   ``git diff --no-index --word-diff`` (LC_ALL=C.UTF-8), and revdiff's ratio to each;
 * ``revdiff --help`` as a cold process;
 * per-stage times in-process (read, clean, parse, select, align, diff, classify, render), by
-  mirroring ``revdiff.compare.build_report`` stage by stage;
+  mirroring ``revdiff.comparison.build_report`` stage by stage;
 * a size ladder of long pairs from ``benchmarks/generate.py`` (HTML and JSON, cold process),
   the growth exponents and the 250 K → 1 M time ratio;
 * one profile (pyinstrument if installed, else cProfile) of the biggest size that finished.
@@ -177,7 +177,7 @@ STAGES = [
     "render_html",
     "render_json",
 ]
-# names that revdiff.compare.build_report calls, by stage; wrapped with timers while it runs
+# names that revdiff.comparison.build_report calls, by stage; wrapped with timers while it runs
 WRAP = {
     "select_parts": "select",
     "compared_view": "select",
@@ -192,7 +192,7 @@ def stage_times(draft: Path, final: Path) -> tuple[dict[str, float], dict[str, i
     """One in-process pass over the pipeline, timing each stage.
 
     read/clean/parse are called as revdiff.pipeline.load_document does; the comparison runs the
-    real ``revdiff.compare.build_report`` with the functions it calls (select_parts, align,
+    real ``revdiff.comparison.build_report`` with the functions it calls (select_parts, align,
     diff_texts, classify, ...) wrapped in timers, so the stage split follows the code as it is.
     ``report_other`` is what build_report spends outside those calls (pairs, Report).
     Returns (seconds per stage, counts such as sections and aligned pairs).
@@ -202,7 +202,7 @@ def stage_times(draft: Path, final: Path) -> tuple[dict[str, float], dict[str, i
     from revdiff.render import render
     from revdiff.structure import parse
 
-    cmp = importlib.import_module("revdiff.compare")  # the module (revdiff.compare is also a function)
+    cmp = importlib.import_module("revdiff.comparison")
     t: dict[str, float] = dict.fromkeys(STAGES, 0.0)
     clock = time.perf_counter
 
@@ -684,7 +684,7 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
     a("### Stages, in-process (headline pair)")
     a("")
     a(f"Median of {runs} in-process passes after a warm-up pass (so imports are not counted here; the cold "
-      f"process figures above include them). `select` … `classify` are the functions `revdiff.compare.build_report` calls, timed inside the real "
+      f"process figures above include them). `select` … `classify` are the functions `revdiff.comparison.build_report` calls, timed inside the real "
       f"`build_report`; `report_other` is the rest of it.")  # fmt: skip
     a("")
     a("| stage | median |")

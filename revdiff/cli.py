@@ -62,6 +62,9 @@ class _Group(click.Group):
             _fail("out of memory; the input is too large, try --max-size or split it")
         except RecursionError:
             _fail("document structure nested too deeply to read")
+        except click.UsageError as exc:  # click would print three lines (usage, hint, error)
+            where = exc.ctx.command_path if exc.ctx else "revdiff"
+            _fail(f"{exc.format_message().rstrip('.')}; see {where} --help")
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # a bug of ours: still one line, the traceback on request
@@ -92,7 +95,7 @@ def main() -> None:
 @click.option("--final-part", metavar="TITLE", help="Part of a bundled final to compare (title or a substring of it).")
 @click.option("--watch", metavar="TERM,...", help="Extra watched terms, comma-separated (版权 is always watched).")
 @click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
-@click.option("--max-size", type=int, default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
 def compare(draft: str, final: str, out: str | None, fmt: str | None, lang: str, draft_part: str | None,
             final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool) -> None:
@@ -121,7 +124,7 @@ def compare(draft: str, final: str, out: str | None, fmt: str | None, lang: str,
 @main.command()
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--max-size", type=int, default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 def outline(file: str, fmt: str, max_size: int) -> None:
     """Show the structure revdiff reads in FILE: parts, headings, boxes, tables, lines.
 

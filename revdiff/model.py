@@ -122,6 +122,7 @@ class Part:
     sections: list[Node] = field(default_factory=list)
     line_map: list[LineMapEntry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
+    title_derived: bool = False  # the title is not in the input (a file name), e.g. an untitled draft
 
     def nodes(self) -> list[Node]:
         """Every node of the part in reading order."""

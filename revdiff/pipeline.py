@@ -30,6 +30,6 @@ def compare_paths(draft: str, final: str, **options: Any) -> Report:
 
 def compare_documents(draft: Document, final: Document, **options: Any) -> Report:
     """Compare two parsed Documents and return the Report."""
-    from revdiff.compare import build_report
+    from revdiff.comparison import build_report
 
     return build_report(draft, final, **options)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from revdiff.model import Block, Document, LineMapEntry, Node, Part, RawDoc
 from revdiff.numbering import Marker, match_marker, split_inline_title
@@ -535,8 +536,10 @@ def parse(raw: RawDoc) -> Document:
             p.metadata = _notice_metadata(p)
             for key, val in p.metadata.items():
                 metadata.setdefault(key, val)
-    if not parts[0].title and raw.title:
-        parts[0].title = raw.title
+    if not parts[0].title:
+        # no title line (a draft that starts with its preamble): the format's title, else the file name
+        parts[0].title = raw.title or ("stdin" if raw.source == "-" else Path(raw.source).stem)
+        parts[0].title_derived = True
     _assign_ids(parts)
     title = parts[0].title if parts else ""
     return Document(source=raw.source, format=raw.format, encoding=raw.encoding, parts=parts,

@@ -118,3 +118,12 @@ def test_web_vs_official_rendition() -> None:
     assert sum(1 for s in added if s["final"]["kind"] == "box") == 4
     modified = [s for s in r["sections"] if s["status"] == "modified"]
     assert modified and all(s["similarity"] > 0.8 for s in modified)
+
+
+def test_library_compare_can_be_called_twice() -> None:
+    import revdiff
+
+    first = revdiff.compare(str(SAMPLES / "yantai-ip-strategy-draft.txt"), str(SAMPLES / "yantai-notice-official.txt"))
+    second = revdiff.compare(str(SAMPLES / "yantai-ip-strategy-draft.txt"), str(SAMPLES / "yantai-notice-official.txt"))
+    assert callable(revdiff.compare)
+    assert first.to_json() == second.to_json()

@@ -26,7 +26,7 @@ def accounted(doc: Document) -> Counter[str]:
     """Every character the Document holds, plus what cleaning dropped."""
     c: Counter[str] = Counter()
     for p in doc.parts:
-        c += _chars(p.title) + _chars(p.text)
+        c += (Counter() if p.title_derived else _chars(p.title)) + _chars(p.text)
         for n in p.nodes():
             c += _chars(n.number) + _chars(n.title) + _chars(n.sep) + _chars(n.text)
             for row in n.rows or []:

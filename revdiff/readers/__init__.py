@@ -68,7 +68,9 @@ def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror}); check the file") from None
     if len(data) > max_bytes:
-        raise InputError(f"{path}: input is larger than the limit of {max_bytes} bytes")
+        raise InputError(
+            f"{path}: input is larger than the limit of {max_bytes // (1024 * 1024)} MB; raise it with --max-size"
+        )
     return data
 
 
@@ -93,5 +95,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
     reader = choose_reader(data, path)
     raw = reader.read(data, path)
     if not any(b.text.strip() or b.cells for b in raw.blocks):
-        raise InputError(f"{path}: no document text found in this {reader.name} file")
+        raise InputError(
+            f"{path}: no document text found in this {reader.name} file; give a file that holds the document's text"
+        )
     return raw

@@ -120,7 +120,7 @@ def _check_package(data: bytes, source: str) -> None:
         try:
             with zf.open(info) as fh:
                 head = fh.read(4096)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError):
             raise _corrupt(source) from None
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise InputError(

@@ -22,7 +22,10 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name.replace("-sig", "")
+            try:
+                return data.decode(name), name.replace("-sig", "")
+            except UnicodeDecodeError:  # a BOM-like start on something else: guess below
+                break
     candidates = []
     if declared:
         d = declared.strip().lower()
@@ -35,9 +38,20 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
             return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError):
             continue
+    # A few damaged bytes (a bad download, a file cut inside a character) must not cost the
+    # whole document: accept a decoding that needs only a handful of U+FFFD replacements.
+    for enc in candidates:
+        try:
+            text = data.decode(enc, errors="replace")
+        except LookupError:
+            continue
+        if text.count("\ufffd") <= max(4, len(text) // 2000):
+            return text, enc
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"{source}: not text in any known encoding; is it a binary file?")
+        raise InputError(
+            f"{source}: not text in any known encoding; give a .txt (UTF-8 or GB18030), .html, .docx or .pdf"
+        )
     return str(best), best.encoding

@@ -43,6 +43,9 @@ class MoneyAtStake:
     removed: int = 0  # all funding_removed findings
 
 
+_MONEY_ALIASES = {"万": "万元", "亿": "亿元"}
+
+
 def parse_amount(value: str | None) -> Decimal | None:
     """``"50"`` → Decimal(50); full-width digits and thousands separators are accepted."""
     if value is None:
@@ -72,7 +75,7 @@ def is_money_unit(unit: str | None) -> bool:
 
 
 def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
-    """Sum the draft amounts of removed funding pledges by unit (units kept as written)."""
+    """Sum the draft amounts of removed funding pledges by unit (万 counted as 万元, 亿 as 亿元)."""
     result = MoneyAtStake()
     sums: dict[str, Decimal] = {}
     counts: dict[str, int] = {}
@@ -86,7 +89,8 @@ def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
         if amount is None or not is_money_unit(f.unit):
             result.no_amount += 1
             continue
-        unit = (f.unit or "").strip()
+        # a pledge's bare 万/亿 is money too (最高100万奖励): add it to 万元/亿元
+        unit = _MONEY_ALIASES.get((f.unit or "").strip(), (f.unit or "").strip())
         sums[unit] = sums.get(unit, Decimal(0)) + amount
         counts[unit] = counts.get(unit, 0) + 1
     # Biggest count first, then unit name: a stable order independent of finding order.

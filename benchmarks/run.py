@@ -12,14 +12,15 @@ What is measured, in one run and on the same inputs:
   ``git diff --no-index --word-diff`` (LC_ALL=C.UTF-8), and revdiff's ratio to each;
 * ``revdiff --help`` as a cold process;
 * per-stage times in-process (read, clean, parse, select, align, diff, classify, render), by
-  mirroring ``revdiff.comparison.build_report`` stage by stage;
+  timing the functions the real ``revdiff.comparison.build_report`` calls;
 * a size ladder of long pairs from ``benchmarks/generate.py`` (HTML and JSON, cold process),
   the growth exponents and the 250 K → 1 M time ratio;
 * one profile (pyinstrument if installed, else cProfile) of the biggest size that finished.
 
 Every timing is the median of ``--runs`` runs, except at ladder sizes whose first run took more
-than ``--slow`` seconds (then 1 run, so the whole benchmark stays near 10 minutes on 2 cores).
-A ladder process that exceeds ``--timeout`` is stopped and reported as a lower bound.
+than ``--slow`` seconds (then 1 run), and at sizes whose HTML run took more than ``--long``
+seconds the JSON run and the extra stage pass are skipped, to keep the whole run near 10 minutes
+on 2 cores. A ladder process that exceeds ``--timeout`` is stopped and reported as a lower bound.
 """
 
 from __future__ import annotations
@@ -65,12 +66,17 @@ class Proc:
     label: str
     times: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)  # bytes
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the command
     timed_out: bool = False
     skipped: str = ""
 
     @property
     def median(self) -> float:
         return statistics.median(self.times) if self.times else math.nan
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else math.nan
 
     @property
     def peak(self) -> int:
@@ -81,15 +87,15 @@ GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 
 
 def run_once(cmd: list[str], timeout: float, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0,),
-             stdout: Path | None = None) -> tuple[float, int, bool]:  # fmt: skip
-    """Run ``cmd``; returns (wall seconds, peak RSS bytes of the command, timed out).
+             stdout: Path | None = None) -> tuple[float, int, float, bool]:  # fmt: skip
+    """Run ``cmd``; returns (wall s, peak RSS bytes, CPU s (user + system), timed out).
 
     Peak RSS comes from GNU ``/usr/bin/time -f %M`` when present: ``os.wait4`` on a child forked
     from this Python process would report at least this process's own RSS (the fork image).
     """
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r", suffix=".rss") as rssf:
-        full = [GNU_TIME, "-f", "%M", "-o", rssf.name, *cmd] if GNU_TIME else cmd
+        full = [GNU_TIME, "-f", "%M %U %S", "-o", rssf.name, *cmd] if GNU_TIME else cmd
         t0 = time.perf_counter()
         p = subprocess.Popen(full, stdout=out, stderr=err, env=env, cwd=ROOT, start_new_session=True)
         killed = threading.Event()
@@ -119,16 +125,18 @@ def run_once(cmd: list[str], timeout: float, env: dict[str, str] | None = None, 
         if stdout:
             out.close()
         rss = usage.ru_maxrss * 1024
+        cpu = usage.ru_utime + usage.ru_stime
         if GNU_TIME:
-            nums = re.findall(r"^(\d+)$", Path(rssf.name).read_text(), re.M)
-            rss = int(nums[-1]) * 1024 if nums else 0
+            nums = re.findall(r"^(\d+) ([\d.]+) ([\d.]+)$", Path(rssf.name).read_text(), re.M)
+            if nums:
+                rss, cpu = int(nums[-1][0]) * 1024, float(nums[-1][1]) + float(nums[-1][2])
         if killed.is_set():
-            return wall, rss, True
+            return wall, rss, cpu, True
         if p.returncode not in ok:
             err.seek(0)
             msg = err.read().decode("utf-8", "replace").strip()[-2000:]
             raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {msg}")
-    return wall, rss, False
+    return wall, rss, cpu, False
 
 
 def measure(
@@ -137,8 +145,9 @@ def measure(
     """Median of ``runs`` runs (1 run when the first took longer than ``slow`` seconds)."""
     pr = Proc(label)
     for i in range(runs):
-        wall, rss, timed_out = run_once(cmd, timeout, **kw)  # type: ignore[arg-type]
+        wall, rss, cpu, timed_out = run_once(cmd, timeout, **kw)  # type: ignore[arg-type]
         pr.rss.append(rss)
+        pr.cpu.append(cpu)
         if timed_out:
             pr.timed_out = True
             pr.times = [wall]
@@ -146,7 +155,10 @@ def measure(
         pr.times.append(wall)
         if i == 0 and slow is not None and wall > slow:
             break
-    print(f"  {label}: {fmt_t(pr)} (n={len(pr.times)}, peak RSS {mb(pr.peak)})", flush=True)
+    print(
+        f"  {label}: {fmt_t(pr)} (n={len(pr.times)}, CPU {fmt_s(pr.cpu_median)}, peak RSS {mb(pr.peak)})",
+        flush=True,
+    )
     return pr
 
 
@@ -202,7 +214,10 @@ def stage_times(draft: Path, final: Path) -> tuple[dict[str, float], dict[str, i
     from revdiff.render import render
     from revdiff.structure import parse
 
-    cmp = importlib.import_module("revdiff.comparison")
+    try:  # the module that holds build_report (revdiff.compare is the public function)
+        cmp = importlib.import_module("revdiff.comparison")
+    except ImportError:
+        cmp = importlib.import_module("revdiff.compare")
     t: dict[str, float] = dict.fromkeys(STAGES, 0.0)
     clock = time.perf_counter
 
@@ -290,19 +305,16 @@ def profile(draft: Path, final: Path, top: int) -> tuple[str, str, dict[str, flo
         prof.start()
         times, counts = stage_times(draft, final)
         prof.stop()
-        flat = prof.output(ConsoleRenderer(flat=True, unicode=False, color=False, show_all=False))
-        lines = [ln for ln in flat.splitlines() if ln.strip()]
-        body = [ln for ln in lines if re.match(r"^\s*\d", ln)][:top]
         tree = prof.output(ConsoleRenderer(unicode=False, color=False, show_all=False,
-                                           processor_options={"filter_threshold": 0.02}))  # fmt: skip
+                                           processor_options={"filter_threshold": 0.01}))  # fmt: skip
         tree_lines = [
             ln
             for ln in tree.splitlines()
             if ln.strip() and not ln.lstrip().startswith(("_", "Recorded", "Program"))
         ]
         return (
-            "pyinstrument (sampling, 5 ms; self time, flat)",
-            "\n".join(body) + "\n\n" + "\n".join(tree_lines[:60]),
+            "pyinstrument (sampling every 5 ms; call tree of the frames with ≥ 1 % of the run, seconds)",
+            "\n".join(tree_lines[: top * 3]),
             times,
             counts,
         )
@@ -435,6 +447,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--slow", type=float, default=5, help="ladder runs slower than this are not repeated (default 5 s)"
     )
+    ap.add_argument(
+        "--long",
+        type=float,
+        default=60,
+        help="at sizes whose HTML run took longer than this, skip the JSON run and the extra stage pass "
+        "(JSON differs from HTML only in rendering, which the stage split shows); default 60 s",
+    )
+    ap.add_argument(
+        "--profile-size", type=int, help="ladder size to profile (default: the biggest that finished)"
+    )
     ap.add_argument("--no-profile", action="store_true", help="skip the profile of the biggest size")
     ap.add_argument("--top", type=int, default=25, help="profile entries to keep (default 25)")
     args = ap.parse_args(argv)
@@ -485,11 +507,15 @@ def main(argv: list[str] | None = None) -> int:
         run_once(cmd, 120, env=utf8, **kw)  # type: ignore[arg-type]
     for _ in range(runs):
         for k, (cmd, kw) in cmds.items():
-            wall, rss, _ = run_once(cmd, 120, env=utf8, **kw)  # type: ignore[arg-type]
+            wall, rss, cpu, _ = run_once(cmd, 120, env=utf8, **kw)  # type: ignore[arg-type]
             head[k].times.append(wall)
+            head[k].cpu.append(cpu)
             head[k].rss.append(rss)
     for p in head.values():
-        print(f"  {p.label}: {fmt_t(p)} (n={len(p.times)}, peak RSS {mb(p.peak)})", flush=True)
+        print(
+            f"  {p.label}: {fmt_t(p)} (n={len(p.times)}, CPU {fmt_s(p.cpu_median)}, peak RSS {mb(p.peak)})",
+            flush=True,
+        )
     ratio_difflib = head["html"].median / head["difflib"].median
     ratio_git = head["html"].median / head["git"].median
     print(
@@ -537,6 +563,9 @@ def main(argv: list[str] | None = None) -> int:
         if html.timed_out:
             row["json"] = Proc("JSON", skipped="HTML run was stopped")
             stopped = True
+        elif html.median > args.long:
+            row["json"] = Proc("JSON", skipped=f"HTML took > {args.long:.0f} s")
+            print(f"  JSON: {fmt_t(row['json'])}", flush=True)  # type: ignore[arg-type]
         else:
             row["json"] = measure("JSON", rd + ["compare", str(dp), str(fp), "--format", "json", "-o",
                                                 str(work / f"r{size}.json")], runs, args.timeout, args.slow, env=utf8)  # fmt: skip
@@ -546,12 +575,14 @@ def main(argv: list[str] | None = None) -> int:
     # stage costs in-process at every finished size but the last; the last one is profiled
     prof_text = prof_tool = ""
     if done and not args.quick and not args.no_profile:
-        for r in done[:-1]:
+        last = next((r for r in done if r["size"] == args.profile_size), done[-1])
+        for r in done:
+            if r is last or r["html"].median > args.long:  # type: ignore[union-attr]
+                continue
             size = int(r["size"])  # type: ignore[arg-type]
             st, cn = stage_times(work / f"draft-{size}.txt", work / f"final-{size}.txt")
             r["stages"], r["counts"] = st, cn
             print(f" stages at {size}: " + ", ".join(f"{k} {v:.2f}s" for k, v in st.items()), flush=True)
-        last = done[-1]
         profiled_at = int(last["size"])  # type: ignore[arg-type]
         print(f" profiling at {profiled_at} ...", flush=True)
         prof_tool, prof_text, st, cn = profile(
@@ -599,7 +630,8 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
     a(f"- **load average** (1/5/15 min) at start: {info['load']}; at end: {machine_load()} — other work on "
       "the machine during the run makes single figures noisy; medians are what to compare")  # fmt: skip
     a(f"- **runs**: median of {runs} per figure (headline); ladder sizes whose first run took > {args.slow:.0f} s "
-      f"were run once; ladder processes stopped after {args.timeout:.0f} s")  # fmt: skip
+      f"were run once; ladder processes stopped after {args.timeout:.0f} s; at sizes whose HTML run took "
+      f"> {args.long:.0f} s the JSON run and the extra in-process stage pass were skipped (time budget)")  # fmt: skip
     a(f"- **benchmark wall time**: {elapsed:.0f} s")
     a("")
 
@@ -623,6 +655,12 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
         if not r["html"].timed_out and not r["html"].skipped and r["html"].times
     ]  # type: ignore[union-attr]
     fit = loglog_fit(pts) if len(pts) >= 2 else math.nan
+    cpts = [
+        (statistics.fmean(r["chars"]), r["html"].cpu_median)
+        for r in ladder  # type: ignore[union-attr,arg-type]
+        if not r["html"].timed_out and not r["html"].skipped and r["html"].cpu
+    ]  # type: ignore[union-attr]
+    cfit = loglog_fit(cpts) if len(cpts) >= 2 else math.nan
 
     a("## Done-when criteria (issue 6)")
     a("")
@@ -630,10 +668,14 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
     a("|---|---|---|")
     h = head["html"].median
     a(
-        f"| headline pair, full HTML report, cold process ≤ 1 s | {fmt_s(h)} | {'PASS' if h <= 1.0 else 'FAIL'} |"
+        f"| headline pair, full HTML report, cold process ≤ 1 s | {fmt_s(h)} wall (min {fmt_s(min(head['html'].times))}; "
+        f"CPU {fmt_s(head['html'].cpu_median)}) | {'PASS' if h <= 1.0 else 'FAIL'} |"
     )
-    a(f"| … and no slower than `difflib.HtmlDiff` in the same run (ratio ≤ 1.0) | {ratio_difflib:.2f} "
-      f"({fmt_s(h)} / {fmt_s(head['difflib'].median)}) | {'PASS' if ratio_difflib <= 1.0 else 'FAIL'} |")  # fmt: skip
+    cpu_ratio = (
+        head["html"].cpu_median / head["difflib"].cpu_median if head["difflib"].cpu_median else math.nan
+    )
+    a(f"| … and no slower than `difflib.HtmlDiff` in the same run (ratio ≤ 1.0) | {ratio_difflib:.2f} wall "
+      f"({fmt_s(h)} / {fmt_s(head['difflib'].median)}); CPU {cpu_ratio:.2f} | {'PASS' if ratio_difflib <= 1.0 else 'FAIL'} |")  # fmt: skip
     hp = head["help"].median
     a(f"| `revdiff --help` ≤ 0.3 s | {fmt_s(hp)} | {'PASS' if hp <= 0.3 else 'FAIL'} |")
     if 1_000_000 in by:
@@ -671,11 +713,11 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
       f"`{FINAL.relative_to(ROOT)}` ({len(FINAL.read_text(encoding='utf-8'))} chars). Cold processes, "
       f"interleaved, after one uncounted warm-up run each (page cache, .pyc).")  # fmt: skip
     a("")
-    a("| command | median | min | max | peak RSS | revdiff HTML ÷ this |")
-    a("|---|---|---|---|---|---|")
+    a("| command | median wall | min | max | median CPU (user+sys) | peak RSS | revdiff HTML ÷ this (wall) |")
+    a("|---|---|---|---|---|---|---|")
     for k, p in head.items():
         rr = h / p.median if k in ("difflib", "git") else None
-        a(f"| {p.label} | {fmt_s(p.median)} | {fmt_s(min(p.times))} | {fmt_s(max(p.times))} | {mb(p.peak)} | "
+        a(f"| {p.label} | {fmt_s(p.median)} | {fmt_s(min(p.times))} | {fmt_s(max(p.times))} | {fmt_s(p.cpu_median)} | {mb(p.peak)} | "
           f"{f'{rr:.2f}' if rr else ''} |")  # fmt: skip
     a("")
     a(f"revdiff HTML is **{ratio_difflib:.2f}×** the time of `difflib.HtmlDiff` and **{ratio_git:.2f}×** "
@@ -706,25 +748,30 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
       "domain, city, figures, sentence order, spliced sentences; the final cuts, drops pledges, changes figures, "
       "rewords, reorders and renumbers). Cold processes; peak RSS of the child.")  # fmt: skip
     a("")
-    a("| size | draft / final chars | HTML | JSON | runs (HTML/JSON) | peak RSS (HTML) | slope vs previous |")
-    a("|---|---|---|---|---|---|---|")
-    prev: tuple[float, float] | None = None
+    a("| size | draft / final chars | HTML wall | HTML CPU | JSON wall | JSON CPU | runs (HTML/JSON) "
+      "| peak RSS (HTML) | slope vs previous (wall / CPU) |")  # fmt: skip
+    a("|---|---|---|---|---|---|---|---|---|")
+    prev: tuple[float, float, float] | None = None
     for r in ladder:
         hp_, jp = r["html"], r["json"]  # type: ignore[assignment]
         n = statistics.fmean(r["chars"])  # type: ignore[arg-type]
         sl = ""
         if prev and hp_.times and not hp_.skipped:  # type: ignore[union-attr]
             v = slope(prev[0], prev[1], n, hp_.median)  # type: ignore[union-attr]
-            sl = f"{'> ' if hp_.timed_out else ''}{v:.2f}"  # type: ignore[union-attr]
+            vc = slope(prev[0], prev[2], n, hp_.cpu_median) if not hp_.timed_out else math.nan  # type: ignore[union-attr]
+            sl = f"{'> ' if hp_.timed_out else ''}{v:.2f} / {vc:.2f}"  # type: ignore[union-attr]
         if hp_.times and not hp_.timed_out and not hp_.skipped:  # type: ignore[union-attr]
-            prev = (n, hp_.median)  # type: ignore[union-attr]
+            prev = (n, hp_.median, hp_.cpu_median)  # type: ignore[union-attr]
         dch, fch = r["chars"]  # type: ignore[misc]
-        a(f"| {int(r['size']):,} | {dch:,} / {fch:,} | {fmt_t(hp_)} | {fmt_t(jp)} | "  # type: ignore[arg-type]
+        cpu_h = fmt_s(hp_.cpu_median) if hp_.times and not hp_.timed_out else "–"  # type: ignore[union-attr]
+        cpu_j = fmt_s(jp.cpu_median) if jp.times and not jp.timed_out else "–"  # type: ignore[union-attr]
+        a(f"| {int(r['size']):,} | {dch:,} / {fch:,} | {fmt_t(hp_)} | {cpu_h} | {fmt_t(jp)} | {cpu_j} | "  # type: ignore[arg-type]
           f"{len(hp_.times)}/{len(jp.times)} | {mb(hp_.peak)} | {sl} |")  # type: ignore[union-attr]  # fmt: skip
     a("")
     if not math.isnan(fit):
-        a(f"Growth exponent (least-squares slope of log time on log size over the finished sizes): **{fit:.2f}** "
-          "(1.0 = linear, 2.0 = quadratic).")  # fmt: skip
+        a(f"Growth exponent (least-squares slope of log time on log size over the finished sizes, HTML): "
+          f"**{fit:.2f}** on wall time, **{cfit:.2f}** on CPU time (1.0 = linear, 2.0 = quadratic). CPU time "
+          "is less disturbed by other load on the machine than wall time.")  # fmt: skip
         if bigrow and bigrow["html"].timed_out and pts:  # type: ignore[union-attr]
             n0, t0 = pts[-1]
             n1 = statistics.fmean(bigrow["chars"])  # type: ignore[arg-type]
@@ -763,8 +810,8 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
     a("")
     if prof_text:
         a(f"One in-process pass at **{profiled_at:,}** characters per side with {prof_tool}"
-          f"{'' if profiled_at == big else f' (the biggest size that finished; {int(big):,} was stopped)'}. "
-          "Top entries:")  # fmt: skip
+          f"{'' if profiled_at == big else f' (not the biggest size, {int(big):,}: it was stopped or not chosen)'}. "
+          "The stage split of this pass is the *(profiled)* row above.")  # fmt: skip
         a("")
         a("```")
         a(prof_text.rstrip())

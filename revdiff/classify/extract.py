@@ -57,7 +57,7 @@ MONEY = re.compile(
 FUND_WORD = re.compile(r"资助|奖励|补助|补贴|奖补|扶持资金|投资|资金支持|贴息|补偿|经费支持")
 MECHANISM = re.compile(
     r"给予[^。；，,]{0,25}?(?:资助|奖励|补助|补贴|奖补|扶持)|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
-    r"(?:安排|设立)[^。；，,]{0,10}专项资金"
+    r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?资金"
 )
 # Money in these sentences is an economic statistic, not public money promised.
 STATISTIC = re.compile(r"累计|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达")

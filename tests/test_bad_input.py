@@ -218,6 +218,36 @@ def make_nav_html(tmp: Path) -> Path:
     return p
 
 
+def make_deep_html(tmp: Path) -> Path:
+    """Text at the top and a section 300 elements deep, past libxml2's nesting limit of 256."""
+    p = tmp / "deep.html"
+    p.write_text(
+        "<html><body><p>一、总体要求</p><p>浅层正文。</p>"
+        + "<div>" * 300
+        + "<p>二、主要任务</p><p>深层正文。</p>"
+        + "</div>" * 300
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    return p
+
+
+def make_huge_text_run_html(tmp: Path) -> Path:
+    """One paragraph of 12.5 MB, past libxml2's 10 MB text limit."""
+    p = tmp / "huge-run.html"
+    p.write_text(
+        "<html><body><p>一、总体要求</p><p>" + "加强保护。" * 2_500_000 + "</p></body></html>",
+        encoding="utf-8",
+    )
+    return p
+
+
+def make_utf16_without_bom(tmp: Path) -> Path:
+    p = tmp / "utf16.txt"
+    p.write_bytes("一、总体要求\n加强知识产权保护。\n".encode("utf-16-le"))
+    return p
+
+
 def make_big_text(tmp: Path) -> Path:
     p = tmp / "big.txt"
     line = ("一、总体要求\n" + "加强知识产权保护。" * 40 + "\n").encode("utf-8")
@@ -298,6 +328,9 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("legacy-doc-any-name", make_legacy_doc_directory, (), "libreoffice --headless --convert-to docx"),
     ("legacy-wps", make_wps, (), "libreoffice --headless --convert-to docx"),
     ("html-without-document", make_nav_html, (), "no document text"),
+    ("html-nested-too-deeply", make_deep_html, (), "nested too deeply"),
+    ("html-text-run-too-large", make_huge_text_run_html, (), "too large"),
+    ("utf16-without-bom", make_utf16_without_bom, (), "binary"),
     ("over-size-limit", make_big_text, ("--max-size", "1"), "--max-size"),
     ("docx-zip-bomb-declared-size", make_bomb_declared, (), "zip bomb"),
     ("docx-zip-bomb-ratio", make_bomb_ratio, (), "zip bomb"),

@@ -539,6 +539,15 @@ def read(data: bytes, source: str) -> RawDoc:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         raise InputError(f"{source}: no document text found in this HTML page; save the page again") from None
+    # Past a limit (nesting over 256 levels, a text run over 10 MB) libxml2 silently stops
+    # building the tree: refuse rather than compare a page with its end missing.
+    limits = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:
+        what = "nested too deeply" if "depth" in limits[0].lower() else "too large"
+        raise InputError(
+            f"{source}: HTML page {what} to read whole (part of it would be lost); "
+            "save the page as .txt or .docx"
+        )
     try:
         return _convert(root, source, encoding)
     except InputError:

@@ -51,6 +51,15 @@ def _format_for(out: str | None, fmt: str | None) -> str:
 class _Group(click.Group):
     """Maps library errors to one stderr line and exit 2."""
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        # a bad top-level option (revdiff --bogus) fails here, before any command runs
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            _fail(f"{exc.format_message().rstrip('.')}; see revdiff --help")
+            raise  # unreachable: _fail exits
+
     def invoke(self, ctx: click.Context) -> Any:
         from revdiff.errors import RevdiffError
 
@@ -73,9 +82,10 @@ class _Group(click.Group):
             _fail(f"internal error ({type(exc).__name__}: {exc}); rerun with REVDIFF_DEBUG=1 and report it")
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="revdiff")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Compare the draft (征求意见稿) of a Chinese policy document with its final version.
 
     \b
@@ -83,6 +93,8 @@ def main() -> None:
         revdiff compare draft.docx final.pdf -o report.html
         revdiff outline final.pdf
     """
+    if ctx.invoked_subcommand is None:  # a bare `revdiff` shows the help, as -h does
+        click.echo(ctx.get_help())
 
 
 @main.command()

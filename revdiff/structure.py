@@ -149,7 +149,7 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
     notice_title_idx = None
     for pattern in (r"^(?:\S{2,20}?(?:办公室|政府|委员会|厅|局)\s*)?关于(?:印发|转发|公布|下达)", NOTICE_TITLE.pattern):
         for i, u in lines[:15]:
-            if re.search(pattern, u.text) and len(u.text) <= 150 and not u.text.startswith(("为", "根据", "《")):
+            if len(u.text) <= 150 and not u.text.startswith(("为", "根据", "《")) and re.search(pattern, u.text):
                 notice_title_idx = i
                 break
         if notice_title_idx is not None:
@@ -283,30 +283,41 @@ class _Builder:
     def __init__(self, part: Part) -> None:
         self.part = part
         self.stack: list[_Entry] = []
+        self._bufs: dict[int, tuple[Node | Part, list[str], list[int]]] = {}
 
     # -- text helpers ------------------------------------------------------------------
-    @staticmethod
-    def _append(text: str, line_map: list[LineMapEntry], block: Block, piece: str, piece_offset: int) -> str:
-        """Append ``piece`` (which starts at ``piece_offset`` of block.text) to ``text``."""
-        if text:
-            text += "\n"
-        base = len(text)
+    # Bodies are collected as pieces and joined once in ``flush``: growing a string
+    # attribute piece by piece is quadratic on documents with many paragraphs.
+    def _push(self, obj: Node | Part, block: Block, piece: str, piece_offset: int) -> None:
+        """Append ``piece`` (which starts at ``piece_offset`` of block.text) to obj's text."""
+        buf = self._bufs.get(id(obj))
+        if buf is None:
+            buf = self._bufs[id(obj)] = (obj, [obj.text] if obj.text else [], [len(obj.text)])
+        _, pieces, length = buf
+        base = length[0] + (1 if pieces else 0)  # "\n" between paragraphs
         entries = [(o - piece_offset, ln, pg) for o, ln, pg in block.line_map]
         first = [e for e in entries if e[0] <= 0]
         start = first[-1] if first else entries[0]
-        line_map.append((base, start[1], start[2]))
+        obj.line_map.append((base, start[1], start[2]))
         for o, ln, pg in entries:
             if 0 < o < len(piece):
-                line_map.append((base + o, ln, pg))
-        return text + piece
+                obj.line_map.append((base + o, ln, pg))
+        pieces.append(piece)
+        length[0] = base + len(piece)
+
+    def flush(self) -> None:
+        """Join the collected pieces into the texts of nodes and part."""
+        for obj, pieces, _ in self._bufs.values():
+            obj.text = "\n".join(pieces)
+        self._bufs.clear()
 
     def _add_body(self, block: Block, piece: str, offset: int, extend: bool = True) -> None:
         if self.stack:
             node = self.stack[-1].node
-            node.text = self._append(node.text, node.line_map, block, piece, offset)
+            self._push(node, block, piece, offset)
             node.line_end = max(node.line_end, block.last_line)
         else:
-            self.part.text = self._append(self.part.text, self.part.line_map, block, piece, offset)
+            self._push(self.part, block, piece, offset)
             if extend:
                 self.part.line_end = max(self.part.line_end, block.last_line)
 
@@ -388,7 +399,7 @@ class _Builder:
         if body:
             body_at = b.text.index(body, rest_at + len(title))
             node.sep = b.text[rest_at + len(title) : body_at].strip()
-            node.text = self._append("", node.line_map, b, body, body_at)
+            self._push(node, b, body, body_at)
         else:
             node.sep = b.text[rest_at + len(title) :].strip()
 
@@ -464,6 +475,7 @@ def _build(part: Part, units: list[Unit]) -> None:
             lead = len(u.block.text) - len(u.block.text.lstrip(" \t\u3000\xa0"))
             builder._add_body(u.block, u.text, lead)
         i += 1
+    builder.flush()
     for node in part.sections:
         _finish(node)
 
@@ -520,6 +532,7 @@ def parse(raw: RawDoc) -> Document:
                     builder._add_body(u.block, u.text, len(u.block.text) - len(u.block.text.lstrip(" \t\u3000\xa0")))
                 elif u.kind == "table":
                     builder.table(u, None)
+            builder.flush()
         else:
             _build(part, body_units)
     if footer is not None:
@@ -529,6 +542,7 @@ def parse(raw: RawDoc) -> Document:
         for u in units[footer:]:
             if u.kind == "line":
                 b._add_body(u.block, u.text, len(u.block.text) - len(u.block.text.lstrip(" \t\u3000\xa0")), extend=False)
+        b.flush()
         # line_end stays at the header: the footer sits after the last document
     metadata = dict(raw.metadata)
     for p in parts:

@@ -97,8 +97,20 @@ def _clean_cell(value: str | None) -> str:
     return join_pieces((value or "").split("\n"))
 
 
+def _has_doubled_glyphs(chars: list[dict[str, Any]]) -> bool:
+    """Cheap test for fake bold, so that the costly dedupe runs only on pages that need it."""
+    seen: set[tuple[str, int, int]] = set()
+    for c in chars:
+        k = (c["text"], round(c["x0"]), round(c["top"]))
+        if k in seen:
+            return True
+        seen.add(k)
+    return False
+
+
 def _read_page(page: Any, number: int) -> _Page:
-    page = page.dedupe_chars()  # fake bold: the same glyph printed twice, slightly offset
+    if _has_doubled_glyphs(page.chars):
+        page = page.dedupe_chars()  # fake bold: the same glyph printed twice, slightly offset
     out = _Page(number=number, height=float(page.height), chars=len(page.chars))
     tables = []
     for table in page.find_tables():

@@ -16,8 +16,12 @@ from dataclasses import dataclass, field
 from revdiff.model import Node, Part
 from revdiff.textkey import key
 
-MATCH = 0.42  # combined score to pair two sections
+MATCH = 0.40  # combined score to pair two sections
 CONTAIN = 0.45  # share of a merged (split) section's text that came from a second partner
+RARE = 24  # a bigram in more sections than this says little about which one matches
+PROBES = 48  # rarest bigrams of a section's own text used to look up candidates
+
+Grams = frozenset[str]
 
 
 @dataclass
@@ -30,7 +34,9 @@ class Item:
     parent: int | None
     title_key: str
     own_key: str  # own body (or table rows)
-    grams: Counter[str] = field(default_factory=Counter)  # bigrams of title + subtree
+    own: Grams = frozenset()  # bigrams of title + own body
+    grams: Grams = frozenset()  # bigrams of title + subtree (containers without a body of their own)
+    children: list[int] = field(default_factory=list)
 
 
 def node_body(node: Node) -> str:
@@ -40,8 +46,8 @@ def node_body(node: Node) -> str:
     return node.text
 
 
-def _bigrams(s: str) -> Counter[str]:
-    return Counter(s[i : i + 2] for i in range(len(s) - 1))
+def _bigrams(s: str) -> Grams:
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
 
 
 def flatten(part: Part) -> list[Item]:
@@ -52,12 +58,14 @@ def flatten(part: Part) -> list[Item]:
         p = [*path, node.heading or node.kind]
         it = Item(node, len(items), p, parent, key(node.title), key(node_body(node)))
         items.append(it)
-        sub = Counter(_bigrams(it.title_key + it.own_key))
+        it.own = _bigrams(it.title_key + it.own_key)
+        subtree = set(it.own)
         for c in node.children:
             ci = visit(c, p, it.index)
+            it.children.append(ci)
             if not it.own_key:
-                sub.update(items[ci].grams)
-        it.grams = sub
+                subtree |= items[ci].grams
+        it.grams = frozenset(subtree) if not it.own_key else it.own
         return it.index
 
     for n in part.sections:
@@ -65,17 +73,15 @@ def flatten(part: Part) -> list[Item]:
     return items
 
 
-def _dice(a: Counter[str], b: Counter[str]) -> float:
+def _dice(a: Grams, b: Grams) -> float:
     if not a or not b:
         return 0.0
-    inter = sum((a & b).values())
-    return 2 * inter / (sum(a.values()) + sum(b.values()))
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
-def _contain(a: Counter[str], b: Counter[str]) -> float:
+def _contain(a: Grams, b: Grams) -> float:
     """Share of ``a``'s bigrams that are in ``b``."""
-    total = sum(a.values())
-    return sum((a & b).values()) / total if total else 0.0
+    return len(a & b) / len(a) if a else 0.0
 
 
 def _title_sim(a: str, b: str) -> float:
@@ -106,29 +112,50 @@ def score(d: Item, f: Item, nd: int, nf: int) -> float:
     return s
 
 
+class _Index:
+    """Inverted index of the rare bigrams of one side's sections (own text and titles)."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for it in items:
+            for g in it.own:
+                self.postings[g].append(it.index)
+        self.titles: dict[str, list[int]] = defaultdict(list)
+        for it in items:
+            if it.title_key:
+                self.titles[it.title_key].append(it.index)
+
+    def lookup(self, grams: Grams, limit: int) -> list[int]:
+        """Sections sharing the most rare bigrams with ``grams`` (its rarest PROBES only)."""
+        rare = [(len(p), g) for g in grams if 0 < len(p := self.postings.get(g, ())) <= RARE]
+        rare.sort()
+        hits: Counter[int] = Counter()
+        for _, g in rare[:PROBES]:
+            hits.update(self.postings[g])
+        return [i for i, _ in hits.most_common(limit)]
+
+
 def _candidates(ds: list[Item], fs: list[Item], k: int = 8) -> dict[int, list[tuple[float, int]]]:
-    """Top-k final candidates per draft item, found through a bigram index."""
-    index: dict[str, list[int]] = defaultdict(list)
-    df: Counter[str] = Counter()
-    for f in fs:
-        for g in f.grams:
-            index[g].append(f.index)
-            df[g] += 1
-    limit = max(50, len(fs) // 4)  # bigrams in very many sections say little
-    title_index: dict[str, list[int]] = defaultdict(list)
-    for f in fs:
-        if f.title_key:
-            title_index[f.title_key].append(f.index)
+    """Top-k candidates on the other side (``fs``) for each item of ``ds``.
+
+    Sections with a body of their own look theirs up in the index; containers (a heading
+    whose text is all in its children) take the parents of their children's candidates.
+    """
+    index = _Index(fs)
+    found: dict[int, set[int]] = {}
+    for d in reversed(ds):  # children before parents
+        cand: set[int] = set(index.titles.get(d.title_key, ()))
+        if d.own_key:
+            cand.update(index.lookup(d.own, k * 2))
+        for c in d.children:
+            cand.update(p for fi in found.get(c, ()) if (p := fs[fi].parent) is not None)
+        if not d.own_key and not d.children:
+            cand.update(index.lookup(d.own, k * 2))
+        found[d.index] = cand
     out: dict[int, list[tuple[float, int]]] = {}
     for d in ds:
-        hits: Counter[int] = Counter()
-        for g in d.grams:
-            if df[g] <= limit:
-                for fi in index.get(g, ()):
-                    hits[fi] += 1
-        cand = {fi for fi, _ in hits.most_common(k * 2)}
-        cand.update(title_index.get(d.title_key, ()))
-        scored = sorted(((score(d, fs[fi], len(ds), len(fs)), fi) for fi in cand), reverse=True)[:k]
+        scored = sorted(((score(d, fs[fi], len(ds), len(fs)), fi) for fi in found[d.index]), reverse=True)[:k]
         out[d.index] = [(s, fi) for s, fi in scored if s >= MATCH * 0.8]
     return out
 
@@ -211,10 +238,10 @@ def align(draft: Part, final: Part) -> tuple[list[Link], list[Item], list[Item]]
         best = _best_container(d, fs, f2d, cands.get(d.index, []))
         if best is not None:
             merged[d.index] = best
-    for f in fs:
-        if f.index in f2d or f.node.kind == "table":
-            continue
-        best = _best_container_rev(f, ds, d2f)
+    unmatched = [f for f in fs if f.index not in f2d and f.node.kind != "table"]
+    back = _candidates(fs, ds) if unmatched else {}
+    for f in unmatched:
+        best = _best_container_rev(f, ds, d2f, back.get(f.index, []))
         if best is not None:
             split[f.index] = best
     merged_targets = set(merged.values())
@@ -253,28 +280,25 @@ def _folded(share_of_whole: float, part_kept: float) -> bool:
 
 def _best_container(d: Item, fs: list[Item], f2d: dict[int, int], cands: list[tuple[float, int]]) -> int | None:
     best, best_c = None, 0.0
-    pool = {fi for _, fi in cands}
-    for fi in pool:
+    for _, fi in cands:
         f = fs[fi]
         if fi not in f2d or not f.own_key:
             continue
-        fg = _bigrams(f.title_key + f.own_key)
-        c = _contain(fg, d.grams)
-        if c > best_c and _folded(c, _contain(d.grams, fg)):
+        c = _contain(f.own, d.grams)
+        if c > best_c and _folded(c, _contain(d.grams, f.own)):
             best, best_c = fi, c
     return best
 
 
-def _best_container_rev(f: Item, ds: list[Item], d2f: dict[int, int]) -> int | None:
+def _best_container_rev(f: Item, ds: list[Item], d2f: dict[int, int], cands: list[tuple[float, int]]) -> int | None:
     best, best_c = None, 0.0
-    fg = f.grams
-    for d in ds:
-        if d.index not in d2f or not d.own_key:
+    for _, di in cands:
+        d = ds[di]
+        if di not in d2f or not d.own_key:
             continue
-        dg = _bigrams(d.title_key + d.own_key)
-        c = _contain(dg, fg)
-        if c > best_c and _folded(c, _contain(fg, dg)):
-            best, best_c = d.index, c
+        c = _contain(d.own, f.grams)
+        if c > best_c and _folded(c, _contain(f.grams, d.own)):
+            best, best_c = di, c
     return best
 
 

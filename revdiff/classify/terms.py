@@ -32,10 +32,11 @@ def run(ctx: Context) -> list[Finding]:
         if dc == fc:
             continue
         final_keys = {key(t) for t, _, _ in ftexts if term in t}
+        draft_keys = {key(t) for t, _, _ in dtexts if term in t}
         removed = [(t, n, ln) for t, n, ln in dtexts if term in t and key(t) not in final_keys]
         first = removed[0] if removed else None
         kind = "term_removed" if fc < dc else "term_added"
-        added = [(t, n, ln) for t, n, ln in ftexts if term in t and key(t) not in {key(x) for x, _, _ in dtexts}]
+        added = [(t, n, ln) for t, n, ln in ftexts if term in t and key(t) not in draft_keys]
         out.append(Finding(
             kind=kind, severity="medium" if kind == "term_removed" else "low", term=term,
             draft_count=dc, final_count=fc, subject=term,

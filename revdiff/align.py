@@ -145,13 +145,16 @@ def _candidates(ds: list[Item], fs: list[Item], k: int = 8) -> dict[int, list[tu
     index = _Index(fs)
     found: dict[int, set[int]] = {}
     for d in reversed(ds):  # children before parents
-        cand: set[int] = set(index.titles.get(d.title_key, ()))
+        # the same title (a common one such as 加强组织领导 recurs): the k nearest in position
+        at = d.index / max(len(ds), 1)
+        same_title = sorted(index.titles.get(d.title_key, ()), key=lambda fi: abs(fi / max(len(fs), 1) - at))
+        cand: set[int] = set(same_title[:k])
         if d.own_key:
-            cand.update(index.lookup(d.own, k * 2))
-        for c in d.children:
-            cand.update(p for fi in found.get(c, ()) if (p := fs[fi].parent) is not None)
+            cand.update(index.lookup(d.own, k))
+        votes: Counter[int] = Counter(p for c in d.children for fi in found.get(c, ()) if (p := fs[fi].parent) is not None)
+        cand.update(p for p, _ in votes.most_common(k))
         if not d.own_key and not d.children:
-            cand.update(index.lookup(d.own, k * 2))
+            cand.update(index.lookup(d.own, k))
         found[d.index] = cand
     out: dict[int, list[tuple[float, int]]] = {}
     for d in ds:

@@ -44,18 +44,30 @@ def _fold_char(ch: str) -> str:
     return n
 
 
+_TABLE: dict[int, str] = {}  # str.translate table, filled with each new character met
+
+
+_KNOWN: set[str] = set()
+
+
+def _table_for(text: str) -> dict[int, str]:
+    new = set(text).difference(_KNOWN)  # in C: usually empty after the first texts
+    for ch in new:
+        _TABLE[ord(ch)] = _fold_char(ch)
+    _KNOWN.update(new)
+    return _TABLE
+
+
 def match_key(text: str) -> tuple[str, list[int]]:
     """Return (key, index) where ``key[i]`` came from ``text[index[i]]``."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        f = _fold_char(ch)
-        for c in f:
-            out.append(c)
-            index.append(i)
-    return "".join(out), index
+    table = _table_for(text)
+    folded = [table[ord(ch)] for ch in text]
+    if all(len(f) == 1 for f in folded):
+        return "".join(folded), list(range(len(text)))
+    index = [i for i, f in enumerate(folded) for _ in f]
+    return "".join(folded), index
 
 
 def key(text: str) -> str:
     """Just the match key of ``text``."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_table_for(text))

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from revdiff.errors import RevdiffError
 from revdiff.model import Document, Part
 from revdiff.textkey import key
 
 
-def _grams(part: Part) -> Counter[str]:
+def _grams(part: Part) -> frozenset[str]:
     text = key(part.title + part.text + "".join(n.title + n.text for n in part.nodes()))
-    return Counter(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-def _sim(a: Counter[str], b: Counter[str]) -> float:
+def _sim(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return 2 * sum((a & b).values()) / (sum(a.values()) + sum(b.values()))
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 def _candidates(doc: Document) -> list[Part]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from revdiff.ledger import Ledger
     from revdiff.model import Document, Report
 
 
@@ -36,4 +37,12 @@ def compare(draft: str, final: str, **options: Any) -> Report:
     return compare_paths(draft, final, **options)
 
 
-__all__ = ["__version__", "compare", "outline"]
+def ledger(path: str, part: str | None = None, max_bytes: int | None = None) -> Ledger:
+    """Every commitment of one document (pledges, targets, deadlines, responsible units)."""
+    from revdiff.ledger import build_ledger
+    from revdiff.pipeline import load_document
+
+    return build_ledger(load_document(path, max_bytes=max_bytes), part)
+
+
+__all__ = ["__version__", "compare", "ledger", "outline"]

@@ -155,5 +155,26 @@ def outline(file: str, fmt: str, max_size: int) -> None:
         _write(None, outline_text(doc))
 
 
+@main.command()
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]), default="csv", show_default=True)
+@click.option("-o", "--output", "out", metavar="OUT", help="Output file (default: standard output).")
+@click.option("--part", metavar="TITLE", help="Only this part of a bundle (title or a substring of it).")
+@click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int) -> None:
+    """List every commitment in FILE: funding pledges, targets, deadlines, responsible units.
+
+    \b
+    Example:
+        revdiff ledger draft.docx -o ledger.csv
+        revdiff ledger notice.pdf --part 知识产权 --format md
+    """
+    from revdiff import ledger as run_ledger
+
+    result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024)
+    text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
+    _write(out, text)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -24,19 +24,20 @@ def _candidates(doc: Document) -> list[Part]:
     return parts or doc.parts
 
 
-def _by_title(doc: Document, title: str, side: str) -> Part:
+def part_by_title(doc: Document, title: str, option: str) -> Part:
+    """The part named by an option such as ``--draft-part``; a clear error when none is."""
     try:
         return doc.part(title)
     except KeyError:
         names = "; ".join(p.title or "(untitled)" for p in doc.parts)
-        raise RevdiffError(f"--{side}-part {title!r} matches no part; parts are: {names}") from None
+        raise RevdiffError(f"{option} {title!r} matches no part; parts are: {names}") from None
 
 
 def select_parts(draft: Document, final: Document, draft_part: str | None = None,
                  final_part: str | None = None) -> tuple[Part, Part, float]:
     """The best-matching pair of parts (or the ones named), with their similarity."""
-    dcands = [_by_title(draft, draft_part, "draft")] if draft_part else _candidates(draft)
-    fcands = [_by_title(final, final_part, "final")] if final_part else _candidates(final)
+    dcands = [part_by_title(draft, draft_part, "--draft-part")] if draft_part else _candidates(draft)
+    fcands = [part_by_title(final, final_part, "--final-part")] if final_part else _candidates(final)
     if len(dcands) == 1 and len(fcands) == 1:
         return dcands[0], fcands[0], _sim(_grams(dcands[0]), _grams(fcands[0]))
     dg = {id(p): _grams(p) for p in dcands}

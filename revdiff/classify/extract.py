@@ -110,9 +110,22 @@ def _is_past(sent: Sentence) -> bool:
 
 
 def _subject(sent: Sentence) -> str:
-    m = re.search(r"对(?!于)([^，。；,]{2,40}?)(?:的，|，|的|给予|投资)", sent.text)
+    """Who or what a pledge is for: "对…的X" (its recipient), else the object of the clause
+    before the money ("遴选5-10个高价值专利组合，给予…"), else the section's title."""
+    t = sent.text
+    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|给予|投资|资助|奖励)", t)
     if m:
-        return m.group(1)
+        whole = m.group(1).rstrip("的")
+        tail = whole.rsplit("的", 1)[-1]
+        return tail if len(tail) >= 4 else whole
+    clauses = re.split(r"[，,；;]", t)
+    for i, c in enumerate(clauses):
+        if FUND_WORD.search(c) or MECHANISM.search(c):
+            if i > 0:
+                obj = re.split(r"\d+(?:\s*-\s*\d+)?\s*[个家项件所批]", clauses[i - 1])[-1].strip()
+                if 2 <= len(obj) <= 24 and obj != clauses[i - 1].strip():
+                    return obj
+            break
     return sent.node.title or sent.node.heading
 
 
@@ -163,6 +176,9 @@ class Target:
     node: Node
     line: int
     source: str  # text | table
+    base: str | None = None  # base-period value (indicator tables)
+    year: str | None = None  # target year: 到2025年, or the target column's year
+    attribute: str | None = None  # 预期性 / 约束性 (indicator tables)
 
 
 def measure_key(measure: str) -> str:
@@ -201,7 +217,9 @@ def find_text_targets(node: Node, past_section: bool = False) -> list[Target]:
             if len(mk) < 2 or re.fullmatch(r"[\d.\-年月日]+", mk):
                 continue
             cmp = m.group("cmp") or m.group("cmp2") or None
-            out.append(Target(measure, mk, m.group("val"), unit, cmp, s.text, node, node.line_at(s.offset + start), "text"))
+            year = re.search(r"到\s*(20\d\d)\s*年", s.text)
+            out.append(Target(measure, mk, m.group("val"), unit, cmp, s.text, node, node.line_at(s.offset + start), "text",
+                              year=year.group(1) if year else None))
     return out
 
 
@@ -220,6 +238,9 @@ def find_table_targets(node: Node) -> list[Target]:
     if target_col is None:
         return []
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
+    base_col = next((i for i, h in enumerate(header) if i != target_col and re.search(r"基期|现状|20\d\d", h)), None)
+    attr_col = next((i for i, h in enumerate(header) if re.search(r"属性|性质", h)), None)
+    year = re.search(r"20\d\d", header[target_col])
     out: list[Target] = []
     for r, row in enumerate(node.rows[1:], 1):
         if target_col >= len(row):
@@ -232,8 +253,17 @@ def find_table_targets(node: Node) -> list[Target]:
         unit = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else None
         cmp = m.group("cmp") or m.group("cmp2")
         cmp = unicodedata_norm(cmp) if cmp else None
-        out.append(Target(measure, measure_key(measure), m.group("val"), unit or None, cmp, " | ".join(row), node, line, "table"))
+        out.append(Target(measure, measure_key(measure), m.group("val"), unit or None, cmp, " | ".join(row), node, line, "table",
+                          base=_cell(row, base_col), year=year.group(0) if year else None, attribute=_cell(row, attr_col)))
     return out
+
+
+def _cell(row: list[str], col: int | None) -> str | None:
+    """A cell's text, or None for a missing column or an empty (—) cell."""
+    if col is None or col >= len(row):
+        return None
+    v = row[col].strip()
+    return None if not v or set(v) <= set("—-－–") else v
 
 
 def unicodedata_norm(s: str) -> str:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from revdiff.model import Block, Document, LineMapEntry, Node, Part, RawDoc
+from revdiff.model import Block, Document, Node, Part, RawDoc
 from revdiff.numbering import Marker, match_marker, split_inline_title
 
 # ---------------------------------------------------------------------------------------

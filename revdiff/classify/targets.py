@@ -23,7 +23,7 @@ def _redefined(a: str, b: str) -> bool:
     if a == b:
         return False
     ops = Levenshtein.opcodes(a, b)
-    changed = "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    changed = "".join(a[op.src_start : op.src_end] + b[op.dest_start : op.dest_end] for op in ops if op.tag != "equal")
     return len(changed) >= 2 and any("\u4e00" <= ch <= "\u9fff" for ch in changed)
 
 

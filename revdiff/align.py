@@ -244,7 +244,7 @@ def align(draft: Part, final: Part) -> tuple[list[Link], list[Item], list[Item]]
     unmatched = [f for f in fs if f.index not in f2d and f.node.kind != "table"]
     back = _candidates(fs, ds) if unmatched else {}
     for f in unmatched:
-        best = _best_container_rev(f, ds, d2f, back.get(f.index, []))
+        best = _best_container(f, ds, d2f, back.get(f.index, []))
         if best is not None:
             split[f.index] = best
     merged_targets = set(merged.values())
@@ -281,27 +281,18 @@ def _folded(share_of_whole: float, part_kept: float) -> bool:
     return (share_of_whole >= CONTAIN and part_kept >= 0.3) or (part_kept >= 0.75 and share_of_whole >= 0.25)
 
 
-def _best_container(d: Item, fs: list[Item], f2d: dict[int, int], cands: list[tuple[float, int]]) -> int | None:
+def _best_container(item: Item, others: list[Item], matched: dict[int, int],
+                    cands: list[tuple[float, int]]) -> int | None:
+    """The matched section on the other side that ``item`` was folded into (merged) or
+    split out of: the candidate whose own text comes most from ``item``."""
     best, best_c = None, 0.0
-    for _, fi in cands:
-        f = fs[fi]
-        if fi not in f2d or not f.own_key:
+    for _, oi in cands:
+        o = others[oi]
+        if oi not in matched or not o.own_key:
             continue
-        c = _contain(f.own, d.grams)
-        if c > best_c and _folded(c, _contain(d.grams, f.own)):
-            best, best_c = fi, c
-    return best
-
-
-def _best_container_rev(f: Item, ds: list[Item], d2f: dict[int, int], cands: list[tuple[float, int]]) -> int | None:
-    best, best_c = None, 0.0
-    for _, di in cands:
-        d = ds[di]
-        if di not in d2f or not d.own_key:
-            continue
-        c = _contain(d.own, f.grams)
-        if c > best_c and _folded(c, _contain(f.grams, d.own)):
-            best, best_c = di, c
+        c = _contain(o.own, item.grams)
+        if c > best_c and _folded(c, _contain(item.grams, o.own)):
+            best, best_c = oi, c
     return best
 
 

@@ -30,7 +30,10 @@ def compare(draft: str, final: str, **options: Any) -> Report:
     """Compare two documents (paths or ``-``) and return a Report.
 
     Options: ``draft_part``/``final_part`` (title or substring of the part to compare),
-    ``watch`` (extra watched terms), ``max_bytes`` (input size limit).
+    ``watch`` (extra watched terms), ``max_bytes`` (input size limit), ``words`` (word-level
+    inline diffs), and the revdiff.toml settings: ``pledge_words`` / ``pledge_units`` (extra
+    funding-pledge words and money units), ``severity`` (finding kind → high/medium/low),
+    ``drop_patterns`` (regexes of boilerplate lines to drop).
     """
     from revdiff.pipeline import compare_paths
 

@@ -10,6 +10,7 @@ nothing of the input silently disappears; joined blocks keep a line map.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from revdiff.model import Block, RawDoc
 from revdiff.numbering import is_structural_start
@@ -190,9 +191,28 @@ def _shift(b: Block) -> list[tuple[int, int, int | None]]:
     return [(max(o - lead, 0), ln, pg) for o, ln, pg in b.line_map]
 
 
-def clean(raw: RawDoc) -> RawDoc:
-    """Remove boilerplate and rejoin broken paragraphs; returns the same RawDoc, changed."""
+def _strip_patterns(raw: RawDoc, patterns: Sequence[str]) -> None:
+    """Drop every text line that one of ``patterns`` (regexes) matches as a whole."""
+    regexes = [re.compile(p) for p in patterns]
+    kept: list[Block] = []
+    for b in raw.blocks:
+        t = b.text.strip()
+        if b.cells is None and t and any(r.fullmatch(t) for r in regexes):
+            _drop(raw, b)
+            continue
+        kept.append(b)
+    raw.blocks = kept
+
+
+def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
+    """Remove boilerplate and rejoin broken paragraphs; returns the same RawDoc, changed.
+
+    ``drop_patterns``: extra boilerplate (``[clean] drop`` in revdiff.toml), regexes that
+    a whole line (stripped of surrounding spaces) must match to be moved to ``dropped``.
+    """
     _strip_bookmarks(raw)
+    if drop_patterns:
+        _strip_patterns(raw, drop_patterns)
     _strip_chrome(raw)
     _rejoin(raw)
     return raw

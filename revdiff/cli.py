@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from revdiff import __version__
+from revdiff.config import Settings
 
 FORMATS = ("html", "json", "md", "csv")
 
@@ -45,7 +46,14 @@ def _format_for(out: str | None, fmt: str | None) -> str:
             return suffix
         if suffix == "markdown":
             return "md"
-    return "html"
+    return _settings().format or "html"
+
+
+def _settings() -> Settings:
+    """The settings file's values (revdiff.toml or --config) for the running command."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, Settings) else Settings()
 
 
 class _Group(click.Group):
@@ -84,8 +92,10 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="revdiff")
+@click.option("--config", "config_file", metavar="FILE",
+              help="Settings file (default: revdiff.toml in the current directory, if there is one).")
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, config_file: str | None) -> None:
     """Compare the draft (征求意见稿) of a Chinese policy document with its final version.
 
     \b
@@ -95,6 +105,12 @@ def main(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:  # a bare `revdiff` shows the help, as -h does
         click.echo(ctx.get_help())
+        return
+    from revdiff.config import load_settings
+
+    # The file's [compare] lang/watch become the commands' defaults: options still override.
+    ctx.obj = load_settings(config_file)
+    ctx.default_map = ctx.obj.default_map()
 
 
 @main.command()
@@ -127,7 +143,7 @@ def compare(draft: str, final: str, out: str | None, fmt: str | None, lang: str,
         _fail("only one of DRAFT and FINAL can be standard input (-)")
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
-                         words=word_diff, max_bytes=max_size * 1024 * 1024)
+                         words=word_diff, max_bytes=max_size * 1024 * 1024, **_settings().compare_options())
     _write(out, render(report, _format_for(out, fmt), lang=lang))
     if exit_code and report.findings:
         sys.exit(1)
@@ -174,6 +190,38 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
     result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024)
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)
+
+
+@main.command()
+@click.argument("manifest")
+@click.option("-o", "--output", "outdir", metavar="OUTDIR", required=True,
+              help="Folder for NAME.html, NAME.json per pair and index.html.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Pairs compared in parallel (default: number of cores).")
+@click.option("--force", is_flag=True, help="Redo every pair, also those unchanged since the last run.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the reports' interface.")
+def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str) -> None:
+    """Compare many draft/final pairs into OUTDIR, with an index ranking them by severity.
+
+    MANIFEST is a CSV file with the header name,draft,final[,options] (paths relative to
+    it; options such as --watch 商标 --final-part 知识产权) or a folder of NAME.draft.* and
+    NAME.final.* files.  Exit status 0 when every pair ran, 1 when any failed.
+
+    \b
+    Example:
+        revdiff batch pairs.csv -o reports/ -j 4
+    """
+    from revdiff.batch import run_batch
+
+    settings = _settings()
+    try:
+        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang,
+                             options=settings.compare_options(), watch=list(settings.watch or []))
+    except KeyboardInterrupt:
+        click.echo("revdiff: interrupted; finished pairs are kept, run the same command again to do the rest",
+                   err=True)
+        sys.exit(130)
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ from typing import Any
 from revdiff.align import align, node_body
 from revdiff.classify import DEFAULT_WATCH, Context, classify
 from revdiff.diff import diff_texts, is_formatting_only
-from revdiff.model import DocInfo, Document, Node, Part, Report, SectionPair, SectionRef
+from revdiff.model import SEVERITY_ORDER, DocInfo, Document, Node, Part, Report, SectionPair, SectionRef
 from revdiff.numbering import renumbered
 from revdiff.select import select_parts
 from revdiff.structure import compared_view
@@ -41,8 +41,17 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
 
 def build_report(draft: Document, final: Document, *, draft_part: str | None = None,
                  final_part: str | None = None, watch: list[str] | None = None,
-                 words: bool = False, **_options: Any) -> Report:
-    """Compare two Documents; ``watch`` adds terms to the default watch list (版权)."""
+                 words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
+                 pledge_units: list[str] | tuple[str, ...] = (), severity: dict[str, str] | None = None,
+                 **_options: Any) -> Report:
+    """Compare two Documents; ``watch`` adds terms to the default watch list (版权).
+
+    ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
+    ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own.
+    """
+    bad = {k: v for k, v in (severity or {}).items() if v not in SEVERITY_ORDER}
+    if bad:
+        raise ValueError(f"unknown severity {bad}: use high, medium or low")
     dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
     dpart, fpart = compared_view(dsel), compared_view(fsel)
     links, _draft_items, _final_items = align(dpart, fpart)
@@ -74,7 +83,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     for t in watch or []:
         if t and t not in terms:
             terms.append(t)
-    ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms)
+    ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
+                  pledge_units=tuple(pledge_units), severity=dict(severity or {}))
     findings = classify(ctx)
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
                   warnings=_warnings(draft, final, dsel, fsel, similarity), watch=terms,

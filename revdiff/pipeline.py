@@ -5,26 +5,32 @@ Each stage is a plain function in its own module; this module only strings them 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from revdiff.model import Document, Report
 
 
-def load_document(path: str, max_bytes: int | None = None) -> Document:
-    """Read, clean and parse one input (path or ``-``)."""
+def load_document(path: str, max_bytes: int | None = None,
+                  drop_patterns: Sequence[str] | None = None) -> Document:
+    """Read, clean and parse one input (path or ``-``).
+
+    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped.
+    """
     from revdiff.clean import clean
     from revdiff.readers import DEFAULT_MAX_BYTES, read
     from revdiff.structure import parse
 
     raw = read(path, max_bytes or DEFAULT_MAX_BYTES)
-    return parse(clean(raw))
+    return parse(clean(raw, drop_patterns))
 
 
 def compare_paths(draft: str, final: str, **options: Any) -> Report:
     """Load both inputs and compare them (see ``compare_documents``)."""
     max_bytes = options.pop("max_bytes", None)
-    d = load_document(draft, max_bytes)
-    f = load_document(final, max_bytes)
+    drop_patterns = options.pop("drop_patterns", None)
+    d = load_document(draft, max_bytes, drop_patterns)
+    f = load_document(final, max_bytes, drop_patterns)
     return compare_documents(d, f, **options)
 
 

@@ -23,6 +23,9 @@ class Context:
     final: Part
     pairs: list[SectionPair]
     watch: list[str] = field(default_factory=lambda: list(DEFAULT_WATCH))
+    pledge_words: tuple[str, ...] = ()  # extra words that make a sentence a funding pledge
+    pledge_units: tuple[str, ...] = ()  # extra money units (千元)
+    severity: dict[str, str] = field(default_factory=dict)  # finding kind -> severity override
     by_draft: dict[str, SectionPair] = field(default_factory=dict)  # node id -> pair
     by_final: dict[str, SectionPair] = field(default_factory=dict)
 
@@ -105,6 +108,8 @@ def classify(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for _, rule in RULES:
         findings.extend(rule(ctx))
+    for f in findings:
+        f.severity = ctx.severity.get(f.kind, f.severity)
 
     def order(f: Finding) -> tuple[int, int, int]:
         k = _KIND_ORDER.index(f.kind) if f.kind in _KIND_ORDER else len(_KIND_ORDER)

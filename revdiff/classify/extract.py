@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from revdiff.align import node_body
 from revdiff.model import Node, Part
@@ -50,15 +51,34 @@ def part_nodes(part: Part) -> list[Node]:
 
 # ----------------------------------------------------------------------- funding pledges
 
-MONEY = re.compile(
-    r"(?P<cmp>最高|不超过|不高于|最多|分别|每[个件家项年户人次]?|总计|共计)?\s*(?:给予|资助|奖励|补助|投资|补贴|奖补)?\s*"
-    r"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元|万|亿)(?![件人个户家项次])"
-)
-FUND_WORD = re.compile(r"资助|奖励|补助|补贴|奖补|扶持资金|投资|资金支持|贴息|补偿|经费支持")
-MECHANISM = re.compile(
-    r"给予[^。；，,]{0,25}?(?:资助|奖励|补助|补贴|奖补|扶持)|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
-    r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?资金"
-)
+_MONEY_VERBS = ["给予", "资助", "奖励", "补助", "投资", "补贴", "奖补"]
+_MONEY_UNITS = ["亿元", "万元", "元", "万", "亿"]
+_FUND_WORDS = ["资助", "奖励", "补助", "补贴", "奖补", "扶持资金", "投资", "资金支持", "贴息", "补偿", "经费支持"]
+_GIVEN = ["资助", "奖励", "补助", "补贴", "奖补", "扶持"]  # 给予…X
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first (千元 before 元)."""
+    return "|".join(re.escape(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def _money_re(verbs: list[str], units: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<cmp>最高|不超过|不高于|最多|分别|每[个件家项年户人次]?|总计|共计)?\s*(?:" + _alt(verbs) + r")?\s*"
+        r"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>" + _alt(units) + r")(?![件人个户家项次])"
+    )
+
+
+def _mechanism_re(given: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"给予[^。；，,]{0,25}?(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
+        r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?资金"
+    )
+
+
+MONEY = _money_re(_MONEY_VERBS, _MONEY_UNITS)
+FUND_WORD = re.compile(_alt(_FUND_WORDS))
+MECHANISM = _mechanism_re(_GIVEN)
 # Money in these sentences is an economic statistic, not public money promised.
 STATISTIC = re.compile(r"累计|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达")
 # Numbers in these sentences report what happened, whatever their verb.
@@ -129,14 +149,45 @@ def _subject(sent: Sentence) -> str:
     return sent.node.title or sent.node.heading
 
 
-def find_pledges(node: Node, past_section: bool = False) -> list[Pledge]:
+@dataclass(frozen=True)
+class PledgePatterns:
+    """The three patterns pledge detection uses; extended by extra words and units."""
+
+    money: re.Pattern[str]
+    fund_word: re.Pattern[str]
+    mechanism: re.Pattern[str]
+
+
+DEFAULT_PLEDGE_PATTERNS = PledgePatterns(MONEY, FUND_WORD, MECHANISM)
+
+
+@lru_cache(maxsize=16)
+def pledge_patterns(words: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> PledgePatterns:
+    """Pledge patterns with extra pledge ``words`` (奖补资金) and money ``units`` (千元).
+
+    A sentence with an extra word and an amount, or 给予 … an extra word, is a pledge; an
+    extra unit is read after an amount like 万元.  No extras: the default patterns.
+    """
+    words = tuple(w for w in words if w)
+    units = tuple(u for u in units if u)
+    if not words and not units:
+        return DEFAULT_PLEDGE_PATTERNS
+    return PledgePatterns(
+        money=_money_re(_MONEY_VERBS + list(words), _MONEY_UNITS + list(units)),
+        fund_word=re.compile(_alt(_FUND_WORDS + list(words))),
+        mechanism=_mechanism_re(_GIVEN + list(words)),
+    )
+
+
+def find_pledges(node: Node, past_section: bool = False,
+                 patterns: PledgePatterns = DEFAULT_PLEDGE_PATTERNS) -> list[Pledge]:
     """Funding pledges in a node's body."""
     out: list[Pledge] = []
     for s in sentences(node, past_section):
         t = s.text
-        mech = MECHANISM.search(t)
-        money = [m for m in MONEY.finditer(t)]
-        has_fund_word = FUND_WORD.search(t)
+        mech = patterns.mechanism.search(t)
+        money = [m for m in patterns.money.finditer(t)]
+        has_fund_word = patterns.fund_word.search(t)
         if not (mech or (money and has_fund_word)):
             continue
         if STATISTIC.search(t) or _is_past(s):
@@ -282,10 +333,13 @@ def targets_of(part: Part) -> list[Target]:
     return out
 
 
-def pledges_of(part: Part) -> list[Pledge]:
-    """Every funding pledge of a part in reading order."""
+def pledges_of(part: Part, words: tuple[str, ...] | list[str] = (),
+               units: tuple[str, ...] | list[str] = ()) -> list[Pledge]:
+    """Every funding pledge of a part in reading order (``words``/``units``: extra pledge
+    words and money units, see ``pledge_patterns``)."""
     past = past_nodes(part)
-    return [p for n in part.nodes() for p in find_pledges(n, id(n) in past)]
+    patterns = pledge_patterns(tuple(words), tuple(units))
+    return [p for n in part.nodes() for p in find_pledges(n, id(n) in past, patterns)]
 
 
 def body_of(node: Node) -> str:

@@ -34,7 +34,8 @@ def _to_wan(p: Pledge) -> float | None:
 
 def run(ctx: Context) -> list[Finding]:
     """Pair each draft pledge with a final one; report what disappeared or changed."""
-    dp, fp = pledges_of(ctx.draft), pledges_of(ctx.final)
+    dp = pledges_of(ctx.draft, ctx.pledge_words, ctx.pledge_units)
+    fp = pledges_of(ctx.final, ctx.pledge_words, ctx.pledge_units)
     # Pair pledges globally, best first, on their wording without the amounts, so that a
     # cut amount does not make "省级…10万元" look more like "国家级…5万元" than itself.
     scored = []

@@ -1,0 +1,679 @@
+"""``revdiff batch``: compare many draft/final pairs, in parallel, into one folder.
+
+A manifest is either a CSV file with the header ``name,draft,final[,options]`` (paths
+relative to the manifest's folder; ``options`` holds extra compare options such as
+``--watch 商标 --final-part 知识产权``) or a folder of ``NAME.draft.*`` / ``NAME.final.*``
+files.  Each pair gives ``OUTDIR/NAME.html`` and ``OUTDIR/NAME.json``; ``OUTDIR/index.html``
+ranks the pairs by their most severe finding and lists those that failed.
+
+Pairs run in worker processes (``concurrent.futures.ProcessPoolExecutor``); the main process
+writes every output and, after each pair, the state file ``OUTDIR/.revdiff-batch.json``
+(atomically).  A pair whose inputs (SHA-256 of both files), options and revdiff version are
+unchanged since it last succeeded is skipped, so a batch killed half-way finishes the rest
+when run again.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shlex
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from revdiff.errors import RevdiffError
+
+STATE_FILE = ".revdiff-batch.json"
+STATE_SCHEMA = "revdiff.batch-state/1"
+COLUMNS = ("name", "draft", "final", "options")
+SEVERITIES = ("high", "medium", "low")
+_SIDE_FILE = re.compile(r"^(?P<name>.+)\.(?P<side>draft|final)\.[^.]+$")
+
+
+class ManifestError(RevdiffError):
+    """A manifest that cannot be read at all (no pair can run)."""
+
+
+@dataclass
+class Pair:
+    """One draft/final pair of a manifest."""
+
+    name: str
+    draft: str | None
+    final: str | None
+    options: str = ""  # as written in the manifest
+    where: str = ""  # "manifest.csv line 3" or the folder
+    error: str | None = None  # a problem found before running (bad options, missing file …)
+    kwargs: dict[str, Any] = field(default_factory=dict)  # revdiff.compare options
+
+
+@dataclass
+class Outcome:
+    """What happened to one pair in this run."""
+
+    pair: Pair
+    status: str  # done | skipped | failed
+    summary: dict[str, Any] | None = None
+    error: str | None = None
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def _options_command() -> Any:
+    import click
+
+    return click.Command(
+        "options",
+        add_help_option=False,
+        params=[
+            click.Option(["--draft-part"]),
+            click.Option(["--final-part"]),
+            click.Option(["--watch"]),
+            click.Option(["--word-diff"], is_flag=True),
+            click.Option(["--max-size"], type=click.IntRange(min=1), default=None),
+        ],
+    )
+
+
+PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size")
+
+
+def parse_options(text: str) -> dict[str, Any]:
+    """The compare options of one manifest row (``--watch 商标 --final-part 知识产权``).
+
+    Raises ValueError with a one-line message for unknown options or bad values.
+    """
+    import click
+
+    try:
+        args = shlex.split(text or "")
+    except ValueError as exc:
+        raise ValueError(f"cannot read options {text!r}: {exc}") from None
+    if not args:
+        return {}
+    try:
+        ctx = _options_command().make_context("options", args)
+    except click.UsageError as exc:
+        msg = exc.format_message().rstrip(".")
+        raise ValueError(f"bad options {text!r}: {msg} (allowed: {', '.join(PAIR_OPTIONS)})") from None
+    p = ctx.params
+    out: dict[str, Any] = {}
+    if p["draft_part"]:
+        out["draft_part"] = p["draft_part"]
+    if p["final_part"]:
+        out["final_part"] = p["final_part"]
+    if p["watch"] is not None:
+        out["watch"] = [t.strip() for t in p["watch"].replace("，", ",").split(",") if t.strip()]
+    if p["word_diff"]:
+        out["words"] = True
+    if p["max_size"]:
+        out["max_bytes"] = p["max_size"] * 1024 * 1024
+    return out
+
+
+def _name_problem(name: str) -> str | None:
+    if not name:
+        return "empty name"
+    if name.startswith(".") or any(c in name for c in '/\\:*?"<>|\0') or name.strip() != name:
+        return f'name {name!r} cannot be a file name (no / \\ : * ? " < > |, no leading dot or spaces)'
+    if name.lower() == "index":
+        return "name 'index' is taken by index.html; choose another"
+    return None
+
+
+def _read_csv_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ManifestError(f"cannot read manifest {path}: {exc.strerror or exc}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ManifestError(f"manifest {path} is neither UTF-8 nor GB18030 text")
+
+
+def _csv_pairs(path: Path) -> list[Pair]:
+    base = path.parent
+    rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
+    while rows and not any(c.strip() for c in rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise ManifestError(f"manifest {path} is empty; it needs the header name,draft,final[,options]")
+    header = [c.strip().lower() for c in rows[0]]
+    unknown = [c for c in header if c not in COLUMNS]
+    missing = [c for c in COLUMNS[:3] if c not in header]
+    if unknown or missing or len(set(header)) != len(header):
+        raise ManifestError(
+            f"manifest {path}: header is {','.join(rows[0])!r}; it must be name,draft,final[,options]"
+        )
+    col = {c: i for i, c in enumerate(header)}
+    pairs: list[Pair] = []
+    seen: dict[str, str] = {}
+    for number, row in enumerate(rows[1:], 2):
+        if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+            continue
+        where = f"{path.name} line {number}"
+
+        def cell(name: str, row: list[str] = row) -> str:
+            i = col.get(name)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        name = cell("name")
+        pair = Pair(
+            name=name or f"line-{number}", draft=None, final=None, options=cell("options"), where=where
+        )
+        pairs.append(pair)
+        problem = _name_problem(name)
+        if problem is None and name in seen:
+            problem = f"duplicate name {name!r} (also on {seen[name]})"
+        if problem is None and len(row) > len(header):
+            problem = f"{len(row)} fields but the header has {len(header)}; quote fields that hold commas"
+        if problem:
+            pair.error = f"{where}: {problem}"
+            continue
+        seen[name] = where
+        for side in ("draft", "final"):
+            value = cell(side)
+            if not value:
+                pair.error = f"{where}: no {side} file given"
+                break
+            setattr(pair, side, os.path.normpath(base / value))
+        if pair.error:
+            continue
+        try:
+            pair.kwargs = parse_options(pair.options)
+        except ValueError as exc:
+            pair.error = f"{where}: {exc}"
+    return pairs
+
+
+def _folder_pairs(folder: Path) -> list[Pair]:
+    found: dict[str, dict[str, list[Path]]] = {}
+    for entry in sorted(folder.iterdir()):
+        m = _SIDE_FILE.match(entry.name)
+        if not m or entry.name.startswith(".") or not entry.is_file():
+            continue
+        found.setdefault(m.group("name"), {"draft": [], "final": []})[m.group("side")].append(entry)
+    if not found:
+        raise ManifestError(f"folder {folder} holds no NAME.draft.* / NAME.final.* files")
+    pairs: list[Pair] = []
+    for name, sides in sorted(found.items()):
+        pair = Pair(name=name, draft=None, final=None, where=str(folder))
+        pairs.append(pair)
+        problem = _name_problem(name)
+        for side in ("draft", "final"):
+            files = sides[side]
+            if problem:
+                break
+            if not files:
+                problem = f"no {name}.{side}.* file next to {sides['final' if side == 'draft' else 'draft'][0].name}"
+            elif len(files) > 1:
+                problem = f"several {side} files for {name}: {', '.join(f.name for f in files)}; keep one"
+            else:
+                setattr(pair, side, str(files[0]))
+        if problem:
+            pair.error = problem
+    return pairs
+
+
+def read_manifest(manifest: str) -> list[Pair]:
+    """The pairs of a CSV manifest or of a folder of NAME.draft.* / NAME.final.* files."""
+    path = Path(manifest)
+    if path.is_dir():
+        return _folder_pairs(path)
+    if not path.exists():
+        raise ManifestError(f"manifest {manifest} not found; give a CSV file or a folder")
+    return _csv_pairs(path)
+
+
+# --------------------------------------------------------------------------- one pair
+
+
+def _file_hash(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def pair_key(pair: Pair, options: dict[str, Any], lang: str) -> str:
+    """What a pair's outputs depend on: both files' bytes, the options, the language and
+    revdiff's version.  OSError when a file cannot be read."""
+    from revdiff import __version__
+
+    assert pair.draft is not None and pair.final is not None
+    material = {
+        "version": __version__,
+        "draft": _file_hash(pair.draft),
+        "final": _file_hash(pair.final),
+        "options": options,
+        "lang": lang,
+    }
+    return hashlib.sha256(
+        json.dumps(material, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    ).hexdigest()
+
+
+def summarize(report: Any) -> dict[str, Any]:
+    """The facts the index shows for one report (JSON-serialisable, kept in the state file)."""
+    from revdiff.render.facts import money_at_stake
+
+    summary = report.summary
+    severity = summary["severity"]
+    money = money_at_stake(report.findings)
+    return {
+        "title": report.final.part or report.final.title or report.draft.part or report.draft.title,
+        "draft_part": report.draft.part,
+        "final_part": report.final.part,
+        "findings": len(report.findings),
+        "severity": {s: severity.get(s, 0) for s in SEVERITIES},
+        "top": next((s for s in SEVERITIES if severity.get(s)), None),
+        "kinds": dict(summary["findings"]),
+        "money": {
+            "totals": [{"unit": t.unit, "total": t.total, "count": t.count} for t in money.totals],
+            "no_amount": money.no_amount,
+            "removed": money.removed,
+            "reduced": money.reduced,
+        },
+        "warnings": list(report.warnings),
+    }
+
+
+def run_pair(draft: str, final: str, options: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Compare one pair (in a worker process): the HTML and JSON texts and the summary, or
+    the one-line error.  Never raises for a bad input."""
+    from revdiff.pipeline import compare_paths
+    from revdiff.render import render
+
+    try:
+        report = compare_paths(draft, final, **dict(options))
+        return {
+            "ok": True,
+            "html": render(report, "html", lang=lang),
+            "json": render(report, "json"),
+            "summary": summarize(report),
+        }
+    except RevdiffError as exc:
+        return {"ok": False, "error": str(exc)}
+    except MemoryError:
+        return {"ok": False, "error": "out of memory; the input is too large, try --max-size or split it"}
+    except RecursionError:
+        return {"ok": False, "error": "document structure nested too deeply to read"}
+    except Exception as exc:  # a bug of ours: reported for this pair, the batch goes on
+        return {"ok": False, "error": f"internal error ({type(exc).__name__}: {exc}); please report it"}
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, which records progress and stops."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# --------------------------------------------------------------------------- state
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old or the new file, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def load_state(outdir: Path) -> dict[str, Any]:
+    """The pairs recorded by earlier runs (name → {key, status, summary …}); {} when none."""
+    try:
+        data = json.loads((outdir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if (
+        not isinstance(data, dict)
+        or data.get("schema") != STATE_SCHEMA
+        or not isinstance(data.get("pairs"), dict)
+    ):
+        return {}
+    return data["pairs"]
+
+
+def save_state(outdir: Path, pairs: dict[str, Any]) -> None:
+    from revdiff import __version__
+
+    data = {"schema": STATE_SCHEMA, "version": __version__, "pairs": pairs}
+    _write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+# --------------------------------------------------------------------------- index
+
+
+_INDEX_STRINGS: dict[str, dict[str, str]] = {
+    "zh": {
+        "index_title": "批量对照报告",
+        "index_heading": "批量对照：{n} 组文件",
+        "col_rank": "排名",
+        "col_pair": "文件",
+        "col_top": "最高严重程度",
+        "col_counts": "发现",
+        "col_money": "涉及资金（被删除）",
+        "col_reports": "报告",
+        "top_none": "无发现",
+        "pairs_ok": "已比较",
+        "pairs_failed": "失败",
+        "pairs_high": "有高严重程度发现",
+        "failed": "未能比较的文件（{n} 组）",
+        "failed_hint": "修正输入后重新运行 revdiff batch，只会重做这些文件和有改动的文件。",
+        "ranking_hint": "按最严重的发现排序（高 > 中 > 低 > 无），其次按高、中、低发现的数量。",
+        "no_pairs": "没有成功比较的文件。",
+        "money_total": "合计",
+        "report_html": "报告",
+        "report_json": "JSON",
+    },
+    "en": {
+        "index_title": "Batch comparison",
+        "index_heading": "Batch comparison: {n} pairs",
+        "col_rank": "Rank",
+        "col_pair": "Pair",
+        "col_top": "Most severe",
+        "col_counts": "Findings",
+        "col_money": "Money at stake (removed)",
+        "col_reports": "Reports",
+        "top_none": "no findings",
+        "pairs_ok": "compared",
+        "pairs_failed": "failed",
+        "pairs_high": "with high-severity findings",
+        "failed": "Pairs that could not be compared ({n})",
+        "failed_hint": "Fix the inputs and run revdiff batch again: only these and changed pairs are redone.",
+        "ranking_hint": "Ranked by the most severe finding (high > medium > low > none), then by the "
+        "number of high, medium and low findings.",
+        "no_pairs": "No pair was compared.",
+        "money_total": "Total",
+        "report_html": "report",
+        "report_json": "JSON",
+    },
+}
+
+
+def rank_key(name: str, summary: dict[str, Any]) -> tuple[Any, ...]:
+    """Most severe finding first (high > medium > low > none), then more high, medium, low
+    findings, then more findings of any kind, then the name."""
+    sev = summary.get("severity", {})
+    top = summary.get("top")
+    return (
+        SEVERITIES.index(top) if top in SEVERITIES else len(SEVERITIES),
+        *(-int(sev.get(s, 0)) for s in SEVERITIES),
+        -int(summary.get("findings", 0)),
+        name,
+    )
+
+
+def _money_totals(summaries: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    from decimal import Decimal
+
+    from revdiff.render.facts import format_amount
+
+    sums: dict[str, Decimal] = {}
+    for s in summaries:
+        for t in s.get("money", {}).get("totals", []):
+            sums[t["unit"]] = sums.get(t["unit"], Decimal(0)) + Decimal(t["total"])
+    return [(format_amount(v), u) for u, v in sorted(sums.items(), key=lambda kv: kv[0])]
+
+
+def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
+    """The index page: pairs ranked by severity, with counts, money and links; failures."""
+    from revdiff import __version__
+    from revdiff.render.html import _csp_hash, _environment
+    from revdiff.render.i18n import KIND_ORDER, kind_label, strings
+
+    ui = {**strings(lang), **_INDEX_STRINGS["en" if lang == "en" else "zh"]}
+    lang = "en" if ui["html_lang"] == "en" else "zh"
+    ok = sorted(
+        (o for o in outcomes if o.status != "failed" and o.summary is not None),
+        key=lambda o: rank_key(o.pair.name, o.summary or {}),
+    )
+    rows = []
+    for rank, o in enumerate(ok, 1):
+        s = o.summary or {}
+        kinds = s.get("kinds", {})
+        ordered = [k for k in KIND_ORDER if k in kinds] + sorted(k for k in kinds if k not in KIND_ORDER)
+        rows.append(
+            {
+                "rank": rank,
+                "name": o.pair.name,
+                "href": quote(o.pair.name) + ".html",
+                "json_href": quote(o.pair.name) + ".json",
+                "title": s.get("title") or "",
+                "draft": o.pair.draft or "",
+                "final": o.pair.final or "",
+                "top": s.get("top") or "none",
+                "severity": s.get("severity", {}),
+                "findings": s.get("findings", 0),
+                "kinds": [(k, kind_label(k, lang), kinds[k]) for k in ordered],
+                "money": s.get("money", {}),
+                "warnings": s.get("warnings", []),
+            }
+        )
+    failed = sorted((o for o in outcomes if o.status == "failed"), key=lambda o: o.pair.name)
+    env = _environment()
+    script = env.get_template("report.js").render()
+    html = env.get_template("batch_index.html").render(
+        ui=ui,
+        lang=lang,
+        version=__version__,
+        script_hash=_csp_hash(script),
+        rows=rows,
+        failed=[
+            {
+                "name": o.pair.name,
+                "error": o.error or "",
+                "draft": o.pair.draft or "",
+                "final": o.pair.final or "",
+            }
+            for o in failed
+        ],
+        total=len(outcomes),
+        high=sum(1 for r in rows if r["top"] == "high"),
+        money_totals=_money_totals([o.summary or {} for o in ok]),
+    )
+    return html.rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def _describe(summary: dict[str, Any]) -> str:
+    sev = summary.get("severity", {})
+    return ", ".join(f"{sev.get(s, 0)} {s}" for s in SEVERITIES)
+
+
+def run_batch(
+    manifest: str,
+    outdir: str,
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    lang: str = "zh",
+    options: dict[str, Any] | None = None,
+    watch: list[str] | None = None,
+    echo: Callable[[str], None] | None = None,
+    progress: bool | None = None,
+) -> list[Outcome]:
+    """Run every pair of ``manifest`` into ``outdir``; return what happened to each.
+
+    ``options``: compare options for every pair (a row's own options win); ``watch``: the
+    watched terms of pairs whose row has no ``--watch``.  ``progress``: a progress bar on
+    standard error (default: when it is a terminal), else one line per finished pair.
+    """
+    import click
+
+    say = echo or (lambda line: click.echo(line, err=True))
+    pairs = read_manifest(manifest)
+    out = Path(outdir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ManifestError(f"cannot create output folder {outdir}: {exc.strerror or exc}") from None
+    state = {} if force else load_state(out)
+    new_state: dict[str, Any] = {}
+    outcomes: dict[int, Outcome] = {}  # by position in the manifest
+    todo: list[tuple[int, Pair, dict[str, Any], str]] = []
+    for i, pair in enumerate(pairs):
+        if pair.error:
+            outcomes[i] = Outcome(pair, "failed", error=pair.error)
+            continue
+        kwargs = {**(options or {}), **pair.kwargs}
+        if "watch" not in kwargs and watch:
+            kwargs["watch"] = list(watch)
+        try:
+            key = pair_key(pair, kwargs, lang)
+        except OSError as exc:
+            which = pair.draft if not os.path.isfile(pair.draft or "") else pair.final
+            outcomes[i] = Outcome(
+                pair,
+                "failed",
+                error=f"cannot read {which}: {exc.strerror or exc}; check the path in {pair.where}",
+            )
+            continue
+        old = state.get(pair.name)
+        if (
+            isinstance(old, dict)
+            and old.get("key") == key
+            and old.get("status") == "done"
+            and isinstance(old.get("summary"), dict)
+            and (out / f"{pair.name}.html").is_file()
+            and (out / f"{pair.name}.json").is_file()
+        ):
+            outcomes[i] = Outcome(pair, "skipped", summary=old["summary"])
+            new_state[pair.name] = old
+            continue
+        todo.append((i, pair, kwargs, key))
+    total = len(pairs)
+    finished = len(outcomes)
+    show_bar = sys.stderr.isatty() if progress is None else progress
+    started = time.monotonic()
+
+    for o in (outcomes[i] for i in sorted(outcomes)):
+        if o.status == "skipped":
+            if not show_bar:
+                say(f"{o.pair.name}: skipped (unchanged since the last run)")
+        else:
+            say(f"{o.pair.name}: FAILED: {o.error}")
+
+    def record(pair: Pair, key: str, result: dict[str, Any]) -> Outcome:
+        if result.get("ok"):
+            try:
+                _write_atomic(out / f"{pair.name}.html", result["html"])
+                _write_atomic(out / f"{pair.name}.json", result["json"])
+            except OSError as exc:
+                result = {"ok": False, "error": f"cannot write to {outdir}: {exc.strerror or exc}"}
+        if result.get("ok"):
+            new_state[pair.name] = {
+                "key": key,
+                "status": "done",
+                "summary": result["summary"],
+                "draft": pair.draft,
+                "final": pair.final,
+            }
+            outcome = Outcome(pair, "done", summary=result["summary"])
+        else:
+            new_state.pop(pair.name, None)
+            outcome = Outcome(pair, "failed", error=result.get("error", "failed"))
+        save_state(out, new_state)  # after each pair: a killed batch resumes from here
+        return outcome
+
+    def line(o: Outcome, n: int) -> str:
+        if o.status == "done":
+            return f"[{n}/{total}] {o.pair.name}: done ({_describe(o.summary or {})}) -> {out / (o.pair.name + '.html')}"
+        return f"[{n}/{total}] {o.pair.name}: FAILED: {o.error}"
+
+    save_state(out, new_state)
+    if todo:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        bar_cm: Any = (
+            click.progressbar(
+                length=len(todo),
+                label="revdiff batch",
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda name: name,
+            )
+            if show_bar
+            else None
+        )
+        bar = bar_cm.__enter__() if bar_cm is not None else None
+        failures: list[str] = []
+        try:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+                futures: dict[Future[dict[str, Any]], tuple[int, Pair, str]] = {
+                    pool.submit(run_pair, p.draft or "", p.final or "", kw, lang): (i, p, key)
+                    for i, p, kw, key in todo
+                }
+                try:
+                    for fut in as_completed(futures):
+                        i, pair, key = futures[fut]
+                        try:
+                            result = fut.result()
+                        except Exception as exc:  # a worker died (killed, out of memory)
+                            result = {
+                                "ok": False,
+                                "error": f"worker process failed ({type(exc).__name__}: {exc})",
+                            }
+                        outcome = record(pair, key, result)
+                        outcomes[i] = outcome
+                        finished += 1
+                        if bar is not None:
+                            bar.update(1, pair.name)
+                            if outcome.status == "failed":
+                                failures.append(line(outcome, finished))
+                        else:
+                            say(line(outcome, finished))
+                except KeyboardInterrupt:
+                    # Ctrl-C: the finished pairs are recorded; drop the queue.  Workers ignore
+                    # SIGINT and end after their current pair.
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+        finally:
+            if bar_cm is not None:
+                bar_cm.__exit__(None, None, None)
+        for f in failures:
+            say(f)
+    ran = [outcomes[i] for i in range(len(pairs))]
+    _write_atomic(out / "index.html", render_index(ran, lang))
+    done = sum(o.status == "done" for o in ran)
+    skipped = sum(o.status == "skipped" for o in ran)
+    failed = sum(o.status == "failed" for o in ran)
+    say(
+        f"revdiff batch: {total} pairs: {done} done, {skipped} skipped, {failed} failed "
+        f"in {time.monotonic() - started:.1f} s; index: {out / 'index.html'}"
+    )
+    return ran

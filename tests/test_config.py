@@ -1,0 +1,166 @@
+"""Settings from revdiff.toml / --config: every key has an effect, errors name the key,
+command-line options win.  Every test drives the real command line in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DRAFT = """关于支持企业发展的若干措施
+一、支持措施
+对获评示范的企业发放激励金30万元。
+对新认定的企业给予奖励5千元。
+本文来源：某某网站
+二、保障措施
+加强宣传引导，营造良好氛围。加强商标品牌建设。
+"""
+FINAL = """关于支持企业发展的若干措施
+一、支持措施
+对获评示范的企业加强指导。
+对新认定的企业加强服务。
+二、保障措施
+加强宣传引导，营造良好氛围。
+"""
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    (tmp_path / "d.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(FINAL, encoding="utf-8")
+    return tmp_path
+
+
+def revdiff(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "revdiff", *args], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
+
+
+def report(cwd: Path, *args: str) -> dict:
+    proc = revdiff(cwd, "compare", "d.txt", "f.txt", "--format", "json", *args)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def toml(cwd: Path, text: str, name: str = "revdiff.toml") -> Path:
+    path = cwd / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def pledges(rep: dict) -> list[tuple[str | None, str | None]]:
+    return [(f["draft_value"], f["unit"]) for f in rep["findings"] if f["kind"] == "funding_removed"]
+
+
+def test_funding_verbs_and_units(work: Path) -> None:
+    # without settings: 激励金 is not a pledge word and 5千元 is no amount
+    assert pledges(report(work)) == [(None, None)]
+    toml(work, '[funding]\nverbs = ["激励金"]\n')
+    assert ("30", "万元") in pledges(report(work))
+    toml(work, '[funding]\nverbs = ["激励金"]\nunits = ["千元"]\n')
+    assert pledges(report(work)) == [("30", "万元"), ("5", "千元")]
+
+
+def test_severity_override(work: Path) -> None:
+    assert {f["severity"] for f in report(work)["findings"] if f["kind"] == "funding_removed"} == {"high"}
+    toml(work, '[severity]\nfunding_removed = "low"\n')
+    rep = report(work)
+    assert {f["severity"] for f in rep["findings"] if f["kind"] == "funding_removed"} == {"low"}
+    assert rep["summary"]["severity"]["high"] == 0
+
+
+def test_clean_drop(work: Path) -> None:
+    def has_source_line(rep: dict) -> bool:
+        return any("本文来源" in text for s in rep["sections"] for _, text in s["diff"])
+
+    assert has_source_line(report(work))
+    toml(work, '[clean]\ndrop = ["^本文来源：.*$", "无关行"]\n')
+    assert not has_source_line(report(work))
+
+
+def test_compare_defaults_and_command_line_overrides(work: Path) -> None:
+    toml(work, '[compare]\nwatch = ["商标"]\nlang = "en"\nformat = "json"\n')
+    proc = revdiff(work, "compare", "d.txt", "f.txt")  # format from the file: JSON on stdout
+    rep = json.loads(proc.stdout)
+    assert rep["watch"] == ["版权", "商标"]
+    assert any(f["kind"] == "term_removed" and f.get("term") == "商标" for f in rep["findings"])
+    assert report(work, "--watch", "专利")["watch"] == ["版权", "专利"]  # --watch replaces the file's list
+
+    assert revdiff(work, "compare", "d.txt", "f.txt", "-o", "r.html").returncode == 0  # OUT's extension wins
+    html = (work / "r.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="en"' in html
+    revdiff(work, "compare", "d.txt", "f.txt", "-o", "r.html", "--lang", "zh")
+    assert '<html lang="zh-CN"' in (work / "r.html").read_text(encoding="utf-8")
+    proc = revdiff(work, "compare", "d.txt", "f.txt", "--format", "md")
+    assert not proc.stdout.lstrip().startswith("{")
+
+
+def test_explicit_config_file(work: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    other = tmp_path_factory.mktemp("settings")
+    path = toml(other, '[severity]\nfunding_removed = "medium"\n', "team.toml")
+    toml(work, '[severity]\nfunding_removed = "low"\n')  # --config replaces, not merges with, ./revdiff.toml
+    proc = revdiff(work, "--config", str(path), "compare", "d.txt", "f.txt", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert {f["severity"] for f in json.loads(proc.stdout)["findings"] if f["kind"] == "funding_removed"} == {
+        "medium"
+    }
+    proc = revdiff(work, "--config", "missing.toml", "compare", "d.txt", "f.txt")
+    assert proc.returncode == 2 and proc.stderr == (
+        "revdiff: error: cannot read settings file missing.toml: No such file or directory; check the --config path\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[compare]\nwach = ["商标"]\n',
+            "revdiff.toml: unknown key 'compare.wach'; known keys: compare.watch",
+        ),
+        ('[compar]\nwatch = ["商标"]\n', "revdiff.toml: unknown key 'compar'; known keys:"),
+        ('lang = "en"\n', "revdiff.toml: unknown key 'lang'; known keys:"),
+        (
+            '[compare]\nwatch = "商标"\n',
+            "revdiff.toml: 'compare.watch' must be a list of non-empty strings, not a string",
+        ),
+        ('[compare]\nlang = "fr"\n', "revdiff.toml: 'compare.lang' must be one of zh, en, not 'fr'"),
+        (
+            '[severity]\nfunding_added = "urgent"\n',
+            "revdiff.toml: 'severity.funding_added' must be one of high, medium, low",
+        ),
+        (
+            '[severity]\nfunding_addd = "high"\n',
+            "revdiff.toml: unknown key 'severity.funding_addd'; known finding kinds:",
+        ),
+        (
+            '[clean]\ndrop = ["(本文"]\n',
+            "revdiff.toml: 'clean.drop': '(本文' is not a valid regular expression",
+        ),
+        ("[compare\n", "revdiff.toml: not valid TOML"),
+    ],
+)
+def test_bad_settings_exit_2_with_one_line(work: Path, text: str, expected: str) -> None:
+    toml(work, text)
+    proc = revdiff(work, "compare", "d.txt", "f.txt")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("revdiff: error: " + expected), proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_batch_reads_the_settings(work: Path) -> None:
+    toml(work, '[severity]\nfunding_removed = "low"\n[compare]\nlang = "en"\n')
+    (work / "pairs.csv").write_text("name,draft,final\none,d.txt,f.txt\n", encoding="utf-8")
+    proc = revdiff(work, "batch", "pairs.csv", "-o", "out")
+    assert proc.returncode == 0, proc.stderr
+    rep = json.loads((work / "out" / "one.json").read_text(encoding="utf-8"))
+    assert {f["severity"] for f in rep["findings"] if f["kind"] == "funding_removed"} == {"low"}
+    assert '<html lang="en"' in (work / "out" / "index.html").read_text(encoding="utf-8")
+    # changed settings are changed options: the pair is redone, not skipped
+    toml(work, '[severity]\nfunding_removed = "medium"\n')
+    proc = revdiff(work, "batch", "pairs.csv", "-o", "out")
+    assert "one: done" in proc.stderr

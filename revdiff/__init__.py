@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from revdiff.ledger import Ledger
     from revdiff.model import Document, Report
+    from revdiff.versions import VersionsReport
 
 
 def outline(path: str, max_bytes: int | None = None) -> Document:
@@ -40,6 +41,18 @@ def compare(draft: str, final: str, **options: Any) -> Report:
     return compare_paths(draft, final, **options)
 
 
+def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
+    """Compare several versions of one document (paths oldest first, at least two).
+
+    Each adjacent pair is compared as by ``compare``; the result also follows every funding
+    pledge and target across the versions (``VersionsReport.tracks``).  Options as for
+    ``compare``; ``draft_part`` applies to the first version, ``final_part`` to the last.
+    """
+    from revdiff.versions import compare_versions as run
+
+    return run(list(paths), **options)
+
+
 def ledger(path: str, part: str | None = None, max_bytes: int | None = None) -> Ledger:
     """Every commitment of one document (pledges, targets, deadlines, responsible units)."""
     from revdiff.ledger import build_ledger
@@ -48,4 +61,4 @@ def ledger(path: str, part: str | None = None, max_bytes: int | None = None) -> 
     return build_ledger(load_document(path, max_bytes=max_bytes), part)
 
 
-__all__ = ["__version__", "compare", "ledger", "outline"]
+__all__ = ["__version__", "compare", "compare_versions", "ledger", "outline"]

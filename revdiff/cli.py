@@ -114,8 +114,7 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 
 
 @main.command()
-@click.argument("draft")
-@click.argument("final")
+@click.argument("versions", nargs=-1, metavar="DRAFT [VERSION ...] FINAL")
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file (default: standard output).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from OUT's extension, else html).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the report's interface.")
@@ -125,23 +124,40 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
-def compare(draft: str, final: str, out: str | None, fmt: str | None, lang: str, draft_part: str | None,
+def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: str, draft_part: str | None,
             final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
     DRAFT and FINAL are .txt, .html, .docx or .pdf files, or - for standard input.
+    With more than two files (oldest first: DRAFT, intermediate versions, FINAL) the report
+    follows each funding pledge and target across the versions and shows each adjacent pair.
 
     \b
     Example:
         revdiff compare draft.txt notice.txt -o report.html
         revdiff compare draft.docx final.pdf --format json --watch 版权,商标
+        revdiff compare draft.docx review.docx final.pdf -o versions.html
     """
     from revdiff import compare as run_compare
     from revdiff.render import render
 
-    if draft == "-" and final == "-":
+    if len(versions) < 2:
+        _fail(f"missing argument {'FINAL' if versions else 'DRAFT'}: compare needs DRAFT and FINAL "
+              "(or more versions, oldest first); see revdiff compare --help")
+    if versions.count("-") > 1:
         _fail("only one of DRAFT and FINAL can be standard input (-)")
+    draft, final = versions[0], versions[-1]
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
+    if len(versions) > 2:
+        from revdiff.render.versions import render_versions
+        from revdiff.versions import compare_versions
+
+        several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
+                                   words=word_diff, max_bytes=max_size * 1024 * 1024)
+        _write(out, render_versions(several, _format_for(out, fmt), lang=lang))
+        if exit_code and several.findings:
+            sys.exit(1)
+        return
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
                          words=word_diff, max_bytes=max_size * 1024 * 1024, **_settings().compare_options())
     _write(out, render(report, _format_for(out, fmt), lang=lang))

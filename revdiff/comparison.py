@@ -88,5 +88,5 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     findings = classify(ctx)
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
                   warnings=_warnings(draft, final, dsel, fsel, similarity), watch=terms,
-                  draft_doc=draft, final_doc=final)
+                  draft_doc=draft, final_doc=final, context=ctx)
 

@@ -309,6 +309,9 @@ class Report:
     watch: list[str] = field(default_factory=list)
     draft_doc: Document | None = field(default=None, repr=False)
     final_doc: Document | None = field(default=None, repr=False)
+    # the classify Context the rules saw (compared parts, alignment): comparisons of several
+    # versions chain each pair's pledges and targets through it (revdiff/versions.py)
+    context: Any = field(default=None, repr=False, compare=False)
 
     @property
     def summary(self) -> dict[str, dict[str, int]]:

@@ -32,8 +32,26 @@ def _to_wan(p: Pledge) -> float | None:
     return v * 10000 if p.unit in ("亿元", "亿") else v / 10000 if p.unit == "元" else v
 
 
-def run(ctx: Context) -> list[Finding]:
-    """Pair each draft pledge with a final one; report what disappeared or changed."""
+def same_pledge(a: Pledge, b: Pledge) -> float:
+    """How alike two pledges' wordings are (0–100), amounts left out; above ``PAIR`` they can pair."""
+    return ratio(_wording(a), _wording(b))
+
+
+def direction(d: Pledge, f: Pledge) -> str | None:
+    """How a paired pledge changed: lowered, raised, redefined, or None when unchanged."""
+    if (d.value, d.unit, d.comparator) == (f.value, f.unit, f.comparator):
+        return None
+    dv, fv = _to_wan(d), _to_wan(f)
+    if dv is not None and fv is not None and dv != fv:
+        return "lowered" if fv < dv else "raised"
+    if d.value and not f.value:
+        return "lowered"  # the amount itself is gone
+    return "redefined"
+
+
+def pair_pledges(ctx: Context) -> list[tuple[Pledge | None, Pledge | None]]:
+    """Every pledge of both sides, paired: (draft, final), (draft, None) for a pledge the final
+    drops, (None, final) for one it adds; draft pledges in reading order, then the added ones."""
     dp = pledges_of(ctx.draft, ctx.pledge_words, ctx.pledge_units)
     fp = pledges_of(ctx.final, ctx.pledge_words, ctx.pledge_units)
     # Pair pledges globally, best first, on their wording without the amounts, so that a
@@ -52,12 +70,33 @@ def run(ctx: Context) -> list[Finding]:
         if -ndi not in match and -nfi not in used:
             match[-ndi] = -nfi
             used.add(-nfi)
-    out: list[Finding] = []
+    out: list[tuple[Pledge | None, Pledge | None]] = []
     for di, d in enumerate(dp):
-        partner = ctx.counterpart(d.sentence.node, "draft")
         best = match.get(di)
+        out.append((d, None if best is None else fp[best]))
+    out.extend((None, f) for i, f in enumerate(fp) if i not in used)
+    return out
+
+
+def run(ctx: Context) -> list[Finding]:
+    """Pair each draft pledge with a final one; report what disappeared or changed."""
+    out: list[Finding] = []
+    for d, f in pair_pledges(ctx):
+        if d is None:
+            assert f is not None
+            out.append(Finding(
+                kind="funding_added", severity="medium", subject=f.subject,
+                final_text=f.sentence.text, final_value=f.value, unit=f.unit, comparator=f.comparator,
+                draft_section=ctx.pair_id(ctx.counterpart(f.sentence.node, "final"), "draft"),
+                final_section=ctx.pair_id(f.sentence.node, "final"), final_line=f.sentence.line,
+                draft_line=ctx.nearest_line(f.sentence.node, "final", f.sentence.text),
+                note=f"定稿新增了对“{f.subject}”的资金承诺（{_amount(f)}）。",
+                note_en=f"The final adds a funding pledge for “{f.subject}” ({_amount(f)}).",
+            ))
+            continue
+        partner = ctx.counterpart(d.sentence.node, "draft")
         dsec = ctx.pair_id(d.sentence.node, "draft")
-        if best is None:
+        if f is None:
             out.append(Finding(
                 kind="funding_removed", severity="high", subject=d.subject,
                 draft_text=d.sentence.text, draft_value=d.value, unit=d.unit, comparator=d.comparator,
@@ -67,36 +106,17 @@ def run(ctx: Context) -> list[Finding]:
                 note_en=f"The final drops the funding pledge for “{d.subject}” ({_amount(d)}).",
             ))
             continue
-        f = fp[best]
-        if (d.value, d.unit, d.comparator) == (f.value, f.unit, f.comparator):
+        how = direction(d, f)
+        if how is None:
             continue
-        dv, fv = _to_wan(d), _to_wan(f)
-        if dv is not None and fv is not None and dv != fv:
-            direction = "lowered" if fv < dv else "raised"
-        elif d.value and not f.value:
-            direction = "lowered"  # the amount itself is gone
-        else:
-            direction = "redefined"
         out.append(Finding(
-            kind="funding_changed", severity="high" if direction == "lowered" else "medium",
-            subject=d.subject, direction=direction,
+            kind="funding_changed", severity="high" if how == "lowered" else "medium",
+            subject=d.subject, direction=how,
             draft_text=d.sentence.text, final_text=f.sentence.text, draft_value=d.value, final_value=f.value,
             unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
             draft_section=dsec, final_section=ctx.pair_id(f.sentence.node, "final"),
             draft_line=d.sentence.line, final_line=f.sentence.line,
             note=f"对“{d.subject}”的资金承诺由{_amount(d)}改为{_amount(f)}。",
             note_en=f"The funding pledge for “{d.subject}” changed from {_amount(d)} to {_amount(f)}.",
-        ))
-    for i, f in enumerate(fp):
-        if i in used:
-            continue
-        out.append(Finding(
-            kind="funding_added", severity="medium", subject=f.subject,
-            final_text=f.sentence.text, final_value=f.value, unit=f.unit, comparator=f.comparator,
-            draft_section=ctx.pair_id(ctx.counterpart(f.sentence.node, "final"), "draft"),
-            final_section=ctx.pair_id(f.sentence.node, "final"), final_line=f.sentence.line,
-            draft_line=ctx.nearest_line(f.sentence.node, "final", f.sentence.text),
-            note=f"定稿新增了对“{f.subject}”的资金承诺（{_amount(f)}）。",
-            note_en=f"The final adds a funding pledge for “{f.subject}” ({_amount(f)}).",
         ))
     return out

@@ -53,12 +53,32 @@ def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Find
     )
 
 
-def run(ctx: Context) -> list[Finding]:
-    """Pair draft and final targets of the same source (text / table) by measure."""
-    out: list[Finding] = []
+def same_measure(a: Target, b: Target) -> float:
+    """How alike two targets' measures are (0–100); they can pair above ``SAME_MEASURE``."""
+    return ratio(a.measure_key, b.measure_key) if a.source == b.source else 0.0
+
+
+def direction(d: Target, f: Target) -> str | None:
+    """How a paired target changed: lowered, raised, redefined, or None when unchanged."""
+    if float(d.value) == float(f.value) and (d.comparator or "") == (f.comparator or ""):
+        return "redefined" if _redefined(d.measure_key, f.measure_key) else None
+    if float(f.value) == float(d.value):
+        return "redefined"
+    return "raised" if float(f.value) > float(d.value) else "lowered"
+
+
+def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]:
+    """Every target of both sides, paired, with how the pair was made.
+
+    ``(d, f, "measure")``: the same measure; ``(d, f, "same_value")``: the same number under a
+    renamed measure in the aligned section; ``(d, f, "related")``: a related measure in the
+    aligned section; ``(d, None, "removed")`` and ``(None, f, "added")``.  Measure pairs come
+    first in draft order, then the draft targets paired later or removed, then the added ones.
+    """
     dts, fts = targets_of(ctx.draft), targets_of(ctx.final)
     used: set[int] = set()
     unpaired: list[Target] = []
+    out: list[tuple[Target | None, Target | None, str]] = []
     for d in dts:
         best, best_s = None, float(SAME_MEASURE)
         partner = ctx.counterpart(d.node, "draft")
@@ -74,15 +94,7 @@ def run(ctx: Context) -> list[Finding]:
             unpaired.append(d)
             continue
         used.add(best)
-        f = fts[best]
-        if float(d.value) == float(f.value) and (d.comparator or "") == (f.comparator or ""):
-            if _redefined(d.measure_key, f.measure_key):
-                out.append(_finding_changed(ctx, d, f, "redefined"))
-            continue
-        direction = "raised" if float(f.value) > float(d.value) else "lowered"
-        if float(f.value) == float(d.value):
-            direction = "redefined"
-        out.append(_finding_changed(ctx, d, f, direction))
+        out.append((d, fts[best], "measure"))
     for d in unpaired:
         partner = ctx.counterpart(d.node, "draft")
         cands = [(i, f) for i, f in enumerate(fts) if i not in used and f.source == d.source and f.node is partner]
@@ -91,33 +103,53 @@ def run(ctx: Context) -> list[Finding]:
         if same_value:
             i, f = same_value[0]
             used.add(i)
-            out.append(_finding_changed(ctx, d, f, "redefined"))
-            continue
-        if related:
+            out.append((d, f, "same_value"))
+        elif related:
             i, f = related[0]
             used.add(i)
-            direction = "raised" if float(f.value) > float(d.value) else "lowered"
-            out.append(_finding_changed(ctx, d, f, direction))
-            continue
-        where = "指标表中的" if d.source == "table" else ""
-        out.append(Finding(
-            kind="target_removed", severity="high", subject=d.measure, draft_text=d.text,
-            draft_value=d.value, unit=d.unit, comparator=d.comparator,
-            draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(partner, "final"),
-            draft_line=d.line, final_line=ctx.nearest_line(d.node, "draft", d.text),
-            note=f"定稿删除了{where}目标“{d.measure}”（{_val(d)}）。",
-            note_en=f"The final drops the {'indicator-table ' if d.source == 'table' else ''}target “{d.measure}” ({_val(d)}).",
-        ))
-    for i, f in enumerate(fts):
-        if i in used:
-            continue
-        out.append(Finding(
-            kind="target_added", severity="medium", subject=f.measure, final_text=f.text,
-            final_value=f.value, unit=f.unit, comparator=f.comparator,
-            draft_section=ctx.pair_id(ctx.counterpart(f.node, "final"), "draft"),
-            final_section=ctx.pair_id(f.node, "final"), final_line=f.line,
-            draft_line=ctx.nearest_line(f.node, "final", f.text),
-            note=f"定稿新增了目标“{f.measure}”（{_val(f)}）。",
-            note_en=f"The final adds the target “{f.measure}” ({_val(f)}).",
-        ))
+            out.append((d, f, "related"))
+        else:
+            out.append((d, None, "removed"))
+    out.extend((None, f, "added") for i, f in enumerate(fts) if i not in used)
+    return out
+
+
+def pair_direction(d: Target, f: Target, how: str) -> str | None:
+    """The direction ``run`` reports for a pair made by ``pair_targets`` (None: no finding)."""
+    if how == "same_value":
+        return "redefined"
+    if how == "related":
+        return "raised" if float(f.value) > float(d.value) else "lowered"
+    return direction(d, f)
+
+
+def run(ctx: Context) -> list[Finding]:
+    """Pair draft and final targets of the same source (text / table) by measure."""
+    out: list[Finding] = []
+    for d, f, how in pair_targets(ctx):
+        if d is not None and f is not None:
+            way = pair_direction(d, f, how)
+            if way is not None:
+                out.append(_finding_changed(ctx, d, f, way))
+        elif d is not None:
+            partner = ctx.counterpart(d.node, "draft")
+            where = "指标表中的" if d.source == "table" else ""
+            out.append(Finding(
+                kind="target_removed", severity="high", subject=d.measure, draft_text=d.text,
+                draft_value=d.value, unit=d.unit, comparator=d.comparator,
+                draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(partner, "final"),
+                draft_line=d.line, final_line=ctx.nearest_line(d.node, "draft", d.text),
+                note=f"定稿删除了{where}目标“{d.measure}”（{_val(d)}）。",
+                note_en=f"The final drops the {'indicator-table ' if d.source == 'table' else ''}target “{d.measure}” ({_val(d)}).",
+            ))
+        elif f is not None:
+            out.append(Finding(
+                kind="target_added", severity="medium", subject=f.measure, final_text=f.text,
+                final_value=f.value, unit=f.unit, comparator=f.comparator,
+                draft_section=ctx.pair_id(ctx.counterpart(f.node, "final"), "draft"),
+                final_section=ctx.pair_id(f.node, "final"), final_line=f.line,
+                draft_line=ctx.nearest_line(f.node, "final", f.text),
+                note=f"定稿新增了目标“{f.measure}”（{_val(f)}）。",
+                note_en=f"The final adds the target “{f.measure}” ({_val(f)}).",
+            ))
     return out

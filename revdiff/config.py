@@ -97,6 +97,15 @@ class Settings:
             out["drop_patterns"] = list(self.drop_patterns)
         return out
 
+    def outline_options(self) -> dict[str, Any]:
+        """Keyword arguments for ``revdiff.outline``: the boilerplate patterns."""
+        return {"drop_patterns": list(self.drop_patterns)} if self.drop_patterns else {}
+
+    def ledger_options(self) -> dict[str, Any]:
+        """Keyword arguments for ``revdiff.ledger``: pledge words and units, boilerplate."""
+        keys = ("pledge_words", "pledge_units", "drop_patterns")
+        return {k: v for k, v in self.compare_options().items() if k in keys}
+
     def default_map(self) -> dict[str, dict[str, Any]]:
         """click defaults per command: the options a command line can still override."""
         compare: dict[str, Any] = {}

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -117,11 +118,12 @@ def _paths(part: Part) -> dict[int, str]:
     return out
 
 
-def part_ledger(part: Part) -> list[Entry]:
-    """The commitments of one part, in reading order within each kind."""
+def part_ledger(part: Part, pledge_words: Sequence[str] = (), pledge_units: Sequence[str] = ()) -> list[Entry]:
+    """The commitments of one part, in reading order within each kind (``pledge_words`` /
+    ``pledge_units``: extra funding-pledge words and money units)."""
     paths = _paths(part)
     entries: list[Entry] = []
-    for p in pledges_of(part):
+    for p in pledges_of(part, tuple(pledge_words), tuple(pledge_units)):
         s = p.sentence
         entries.append(Entry("pledge", part.title, paths.get(id(s.node), ""), s.line, s.text, subject=p.subject,
                              value=p.value, unit=p.unit, comparator=p.comparator, mechanism=p.mechanism))
@@ -141,7 +143,8 @@ def part_ledger(part: Part) -> list[Entry]:
     return entries
 
 
-def build_ledger(doc: Document, part: str | None = None) -> Ledger:
+def build_ledger(doc: Document, part: str | None = None, pledge_words: Sequence[str] = (),
+                 pledge_units: Sequence[str] = ()) -> Ledger:
     """The ledger of ``doc``: the named part, else every part but a 通知's cover letter."""
     if part is not None:
         from revdiff.select import part_by_title
@@ -151,5 +154,5 @@ def build_ledger(doc: Document, part: str | None = None) -> Ledger:
         parts = [p for p in doc.parts if p.kind != "notice"] or doc.parts
     ledger = Ledger(source=doc.source, format=doc.format, parts=[p.title for p in parts])
     for p in parts:
-        ledger.entries.extend(part_ledger(p))
+        ledger.entries.extend(part_ledger(p, pledge_words, pledge_units))
     return ledger

@@ -164,3 +164,16 @@ def test_batch_reads_the_settings(work: Path) -> None:
     toml(work, '[severity]\nfunding_removed = "medium"\n')
     proc = revdiff(work, "batch", "pairs.csv", "-o", "out")
     assert "one: done" in proc.stderr
+
+
+def test_ledger_and_outline_read_the_settings(work: Path) -> None:
+    def ledger_pledges() -> list[tuple[str | None, str | None]]:
+        proc = revdiff(work, "ledger", "d.txt", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        return [(e["value"], e["unit"]) for e in json.loads(proc.stdout)["entries"] if e["kind"] == "pledge"]
+
+    assert ledger_pledges() == [(None, None)]
+    assert "本文来源" in revdiff(work, "outline", "d.txt", "--format", "json").stdout
+    toml(work, '[funding]\nverbs = ["激励金"]\nunits = ["千元"]\n[clean]\ndrop = ["^本文来源：.*$"]\n')
+    assert ledger_pledges() == [("30", "万元"), ("5", "千元")]
+    assert "本文来源" not in revdiff(work, "outline", "d.txt", "--format", "json").stdout

@@ -20,11 +20,14 @@ if TYPE_CHECKING:
     from revdiff.versions import VersionsReport
 
 
-def outline(path: str, max_bytes: int | None = None) -> Document:
-    """Read, clean and parse ``path`` (``-`` for stdin) into a Document tree."""
+def outline(path: str, max_bytes: int | None = None, drop_patterns: list[str] | None = None) -> Document:
+    """Read, clean and parse ``path`` (``-`` for stdin) into a Document tree.
+
+    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped.
+    """
     from revdiff.pipeline import load_document
 
-    return load_document(path, max_bytes=max_bytes)
+    return load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns)
 
 
 def compare(draft: str, final: str, **options: Any) -> Report:
@@ -53,12 +56,19 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
     return run(list(paths), **options)
 
 
-def ledger(path: str, part: str | None = None, max_bytes: int | None = None) -> Ledger:
-    """Every commitment of one document (pledges, targets, deadlines, responsible units)."""
+def ledger(path: str, part: str | None = None, max_bytes: int | None = None, *,
+           pledge_words: list[str] | tuple[str, ...] = (), pledge_units: list[str] | tuple[str, ...] = (),
+           drop_patterns: list[str] | None = None) -> Ledger:
+    """Every commitment of one document (pledges, targets, deadlines, responsible units).
+
+    ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
+    ``drop_patterns``: extra boilerplate lines (regexes), as for ``compare``.
+    """
     from revdiff.ledger import build_ledger
     from revdiff.pipeline import load_document
 
-    return build_ledger(load_document(path, max_bytes=max_bytes), part)
+    doc = load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns)
+    return build_ledger(doc, part, pledge_words=pledge_words, pledge_units=pledge_units)
 
 
 __all__ = ["__version__", "compare", "compare_versions", "ledger", "outline"]

@@ -180,7 +180,7 @@ def outline(file: str, fmt: str, max_size: int) -> None:
     from revdiff import outline as run_outline
     from revdiff.outline_format import outline_dict, outline_text
 
-    doc = run_outline(file, max_bytes=max_size * 1024 * 1024)
+    doc = run_outline(file, max_bytes=max_size * 1024 * 1024, **_settings().outline_options())
     if fmt == "json":
         _write(None, json.dumps(outline_dict(doc), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -203,7 +203,7 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
     """
     from revdiff import ledger as run_ledger
 
-    result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024)
+    result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)
 

@@ -153,7 +153,8 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         from revdiff.versions import compare_versions
 
         several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
-                                   words=word_diff, max_bytes=max_size * 1024 * 1024)
+                                   words=word_diff, max_bytes=max_size * 1024 * 1024,
+                                   **_settings().compare_options())
         _write(out, render_versions(several, _format_for(out, fmt), lang=lang))
         if exit_code and several.findings:
             sys.exit(1)

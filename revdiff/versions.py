@@ -227,9 +227,10 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
     if sum(1 for p in paths if p == "-") > 1:
         raise RevdiffError("only one version can be standard input (-)")
     max_bytes = options.pop("max_bytes", None)
+    drop_patterns = options.pop("drop_patterns", None)
     draft_part = options.pop("draft_part", None)
     final_part = options.pop("final_part", None)
-    docs = [load_document(p, max_bytes) for p in paths]
+    docs = [load_document(p, max_bytes, drop_patterns) for p in paths]
     reports: list[Report] = []
     last = len(docs) - 2
     for k in range(len(docs) - 1):

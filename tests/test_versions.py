@@ -184,6 +184,16 @@ def test_stdin_can_be_one_of_the_versions(report: dict[str, Any]) -> None:
     assert [t["verdict"] for t in got["tracks"]] == [t["verdict"] for t in report["tracks"]]
 
 
+def test_settings_file_reaches_every_pair(tmp_path: Path) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text('[severity]\ntarget_changed = "low"\n\n[compare]\nformat = "md"\n', encoding="utf-8")
+    md = ok("--config", str(config), "compare", *V123).decode()
+    assert md.startswith("# 多版本对照报告")
+    report = json.loads(ok("--config", str(config), "compare", *V123, "--format", "json"))
+    severities = {f["severity"] for pair in report["pairs"] for f in pair["findings"] if f["kind"] == "target_changed"}
+    assert severities == {"low"}
+
+
 # --------------------------------------------------------------------------- the page
 
 

@@ -588,6 +588,9 @@ def run_batch(
                 say(f"{o.pair.name}: skipped (unchanged since the last run)")
         else:
             say(f"{o.pair.name}: FAILED: {o.error}")
+    n_skipped = sum(o.status == "skipped" for o in outcomes.values())
+    if show_bar and n_skipped:
+        say(f"{n_skipped} pairs skipped (unchanged since the last run; --force redoes them)")
 
     def record(pair: Pair, key: str, result: dict[str, Any]) -> Outcome:
         if result.get("ok"):

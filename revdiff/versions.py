@@ -1,8 +1,9 @@
 """Several versions of one document: each adjacent pair compared, each commitment followed.
 
 ``revdiff compare V1 V2 V3 …`` (oldest first) loads every version once, compares each
-adjacent pair with the ordinary pipeline (part selection per pair, as for two files), and
-then chains the funding pledges and targets of the pairs into *tracks*: one track per
+adjacent pair with the ordinary pipeline (a bundle's part chosen as for two files against the
+version before; a version in the middle compares that same part with the next one), and then
+chains the funding pledges and targets of the pairs into *tracks*: one track per
 commitment, with its state in every version (value, unit, comparator, sentence, line, or
 absent) and an overall verdict (cut, reduced, restored lower …).
 
@@ -25,7 +26,7 @@ from revdiff.classify.extract import Pledge, Target
 
 if TYPE_CHECKING:
     from revdiff.classify import Context
-    from revdiff.model import DocInfo, Finding, Node, Report
+    from revdiff.model import DocInfo, Document, Finding, Node, Report
 
 SCHEMA = "revdiff.versions/1"
 
@@ -217,7 +218,8 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
     """Compare ``paths`` (oldest first, at least two) pair by pair and follow each commitment.
 
     Options are those of ``revdiff.compare``; ``draft_part`` applies to the first version and
-    ``final_part`` to the last, the parts of the versions in between are chosen per pair.
+    ``final_part`` to the last; a bundle in between is compared, with the next version, on the
+    part its comparison with the previous version chose.
     """
     from revdiff.errors import RevdiffError
     from revdiff.pipeline import compare_documents, load_document
@@ -234,9 +236,11 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
     reports: list[Report] = []
     last = len(docs) - 2
     for k in range(len(docs) - 1):
+        # A version in the middle of a bundle compares the same part with both neighbours:
+        # the one its comparison with the previous version chose.
+        dpart = draft_part if k == 0 else _chosen_part(docs[k], reports[k - 1].final.part)
         reports.append(compare_documents(
-            docs[k], docs[k + 1], draft_part=draft_part if k == 0 else None,
-            final_part=final_part if k == last else None, **options,
+            docs[k], docs[k + 1], draft_part=dpart, final_part=final_part if k == last else None, **options,
         ))
     versions = [reports[0].draft] + [r.final for r in reports]
     warnings: list[str] = []
@@ -250,6 +254,13 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
             )
     tracks = build_tracks(reports)
     return VersionsReport(versions=versions, pairs=reports, tracks=tracks, warnings=warnings)
+
+
+def _chosen_part(doc: Document, title: str) -> str | None:
+    """``title`` when it names exactly one of several parts of ``doc`` (else: choose as usual)."""
+    if len(doc.parts) > 1 and sum(1 for p in doc.parts if p.title == title) == 1:
+        return title
+    return None
 
 
 # --------------------------------------------------------------------------- tracks

@@ -184,6 +184,20 @@ def test_stdin_can_be_one_of_the_versions(report: dict[str, Any]) -> None:
     assert [t["verdict"] for t in got["tracks"]] == [t["verdict"] for t in report["tracks"]]
 
 
+def test_a_bundle_in_the_middle_compares_the_same_part_with_both_neighbours() -> None:
+    """Draft → the 通知 as published on the web → the official 通知 (both bundles of three)."""
+    samples = HERE.parent / "samples"
+    names = ("yantai-ip-strategy-draft.txt", "yantai-notice-web.txt", "yantai-notice-official.txt")
+    got = json.loads(ok("compare", *(str(samples / n) for n in names), "--format", "json"))
+    strategy = "烟台市“十四五”知识产权强市战略纲要"
+    assert got["warnings"] == []
+    assert got["pairs"][0]["final"]["part"] == got["pairs"][1]["draft"]["part"] == strategy
+    assert got["pairs"][1]["final"]["part"] == strategy
+    cut = [t for t in got["tracks"] if t["kind"] == "pledge" and t["verdict"] == "cut"]
+    assert len(cut) == 12  # every pledge of the draft, none of them back in the official text
+    assert all(t["severity"] == "high" for t in cut)
+
+
 def test_settings_file_reaches_every_pair(tmp_path: Path) -> None:
     config = tmp_path / "settings.toml"
     config.write_text('[severity]\ntarget_changed = "low"\n\n[compare]\nformat = "md"\n', encoding="utf-8")

@@ -198,6 +198,28 @@ def test_a_bundle_in_the_middle_compares_the_same_part_with_both_neighbours() ->
     assert all(t["severity"] == "high" for t in cut)
 
 
+def test_added_then_cut_and_changed_then_back(tmp_path: Path) -> None:
+    """A pledge new in V2 and gone in V3 is cut; 50 → 30 → 50 is restored, lowered then raised."""
+    head = "关于支持企业创新的若干措施\n一、支持措施\n对认定的高新技术企业，给予最高{n}万元奖励。\n"
+    tail = "二、保障措施\n加强组织领导。\n"
+    texts = [head.format(n=50) + tail, head.format(n=30) + "对新引进的高层次人才，给予10万元安家补贴。\n" + tail,
+             head.format(n=50) + tail]
+    paths = []
+    for i, text in enumerate(texts, 1):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    got = json.loads(ok("compare", *map(str, paths), "--format", "json"))
+    verdicts = {t["subject"]: (t["verdict"], [s["change"] for s in t["steps"]]) for t in got["tracks"]}
+    assert verdicts == {
+        "高层次人才": ("cut", ["added", "removed"]),
+        "高新技术企业": ("restored", ["lowered", "raised"]),
+    }
+    four = json.loads(ok("compare", *V123, "v1.txt", "--format", "json"))
+    t = track(four, "pledge", PLEDGE)
+    assert [s["label"] if s["present"] else None for s in t["states"]] == ["每件10万元", None, "每件5万元", "每件10万元"]
+    assert t["verdict"] == "restored" and len(four["pairs"]) == 3
+
+
 def test_settings_file_reaches_every_pair(tmp_path: Path) -> None:
     config = tmp_path / "settings.toml"
     config.write_text('[severity]\ntarget_changed = "low"\n\n[compare]\nformat = "md"\n', encoding="utf-8")
@@ -318,6 +340,18 @@ def test_versions_page_is_photographed(browser, html_page: Path) -> None:
             phone.assert_clean()
         finally:
             phone.close()
+        v.assert_clean()
+    finally:
+        v.close()
+
+
+def test_print_keeps_the_summary_and_the_tracks(browser, html_page: Path) -> None:
+    v = Page(browser, html_page)
+    try:
+        v.page.emulate_media(media="print")
+        assert v.page.is_visible("#summary") and v.page.is_visible("#t-t1")
+        assert not v.page.is_visible("#pairs") and not v.page.is_visible(".bar")
+        assert v.page.pdf(format="A4")[:4] == b"%PDF"
         v.assert_clean()
     finally:
         v.close()

@@ -122,6 +122,12 @@ DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 TITLE_WORDS = re.compile(r"(纲要|规划|方案|计划|意见|办法|规定|条例|细则|措施|要点|名单|清单|目录)\s*([（(].{2,14}[）)])?$")
 
 
+def _title_text(units: list[Unit], idx: list[int]) -> str:
+    """A title from its lines, without the spaces PDF layout puts between Chinese words."""
+    text = "".join(units[k].text for k in idx)
+    return re.sub(r"(?<=[\u4e00-\u9fff“”《》（）])\s+(?=[\u4e00-\u9fff“”《》（）])", "", text)
+
+
 def _is_title_like(text: str) -> bool:
     t = text.strip()
     return 4 <= len(t) <= 60 and not re.search(r"[。；，,;：:]", t) and bool(TITLE_WORDS.search(t))
@@ -157,7 +163,7 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
     spans: list[_PartSpan] = []
     if notice_title_idx is None:
         title_units, body = _doc_title(units, lines, 0, end)
-        title = "".join(units[k].text for k in title_units)
+        title = _title_text(units, title_units)
         spans.append(_PartSpan("document", 0, body, title, title_units))
         spans.extend(_attachments(units, lines, body, end))
         return spans, footer
@@ -171,7 +177,7 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
             break
         title_units.append(nxt)
         k = nxt
-    notice_title = "".join(units[j].text for j in title_units)
+    notice_title = _title_text(units, title_units)
     listed = [norm_title(t) for t in re.findall(r"《([^《》]{4,80})》", " ".join(u.text for _, u in lines[:40]))]
     listed = [t for t in listed if t != norm_title(notice_title)]
     # where the notice stops: 此件公开发布, else the signature date
@@ -201,13 +207,13 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
             tu = [i, following[0]]  # a title wrapped over two lines
         else:
             continue
-        spans.append(_PartSpan("document", i, tu[-1] + 1, "".join(units[k].text for k in tu), tu))
+        spans.append(_PartSpan("document", i, tu[-1] + 1, _title_text(units, tu), tu))
         found_doc = True
     if not found_doc:
         # a notice whose documents are not listed by title: the first title-like line after it
         tu, body = _doc_title(units, lines, notice_end, end)
         if tu:
-            spans.append(_PartSpan("document", tu[0], body, "".join(units[k].text for k in tu), tu))
+            spans.append(_PartSpan("document", tu[0], body, _title_text(units, tu), tu))
     spans.extend(_attachments(units, lines, spans[-1].body, end))
     spans.sort(key=lambda s: s.start)
     return spans, footer
@@ -259,7 +265,7 @@ def _attachments(units: list[Unit], lines: list[tuple[int, Unit]], after: int, e
                 j += 1
                 if TITLE_WORDS.search(t):
                     break
-            title = "".join(units[k].text for k in tu[1:]) or u.text
+            title = _title_text(units, tu[1:]) or u.text
             # the "附件" label itself stays in the part's text (it is not the title)
             out.append(_PartSpan("attachment", i, tu[-1] + 1, title, tu[1:] or tu))
     return out

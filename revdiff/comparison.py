@@ -9,10 +9,21 @@ from typing import Any
 from revdiff.align import align, node_body
 from revdiff.classify import DEFAULT_WATCH, Context, classify
 from revdiff.diff import diff_texts, is_formatting_only
-from revdiff.model import SEVERITY_ORDER, DocInfo, Document, Node, Part, Report, SectionPair, SectionRef
+from revdiff.model import (
+    SEVERITY_ORDER,
+    DocInfo,
+    Document,
+    Finding,
+    Node,
+    Part,
+    Report,
+    SectionPair,
+    SectionRef,
+)
 from revdiff.numbering import renumbered
 from revdiff.select import select_parts
 from revdiff.structure import compared_view
+from revdiff.textkey import key
 
 
 def _ref(node: Node, path: list[str]) -> SectionRef:
@@ -24,6 +35,15 @@ def _info(doc: Document, part: Part) -> DocInfo:
     title = doc.title or part.title or Path(doc.source).stem
     return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
                    part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata)
+
+
+def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: list[Finding]) -> list[str]:
+    """Say it up front when the two texts do not differ at all (formatting aside)."""
+    same_title = key(dpart.title) == key(fpart.title) or dpart.title_derived or fpart.title_derived
+    if same_title and pairs and not findings and all(p.status == "unchanged" and not p.renumbered for p in pairs):
+        return ["两份文件内容相同（格式差异除外），没有任何改动 / the two documents have the same content "
+                "(formatting aside): nothing changed"]
+    return []
 
 
 def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, similarity: float) -> list[str]:
@@ -87,6 +107,6 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                   pledge_units=tuple(pledge_units), severity=dict(severity or {}))
     findings = classify(ctx)
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
-                  warnings=_warnings(draft, final, dsel, fsel, similarity), watch=terms,
+                  warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
                   draft_doc=draft, final_doc=final, context=ctx)
 

@@ -457,7 +457,8 @@ def test_same_file_twice_reports_no_difference() -> None:
     assert report["sections"]
     assert {s["status"] for s in report["sections"]} == {"unchanged"}
     assert not any(s["renumbered"] for s in report["sections"])
-    assert report["warnings"] == []
+    # the report says so up front (issue 5: "a report that says there is no difference")
+    assert len(report["warnings"]) == 1 and "nothing changed" in report["warnings"][0]
 
 
 def test_swapped_draft_and_final_warns(tmp_path: Path) -> None:

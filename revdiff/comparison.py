@@ -108,5 +108,5 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     findings = classify(ctx)
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
                   warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
-                  draft_doc=draft, final_doc=final, context=ctx)
+                  context=ctx)
 

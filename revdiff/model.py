@@ -83,13 +83,6 @@ class Node:
         """The input line that holds character ``offset`` of ``text``."""
         return _line_at(self.line_map, offset, self.line_start)
 
-    def page_at(self, offset: int) -> int | None:
-        """The page (PDF only) that holds character ``offset`` of ``text``."""
-        if not self.line_map:
-            return self.page
-        i = bisect.bisect_right([m[0] for m in self.line_map], offset) - 1
-        return self.line_map[max(i, 0)][2]
-
     def walk(self) -> list[Node]:
         """This node and all its descendants in reading order."""
         out = [self]
@@ -307,8 +300,6 @@ class Report:
     findings: list[Finding]
     warnings: list[str] = field(default_factory=list)
     watch: list[str] = field(default_factory=list)
-    draft_doc: Document | None = field(default=None, repr=False)
-    final_doc: Document | None = field(default=None, repr=False)
     # the classify Context the rules saw (compared parts, alignment): comparisons of several
     # versions chain each pair's pledges and targets through it (revdiff/versions.py)
     context: Any = field(default=None, repr=False, compare=False)

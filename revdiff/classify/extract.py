@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from revdiff.align import node_body
 from revdiff.model import Node, Part
 from revdiff.textkey import key
 
@@ -42,11 +41,6 @@ def sentences(node: Node, past_section: bool = False) -> list[Sentence]:
             lead = len(s) - len(s.lstrip())
             out.append(Sentence(s.strip(), node, m.start() + lead, past_section))
     return out
-
-
-def part_nodes(part: Part) -> list[Node]:
-    """Every node of a part in reading order."""
-    return part.nodes()
 
 
 # ----------------------------------------------------------------------- funding pledges
@@ -340,8 +334,3 @@ def pledges_of(part: Part, words: tuple[str, ...] | list[str] = (),
     past = past_nodes(part)
     patterns = pledge_patterns(tuple(words), tuple(units))
     return [p for n in part.nodes() for p in find_pledges(n, id(n) in past, patterns)]
-
-
-def body_of(node: Node) -> str:
-    """The displayed body of a node (table rows joined)."""
-    return node_body(node)

@@ -480,6 +480,10 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="revdiff-bench-"))
     rd = revdiff_cmd()
     utf8 = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "0"}
+    # An installed revdiff has compiled bytecode, as the standard library that difflib comes
+    # from has: let the warm-up run write it rather than recompile every module every run
+    # (some sandboxes set PYTHONDONTWRITEBYTECODE).
+    utf8.pop("PYTHONDONTWRITEBYTECODE", None)
 
     # (a), (c), (d) headline pair as processes; interleaved so that drift hits all alike
     print("headline pair (cold processes):", flush=True)

@@ -51,8 +51,12 @@ def _format_for(out: str | None, fmt: str | None) -> str:
 
 def _settings() -> Settings:
     """The settings file's values (revdiff.toml or --config) for the running command."""
+    from revdiff.errors import RevdiffError
+
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
+    if isinstance(obj, RevdiffError):  # a broken settings file, reported when a command needs it
+        raise obj
     return obj if isinstance(obj, Settings) else Settings()
 
 
@@ -107,10 +111,16 @@ def main(ctx: click.Context, config_file: str | None) -> None:
         click.echo(ctx.get_help())
         return
     from revdiff.config import load_settings
+    from revdiff.errors import RevdiffError
 
+    try:
+        settings = load_settings(config_file)
+    except RevdiffError as exc:
+        ctx.obj = exc  # kept until a command needs the settings: `COMMAND --help` still works
+        return
     # The file's [compare] lang/watch become the commands' defaults: options still override.
-    ctx.obj = load_settings(config_file)
-    ctx.default_map = ctx.obj.default_map()
+    ctx.obj = settings
+    ctx.default_map = settings.default_map()
 
 
 @main.command()

@@ -177,3 +177,11 @@ def test_ledger_and_outline_read_the_settings(work: Path) -> None:
     toml(work, '[funding]\nverbs = ["激励金"]\nunits = ["千元"]\n[clean]\ndrop = ["^本文来源：.*$"]\n')
     assert ledger_pledges() == [("30", "万元"), ("5", "千元")]
     assert "本文来源" not in revdiff(work, "outline", "d.txt", "--format", "json").stdout
+
+
+def test_broken_settings_file_still_shows_command_help(work: Path) -> None:
+    toml(work, "[compare]\nwach = 1\n")
+    helped = revdiff(work, "compare", "--help")
+    assert helped.returncode == 0 and "Usage:" in helped.stdout
+    failed = revdiff(work, "outline", "d.txt")
+    assert failed.returncode == 2 and "compare.wach" in failed.stderr and failed.stderr.count("\n") == 1

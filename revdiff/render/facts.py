@@ -147,30 +147,27 @@ def safe_id(raw: str | None, fallback: str) -> str:
     return cleaned or fallback
 
 
-def finding_ids(report: Report) -> list[str]:
-    """One unique, stable anchor id per finding (its own id when it has a usable one)."""
+def _unique_ids(raw_ids: list[str], prefix: str) -> list[str]:
+    """Stable, unique anchor ids: each item's own id when usable, else prefix + position."""
     seen: set[str] = set()
     out: list[str] = []
-    for i, f in enumerate(report.findings, start=1):
-        fid = safe_id(f.id, f"f{i}")
-        if fid in seen:
-            fid = f"{fid}-{i}"
-        seen.add(fid)
-        out.append(fid)
+    for i, raw in enumerate(raw_ids, start=1):
+        uid = safe_id(raw, f"{prefix}{i}")
+        if uid in seen:
+            uid = f"{uid}-{i}"
+        seen.add(uid)
+        out.append(uid)
     return out
+
+
+def finding_ids(report: Report) -> list[str]:
+    """One unique, stable anchor id per finding (its own id when it has a usable one)."""
+    return _unique_ids([f.id for f in report.findings], "f")
 
 
 def pair_ids(report: Report) -> list[str]:
     """One unique, stable anchor id per SectionPair (its own id when usable)."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for i, p in enumerate(report.sections, start=1):
-        pid = safe_id(p.id, f"s{i}")
-        if pid in seen:
-            pid = f"{pid}-{i}"
-        seen.add(pid)
-        out.append(pid)
-    return out
+    return _unique_ids([p.id for p in report.sections], "s")
 
 
 def pair_index(report: Report) -> dict[str, SectionPair]:

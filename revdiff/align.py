@@ -10,6 +10,7 @@ Sections are matched by content, title and position together, never by number al
 from __future__ import annotations
 
 import bisect
+import operator
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -47,7 +48,7 @@ def node_body(node: Node) -> str:
 
 
 def _bigrams(s: str) -> Grams:
-    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+    return frozenset(map(operator.add, s, s[1:]))  # each char + the next, paired in C
 
 
 def flatten(part: Part) -> list[Item]:
@@ -125,14 +126,14 @@ class _Index:
         for it in items:
             if it.title_key:
                 self.titles[it.title_key].append(it.index)
+        self.rare = {g: p for g, p in self.postings.items() if len(p) <= RARE}
 
     def lookup(self, grams: Grams, limit: int) -> list[int]:
         """Sections sharing the most rare bigrams with ``grams`` (its rarest PROBES only)."""
-        rare = [(len(p), g) for g in grams if 0 < len(p := self.postings.get(g, ())) <= RARE]
-        rare.sort()
+        rare = sorted((len(self.rare[g]), g) for g in grams & self.rare.keys())  # set & keys in C
         hits: Counter[int] = Counter()
         for _, g in rare[:PROBES]:
-            hits.update(self.postings[g])
+            hits.update(self.rare[g])
         return [i for i, _ in hits.most_common(limit)]
 
 

@@ -26,7 +26,6 @@ never as global state.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,6 +215,8 @@ def load_settings(path: str | None = None, cwd: str | Path | None = None) -> Set
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{source}: not UTF-8 text; save the settings file as UTF-8") from None
+    import tomllib  # here, not at the top: most runs have no settings file to parse
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

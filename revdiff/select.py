@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 from revdiff.errors import RevdiffError
 from revdiff.model import Document, Part
 from revdiff.textkey import key
@@ -9,7 +11,7 @@ from revdiff.textkey import key
 
 def _grams(part: Part) -> frozenset[str]:
     text = key(part.title + part.text + "".join(n.title + n.text for n in part.nodes()))
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(operator.add, text, text[1:]))  # each char + the next, paired in C
 
 
 def _sim(a: frozenset[str], b: frozenset[str]) -> float:

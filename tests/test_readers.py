@@ -15,9 +15,8 @@ import pytest
 
 from revdiff.errors import InputError
 from revdiff.model import RawDoc
-from revdiff.readers import choose_reader, read
+from revdiff.readers import choose_reader, read, sniff
 from revdiff.readers import docx as docx_reader
-from revdiff.readers import html as html_reader
 from revdiff.readers import pdf as pdf_reader
 
 from .conftest import FIXTURES
@@ -92,13 +91,13 @@ def test_format_is_sniffed_from_content(tmp_path: Path, fixture: Path, reader: s
 
 def test_sniffers_do_not_claim_each_other() -> None:
     data = {p: p.read_bytes() for p in (DOCX, PDF, HTML)}
-    assert [p for p in data if pdf_reader.sniff(data[p])] == [PDF]
-    assert [p for p in data if docx_reader.sniff(data[p])] == [DOCX]
-    assert [p for p in data if html_reader.sniff(data[p])] == [HTML]
-    assert not html_reader.sniff("政策文本中提到<html>标签\n".encode())
-    assert html_reader.sniff(b"\xef\xbb\xbf  \n<!DOCTYPE HTML><p>x</p>")
-    assert html_reader.sniff(b'<meta charset="gbk"><p>x</p>')
-    assert not docx_reader.sniff(b"PK\x03\x04 an ordinary zip with xl/workbook.xml")
+    assert [p for p in data if sniff.pdf(data[p])] == [PDF]
+    assert [p for p in data if sniff.docx(data[p])] == [DOCX]
+    assert [p for p in data if sniff.html(data[p])] == [HTML]
+    assert not sniff.html("政策文本中提到<html>标签\n".encode())
+    assert sniff.html(b"\xef\xbb\xbf  \n<!DOCTYPE HTML><p>x</p>")
+    assert sniff.html(b'<meta charset="gbk"><p>x</p>')
+    assert not sniff.docx(b"PK\x03\x04 an ordinary zip with xl/workbook.xml")
 
 
 # --------------------------------------------------------------------------- docx
@@ -474,7 +473,7 @@ def test_pdf_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_legacy_ole_doc(tmp_path: Path) -> None:
-    ole = docx_reader.OLE_MAGIC + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 1000
+    ole = sniff.OLE_MAGIC + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 1000
     for name in ("old.doc", "old.wps", "old.txt"):
         assert_refused(
             ole, name, tmp_path, "legacy Word .doc/.wps", "libreoffice --headless --convert-to docx"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from revdiff.errors import InputError
 from revdiff.model import RawDoc
+from revdiff.readers import sniff
 
 
 @dataclass(frozen=True)
@@ -25,22 +26,34 @@ class Reader:
     read: Callable[[bytes, str], RawDoc]  # (data, source name) -> RawDoc
 
 
-READERS: list[Reader] = []
+def _deferred(module: str) -> Callable[[bytes, str], RawDoc]:
+    """``module.read``, imported on the first call.
+
+    So that `revdiff --help` and a .txt comparison do not pay for lxml, python-docx or
+    pdfplumber (nor compile the HTML reader's regexes).
+    """
+
+    def read(data: bytes, source: str) -> RawDoc:
+        import importlib
+
+        reader: Callable[[bytes, str], RawDoc] = importlib.import_module(module).read
+        return reader(data, source)
+
+    return read
+
+
+# Built-in formats, in sniffing order; plain text comes last as the fallback.
+READERS: list[Reader] = [
+    Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf")),
+    Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
+    Reader("html", ("html", "htm", "shtml", "xhtml"), sniff.html, _deferred("revdiff.readers.html")),
+    Reader("text", ("txt", "text", ""), sniff.text, _deferred("revdiff.readers.text")),
+]
 
 
 def register(reader: Reader) -> None:
-    """Add a reader to the end of the registry (earlier readers sniff first)."""
-    READERS.append(reader)
-
-
-def _load_builtin() -> None:
-    if READERS:
-        return
-    # Imported here so that `revdiff --help` does not pay for lxml/pdfplumber/docx.
-    import importlib
-
-    for name in ("pdf", "docx", "html", "text"):
-        register(importlib.import_module(f"revdiff.readers.{name}").READER)
+    """Add a reader before the plain-text fallback (earlier readers sniff first)."""
+    READERS.insert(len(READERS) - 1, reader)
 
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -76,7 +89,6 @@ def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def choose_reader(data: bytes, source: str) -> Reader:
     """Pick the reader for ``data``: content sniffing first, then the extension."""
-    _load_builtin()
     for reader in READERS:
         if reader.sniff(data):
             return reader

@@ -19,9 +19,7 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
-from revdiff.readers import Reader
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from revdiff.readers.sniff import OLE_MAGIC
 
 # Zip-bomb limits: checked on the sizes the zip declares, before anything is inflated.
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
@@ -40,20 +38,6 @@ def _w(tag: str) -> str:
 W_P, W_TBL, W_TR, W_TC = _w("p"), _w("tbl"), _w("tr"), _w("tc")
 W_T, W_TAB, W_BR, W_CR = _w("t"), _w("tab"), _w("br"), _w("cr")
 W_VAL = _w("val")
-
-
-def sniff(data: bytes) -> bool:
-    """A zip holding a WordprocessingML package, or a legacy OLE (.doc/.wps) file.
-
-    OLE files are claimed too so that ``read`` can say how to convert them instead of
-    the text reader printing binary noise.
-    """
-    if data.startswith(OLE_MAGIC):
-        return True
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    # Member names are stored uncompressed in the zip headers.
-    return b"word/document.xml" in data or (b"[Content_Types].xml" in data and b"word/" in data)
 
 
 def _utf16(name: str) -> bytes:
@@ -682,6 +666,3 @@ def read(data: bytes, source: str) -> RawDoc:
         dropped=conv.dropped,
         title=title,
     )
-
-
-READER = Reader("docx", ("docx",), sniff, read)

@@ -20,7 +20,6 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
-from revdiff.readers import Reader
 from revdiff.readers.encoding import decode
 
 # --------------------------------------------------------------------------- text helpers
@@ -62,23 +61,7 @@ def join_pieces(pieces: Iterable[str]) -> str:
     return out
 
 
-# --------------------------------------------------------------------------- sniff / charset
-
-_HTML_MARKERS = ("<html", "<!doctype html", "<meta", "<body", "<head")
-
-
-def sniff(data: bytes) -> bool:
-    """``<html``, ``<!doctype html``, ``<meta``, ``<head`` or ``<body`` near the start."""
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", errors="ignore")
-    else:
-        text = head.decode("latin-1")
-    text = text.lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
-    if not text.startswith("<"):
-        return False
-    return any(marker in text for marker in _HTML_MARKERS)
-
+# --------------------------------------------------------------------------- charset
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 _XML_ENCODING_RE = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)""", re.IGNORECASE)
@@ -594,6 +577,3 @@ def _convert(root: Any, source: str, encoding: str) -> RawDoc:
         dropped=walker.dropped,
         title=title or None,
     )
-
-
-READER = Reader("html", ("html", "htm", "shtml", "xhtml"), sniff, read)

@@ -19,7 +19,6 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
-from revdiff.readers import Reader
 
 MAX_PAGES = 2000
 
@@ -36,11 +35,6 @@ _PAGE_NUMBER = re.compile(
 _MARGIN_ZONE = 0.2
 _EDGE_LINES = 3  # how many lines at the top / bottom of a page are header/footer candidates
 _Y_TOLERANCE = 4.0  # points: the same header sits at the same height on every page
-
-
-def sniff(data: bytes) -> bool:
-    """``%PDF`` within the first 1024 bytes (some generators put junk before it)."""
-    return b"%PDF" in data[:1024]
 
 
 def _is_wide(ch: str) -> bool:
@@ -305,6 +299,3 @@ def read(data: bytes, source: str) -> RawDoc:
     _mark_page_furniture(pages)
     blocks, dropped = _emit(pages)
     return RawDoc(source=source, format="pdf", encoding="binary", blocks=blocks, dropped=dropped, title=title)
-
-
-READER = Reader("pdf", ("pdf",), sniff, read)

@@ -1,0 +1,47 @@
+"""Content sniffers: which format a file's bytes are in, judged from the bytes alone.
+
+Kept apart from the readers so that choosing a reader imports nothing heavy: a .txt
+comparison never loads lxml, python-docx or pdfplumber, nor compiles their regexes.
+"""
+
+from __future__ import annotations
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word (.doc/.wps) compound file
+_HTML_MARKERS = ("<html", "<!doctype html", "<meta", "<body", "<head")
+
+
+def pdf(data: bytes) -> bool:
+    """``%PDF`` within the first 1024 bytes (some generators put junk before it)."""
+    return b"%PDF" in data[:1024]
+
+
+def docx(data: bytes) -> bool:
+    """A zip holding a WordprocessingML package, or a legacy OLE (.doc/.wps) file.
+
+    OLE files are claimed too so that the docx reader can say how to convert them instead
+    of the text reader printing binary noise.
+    """
+    if data.startswith(OLE_MAGIC):
+        return True
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    # Member names are stored uncompressed in the zip headers.
+    return b"word/document.xml" in data or (b"[Content_Types].xml" in data and b"word/" in data)
+
+
+def html(data: bytes) -> bool:
+    """``<html``, ``<!doctype html``, ``<meta``, ``<head`` or ``<body`` near the start."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.decode("latin-1")
+    text = text.lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+    if not text.startswith("<"):
+        return False
+    return any(marker in text for marker in _HTML_MARKERS)
+
+
+def text(data: bytes) -> bool:
+    """Text is the fallback format: it never claims content by sniffing."""
+    return False

@@ -11,8 +11,11 @@ What is measured, in one run and on the same inputs:
 * the same pair through ``difflib.HtmlDiff().make_file`` on lines (a ``python -c`` process) and
   ``git diff --no-index --word-diff`` (LC_ALL=C.UTF-8), and revdiff's ratio to each;
 * ``revdiff --help`` as a cold process;
+* ``python -c pass`` and ``python -c "import click, jinja2"``: the floor any Python CLI that
+  renders HTML with these libraries pays before doing any work;
 * per-stage times in-process (read, clean, parse, select, align, diff, classify, render), by
-  timing the functions the real ``revdiff.comparison.build_report`` calls;
+  timing the functions the real ``revdiff.comparison.build_report`` calls, warm (median of passes)
+  and cold (the first pass in fresh processes, with the CLI import);
 * a size ladder of long pairs from ``benchmarks/generate.py`` (HTML and JSON, cold process),
   the growth exponents and the 250 K → 1 M time ratio;
 * one profile (pyinstrument if installed, else cProfile) of the biggest size that finished.
@@ -28,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import json
 import math
 import os
 import platform
@@ -290,6 +294,31 @@ def build_report_time(draft: Path, final: Path) -> float:
     return time.perf_counter() - c
 
 
+def cold_stages_child() -> int:
+    """In a fresh process: time importing the CLI, then one pass of every stage (cold).
+
+    The first pass pays for what a real run pays once: importing each stage's libraries,
+    compiling regexes, loading templates. Prints one JSON object (milliseconds).
+    """
+    c = time.perf_counter()
+    importlib.import_module("revdiff.cli")
+    imported = time.perf_counter() - c
+    t, _ = stage_times(DRAFT, FINAL)
+    print(json.dumps({"import revdiff.cli": imported * 1000, **{k: v * 1000 for k, v in t.items()}}))
+    return 0
+
+
+def cold_stage_times(runs: int, env: dict[str, str]) -> dict[str, float]:
+    """Median over ``runs`` fresh processes of ``cold_stages_child``'s figures (ms)."""
+    per: dict[str, list[float]] = {}
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, __file__, "--cold-stages"], env=env, capture_output=True,
+                             text=True, check=True, cwd=ROOT).stdout  # fmt: skip
+        for k, v in json.loads(out.splitlines()[-1]).items():
+            per.setdefault(k, []).append(v)
+    return {k: statistics.median(v) for k, v in per.items()}
+
+
 # ---------------------------------------------------------------------------- profile
 
 
@@ -459,7 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--no-profile", action="store_true", help="skip the profile of the biggest size")
     ap.add_argument("--top", type=int, default=25, help="profile entries to keep (default 25)")
+    ap.add_argument("--cold-stages", action="store_true", help=argparse.SUPPRESS)  # child of the parent run
     args = ap.parse_args(argv)
+    if args.cold_stages:
+        return cold_stages_child()
 
     sizes = sorted(int(x) for x in args.sizes.split(",") if x.strip())
     runs = args.runs
@@ -493,6 +525,8 @@ def main(argv: list[str] | None = None) -> int:
         "difflib": Proc("difflib.HtmlDiff().make_file (python -c)"),
         "git": Proc("git diff --no-index --word-diff"),
         "help": Proc("revdiff --help"),
+        "python": Proc("python -c pass (interpreter start-up)"),
+        "floor": Proc("python -c 'import click, jinja2' (start-up + the two libraries any HTML report needs)"),
     }
     cmds = {
         "html": (rd + ["compare", str(DRAFT), str(FINAL), "-o", str(work / "x.html")], {}),
@@ -506,6 +540,8 @@ def main(argv: list[str] | None = None) -> int:
             {"ok": (0, 1), "stdout": work / "git.diff"},
         ),  # fmt: skip
         "help": (rd + ["--help"], {}),
+        "python": ([sys.executable, "-c", "pass"], {}),
+        "floor": ([sys.executable, "-c", "import click, jinja2"], {}),
     }
     for cmd, kw in cmds.values():  # warm the page cache and .pyc files; not counted
         run_once(cmd, 120, env=utf8, **kw)  # type: ignore[arg-type]
@@ -541,6 +577,9 @@ def main(argv: list[str] | None = None) -> int:
     head_peak = stage_peaks(DRAFT, FINAL)["all"]
     for s in STAGES:
         print(f"  {s}: {head_stages[s] * 1000:.1f} ms", flush=True)
+    cold = cold_stage_times(runs, utf8)
+    print("  cold (first pass in a fresh process): " + ", ".join(f"{k} {v:.1f} ms" for k, v in cold.items()),
+          flush=True)  # fmt: skip
 
     # (e) the ladder
     print(f"size ladder {sizes} (generated in {work}):", flush=True)
@@ -605,8 +644,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f" stages at {size}: " + ", ".join(f"{k} {v:.2f}s" for k, v in st.items()), flush=True)
 
     elapsed = time.perf_counter() - started
-    text = report_md(info, runs, args, head, ratio_difflib, ratio_git, head_stages, counts, lib_total, head_peak,
-                     ladder, prof_tool, prof_text, profiled_at, elapsed, out)  # fmt: skip
+    text = report_md(info, runs, args, head, ratio_difflib, ratio_git, head_stages, cold, counts, lib_total,
+                     head_peak, ladder, prof_tool, prof_text, profiled_at, elapsed, out)  # fmt: skip
     out.write_text(text, encoding="utf-8")
     print(
         f"headline HTML {fmt_s(head['html'].median)}, --help {fmt_s(head['help'].median)}; results written to {out}"
@@ -617,7 +656,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: dict[str, Proc], ratio_difflib: float,
-              ratio_git: float, head_stages: dict[str, float], counts: dict[str, int], lib_total: float,
+              ratio_git: float, head_stages: dict[str, float], cold: dict[str, float], counts: dict[str, int],
+              lib_total: float,
               head_peak: int, ladder: list[dict[str, object]], prof_tool: str, prof_text: str,
               profiled_at: int | None, elapsed: float, out: Path) -> str:  # fmt: skip
     L: list[str] = []  # noqa: N806
@@ -680,6 +720,12 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
     )
     a(f"| … and no slower than `difflib.HtmlDiff` in the same run (ratio ≤ 1.0) | {ratio_difflib:.2f} wall "
       f"({fmt_s(h)} / {fmt_s(head['difflib'].median)}); CPU {cpu_ratio:.2f} | {'PASS' if ratio_difflib <= 1.0 else 'FAIL'} |")  # fmt: skip
+    floor = head["floor"].median
+    if ratio_difflib > 1.0:
+        a(f"| … why not: Python start-up + importing click and jinja2 (the design card's CLI and template "
+          f"libraries, needed by any HTML report) | {fmt_s(floor)} = **{floor / head['difflib'].median:.0%}** of "
+          f"difflib's whole run, leaving {fmt_s(max(0.0, head['difflib'].median - floor))} for reading, parsing, "
+          f"aligning, diffing, classifying and rendering two documents | see Analysis |")  # fmt: skip
     hp = head["help"].median
     a(f"| `revdiff --help` ≤ 0.3 s | {fmt_s(hp)} | {'PASS' if hp <= 0.3 else 'FAIL'} |")
     if 1_000_000 in by:
@@ -736,12 +782,17 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
       f"process figures above include them). `select` … `classify` are the functions `revdiff.comparison.build_report` calls, timed inside the real "
       f"`build_report`; `report_other` is the rest of it.")  # fmt: skip
     a("")
-    a("| stage | median |")
-    a("|---|---|")
+    a("The *cold* column is the first pass in a fresh process (median of the same number of processes): "
+      "what one `revdiff compare` pays per stage, with the libraries each stage imports, regexes compiled "
+      "on first use and templates loaded. `import revdiff.cli` is click plus revdiff's own modules.")  # fmt: skip
+    a("")
+    a("| stage | warm (median) | cold (first pass) |")
+    a("|---|---|---|")
+    a(f"| import revdiff.cli | – | {cold.get('import revdiff.cli', math.nan):.1f} ms |")
     for s in STAGES:
-        a(f"| {s} | {head_stages[s] * 1000:.1f} ms |")
+        a(f"| {s} | {head_stages[s] * 1000:.1f} ms | {cold.get(s, math.nan):.1f} ms |")
     tot = sum(head_stages.values())
-    a(f"| **sum** | **{tot * 1000:.1f} ms** |")
+    a(f"| **sum** | **{tot * 1000:.1f} ms** | **{sum(cold.values()):.1f} ms** |")
     a(f"| library `compare_paths` + `render(html)` (check) | {lib_total * 1000:.1f} ms |")
     a("")
     a(f"Sections: {counts.get('pairs')} rows in the report ({counts.get('draft_nodes')} with a draft side, "

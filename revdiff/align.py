@@ -96,22 +96,36 @@ def _title_sim(a: str, b: str) -> float:
     return ratio(a, b) / 100.0
 
 
-def score(d: Item, f: Item, nd: int, nf: int) -> float:
-    """Combined similarity of two sections: body, title, kind and position."""
+def score(d: Item, f: Item, nd: int, nf: int, at_least: float = 0.0) -> float:
+    """Combined similarity of two sections: body, title, kind and position.
+
+    With ``at_least``, a pair that cannot reach it is given 0.0 without computing the body
+    similarity (the costly part): its bound from the two sizes alone already falls short.
+    """
     if d.node.kind != f.node.kind and {d.node.kind, f.node.kind} != {"heading", "item"}:
         return 0.0
-    body = _dice(d.grams, f.grams)
     title = _title_sim(d.title_key, f.title_key)
     pos = 1.0 - abs(d.index / max(nd, 1) - f.index / max(nf, 1))
-    if d.title_key and f.title_key:
-        s = 0.55 * body + 0.35 * title + 0.10 * pos
-    else:
-        s = 0.85 * body + 0.15 * pos
-    if title == 1.0 and d.title_key and len(d.title_key) >= 4:
-        s = max(s, 0.5 + 0.5 * body)  # the same heading text is strong evidence
-    if d.node.level != f.node.level:
-        s -= 0.05
-    return s
+    both_titled = bool(d.title_key and f.title_key)
+    same_title = title == 1.0 and bool(d.title_key) and len(d.title_key) >= 4
+    penalty = 0.05 if d.node.level != f.node.level else 0.0
+
+    def combined(body: float) -> float:  # non-decreasing in body, so a bound on body bounds it
+        s = 0.55 * body + 0.35 * title + 0.10 * pos if both_titled else 0.85 * body + 0.15 * pos
+        if same_title:
+            s = max(s, 0.5 + 0.5 * body)  # the same heading text is strong evidence
+        return s - penalty
+
+    if at_least and combined(_dice_bound(d.grams, f.grams)) < at_least:
+        return 0.0
+    return combined(_dice(d.grams, f.grams))
+
+
+def _dice_bound(a: Grams, b: Grams) -> float:
+    """The highest Dice similarity two sets of these sizes can have."""
+    if not a or not b:
+        return 0.0
+    return 2 * min(len(a), len(b)) / (len(a) + len(b))
 
 
 class _Index:
@@ -136,11 +150,14 @@ class _Index:
         return [i for i, _ in hits.most_common(limit)]
 
 
-def _candidates(ds: list[Item], fs: list[Item], k: int = 8) -> dict[int, list[tuple[float, int]]]:
-    """Top-k candidates on the other side (``fs``) for each item of ``ds``.
+def _candidates(ds: list[Item], fs: list[Item], k: int = 8,
+                only: list[Item] | None = None) -> dict[int, list[tuple[float, int]]]:
+    """Top-k candidates on the other side (``fs``) for each item of ``ds`` (or of ``only``).
 
     Sections with a body of their own look theirs up in the index; containers (a heading
     whose text is all in its children) take the parents of their children's candidates.
+    Scoring is most of the cost, so with ``only`` just those items are scored (the lookup
+    still runs over all of ``ds``: a container's candidates come from its children's).
     """
     index = _Index(fs)
     found: dict[int, set[int]] = {}
@@ -157,9 +174,10 @@ def _candidates(ds: list[Item], fs: list[Item], k: int = 8) -> dict[int, list[tu
             cand.update(index.lookup(d.own, k))
         found[d.index] = cand
     out: dict[int, list[tuple[float, int]]] = {}
-    for d in ds:
-        scored = sorted(((score(d, fs[fi], len(ds), len(fs)), fi) for fi in found[d.index]), reverse=True)[:k]
-        out[d.index] = [(s, fi) for s, fi in scored if s >= MATCH * 0.8]
+    for d in ds if only is None else only:
+        floor = MATCH * 0.8
+        scored = sorted(((score(d, fs[fi], len(ds), len(fs), floor), fi) for fi in found[d.index]), reverse=True)[:k]
+        out[d.index] = [(s, fi) for s, fi in scored if s >= floor]
     return out
 
 
@@ -242,7 +260,7 @@ def align(draft: Part, final: Part) -> tuple[list[Link], list[Item], list[Item]]
         if best is not None:
             merged[d.index] = best
     unmatched = [f for f in fs if f.index not in f2d and f.node.kind != "table"]
-    back = _candidates(fs, ds) if unmatched else {}
+    back = _candidates(fs, ds, only=unmatched) if unmatched else {}
     for f in unmatched:
         best = _best_container(f, ds, d2f, back.get(f.index, []))
         if best is not None:

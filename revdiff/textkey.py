@@ -59,24 +59,21 @@ def _fold_char(ch: str) -> str:
     return n
 
 
-_TABLE: dict[int, str] = {}  # str.translate table, filled with each new character met
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that fills itself: a character met for the first time is
+    folded once (``__missing__``) and remembered, so each text costs one C-level pass."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
 
 
-_KNOWN: set[str] = set()
-
-
-def _table_for(text: str) -> dict[int, str]:
-    new = set(text).difference(_KNOWN)  # in C: usually empty after the first texts
-    for ch in new:
-        _TABLE[ord(ch)] = _fold_char(ch)
-    _KNOWN.update(new)
-    return _TABLE
+_TABLE = _FoldTable()
 
 
 def match_key(text: str) -> tuple[str, list[int]]:
     """Return (key, index) where ``key[i]`` came from ``text[index[i]]``."""
-    table = _table_for(text)
-    folded = [table[ord(ch)] for ch in text]
+    folded = [_TABLE[ord(ch)] for ch in text]
     if all(len(f) == 1 for f in folded):
         return "".join(folded), list(range(len(text)))
     index = [i for i, f in enumerate(folded) for _ in f]
@@ -85,4 +82,4 @@ def match_key(text: str) -> tuple[str, list[int]]:
 
 def key(text: str) -> str:
     """Just the match key of ``text``."""
-    return text.translate(_table_for(text))
+    return text.translate(_TABLE)

@@ -33,14 +33,18 @@ _SPLIT = re.compile(r"[^。；！？!?;\n]*[。；！？!?;]?")
 
 def sentences(node: Node, past_section: bool = False) -> list[Sentence]:
     """Split a node's body at 。；！？ and paragraph ends."""
+    return [Sentence(text, node, start, past_section) for start, text in _sentence_spans(node.text)]
+
+
+@lru_cache(maxsize=8192)  # several rules split the same bodies
+def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
     out = []
-    text = node.text
     for m in _SPLIT.finditer(text):
         s = m.group(0)
         if s.strip():
             lead = len(s) - len(s.lstrip())
-            out.append(Sentence(s.strip(), node, m.start() + lead, past_section))
-    return out
+            out.append((m.start() + lead, s.strip()))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------- funding pledges

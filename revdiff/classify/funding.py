@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -22,7 +23,12 @@ def _amount(p: Pledge) -> str:
 
 
 def _wording(p: Pledge) -> str:
-    return re.sub(r"\d+(?:\.\d+)?", "", key(p.sentence.text))
+    return _wording_of(p.sentence.text)
+
+
+@lru_cache(maxsize=4096)  # every draft pledge is compared with every final one
+def _wording_of(text: str) -> str:
+    return re.sub(r"\d+(?:\.\d+)?", "", key(text))
 
 
 def _to_wan(p: Pledge) -> float | None:

@@ -495,7 +495,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--no-profile", action="store_true", help="skip the profile of the biggest size")
     ap.add_argument("--top", type=int, default=25, help="profile entries to keep (default 25)")
-    ap.add_argument("--cold-stages", action="store_true", help=argparse.SUPPRESS)  # child of the parent run
+    ap.add_argument(
+        "--cold-stages",
+        action="store_true",
+        help="only time importing the CLI and one cold pass of each stage in this process, print JSON "
+        "(the full run starts it as a child; run it alternately from two checkouts to A/B a change)",
+    )
     args = ap.parse_args(argv)
     if args.cold_stages:
         return cold_stages_child()

@@ -127,13 +127,16 @@ def _is_past(sent: Sentence) -> bool:
     return bool(PAST_PARAGRAPH.search(para))
 
 
+_PER_EACH = re.compile(r"^(?:每[个件家项所户名]|各)(?=..)")
+
+
 def _subject(sent: Sentence) -> str:
     """Who or what a pledge is for: "对…的X" (its recipient), else the object of the clause
     before the money ("遴选5-10个高价值专利组合，给予…"), else the section's title."""
     t = sent.text
     m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|给予|投资|资助|奖励)", t)
     if m:
-        whole = m.group(1).rstrip("的")
+        whole = _PER_EACH.sub("", m.group(1)).rstrip("的")  # 对每家X投资: the recipient is X
         tail = whole.rsplit("的", 1)[-1]
         return tail if len(tail) >= 4 else whole
     clauses = re.split(r"[，,；;]", t)

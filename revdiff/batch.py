@@ -440,7 +440,7 @@ def rank_key(name: str, summary: dict[str, Any]) -> tuple[Any, ...]:
 def _money_totals(summaries: list[dict[str, Any]]) -> list[tuple[str, str]]:
     from decimal import Decimal
 
-    from revdiff.render.facts import format_amount
+    from revdiff.money import format_amount
 
     sums: dict[str, Decimal] = {}
     for s in summaries:

@@ -65,6 +65,25 @@ def test_funding_verbs_and_units(work: Path) -> None:
     assert pledges(report(work)) == [("30", "万元"), ("5", "千元")]
 
 
+def test_configured_unit_is_converted_when_an_amount_changes(tmp_path: Path) -> None:
+    # 5千元 → 0.3万元 is 5,000 元 → 3,000 元: lowered, although 0.3 < 5 and 万元 > 千元 as words;
+    # 8千元 → 1万元 is raised although 1 < 8
+    (tmp_path / "d.txt").write_text(
+        "关于支持企业发展的若干措施\n一、支持措施\n对新认定的企业给予奖励5千元。\n"
+        "对获评示范的企业给予奖励8千元。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "f.txt").write_text(
+        "关于支持企业发展的若干措施\n一、支持措施\n对新认定的企业给予奖励0.3万元。\n"
+        "对获评示范的企业给予奖励1万元。\n",
+        encoding="utf-8",
+    )
+    toml(tmp_path, '[funding]\nunits = ["千元"]\n')
+    changed = [(f["draft_value"], f["final_value"], f["direction"]) for f in report(tmp_path)["findings"]
+               if f["kind"] == "funding_changed"]  # fmt: skip
+    assert changed == [("5", "0.3", "lowered"), ("8", "1", "raised")]
+
+
 def test_severity_override(work: Path) -> None:
     assert {f["severity"] for f in report(work)["findings"] if f["kind"] == "funding_removed"} == {"high"}
     toml(work, '[severity]\nfunding_removed = "low"\n')

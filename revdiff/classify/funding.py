@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
@@ -10,6 +11,7 @@ from rapidfuzz.fuzz import ratio
 from revdiff.classify import Context
 from revdiff.classify.extract import Pledge, pledges_of
 from revdiff.model import Finding
+from revdiff.money import money_value, parse_amount
 from revdiff.textkey import key
 
 NAME = "funding"
@@ -31,11 +33,6 @@ def _wording_of(text: str) -> str:
     return re.sub(r"\d+(?:\.\d+)?", "", key(text))
 
 
-def _to_wan(p: Pledge) -> float | None:
-    if p.value is None:
-        return None
-    v = float(p.value)
-    return v * 10000 if p.unit in ("亿元", "亿") else v / 10000 if p.unit == "元" else v
 
 
 def same_pledge(a: Pledge, b: Pledge) -> float:
@@ -43,13 +40,23 @@ def same_pledge(a: Pledge, b: Pledge) -> float:
     return ratio(_wording(a), _wording(b))
 
 
+def _comparable(p: Pledge) -> tuple[Decimal, str] | None:
+    """A pledge's amount as two pledges can be compared: money in its currency's base unit
+    (元), anything else (%, 倍) as a number in its own unit."""
+    money = money_value(p.value, p.unit)
+    if money:
+        return money
+    amount = parse_amount(p.value)
+    return (amount, p.unit or "") if amount is not None else None
+
+
 def direction(d: Pledge, f: Pledge) -> str | None:
     """How a paired pledge changed: lowered, raised, redefined, or None when unchanged."""
     if (d.value, d.unit, d.comparator) == (f.value, f.unit, f.comparator):
         return None
-    dv, fv = _to_wan(d), _to_wan(f)
-    if dv is not None and fv is not None and dv != fv:
-        return "lowered" if fv < dv else "raised"
+    dm, fm = _comparable(d), _comparable(f)
+    if dm and fm and dm[1] == fm[1] and dm[0] != fm[0]:  # 300千元 < 50万元; 30% < 50%
+        return "lowered" if fm[0] < dm[0] else "raised"
     if d.value and not f.value:
         return "lowered"  # the amount itself is gone
     return "redefined"

@@ -7,10 +7,11 @@ Markdown and CSV outputs must agree on these, so they are computed once here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from revdiff.money import format_amount, is_money_unit, parse_amount, unit_as_written
 
 if TYPE_CHECKING:
     from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
@@ -18,11 +19,6 @@ if TYPE_CHECKING:
 # Metadata a reviewer cites (文号, issuing office, dates), in this order; other fields (主送,
 # 抄送 …) are secondary.
 PRIMARY_METADATA = ["文号", "发文字号", "发文机关", "成文日期", "发布日期", "印发日期", "索引号", "主题分类"]
-
-# Units that denote an amount of money.  A removed pledge "给予不超过实际费用50%的补贴" has a
-# value (50, %) but no sum of money, so it is counted with the pledges without an amount.
-_MONEY_UNITS = {"元", "万", "万元", "亿", "亿元", "千元", "百万元", "千万元", "万美元", "美元"}
-
 
 @dataclass
 class MoneyTotal:
@@ -43,37 +39,6 @@ class MoneyAtStake:
     removed: int = 0  # all funding_removed findings
 
 
-_MONEY_ALIASES = {"万": "万元", "亿": "亿元"}
-
-
-def parse_amount(value: str | None) -> Decimal | None:
-    """``"50"`` → Decimal(50); full-width digits and thousands separators are accepted."""
-    if value is None:
-        return None
-    text = unicodedata.normalize("NFKC", value).replace(",", "").replace(" ", "").strip()
-    if not text:
-        return None
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() else None
-
-
-def format_amount(amount: Decimal) -> str:
-    """A Decimal as plain text with no exponent and no trailing zeros ("100", "2.5")."""
-    text = format(amount.normalize(), "f")
-    return text
-
-
-def is_money_unit(unit: str | None) -> bool:
-    """True for units of money (万元, 亿元, 元, 万 …), false for %, 件, 家 …."""
-    if not unit:
-        return False
-    unit = unicodedata.normalize("NFKC", unit).strip()
-    return unit in _MONEY_UNITS or unit.endswith("元")
-
-
 def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
     """Sum the draft amounts of removed funding pledges by unit (万 counted as 万元, 亿 as 亿元)."""
     result = MoneyAtStake()
@@ -89,8 +54,7 @@ def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
         if amount is None or not is_money_unit(f.unit):
             result.no_amount += 1
             continue
-        # a pledge's bare 万/亿 is money too (最高100万奖励): add it to 万元/亿元
-        unit = _MONEY_ALIASES.get((f.unit or "").strip(), (f.unit or "").strip())
+        unit = unit_as_written(f.unit)  # a bare 万/亿 (最高100万奖励) is added to 万元/亿元
         sums[unit] = sums.get(unit, Decimal(0)) + amount
         counts[unit] = counts.get(unit, 0) + 1
     # Biggest count first, then unit name: a stable order independent of finding order.

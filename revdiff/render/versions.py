@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from revdiff import money
 from revdiff.render import facts
 from revdiff.render.i18n import severity_label, strings
 
@@ -449,14 +450,14 @@ def _money(report: VersionsReport) -> MoneyCut:
             continue
         cut += 1
         s = next(x for x in reversed(t.states) if x.present)
-        amount = facts.parse_amount(s.value)
-        if amount is None or not facts.is_money_unit(s.unit):
+        amount = money.parse_amount(s.value)
+        if amount is None or not money.is_money_unit(s.unit):
             no_amount += 1
             continue
-        unit = {"万": "万元", "亿": "亿元"}.get((s.unit or "").strip(), (s.unit or "").strip())
+        unit = money.unit_as_written(s.unit)
         sums[unit] = sums.get(unit, Decimal(0)) + amount
         counts[unit] = counts.get(unit, 0) + 1
-    totals = [(u, facts.format_amount(sums[u]), counts[u]) for u in sorted(sums, key=lambda u: (-counts[u], u))]
+    totals = [(u, money.format_amount(sums[u]), counts[u]) for u in sorted(sums, key=lambda u: (-counts[u], u))]
     lower = sum(1 for t in report.tracks if t.kind == "pledge" and t.verdict in ("reduced", "restored_lower"))
     return MoneyCut(totals, no_amount, lower, cut)
 

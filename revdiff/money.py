@@ -1,0 +1,72 @@
+"""Amounts of money as policy texts write them: "50", "1,000", "３０" with 元, 万元, 千元, 亿 …
+
+Shared by the funding rule (is an amount lower or higher?) and the presenters (how much was
+cut?), so that both read 万 as 万元 and compare 300千元 with 30万元 the same way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+# Units that denote an amount of money.  A removed pledge "给予不超过实际费用50%的补贴" has a
+# value (50, %) but no sum of money.
+_MONEY_UNITS = {"元", "万", "万元", "亿", "亿元", "千元", "百万元", "千万元", "万美元", "美元"}
+_ALIASES = {"万": "万元", "亿": "亿元"}  # 最高100万奖励: a bare 万 after an amount is 万元
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+_CURRENCIES = ("美元", "欧元", "港元", "英镑", "日元", "元")  # longest match first (美元 before 元)
+
+
+def parse_amount(value: str | None) -> Decimal | None:
+    """``"50"`` → Decimal(50); full-width digits and thousands separators are accepted."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", value).replace(",", "").replace(" ", "").strip()
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        return None
+    return amount if amount.is_finite() else None
+
+
+def format_amount(amount: Decimal) -> str:
+    """A Decimal as plain text with no exponent and no trailing zeros ("100", "2.5")."""
+    return format(amount.normalize(), "f")
+
+
+def is_money_unit(unit: str | None) -> bool:
+    """True for units of money (万元, 亿元, 元, 万 …), false for %, 件, 家 …."""
+    if not unit:
+        return False
+    unit = unicodedata.normalize("NFKC", unit).strip()
+    return unit in _MONEY_UNITS or unit.endswith("元")
+
+
+def unit_as_written(unit: str | None) -> str:
+    """The unit a sum is reported in: as written, with a bare 万/亿 read as 万元/亿元."""
+    u = (unit or "").strip()
+    return _ALIASES.get(u, u)
+
+
+def money_value(value: str | None, unit: str | None) -> tuple[Decimal, str] | None:
+    """An amount in its currency's base unit: ("50", "万元") → (500000, "元"), ("3", "千美元")
+    → (3000, "美元"), ("100", "万") → (1000000, "元"). None when there is no amount or the unit
+    is not money (%, 家) or has a magnitude it does not know."""
+    amount = parse_amount(value)
+    if amount is None or not unit:
+        return None
+    u = unicodedata.normalize("NFKC", unit).strip()
+    currency = next((c for c in _CURRENCIES if u.endswith(c)), None)
+    prefix = u[: len(u) - len(currency)] if currency else u
+    if currency is None:
+        if not prefix or prefix not in ("万", "亿"):
+            return None
+        currency = "元"
+    factor = 1
+    for ch in prefix:
+        if ch not in _MAGNITUDE:
+            return None
+        factor *= _MAGNITUDE[ch]
+    return amount * factor, currency

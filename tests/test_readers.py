@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from revdiff.errors import InputError
-from revdiff.model import RawDoc
+from revdiff.model import Block, RawDoc
 from revdiff.readers import choose_reader, read, sniff
 from revdiff.readers import docx as docx_reader
 from revdiff.readers import pdf as pdf_reader
@@ -579,3 +579,24 @@ def test_writers_are_deterministic(tmp_path: Path) -> None:
     assert write_docx(SAMPLE, tmp_path / "a.docx").read_bytes() == DOCX.read_bytes()
     assert write_pdf(SAMPLE, tmp_path / "a.pdf").read_bytes() == PDF.read_bytes()
     assert write_html(SAMPLE, tmp_path / "a.html").read_bytes() == HTML.read_bytes()
+
+
+def test_registered_reader_sniffs_before_the_text_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from revdiff import readers
+
+    monkeypatch.setattr(readers, "READERS", list(readers.READERS))
+
+    def read_memo(data: bytes, source: str) -> RawDoc:
+        lines = data.decode("utf-8").splitlines()[1:]
+        return RawDoc(source=source, format="memo", encoding="utf-8",
+                      blocks=[Block(text=t, line=i) for i, t in enumerate(lines, 2)])  # fmt: skip
+
+    readers.register(readers.Reader("memo", ("memo",), lambda d: d.startswith(b"MEMO\n"), read_memo))
+    assert [r.name for r in readers.READERS][-2:] == ["memo", "text"]
+    path = tmp_path / "note.txt"  # the content decides, not the .txt name
+    path.write_bytes("MEMO\n一、总体要求\n加强保护。\n".encode())
+    raw = read(str(path))
+    assert raw.format == "memo" and [b.text for b in raw.blocks] == ["一、总体要求", "加强保护。"]
+    plain = tmp_path / "plain.txt"
+    plain.write_text("一、总体要求\n", encoding="utf-8")
+    assert read(str(plain)).format == "txt"

@@ -242,12 +242,6 @@ def make_huge_text_run_html(tmp: Path) -> Path:
     return p
 
 
-def make_utf16_without_bom(tmp: Path) -> Path:
-    p = tmp / "utf16.txt"
-    p.write_bytes("一、总体要求\n加强知识产权保护。\n".encode("utf-16-le"))
-    return p
-
-
 def make_big_text(tmp: Path) -> Path:
     p = tmp / "big.txt"
     line = ("一、总体要求\n" + "加强知识产权保护。" * 40 + "\n").encode("utf-8")
@@ -330,7 +324,6 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("html-without-document", make_nav_html, (), "no document text"),
     ("html-nested-too-deeply", make_deep_html, (), "nested too deeply"),
     ("html-text-run-too-large", make_huge_text_run_html, (), "too large"),
-    ("utf16-without-bom", make_utf16_without_bom, (), "binary"),
     ("over-size-limit", make_big_text, ("--max-size", "1"), "--max-size"),
     ("docx-zip-bomb-declared-size", make_bomb_declared, (), "zip bomb"),
     ("docx-zip-bomb-ratio", make_bomb_ratio, (), "zip bomb"),

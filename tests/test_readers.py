@@ -600,3 +600,22 @@ def test_registered_reader_sniffs_before_the_text_fallback(tmp_path: Path, monke
     plain = tmp_path / "plain.txt"
     plain.write_text("一、总体要求\n", encoding="utf-8")
     assert read(str(plain)).format == "txt"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    text = "关于加强知识产权保护的意见\r\n一、总体要求\r\n到2025年，专利密集型产业增加值占GDP比重达到13%。\r\n"
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(text.encode(encoding))  # what Windows "Unicode" saves, minus the BOM
+    raw = read(str(path))
+    assert raw.encoding == encoding
+    assert [b.text for b in raw.blocks if b.text] == text.split("\r\n")[:3]
+
+
+def test_zero_bytes_on_one_side_alone_do_not_make_utf16(tmp_path: Path) -> None:
+    # every other byte zero, but the others are control codes and Latin-1 symbols, not text
+    junk = bytes(b for i in range(4000) for b in ((i * 37) % 256 or 1, 0))
+    path = tmp_path / "junk.txt"
+    path.write_bytes(junk)
+    with pytest.raises(InputError, match="binary"):
+        read(str(path))

@@ -55,3 +55,44 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
             f"{source}: not text in any known encoding; give a .txt (UTF-8 or GB18030), .html, .docx or .pdf"
         )
     return str(best), best.encoding
+
+
+def _texty(ch: str) -> bool:
+    """A character ordinary Chinese policy text is made of."""
+    o = ord(ch)
+    return (
+        0x20 <= o < 0x7F
+        or ch in "\t\n\r"
+        or 0x4E00 <= o <= 0x9FFF  # CJK ideographs
+        or 0x3000 <= o <= 0x303F  # CJK punctuation (、。《》【】)
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms (，：（）０-９)
+        or 0x2010 <= o <= 0x206F  # general punctuation (“”—…)
+        or 0x3400 <= o <= 0x4DBF  # CJK extension A
+    )
+
+
+def guess_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` for UTF-16 text saved without a BOM, else None.
+
+    Such text has its zero bytes mostly on one side (the high byte of ASCII characters such
+    as the line breaks), and decodes to characters of ordinary text; binary junk has zero
+    bytes on both sides or decodes to characters from all over Unicode.
+    """
+    head = data[:8192]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    # a few zeros on the other side come from characters such as 一 (U+4E00)
+    if odd > 3 * even:
+        enc = "utf-16-le"
+    elif even > 3 * odd:
+        enc = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4096]
+    return enc if sum(map(_texty, sample)) >= 0.95 * len(sample) else None

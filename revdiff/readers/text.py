@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
-from revdiff.readers.encoding import decode
+from revdiff.readers.encoding import decode, guess_utf16
 
 # control characters other than whitespace, and the replacement character: deleted by translate
 _NOT_TEXT = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\f\v"] + [0xFFFD])
@@ -21,8 +21,12 @@ def _looks_binary(text: str) -> bool:
 def read(data: bytes, source: str) -> RawDoc:
     """Decode ``data`` and make one Block per line (1-based line numbers)."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{source}: looks like a binary file, not text; give a .txt, .html, .docx or .pdf")
-    text, encoding = decode(data, source)
+        utf16 = guess_utf16(data)  # Windows "Unicode" text saved without its BOM
+        if utf16 is None:
+            raise InputError(f"{source}: looks like a binary file, not text; give a .txt, .html, .docx or .pdf")
+        text, encoding = data.decode(utf16), utf16
+    else:
+        text, encoding = decode(data, source)
     if _looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text; give a .txt, .html, .docx or .pdf")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -164,12 +164,14 @@ def _rejoin(raw: RawDoc) -> None:
             and prev.cells is None
             and b.cells is None
             and not b.text.startswith("\t")
-            and (_ends_open(prev.text) or (full is not None and _wraps(prev.text, full)))
+            and not b.indented  # a PDF line indented in from its column's edge opens a paragraph
+            and (_ends_open(prev.text) or _wraps(prev, full))
             and not is_structural_start(b.text.strip())
             and len(pending_blank) <= 2
         ):
             offset = len(prev.text.rstrip())
             prev.text = prev.text.rstrip() + b.text.strip()
+            prev.reaches_margin = b.reaches_margin  # the joined block now ends where b ends
             prev.line_map.extend((offset + o, ln, pg) for o, ln, pg in _shift(b))
             pending_blank = []
             continue
@@ -180,9 +182,15 @@ def _rejoin(raw: RawDoc) -> None:
     raw.blocks = out
 
 
-def _wraps(text: str, full: int) -> bool:
-    t = text.strip()
-    return len(t) >= full and "\t" not in t and not TITLE_END.search(t)
+def _wraps(block: Block, full: int | None) -> bool:
+    """Does a PDF line go on in the next one?  The reader says whether it runs to the right
+    edge of its column; without that, a line as long as a full one (``full`` characters)."""
+    t = block.text.strip()
+    if "\t" in t or TITLE_END.search(t):
+        return False
+    if block.reaches_margin is not None:
+        return block.reaches_margin
+    return full is not None and len(t) >= full
 
 
 def _shift(b: Block) -> list[tuple[int, int, int | None]]:

@@ -36,6 +36,12 @@ class Block:
     cells: list[str] | None = None  # set when the block is one row of a real table
     table: int | None = None  # rows of the same table share this index
     line_map: list[LineMapEntry] = field(default_factory=list)
+    # PDF lines: True when the line runs to the right edge of its text column (so it may go
+    # on in the next line), False when it stops short; None when the format cannot say.
+    reaches_margin: bool | None = None
+    # PDF lines: True when the line starts a first-line indent in from its column's left
+    # edge (a new paragraph), False at the edge (maybe a continued one); None: unknown.
+    indented: bool | None = None
 
     def __post_init__(self) -> None:
         if not self.line_map:

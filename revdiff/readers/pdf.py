@@ -9,6 +9,7 @@ cell rows, and running headers, footers and page numbers moved to ``dropped``.
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import math
@@ -71,7 +72,13 @@ class _Item:
     top: float
     bottom: float
     x0: float
+    x1: float
     text: str = ""
+    size: float = 10.0  # font size of the line's characters (points)
+    column: tuple[bool, int] = (False, 0)  # (page in two columns?, column: 0 left, 1 right)
+    frame: tuple[int, int] | None = None  # (page, index) of the 专栏 frame the line is printed in
+    reaches_margin: bool | None = None
+    indented: bool | None = None
     rows: list[list[str]] | None = None  # set for a table
     dropped: bool = False
     kind: str = "line"  # line | table
@@ -86,9 +93,23 @@ class _Page:
 
 
 def _clean_cell(value: str | None) -> str:
+    """A table cell's text on one line.  A number wrapped in a narrow cell ("146" / "0",
+    "≥8" / "5") is one number again: a line break between digits is the cell's width, not
+    a space (joining them with one would make 1460 read as 146)."""
     from revdiff.readers.html import join_pieces
 
-    return join_pieces((value or "").split("\n"))
+    pieces: list[str] = []
+    for piece in (value or "").split("\n"):
+        piece = piece.strip()
+        if pieces and piece and _NUMBER_END.search(pieces[-1]) and _NUMBER_START.match(piece):
+            pieces[-1] += piece
+        elif piece:
+            pieces.append(piece)
+    return join_pieces(pieces)
+
+
+_NUMBER_END = re.compile(r"[0-9０-９][.．]?$")
+_NUMBER_START = re.compile(r"[0-9０-９%％‰.．]")
 
 
 def _has_doubled_glyphs(chars: list[dict[str, Any]]) -> bool:
@@ -107,12 +128,19 @@ def _read_page(page: Any, number: int) -> _Page:
         page = page.dedupe_chars()  # fake bold: the same glyph printed twice, slightly offset
     out = _Page(number=number, height=float(page.height), chars=len(page.chars))
     tables = []
-    for table in page.find_tables():
+    finder = page.debug_tablefinder()  # what find_tables() uses, with the cells it found
+    for table in finder.tables:
         rows = table.extract()
         # Only real grids are tables: a one-cell frame (a 专栏 box) holds ordinary text.
         if sum(1 for r in rows if sum(1 for c in r if c is not None) >= 2) >= 2:
             tables.append((table, rows))
     boxes = [t.bbox for t, _ in tables]
+    # One-cell frames (专栏 boxes; pdfplumber keeps no one-cell table) are read as text, but
+    # their lines start and end at the frame's edges, not the column's.
+    frames = [
+        c for c in finder.cells
+        if not any(b[0] - 1 <= c[0] and c[2] <= b[2] + 1 and b[1] - 1 <= c[1] and c[3] <= b[3] + 1 for b in boxes)
+    ]  # fmt: skip
 
     def outside_tables(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char" or not boxes:
@@ -122,18 +150,103 @@ def _read_page(page: Any, number: int) -> _Page:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside_tables) if boxes else page
-    for line in text_page.extract_text_lines(strip=True, return_chars=True):
-        text = _line_text(line["chars"])
-        if text:
-            out.items.append(_Item(top=line["top"], bottom=line["bottom"], x0=line["x0"], text=text))
+    lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=True) if ln["chars"]]
+    gutter = _gutter(lines, float(page.width))
+    for line in lines:
+        if gutter is None or any(gutter[0] < (c["x0"] + c["x1"]) / 2 < gutter[1] for c in line["chars"]):
+            parts = [line["chars"]]  # one column, or a line across the gutter (a centred title)
+        else:  # the same baseline in both columns: two lines, one per column
+            parts = [[c for c in line["chars"] if c["x1"] <= gutter[0]], [c for c in line["chars"] if c["x0"] >= gutter[1]]]
+        for chars in parts:
+            text = _line_text(chars)
+            if text:
+                x0 = min(float(c["x0"]) for c in chars)
+                x1 = max(float(c["x1"]) for c in chars)
+                size = max(float(c.get("size") or 10) for c in chars)
+                # a line across the gutter ends where the right column ends
+                column = (gutter is not None, 0 if gutter is not None and x1 <= gutter[0] else int(gutter is not None))
+                mid, y = (x0 + x1) / 2, (line["top"] + line["bottom"]) / 2
+                frame = next((i for i, (fx0, ft, fx1, fb) in enumerate(frames) if fx0 <= mid <= fx1 and ft <= y <= fb),
+                             None)  # fmt: skip
+                out.items.append(_Item(top=line["top"], bottom=line["bottom"], x0=x0, x1=x1, text=text, size=size,
+                                       column=column, frame=None if frame is None else (number, frame)))  # fmt: skip
     for table, rows in tables:
-        x0, top, _, bottom = table.bbox
+        x0, top, x1, bottom = table.bbox
         cells = [[_clean_cell(c) for c in row] for row in rows]
         cells = [r for r in cells if any(r)]
         if cells:
-            out.items.append(_Item(top=top, bottom=bottom, x0=x0, rows=cells, kind="table"))
-    out.items.sort(key=lambda it: (round(it.top, 1), it.x0))
+            out.items.append(_Item(top=top, bottom=bottom, x0=x0, x1=x1, rows=cells, kind="table"))
+    out.items.sort(key=_reading_order(out.items, gutter))
     return out
+
+
+_GUTTER_MIN = 6.0  # points: the narrowest white band that can part two columns
+
+
+def _ink_spans(chars: list[dict[str, Any]]) -> list[tuple[float, float]]:
+    """The x ranges a printed line covers: its characters, joined across gaps under 1 em."""
+    spans: list[tuple[float, float]] = []
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        x0, x1 = float(c["x0"]), float(c["x1"])
+        if spans and x0 - spans[-1][1] < float(c.get("size") or 10):
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return spans
+
+
+def _gutter(lines: list[dict[str, Any]], width: float) -> tuple[float, float] | None:
+    """The white band between two columns of running text, or None for a one-column page.
+
+    Government gazettes (政府公报) print two columns; reading them line by line across the
+    page would interleave the columns.  A band counts as a gutter when it lies in the
+    middle of the page, is at least ``_GUTTER_MIN`` wide, almost no line prints across it
+    (a centred title may), and both sides hold running text: on each side, a quarter of
+    the lines or more carry 6 characters or more.  Signature blocks and tables without
+    rules (short cells) do not pass the last test, so they are read as before.
+    """
+    if len(lines) < 8:
+        return None
+    lo, hi = int(width * 0.35), int(width * 0.65)
+    cover = [0] * (hi - lo + 1)
+    for ln in lines:
+        for a, b in _ink_spans(ln["chars"]):
+            for x in range(max(lo, int(a)), min(hi, int(b)) + 1):
+                cover[x - lo] += 1
+    limit = 0.05 * len(lines)
+    best: tuple[int, int] | None = None
+    start: int | None = None
+    for i, c in enumerate([*cover, len(lines) + 1]):  # a sentinel closes the last run
+        if c <= limit:
+            start = i if start is None else start
+        elif start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    if best is None or best[1] - best[0] < _GUTTER_MIN:
+        return None
+    g0, g1 = float(lo + best[0]), float(lo + best[1])
+    left = [sum(1 for c in ln["chars"] if c["x1"] <= g0) for ln in lines]
+    right = [sum(1 for c in ln["chars"] if c["x0"] >= g1) for ln in lines]
+    for counts in (left, right):
+        if sum(1 for n in counts if n >= 6) < max(4, 0.25 * len(lines)):
+            return None
+    return g0, g1
+
+
+def _reading_order(items: list[_Item], gutter: tuple[float, float] | None) -> Any:
+    """Sort key for a page's items: top to bottom; on a two-column page, the left column
+    before the right one, between the lines (titles, tables) that span both."""
+    if gutter is None:
+        return lambda it: (round(it.top, 1), it.x0)
+    spanning = sorted(it.top for it in items if it.x0 < gutter[1] and it.x1 > gutter[0])
+
+    def key(it: _Item) -> tuple[int, int, float, float]:
+        if it.x0 < gutter[1] and it.x1 > gutter[0]:  # across the gutter: after the columns above it
+            return bisect.bisect_left(spanning, it.top), 2, round(it.top, 1), it.x0
+        return bisect.bisect_right(spanning, it.top), 0 if it.x1 <= gutter[0] else 1, round(it.top, 1), it.x0
+
+    return key
 
 
 def _norm(text: str) -> str:
@@ -174,6 +287,36 @@ def _mark_page_furniture(pages: list[_Page]) -> None:
                 it.dropped = True
 
 
+def _mark_line_edges(pages: list[_Page]) -> None:
+    """Set ``reaches_margin`` and ``indented`` on every text line from where it starts and ends.
+
+    A justified line that runs to its column's right edge may go on in the next line; a
+    heading or the last line of a paragraph stops short.  A line that starts a first-line
+    indent in (two characters, in Chinese documents) begins a paragraph.  The edges of each
+    kind of column (one-column pages; left and right columns of two-column pages; each 专栏
+    frame) are where most of its lines start and where the longer ones end, over the whole
+    document, so a page of short lines has the same edges.
+    """
+    starts: dict[object, list[float]] = {}
+    ends: dict[object, list[float]] = {}
+    for page in pages:
+        for it in page.items:
+            if it.kind == "line" and len(it.text) >= 6:
+                starts.setdefault(it.frame or it.column, []).append(it.x0)
+                ends.setdefault(it.frame or it.column, []).append(it.x1)
+    lefts = {k: sorted(v)[len(v) // 10] for k, v in starts.items() if len(v) >= 3}
+    rights = {k: sorted(v)[int(len(v) * 0.9)] for k, v in ends.items() if len(v) >= 3}
+    for page in pages:
+        for it in page.items:
+            if it.kind != "line":
+                continue
+            left, right = lefts.get(it.frame or it.column), rights.get(it.frame or it.column)
+            if right is not None:
+                it.reaches_margin = it.x1 > right - it.size  # the next character would not fit
+            if left is not None:
+                it.indented = it.x0 >= left + 0.9 * it.size
+
+
 def _emit(pages: list[_Page]) -> tuple[list[Block], list[Block]]:
     blocks: list[Block] = []
     dropped: list[Block] = []
@@ -185,7 +328,8 @@ def _emit(pages: list[_Page]) -> tuple[list[Block], list[Block]]:
         for it in page.items:
             if it.kind == "line":
                 line_no += 1
-                block = Block(text=it.text, line=line_no, page=page.number)
+                block = Block(text=it.text, line=line_no, page=page.number, reaches_margin=it.reaches_margin,
+                              indented=it.indented)  # fmt: skip
                 if it.dropped:
                     dropped.append(block)
                 else:
@@ -297,5 +441,6 @@ def read(data: bytes, source: str) -> RawDoc:
             "e.g. ocrmypdf --force-ocr IN.pdf OUT.pdf"
         )
     _mark_page_furniture(pages)
+    _mark_line_edges(pages)
     blocks, dropped = _emit(pages)
     return RawDoc(source=source, format="pdf", encoding="binary", blocks=blocks, dropped=dropped, title=title)

@@ -17,14 +17,21 @@ import pytest
 import revdiff
 from revdiff.readers.pdf import _clean_cell, _gutter
 
-from .fixtures.build import write_pdf
+from .fixtures.build import plain_lines, write_pdf
 from .fixtures.make_fixtures import SAMPLE
 
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("layout")
-    return {"one": write_pdf(SAMPLE, out / "one.pdf"), "two": write_pdf(SAMPLE, out / "two.pdf", columns=2)}
+    (out / "source.txt").write_text("\n".join(plain_lines(SAMPLE)) + "\n", encoding="utf-8")
+    return {
+        "source": out / "source.txt",
+        "one": write_pdf(SAMPLE, out / "one.pdf"),
+        "two": write_pdf(SAMPLE, out / "two.pdf", columns=2),
+        "justified": write_pdf(SAMPLE, out / "justified.pdf", justify=True),
+        "justified-two": write_pdf(SAMPLE, out / "justified-two.pdf", columns=2, justify=True),
+    }
 
 
 def _gutters(path: Path) -> list[tuple[float, float] | None]:
@@ -71,6 +78,19 @@ def test_heading_that_fills_a_narrow_line_is_not_joined_to_the_next_paragraph(pr
     # paragraph after it starts indented, so it is a new paragraph, not the heading's rest
     titles = [t for _, t in _headings(printed["two"])]
     assert "建设新型数字基础设施" in titles
+
+
+@pytest.mark.parametrize("layout", ["one", "two", "justified", "justified-two"])
+def test_paragraphs_are_rebuilt_as_the_source_has_them(printed: dict[str, Path], layout: str) -> None:
+    # every printed line is a block; joining them must give back the source's paragraphs:
+    # per section, the same text and the same paragraph breaks, whatever the layout
+    def paragraphs(path: Path) -> list[tuple[str, list[str]]]:
+        doc = revdiff.outline(str(path))
+        return [(n.title, [p.replace(" ", "") for p in n.text.split("\n")]) for part in doc.parts for n in part.nodes()]
+
+    source, pdf = paragraphs(printed["source"]), paragraphs(printed[layout])
+    assert sum(len(p) for _, p in source) > 20
+    assert pdf == source
 
 
 @pytest.mark.parametrize(

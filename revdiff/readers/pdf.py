@@ -163,8 +163,8 @@ def _read_page(page: Any, number: int) -> _Page:
                 x0 = min(float(c["x0"]) for c in chars)
                 x1 = max(float(c["x1"]) for c in chars)
                 size = max(float(c.get("size") or 10) for c in chars)
-                # a line across the gutter ends where the right column ends
-                column = (gutter is not None, 0 if gutter is not None and x1 <= gutter[0] else int(gutter is not None))
+                # a line across the gutter ends where the right column does
+                column = (False, 0) if gutter is None else (True, 0 if x1 <= gutter[0] else 1)
                 mid, y = (x0 + x1) / 2, (line["top"] + line["bottom"]) / 2
                 frame = next((i for i, (fx0, ft, fx1, fb) in enumerate(frames) if fx0 <= mid <= fx1 and ft <= y <= fb),
                              None)  # fmt: skip

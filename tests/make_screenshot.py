@@ -43,11 +43,9 @@ def launch(playwright: Any) -> Any:
 def compare_headline(relative: bool = True) -> Any:
     """The Report of the headline pair, through the real pipeline.
 
-    Calls ``revdiff.pipeline.compare_paths`` (what ``revdiff.compare`` does) rather than
-    ``revdiff.compare``: once the submodule ``revdiff.compare`` has been imported it shadows
-    the function of the same name on the package, so a second ``revdiff.compare(...)`` in one
-    process would fail.  With ``relative`` the paths are given relative to the repository
-    root (as a user would type them), which is what the report then shows.
+    Calls ``revdiff.pipeline.compare_paths``, which is what ``revdiff.compare`` does.  With
+    ``relative`` the paths are given relative to the repository root (as a user would type
+    them), which is what the report then shows.
     """
     sys.path.insert(0, str(ROOT))
     from revdiff.pipeline import compare_paths

@@ -106,6 +106,9 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
                   pledge_units=tuple(pledge_units), severity=dict(severity or {}))
     findings = classify(ctx)
+    for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
+        f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
+        f.final_page = final.pages.get(f.final_line) if f.final_line else None
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
                   warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
                   context=ctx)

@@ -146,6 +146,7 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     dropped: list[Block] = field(default_factory=list)
     title: str = ""
+    pages: dict[int, int] = field(default_factory=dict)  # PDF: input line → its page
 
     def part(self, title: str) -> Part:
         """The part whose title equals or contains ``title``; KeyError when none does."""
@@ -241,6 +242,8 @@ class Finding:
     final_section: str | None = None
     draft_line: int | None = None
     final_line: int | None = None
+    draft_page: int | None = None  # PDF sides: the page of draft_line / final_line
+    final_page: int | None = None
     subject: str | None = None  # what the pledge or target is about (measure, recipient)
     contexts: list[str] = field(default_factory=list)  # term_*: every removed context
 
@@ -264,6 +267,9 @@ class Finding:
             "note": self.note,
             "note_en": self.note_en,
         }
+        for key in ("draft_page", "final_page"):
+            if getattr(self, key) is not None:
+                d[key] = getattr(self, key)
         if self.term is not None:
             d["term"] = self.term
             d["draft_count"] = self.draft_count

@@ -562,8 +562,9 @@ def parse(raw: RawDoc) -> Document:
         parts[0].title_derived = True
     _assign_ids(parts)
     title = parts[0].title if parts else ""
+    pages = {line: page for b in raw.blocks for _, line, page in b.line_map if page is not None}
     return Document(source=raw.source, format=raw.format, encoding=raw.encoding, parts=parts,
-                    metadata=metadata, dropped=raw.dropped, title=title)
+                    metadata=metadata, dropped=raw.dropped, title=title, pages=pages)
 
 
 def _assign_ids(parts: list[Part]) -> None:

@@ -34,6 +34,8 @@ COLUMNS = [
     "final_line",
     "note",
     "note_en",
+    "draft_page",  # PDF sides only; last, so that columns read by position stay where they were
+    "final_page",
 ]
 
 # Free-text columns a document (or a hostile draft) controls.  A cell there that starts

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from revdiff.money import format_amount, is_money_unit, parse_amount, unit_as_written
 
@@ -146,6 +146,14 @@ def section_path(ref: SectionRef | None) -> str:
     if ref.path:
         return " › ".join(ref.path)
     return f"{ref.number}{ref.title}"
+
+
+def line_label(ui: dict[str, Any], line: int | None, page: int | None) -> str:
+    """Where a finding's sentence is: "第 12 行", and for a PDF "第 12 行 · 第 3 页"."""
+    if not line:
+        return ""
+    text = str(ui["line"].format(n=line))
+    return text + " · " + str(ui["page"].format(n=page)) if page is not None else text
 
 
 def is_changed(pair: SectionPair) -> bool:

@@ -341,8 +341,8 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
                 final_path=facts.section_path(fpair.final if fpair else None),
                 draft_link=f"#sec-{anchors[dpair.id]}" if dpair else None,
                 final_link=f"#sec-{anchors[fpair.id]}" if fpair else None,
-                draft_line=ui["line"].format(n=f.draft_line) if f.draft_line else "",
-                final_line=ui["line"].format(n=f.final_line) if f.final_line else "",
+                draft_line=facts.line_label(ui, f.draft_line, f.draft_page),
+                final_line=facts.line_label(ui, f.final_line, f.final_page),
                 contexts=[highlight(c, terms=terms) for c in f.contexts],
                 is_term=is_term,
             )

@@ -57,11 +57,12 @@ def _where(pairs: dict[str, SectionPair], finding: Finding, side: str, ui: dict[
     pair = pairs.get(sid or "")
     ref = None if pair is None else (pair.draft if side == "draft" else pair.final)
     line = finding.draft_line if side == "draft" else finding.final_line
+    page = finding.draft_page if side == "draft" else finding.final_page
     parts = []
     if ref is not None:
         parts.append(escape_md(facts.section_path(ref)))
     if line:
-        parts.append(ui["line"].format(n=line))
+        parts.append(facts.line_label(ui, line, page))
     return (", " if ui["html_lang"] == "en" else "，").join(parts)
 
 

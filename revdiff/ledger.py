@@ -40,6 +40,7 @@ class Entry:
     year: str | None = None
     attribute: str | None = None  # 预期性 / 约束性 (target)
     source: str | None = None  # text | table (target)
+    page: int | None = None  # PDF: the page of ``line`` (last, so CSV columns keep their places)
 
 
 @dataclass
@@ -90,7 +91,8 @@ class Ledger:
             out += [f"## {title} ({len(rows)})", ""]
             for e in rows:
                 amount = f"**{e.comparator or ''}{e.value}{e.unit or ''}** " if e.value else ""
-                out.append(f"- {amount}{_md(e.text)} — {_md(e.section)}, line {e.line}")
+                where = f"line {e.line}" + (f", page {e.page}" if e.page is not None else "")
+                out.append(f"- {amount}{_md(e.text)} — {_md(e.section)}, {where}")
             out.append("")
         return "\n".join(out)
 
@@ -155,4 +157,6 @@ def build_ledger(doc: Document, part: str | None = None, pledge_words: Sequence[
     ledger = Ledger(source=doc.source, format=doc.format, parts=[p.title for p in parts])
     for p in parts:
         ledger.entries.extend(part_ledger(p, pledge_words, pledge_units))
+    for e in ledger.entries:
+        e.page = doc.pages.get(e.line)
     return ledger

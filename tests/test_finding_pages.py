@@ -54,3 +54,16 @@ def test_markdown_and_csv_cite_the_page(findings: list[dict]) -> None:
     assert f"第 {first['final_line']} 行 · 第 {first['final_page']} 页" in md
     rows = list(csv.DictReader(io.StringIO(revdiff("--format", "csv").lstrip("\ufeff"))))
     assert [r["final_page"] for r in rows] == [str(f.get("final_page") or "") for f in findings]
+
+
+def test_ledger_of_a_pdf_cites_pages() -> None:
+    proc = subprocess.run([sys.executable, "-m", "revdiff", "ledger", str(PAIR / "final.pdf"), "--format", "json"],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    entries = json.loads(proc.stdout)["entries"]
+    assert entries and all(isinstance(e["page"], int) for e in entries)
+    with pdfplumber.open(PAIR / "final.pdf") as pdf:
+        pages = [re.sub(r"\s", "", p.extract_text() or "") for p in pdf.pages]
+    for e in entries:  # the cited line may be where the value stands, after a page break
+        text = re.sub(r"[\s|]", "", e["text"])
+        assert any(text[i : i + 8] in pages[e["page"] - 1] for i in range(max(1, len(text) - 7))), e

@@ -71,6 +71,7 @@ class TrackState:
     subject: str | None = None  # the recipient (pledge) or the measure (target)
     text: str | None = None  # the sentence or table row
     line: int | None = None  # 1-based line of that version's input
+    page: int | None = None  # PDF versions: the page of ``line``
     path: list[str] = field(default_factory=list)  # heading path of its section
     pair: int | None = None  # 1-based index into ``pairs`` of the report ``section`` belongs to
     section: str | None = None  # SectionPair id in that pair's report (for an absent state:
@@ -79,7 +80,7 @@ class TrackState:
     def to_dict(self) -> dict[str, Any]:
         if not self.present:
             return {"version": self.version, "present": False, "pair": self.pair, "section": self.section}
-        return {
+        out = {
             "version": self.version,
             "present": True,
             "label": self.label,
@@ -94,6 +95,9 @@ class TrackState:
             "pair": self.pair,
             "section": self.section,
         }
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 @dataclass
@@ -253,6 +257,10 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
                 "their commitments cannot be chained"
             )
     tracks = build_tracks(reports)
+    for t in tracks:  # a PDF version's extracted-text line means little to a reader: add its page
+        for st in t.states:
+            if st.present and st.line:
+                st.page = docs[st.version - 1].pages.get(st.line)
     return VersionsReport(versions=versions, pairs=reports, tracks=tracks, warnings=warnings)
 
 

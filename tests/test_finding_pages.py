@@ -67,3 +67,14 @@ def test_ledger_of_a_pdf_cites_pages() -> None:
     for e in entries:  # the cited line may be where the value stands, after a page break
         text = re.sub(r"[\s|]", "", e["text"])
         assert any(text[i : i + 8] in pages[e["page"] - 1] for i in range(max(1, len(text) - 7))), e
+
+
+def test_versions_cite_pages_of_pdf_versions() -> None:
+    proc = subprocess.run([sys.executable, "-m", "revdiff", "compare", str(PAIR / "draft.docx"), str(PAIR / "final.pdf"),
+                           str(PAIR / "final.pdf"), "--format", "json"], capture_output=True, text=True, timeout=180)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    tracks = json.loads(proc.stdout)["tracks"]
+    states = [s for t in tracks for s in t["states"] if s["present"]]
+    assert any(s["version"] == 1 for s in states) and all("page" not in s for s in states if s["version"] == 1)
+    pdf_states = [s for s in states if s["version"] > 1]
+    assert pdf_states and all(isinstance(s.get("page"), int) for s in pdf_states)

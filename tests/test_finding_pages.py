@@ -52,6 +52,10 @@ def test_markdown_and_csv_cite_the_page(findings: list[dict]) -> None:
     md = revdiff("--format", "md")
     first = next(f for f in findings if f.get("final_page"))
     assert f"第 {first['final_line']} 行 · 第 {first['final_page']} 页" in md
+    # a .docx is cited by paragraph, which is what its "line" numbers count
+    assert f"第 {first['draft_line']} 段" in md and f"第 {first['draft_line']} 行" not in md
+    html = revdiff("--format", "html")
+    assert f"第 {first['draft_line']} 段" in html and f"第 {first['final_line']} 行 · 第 {first['final_page']} 页" in html
     rows = list(csv.DictReader(io.StringIO(revdiff("--format", "csv").lstrip("\ufeff"))))
     assert [r["final_page"] for r in rows] == [str(f.get("final_page") or "") for f in findings]
 

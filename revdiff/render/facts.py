@@ -148,11 +148,17 @@ def section_path(ref: SectionRef | None) -> str:
     return f"{ref.number}{ref.title}"
 
 
-def line_label(ui: dict[str, Any], line: int | None, page: int | None) -> str:
-    """Where a finding's sentence is: "第 12 行", and for a PDF "第 12 行 · 第 3 页"."""
+def line_label(ui: dict[str, Any], line: int | None, page: int | None = None, fmt: str = "",
+               end: int | None = None) -> str:  # fmt: skip
+    """Where a passage is, as a reader finds it in that format: "第 12 行" (or lines 12–15 with
+    ``end``); a .docx counts paragraphs ("第 12 段"); a PDF adds the page ("第 12 行 · 第 3 页")."""
     if not line:
         return ""
-    text = str(ui["line"].format(n=line))
+    unit = "para" if fmt == "docx" else "line"
+    if end and end != line:
+        text = str(ui[unit + "s"].format(a=line, b=end))
+    else:
+        text = str(ui[unit].format(n=line))
     return text + " · " + str(ui["page"].format(n=page)) if page is not None else text
 
 

@@ -170,18 +170,6 @@ class FindingView:
     is_term: bool
 
 
-def _lines_label(ui: dict[str, Any], ref: SectionRef | None) -> str:
-    if ref is None:
-        return ""
-    if ref.line_end and ref.line_end != ref.line_start:
-        text = ui["lines"].format(a=ref.line_start, b=ref.line_end)
-    else:
-        text = ui["line"].format(n=ref.line_start)
-    if ref.page is not None:
-        text += " · " + ui["page"].format(n=ref.page)
-    return text
-
-
 def _side_segments(pair: SectionPair, side: str) -> list[tuple[str, str]]:
     """The (tag, text) segments of one side of a pair's diff.
 
@@ -232,6 +220,7 @@ def _side_view(
     side: str,
     terms: list[str],
     sentences: list[tuple[str, str, str]],
+    fmt: str = "",
 ) -> SideView:
     ref = pair.draft if side == "draft" else pair.final
     if ref is None:
@@ -243,7 +232,7 @@ def _side_view(
         present=True,
         heading=f"{ref.number}{ref.title}",
         path=facts.section_path(ref),
-        lines=_lines_label(ui, ref),
+        lines=facts.line_label(ui, ref.line_start, ref.page, fmt, ref.line_end),
         body=_render_pieces(segments, spans),
         empty=not text.strip(),
     )
@@ -300,8 +289,10 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
                 renumbered=pair.renumbered,
                 changed=changed,
                 similarity=round(max(0.0, min(1.0, pair.similarity)) * 100),
-                draft=_side_view(ui, pair, "draft", report.watch, sentences.get((pair.id, "draft"), [])),
-                final=_side_view(ui, pair, "final", report.watch, sentences.get((pair.id, "final"), [])),
+                draft=_side_view(ui, pair, "draft", report.watch, sentences.get((pair.id, "draft"), []),
+                                 report.draft.format),
+                final=_side_view(ui, pair, "final", report.watch, sentences.get((pair.id, "final"), []),
+                                 report.final.format),
                 draft_level=pair.draft.level if pair.draft else 1,
                 final_level=pair.final.level if pair.final else 1,
                 draft_dup=dkey is not None and dkey in seen_draft,
@@ -341,8 +332,8 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
                 final_path=facts.section_path(fpair.final if fpair else None),
                 draft_link=f"#sec-{anchors[dpair.id]}" if dpair else None,
                 final_link=f"#sec-{anchors[fpair.id]}" if fpair else None,
-                draft_line=facts.line_label(ui, f.draft_line, f.draft_page),
-                final_line=facts.line_label(ui, f.final_line, f.final_page),
+                draft_line=facts.line_label(ui, f.draft_line, f.draft_page, report.draft.format),
+                final_line=facts.line_label(ui, f.final_line, f.final_page, report.final.format),
                 contexts=[highlight(c, terms=terms) for c in f.contexts],
                 is_term=is_term,
             )

@@ -92,6 +92,8 @@ STRINGS: dict[str, dict[str, Any]] = {
         "col_where": "位置",
         "line": "第 {n} 行",
         "lines": "第 {a}–{b} 行",
+        "para": "第 {n} 段",  # .docx: its "lines" are paragraphs
+        "paras": "第 {a}–{b} 段",
         "page": "第 {n} 页",
         "none_side": "（无）",
         "term": "关注词",
@@ -192,6 +194,8 @@ STRINGS: dict[str, dict[str, Any]] = {
         "col_where": "Where",
         "line": "line {n}",
         "lines": "lines {a}–{b}",
+        "para": "paragraph {n}",
+        "paras": "paragraphs {a}–{b}",
         "page": "page {n}",
         "none_side": "(none)",
         "term": "Term",

@@ -52,7 +52,7 @@ def _doc_line(label: str, doc: DocInfo, ui: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _where(pairs: dict[str, SectionPair], finding: Finding, side: str, ui: dict[str, Any]) -> str:
+def _where(pairs: dict[str, SectionPair], finding: Finding, side: str, ui: dict[str, Any], fmt: str) -> str:
     sid = finding.draft_section if side == "draft" else finding.final_section
     pair = pairs.get(sid or "")
     ref = None if pair is None else (pair.draft if side == "draft" else pair.final)
@@ -62,11 +62,12 @@ def _where(pairs: dict[str, SectionPair], finding: Finding, side: str, ui: dict[
     if ref is not None:
         parts.append(escape_md(facts.section_path(ref)))
     if line:
-        parts.append(facts.line_label(ui, line, page))
+        parts.append(facts.line_label(ui, line, page, fmt))
     return (", " if ui["html_lang"] == "en" else "，").join(parts)
 
 
-def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: dict[str, Any]) -> list[str]:
+def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: dict[str, Any],
+                    formats: tuple[str, str]) -> list[str]:  # fmt: skip
     label = f"**[{severity_label(f.severity, lang)}]** {kind_label(f.kind, lang)}"
     if f.direction:
         paren = "（{}）" if lang == "zh" else " ({})"
@@ -87,7 +88,7 @@ def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: di
         lines.append(f"  - {ui['final']}: {final}")
     for ctx in f.contexts:
         lines.append(f"  - > {escape_md(ctx)}")
-    where_d, where_f = _where(pairs, f, "draft", ui), _where(pairs, f, "final", ui)
+    where_d, where_f = _where(pairs, f, "draft", ui, formats[0]), _where(pairs, f, "final", ui, formats[1])
     if where_d or where_f:
         lines.append(
             f"  - {ui['col_where']}: {ui['draft']} {where_d or none} → {ui['final']} {where_f or none}"
@@ -157,5 +158,5 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
         out.append(ui["no_findings"])
     pairs = facts.pair_index(report)  # once: reports of long documents have thousands of findings
     for f in report.findings:
-        out += _finding_bullet(pairs, f, lang, ui)
+        out += _finding_bullet(pairs, f, lang, ui, (report.draft.format, report.final.format))
     return "\n".join(out).rstrip("\n") + "\n"

@@ -286,7 +286,8 @@ def render_markdown(report: VersionsReport, lang: str = "zh") -> str:
             out.append(f"- `{t.id}` {escape_md(note)}")
             for s in t.states:
                 if s.present and s.text:
-                    out.append(f"  - {version_label(s.version)} ({facts.line_label(ui, s.line, s.page)}): {escape_md(s.text)}")
+                    where = facts.line_label(ui, s.line, s.page, report.versions[s.version - 1].format)
+                    out.append(f"  - {version_label(s.version)} ({where}): {escape_md(s.text)}")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -371,7 +372,7 @@ def _track_views(report: VersionsReport, ui: dict[str, Any], lang: str) -> list[
                 link = f"#{pair_key(s.pair)}-sec-{anchors[s.pair - 1][s.section]}"
             cells.append(CellView(
                 present=s.present, cut=not s.present and seen, label=s.label,
-                line=facts.line_label(ui, s.line, s.page) if s.present else "",
+                line=facts.line_label(ui, s.line, s.page, report.versions[s.version - 1].format) if s.present else "",
                 link=link, change=change, change_label=_change_label(ui, change, step.direction if step else None),
                 symbol=CHANGE_SYMBOLS.get(change, "") + (
                     CHANGE_SYMBOLS.get(step.direction or "", "") if step and change == "restored" else ""),

@@ -174,8 +174,8 @@ def _candidates(ds: list[Item], fs: list[Item], k: int = 8,
             cand.update(index.lookup(d.own, k))
         found[d.index] = cand
     out: dict[int, list[tuple[float, int]]] = {}
+    floor = MATCH * 0.8
     for d in ds if only is None else only:
-        floor = MATCH * 0.8
         scored = sorted(((score(d, fs[fi], len(ds), len(fs), floor), fi) for fi in found[d.index]), reverse=True)[:k]
         out[d.index] = [(s, fi) for s, fi in scored if s >= floor]
     return out

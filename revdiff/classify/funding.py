@@ -33,8 +33,6 @@ def _wording_of(text: str) -> str:
     return re.sub(r"\d+(?:\.\d+)?", "", key(text))
 
 
-
-
 def same_pledge(a: Pledge, b: Pledge) -> float:
     """How alike two pledges' wordings are (0–100), amounts left out; above ``PAIR`` they can pair."""
     return ratio(_wording(a), _wording(b))

@@ -452,7 +452,7 @@ def _money_totals(summaries: list[dict[str, Any]]) -> list[tuple[str, str]]:
 def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
     """The index page: pairs ranked by severity, with counts, money and links; failures."""
     from revdiff import __version__
-    from revdiff.render.html import _csp_hash, _environment
+    from revdiff.render.html import render_page
     from revdiff.render.i18n import KIND_ORDER, kind_label, strings
 
     ui = {**strings(lang), **_INDEX_STRINGS["en" if lang == "en" else "zh"]}
@@ -484,13 +484,10 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
             }
         )
     failed = sorted((o for o in outcomes if o.status == "failed"), key=lambda o: o.pair.name)
-    env = _environment()
-    script = env.get_template("report.js").render()
-    html = env.get_template("batch_index.html").render(
+    context = dict(
         ui=ui,
         lang=lang,
         version=__version__,
-        script_hash=_csp_hash(script),
         rows=rows,
         failed=[
             {
@@ -505,7 +502,7 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
         high=sum(1 for r in rows if r["top"] == "high"),
         money_totals=_money_totals([o.summary or {} for o in ok]),
     )
-    return html.rstrip("\n") + "\n"
+    return render_page("batch_index.html", "report.js", context)
 
 
 # --------------------------------------------------------------------------- the batch

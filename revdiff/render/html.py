@@ -472,11 +472,16 @@ def render_html(report: Report, lang: str = "zh") -> str:
 
     The output depends only on the Report: no timestamps, no random ids.
     """
+    return render_page("report.html", "report.js", build_context(report, lang))
+
+
+def render_page(template: str, script: str, context: dict[str, Any]) -> str:
+    """Render a page template extending base.html, with the hash of its one script.
+
+    The script is included verbatim by base.html; hashing the same rendered text lets the
+    Content-Security-Policy allow exactly that script and nothing else.
+    """
     env = _environment()
-    # The script is included verbatim by base.html; hashing the same rendered text lets the
-    # Content-Security-Policy allow exactly that script and nothing else.
-    script = env.get_template("report.js").render()
-    context = build_context(report, lang)
-    context["script_hash"] = _csp_hash(script)
-    html = env.get_template("report.html").render(**context)
+    script_hash = _csp_hash(env.get_template(script).render())
+    html = env.get_template(template).render(**context, script_hash=script_hash)
     return html.rstrip("\n") + "\n"

@@ -502,14 +502,9 @@ def build_versions_context(report: VersionsReport, lang: str = "zh") -> dict[str
 
 def render_html(report: VersionsReport, lang: str = "zh") -> str:
     """The page: versions, summary, tracks, and one pair's document view at a time."""
-    from revdiff.render.html import _csp_hash, _environment
+    from revdiff.render.html import render_page
 
-    env = _environment()
-    script = env.get_template("versions.js").render()
-    context = build_versions_context(report, lang)
-    context["script_hash"] = _csp_hash(script)
-    html = env.get_template("versions.html").render(**context)
-    return html.rstrip("\n") + "\n"
+    return render_page("versions.html", "versions.js", build_versions_context(report, lang))
 
 
 RENDERERS = {"html": render_html, "json": render_json, "md": render_markdown, "csv": render_csv}

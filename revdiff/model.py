@@ -172,6 +172,7 @@ class SectionRef:
     line_end: int
     kind: str = "heading"
     page: int | None = None
+    unit: str | None = None  # law genre: 编 分编 章 节 条 (None for plans)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -185,6 +186,8 @@ class SectionRef:
         }
         if self.page is not None:
             d["page"] = self.page
+        if self.unit is not None:
+            d["unit"] = self.unit
         return d
 
 
@@ -246,6 +249,13 @@ class Finding:
     final_page: int | None = None
     subject: str | None = None  # what the pledge or target is about (measure, recipient)
     contexts: list[str] = field(default_factory=list)  # term_*: every removed context
+    # amounts with a range or a scope (penalties, pledges): the lower bound on each side, what
+    # one amount is counted per (件, 家, 人 …), its period (年) and cap word (最高, 不超过 …)
+    draft_min: str | None = None
+    final_min: str | None = None
+    per: str | None = None
+    period: str | None = None
+    cap: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -270,6 +280,9 @@ class Finding:
         for key in ("draft_page", "final_page"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
+        for key in ("draft_min", "final_min", "per", "period", "cap"):
+            if getattr(self, key) is not None:
+                d[key] = getattr(self, key)
         if self.term is not None:
             d["term"] = self.term
             d["draft_count"] = self.draft_count
@@ -289,9 +302,11 @@ class DocInfo:
     part: str
     parts: list[str]
     metadata: dict[str, str] = field(default_factory=dict)
+    genre: str = "plan"  # plan | law: the genre module that read this side
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "genre": self.genre,
             "source": self.source,
             "format": self.format,
             "encoding": self.encoding,
@@ -312,6 +327,9 @@ class Report:
     findings: list[Finding]
     warnings: list[str] = field(default_factory=list)
     watch: list[str] = field(default_factory=list)
+    genre: str = "plan"  # plan | law: the genre the comparison was made in
+    # law genre: old → new article numbers in reading order, {"draft", "final", "status"}
+    article_map: list[dict[str, Any]] = field(default_factory=list)
     # the classify Context the rules saw (compared parts, alignment): comparisons of several
     # versions chain each pair's pledges and targets through it (revdiff/versions.py)
     context: Any = field(default=None, repr=False, compare=False)
@@ -338,6 +356,7 @@ class Report:
         return {
             "schema": "revdiff.report/1",
             "tool": {"name": "revdiff", "version": __version__},
+            "genre": self.genre,
             "draft": self.draft.to_dict(),
             "final": self.final.to_dict(),
             "warnings": self.warnings,
@@ -345,6 +364,7 @@ class Report:
             "summary": self.summary,
             "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
+            "article_map": self.article_map,
         }
 
     def to_json(self) -> str:

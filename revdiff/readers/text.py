@@ -18,8 +18,8 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.02
 
 
-def read(data: bytes, source: str) -> RawDoc:
-    """Decode ``data`` and make one Block per line (1-based line numbers)."""
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """(text, encoding) of a text file; InputError when it is binary, not text."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         utf16 = guess_utf16(data)  # Windows "Unicode" text saved without its BOM
         if utf16 is None:
@@ -29,6 +29,12 @@ def read(data: bytes, source: str) -> RawDoc:
         text, encoding = decode(data, source)
     if _looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text; give a .txt, .html, .docx or .pdf")
+    return text, encoding
+
+
+def read(data: bytes, source: str) -> RawDoc:
+    """Decode ``data`` and make one Block per line (1-based line numbers)."""
+    text, encoding = decode_text(data, source)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks = [Block(text=line, line=i) for i, line in enumerate(lines, 1)]
     return RawDoc(source=source, format="txt", encoding=encoding, blocks=blocks)

@@ -119,6 +119,8 @@ def norm_title(s: str) -> str:
 NOTICE_TITLE = re.compile(r"(关于印发|关于转发|关于公布|关于下达).*(通知|决定|批复)|.*的通知》?$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# An amount of money or a rate: a line that states one is body text (a pledge, a target), not a title.
+AMOUNT = re.compile(r"\d[\d,.．]*\s*(?:[十百千万亿]*元|[万亿]|[%％])|[零一二两三四五六七八九十百千]+[万亿]?元")
 TITLE_WORDS = re.compile(r"(纲要|规划|方案|计划|意见|办法|规定|条例|细则|措施|要点|名单|清单|目录)\s*([（(].{2,14}[）)])?$")
 
 
@@ -241,8 +243,10 @@ def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end
             rest = len(t) <= 30 and not TITLE_WORDS.search(so_far) and not t.startswith(("为", "根据", "按照", "依据"))
             if not (note or rest):
                 break
-        elif not (_is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t))):
+        elif not (_is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t))) or AMOUNT.search(t):
             break
+        elif not any(i2 > i and i2 < end for i2, _ in lines):
+            break  # a lone line is the text itself: a title is followed by the body
         title_units.append(i)
         body = i + 1
     return title_units, body
@@ -606,4 +610,5 @@ def compared_view(part: Part) -> Part:
     for i, n in enumerate(paragraphs, 1):
         n.id = f"p{i}"
     return Part(title=part.title, kind=part.kind, line_start=part.line_start, line_end=part.line_end, text="",
-                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata)
+                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata,
+                title_derived=part.title_derived)

@@ -95,15 +95,16 @@ _KIND_ORDER = [
     "agency_changed",
     "obligation_strengthened",
     "term_added",
+    "title_changed",
 ]
 
 
 def classify(ctx: Context) -> list[Finding]:
     """Run every registered rule; return findings most important first, with ids."""
     if not RULES:
-        from revdiff.classify import agencies, funding, obligations, sections, targets, terms
+        from revdiff.classify import agencies, funding, obligations, sections, targets, terms, titles
 
-        for mod in (funding, targets, terms, obligations, agencies, sections):
+        for mod in (funding, targets, terms, obligations, agencies, sections, titles):
             register(mod.NAME, mod.run)
     findings: list[Finding] = []
     for _, rule in RULES:

@@ -27,6 +27,7 @@ KIND_ORDER = [
     "agency_changed",
     "section_removed",
     "section_added",
+    "title_changed",
 ]
 
 # Section statuses in the order the summary lists them.
@@ -134,6 +135,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "agency_changed": "责任单位变化",
             "section_removed": "章节被删除",
             "section_added": "新增章节",
+            "title_changed": "标题改变",
         },
         "statuses": {
             "unchanged": "未变",
@@ -237,6 +239,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "agency_changed": "Responsible agency changed",
             "section_removed": "Section removed",
             "section_added": "Section added",
+            "title_changed": "Title changed",
         },
         "statuses": {
             "unchanged": "unchanged",

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from revdiff.model import Block, RawDoc
 from revdiff.numbering import is_structural_start
+from revdiff.reprint import mark_cut, strip_reprint_chrome
 
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
@@ -221,6 +222,8 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_bookmarks(raw)
     if drop_patterns:
         _strip_patterns(raw, drop_patterns)
+    strip_reprint_chrome(raw)
     _strip_chrome(raw)
+    mark_cut(raw)
     _rejoin(raw)
     return raw

@@ -64,6 +64,7 @@ class RawDoc:
     metadata: dict[str, str] = field(default_factory=dict)
     dropped: list[Block] = field(default_factory=list)  # boilerplate, kept for accounting
     title: str | None = None  # e.g. <title> of a web page
+    cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
 
 
 @dataclass
@@ -147,6 +148,7 @@ class Document:
     dropped: list[Block] = field(default_factory=list)
     title: str = ""
     pages: dict[int, int] = field(default_factory=dict)  # PDF: input line → its page
+    cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
 
     def part(self, title: str) -> Part:
         """The part whose title equals or contains ``title``; KeyError when none does."""

@@ -568,7 +568,7 @@ def parse(raw: RawDoc) -> Document:
     title = parts[0].title if parts else ""
     pages = {line: page for b in raw.blocks for _, line, page in b.line_map if page is not None}
     return Document(source=raw.source, format=raw.format, encoding=raw.encoding, parts=parts,
-                    metadata=metadata, dropped=raw.dropped, title=title, pages=pages)
+                    metadata=metadata, dropped=raw.dropped, title=title, pages=pages, cut_line=raw.cut_line)
 
 
 def _assign_ids(parts: list[Part]) -> None:

@@ -222,7 +222,7 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_bookmarks(raw)
     if drop_patterns:
         _strip_patterns(raw, drop_patterns)
-    strip_reprint_chrome(raw)
+    strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)
     mark_cut(raw)
     _rejoin(raw)

@@ -153,7 +153,7 @@ def build_ledger(doc: Document, part: str | None = None, pledge_words: Sequence[
 
         parts = [part_by_title(doc, part, "--part")]
     else:
-        parts = [p for p in doc.parts if p.kind != "notice"] or doc.parts
+        parts = [p for p in doc.parts if p.kind not in ("notice", "preface")] or doc.parts
     ledger = Ledger(source=doc.source, format=doc.format, parts=[p.title for p in parts])
     for p in parts:
         ledger.entries.extend(part_ledger(p, pledge_words, pledge_units))

@@ -156,7 +156,7 @@ class Document:
             if p.title == title:
                 return p
         # a substring: prefer the documents a 通知 issues over the 通知 that names them all
-        for p in sorted(self.parts, key=lambda p: p.kind == "notice"):
+        for p in sorted(self.parts, key=lambda p: p.kind in ("notice", "preface")):
             if title in p.title:
                 return p
         raise KeyError(title)

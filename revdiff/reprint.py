@@ -14,6 +14,7 @@ mentions 关注 or 来源 is document text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from revdiff.model import Block, RawDoc
 from revdiff.numbering import match_marker
@@ -21,7 +22,7 @@ from revdiff.structure import TITLE_WORDS
 
 # Byline and editorial labels: 来源：… 作者：… 编辑：… 审核：…, 转载 | 某某 (label then : or |).
 _BYLINE = re.compile(
-    r"^(?:本文)?(?:来源|出处|作者|记者|通讯员|编辑|责编|责任编辑|小编|主编|审核|审校|审签|校对|终审|复审|初审"
+    r"^[（(【\[]?(?:本文)?(?:来源|出处|作者|记者|通讯员|编辑|责编|责任编辑|小编|主编|审核|审校|审签|校对|终审|复审|初审"
     r"|排版|美编|图片|摄影|制图|供稿|监制|转载|转自|原创|原标题|原文链接|发布时间"
     r"|发布日期|更新时间|浏览次数|阅读量|阅读数|点击量|点击数)\s*(?:[:：]|\s*[|｜丨])"
 )
@@ -31,7 +32,7 @@ _PROMO = re.compile(
     r"|识别图中|征订|订阅(?:号|热线|电话|方式)|(?:欢迎|点击|扫码)订阅|邮发代号|阅读原文|查看原文|原文链接"
     r"|点击.{0,6}(?:关注|蓝字|下方|上方|名片|卡片|链接)|关注(?:我们|公众号|本号)|星标|置顶公众号"
     r"|欢迎(?:关注|转发|分享|投稿|留言)|点个?(?:赞|在看)|点亮.{0,2}在看|分享给|转发给|投稿(?:邮箱|热线)"
-    r"|如有侵权|侵删|联系删除|免责声明|版权声明|版权归.{1,12}所有"
+    r"|如有侵权|侵删|联系删除|仅供(?:个人)?(?:学习|交流|参考)|免责声明|版权声明|版权归.{1,12}所有"
 )
 # A label that opens a list of other articles; the short title lines after it are chrome.
 _LIST_LABEL = re.compile(
@@ -79,8 +80,11 @@ def _listed_title(t: str) -> bool:
     return 4 <= len(t) <= 60 and not _SENTENCE.search(t[:-1]) and match_marker(t) is None
 
 
-def strip_reprint_chrome(raw: RawDoc) -> None:
-    """Move reprint furniture to ``raw.dropped``; byline fields (来源, 作者) go to metadata too."""
+def strip_reprint_chrome(raw: RawDoc, keep: Callable[[str], object] = lambda t: False) -> None:
+    """Move reprint furniture to ``raw.dropped``; byline fields (来源, 作者) go to metadata too.
+
+    ``keep``: lines left for a later step (the cleaner's metadata block: 成文日期: … 发布日期: …).
+    """
     kept: list[Block] = []
     in_list = False
     seen_text = 0
@@ -97,9 +101,9 @@ def strip_reprint_chrome(raw: RawDoc) -> None:
             _drop(raw, b)
             continue
         in_list = False
-        if _is_chrome(t, top=seen_text < 8):
-            for label, value in re.findall(r"(来源|作者|编辑|责任编辑|审核|发布时间)\s*[:：]\s*(\S+)", t):
-                raw.metadata.setdefault(label, value)
+        if not keep(t) and _is_chrome(t, top=seen_text < 8):
+            for label, value in re.findall(r"(来源|作者|编辑|责任编辑|审核)\s*[:：]\s*(\S+(?: \S+)?)", t):
+                raw.metadata.setdefault(label, value.rstrip("）)】]"))
             _drop(raw, b)
             continue
         seen_text += 1

@@ -21,8 +21,10 @@ def _sim(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _candidates(doc: Document) -> list[Part]:
-    """Parts that can be compared: documents and attachments with content, else all."""
-    parts = [p for p in doc.parts if p.kind != "notice" and (p.sections or p.text.strip())]
+    """Parts that can be compared: documents and attachments with content, else all.
+
+    A 通知 and a reprint's news preface are about the document, not part of it."""
+    parts = [p for p in doc.parts if p.kind not in ("notice", "preface") and (p.sections or p.text.strip())]
     return parts or doc.parts
 
 

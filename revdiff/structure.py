@@ -166,7 +166,12 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
     if notice_title_idx is None:
         title_units, body = _doc_title(units, lines, 0, end)
         title = _title_text(units, title_units)
-        spans.append(_PartSpan("document", 0, body, title, title_units))
+        inner = _inner_document(units, lines, body, end)
+        if inner is not None:  # a reprint: a news preface, then the document itself
+            spans.append(_PartSpan("preface", 0, body, title, title_units))
+            title_units, body = inner
+            title = _title_text(units, title_units)
+        spans.append(_PartSpan("document", title_units[0] if inner else 0, body, title, title_units))
         spans.extend(_attachments(units, lines, body, end))
         return spans, footer
 
@@ -245,11 +250,51 @@ def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end
                 break
         elif not (_is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t))) or AMOUNT.search(t):
             break
-        elif not any(i2 > i and i2 < end for i2, _ in lines):
-            break  # a lone line is the text itself: a title is followed by the body
         title_units.append(i)
         body = i + 1
     return title_units, body
+
+
+# A note under a title: （征求意见稿）, （草案）, （试行）, （2024—2026年）.
+STAGE_NOTE = re.compile(r"[（(][^（）()]{0,12}(?:稿|草案|试行|暂行|\d{4}\s*年?\s*[-—–－~～至]+\s*\d{4}\s*年?)[^（）()]{0,6}[）)]$")
+
+
+def _bare(title: str) -> str:
+    """A title without its stage or period notes, for matching a title named elsewhere."""
+    t = norm_title(title)
+    while (m := STAGE_NOTE.search(t)) and m.start() > 0:
+        t = t[: m.start()]
+    return t
+
+
+def _inner_document(units: list[Unit], lines: list[tuple[int, Unit]], start: int,
+                    end: int) -> tuple[list[int], int] | None:
+    """The title lines and body start of a document printed inside a reprint, or None.
+
+    A news preface comes first (unnumbered text that names the document in 《》); then the
+    document's own title line, under it a stage note or the body with its numbering.  Text
+    that is numbered from the start has no wrapper.
+    """
+    named: set[str] = set()
+    body_seen = False
+    for pos, (i, u) in enumerate(lines):
+        if i < start:
+            continue
+        if i >= end or len(named) > 20:
+            break
+        t = u.text
+        nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+        note = nxt is not None and STAGE_NOTE.fullmatch(nxt[1].text) is not None
+        if body_seen and _is_title_like(t) and (note or _bare(t) in named):
+            tu = [i, nxt[0]] if note and nxt else [i]
+            following = [v.text for k, v in lines[pos + len(tu) : pos + len(tu) + 8] if k < end]
+            if any(match_marker(x) is not None for x in following):
+                return tu, tu[-1] + 1
+        if match_marker(t) is not None:
+            return None
+        named |= {_bare(x) for x in re.findall(r"《([^《》]{4,80})》", t)}
+        body_seen = True
+    return None
 
 
 def _attachments(units: list[Unit], lines: list[tuple[int, Unit]], after: int, end: int) -> list[_PartSpan]:

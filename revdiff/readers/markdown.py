@@ -23,6 +23,10 @@ from revdiff.readers.text import decode_text
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]{1,8})\s*[:：]\s*(.*)$")
 _TAG = re.compile(r"<[^>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# CommonMark does not close **…** or *…* next to CJK punctuation (**（一）指导思想。**坚持…):
+# those runs stay in the text; emphasis marks touching CJK text are formatting all the same.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
+_UNMATCHED = re.compile(f"(?<=[{_CJK}])(?:\\*{{1,3}}|_{{2,3}}|~~)|(?:\\*{{1,3}}|_{{2,3}}|~~)(?=[{_CJK}])")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -68,6 +72,7 @@ class _Lines:
         self.text: dict[int, str] = {}
         self.level: dict[int, int] = {}
         self.cells: dict[int, tuple[list[str], int]] = {}
+        self.rule: set[int] = set()  # table rule lines: no block, so a table's rows stay together
 
     def add(self, line: int, piece: str) -> None:
         prev = self.text.get(line, "")
@@ -85,7 +90,9 @@ def _inline(tok: Any, first_line: int, out: _Lines) -> None:
         t = child.type
         if t in ("softbreak", "hardbreak"):
             line += 1
-        elif t in ("text", "text_special", "code_inline"):
+        elif t == "text":
+            pieces.setdefault(line, []).append((_UNMATCHED.sub("", child.content), in_link > 0))
+        elif t in ("text_special", "code_inline"):  # an escaped \* or `code` is literal text
             pieces.setdefault(line, []).append((child.content, in_link > 0))
         elif t == "link_open":
             in_link += 1
@@ -113,6 +120,8 @@ def _table(tokens: list[Any], i: int, index: int, out: _Lines) -> int:
         elif tok.type == "tr_close":
             out.cells[row_line] = (row, index)
             out.text[row_line] = "\t".join(row)
+        elif tok.type == "thead_close":
+            out.rule.add(row_line + 1)  # the |---|---| line under the header row
         i += 1
     return i
 
@@ -166,7 +175,8 @@ def read(data: bytes, source: str) -> RawDoc:
     fields, fm_end = front_matter(lines)
     # blank the front matter so that markdown-it's line map stays that of the file
     body = "\n".join([""] * fm_end + lines[fm_end:])
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # text_join would fold escaped characters into plain text: keep them apart (see _inline)
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("text_join")
     out = _Lines()
     _walk(md.parse(body), out)
     levels = _style_levels(out)
@@ -182,6 +192,8 @@ def read(data: bytes, source: str) -> RawDoc:
         if markup.strip():
             dropped.append(Block(text=markup.strip(), line=i + 1))
         cells = out.cells.get(i)
+        if i in out.rule:
+            continue
         if cells is not None:
             blocks.append(Block(text=kept, line=i + 1, cells=cells[0], table=cells[1]))
         elif kept.strip():

@@ -1,0 +1,146 @@
+"""Copies people keep compare exactly as the clean texts do.
+
+tests/copies holds an invented regulation (a 科技创新券管理办法) and an invented plan (a 数字经济
+行动方案), each as a clean draft and final, and each side again as a wrapped copy:
+
+- regulation-draft.wechat.md — a WeChat article saved as Markdown: front matter, cover image,
+  byline, 转载 line, the 征求意见 通知 before the text, bold article numbers, an 附件 table, a QR
+  prompt, an 往期推荐 link list, editor line and a share bar;
+- regulation-final.portal.txt — a news portal's page saved as text: the headline twice, a
+  byline with 来源/浏览次数, the 印发 通知, full-width-space indentation, a 纠错/打印 bar and a
+  相关新闻 list;
+- plan-draft.news.html — a news site's article: a headline and a preface that repeat the
+  plan's headline figures (120亿元, 3000万元), then the draft with its indicator table;
+- plan-final.clipped.md — a web clipper's Markdown: front matter, ``#`` headings, bold inline
+  titles that CommonMark leaves unclosed next to CJK punctuation, a pipe table, an HTML
+  comment, a rule, a disclaimer quote and a 相关阅读 list;
+- plan-final.reprint.txt — a reprint in a style no rule was written from (see its test).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import revdiff
+from revdiff.model import Report
+
+from .test_nothing_lost import _chars, accounted
+
+COPIES = Path(__file__).parent / "copies"
+
+
+def signature(report: Report) -> tuple[list[Any], list[Any]]:
+    """What a reader sees of a comparison, without the input line numbers."""
+    sections = [
+        (s.id, s.status, s.renumbered,
+         s.draft and (s.draft.number, s.draft.title, s.draft.kind, s.draft.level),
+         s.final and (s.final.number, s.final.title, s.final.kind, s.final.level),
+         s.diff)
+        for s in report.sections
+    ]  # fmt: skip
+    findings = [
+        (f.kind, f.severity, f.draft_value, f.final_value, f.unit, f.direction, f.draft_text, f.final_text,
+         f.draft_section, f.final_section)
+        for f in report.findings
+    ]  # fmt: skip
+    return sections, findings
+
+
+CASES = [
+    # (draft copy, final copy, clean draft, clean final)
+    ("regulation-draft.wechat.md", "regulation-final.portal.txt", "regulation-draft.txt", "regulation-final.txt"),
+    ("regulation-draft.wechat.md", "regulation-final.txt", "regulation-draft.txt", "regulation-final.txt"),
+    ("regulation-draft.txt", "regulation-final.portal.txt", "regulation-draft.txt", "regulation-final.txt"),
+    ("plan-draft.news.html", "plan-final.clipped.md", "plan-draft.txt", "plan-final.txt"),
+    ("plan-draft.news.html", "plan-final.txt", "plan-draft.txt", "plan-final.txt"),
+    ("plan-draft.txt", "plan-final.clipped.md", "plan-draft.txt", "plan-final.txt"),
+]
+
+
+@pytest.mark.parametrize("draft, final, clean_draft, clean_final", CASES)
+def test_a_wrapped_copy_compares_as_its_clean_text(draft: str, final: str, clean_draft: str, clean_final: str) -> None:
+    wrapped = revdiff.compare(str(COPIES / draft), str(COPIES / final))
+    clean = revdiff.compare(str(COPIES / clean_draft), str(COPIES / clean_final))
+    assert wrapped.findings, "the pair has real changes to find"
+    assert signature(wrapped) == signature(clean)
+    assert wrapped.draft.part == clean.draft.part
+    assert wrapped.final.part == clean.final.part
+
+
+def test_the_clean_pairs_report_what_was_changed() -> None:
+    """The expected changes, read from the texts, so that the equality above is not vacuous."""
+    plan = revdiff.compare(str(COPIES / "plan-draft.txt"), str(COPIES / "plan-final.txt"))
+    changed = {(f.kind, f.draft_value, f.final_value) for f in plan.findings}
+    assert ("target_changed", "120", "100") in changed
+    assert ("target_changed", "15", "12") in changed
+    reg = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(COPIES / "regulation-final.txt"))
+    added = [s for s in reg.sections if s.status == "added"]
+    assert [s.final.number for s in added if s.final] == ["第八条"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in COPIES.iterdir() if p.suffix != ".html"))
+def test_nothing_of_a_copy_is_lost(name: str) -> None:
+    """Every character of the file is in a part, a node or what cleaning dropped (Markdown
+    marks, front matter and chrome included)."""
+    path = COPIES / name
+    assert accounted(revdiff.outline(str(path))) == _chars(path.read_text(encoding="utf-8"))
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize("name, chrome", [
+    ("regulation-draft.wechat.md", ["往期推荐", "长按识别二维码", "编辑：", "分享", "转载 |"]),
+    ("regulation-final.portal.txt", ["浏览次数", "打印本页", "相关新闻", "我市新增高新技术企业42家"]),
+    ("plan-final.clipped.md", ["相关阅读", "网页剪藏"]),
+])  # fmt: skip
+def test_reprint_chrome_is_dropped_with_its_line(name: str, chrome: list[str]) -> None:
+    path = COPIES / name
+    doc = revdiff.outline(str(path))
+    for needle in chrome:
+        line = _line_of(path, needle)
+        assert any(needle in b.text and b.line == line for b in doc.dropped), needle
+        in_text = [n for p in doc.parts for n in p.nodes() if needle in n.text or needle in n.title]
+        assert not in_text and not any(needle in p.text for p in doc.parts), needle
+
+
+def test_front_matter_is_metadata_not_text() -> None:
+    doc = revdiff.outline(str(COPIES / "plan-final.clipped.md"))
+    assert doc.metadata["source"] == "青川县人民政府网站"
+    assert doc.metadata["url"].startswith("http://")
+    assert all("saved:" not in p.text for p in doc.parts)
+
+
+def test_a_news_preface_is_a_part_of_its_own_and_yields_no_finding() -> None:
+    """The preface restates 120亿元 and 3000万元; only the document's own sentences are cited."""
+    doc = revdiff.outline(str(COPIES / "plan-draft.news.html"))
+    kinds = [p.kind for p in doc.parts]
+    assert kinds == ["preface", "document"]
+    assert "120亿元" in doc.parts[0].text + "".join(n.text + n.title for n in doc.parts[0].nodes())
+    report = revdiff.compare(str(COPIES / "plan-draft.news.html"), str(COPIES / "plan-final.txt"))
+    preface_end = doc.parts[1].line_start
+    assert report.findings
+    assert all((f.draft_line or preface_end) >= preface_end for f in report.findings)
+
+
+def test_the_notice_before_a_reprinted_draft_is_not_compared() -> None:
+    doc = revdiff.outline(str(COPIES / "regulation-draft.wechat.md"))
+    assert [p.kind for p in doc.parts] == ["notice", "document", "attachment"]
+    assert doc.parts[1].title == "青川市科技创新券管理办法（征求意见稿）"
+    report = revdiff.compare(str(COPIES / "regulation-draft.wechat.md"), str(COPIES / "regulation-final.txt"))
+    assert report.draft.part == doc.parts[1].title
+
+
+def test_findings_cite_the_lines_of_the_markdown_file() -> None:
+    path = COPIES / "plan-final.clipped.md"
+    report = revdiff.compare(str(COPIES / "plan-draft.txt"), str(path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cited = [f for f in report.findings if f.final_text and f.final_line]
+    assert cited
+    for f in cited:
+        assert f.final_value is None or f.final_value in lines[f.final_line - 1]
+

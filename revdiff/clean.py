@@ -58,7 +58,8 @@ PAGE_NUMBER = re.compile(
 # A related-link line: "- 2020-03-26国知发…《…的通知》" or a dated document title.
 RELATED_LINK = re.compile(r"^\s*[-·•]\s*(?:\d{4}-\d{2}-\d{2})?.*(?:《.*》|〔\d{4}〕|通知|意见|办法|公告|批复|通告)")
 
-SENTENCE_END = tuple("。！？；：…!?;:”’」』）)】.")
+# Also the arrows a reprint points at the text below with (全文如下↓↓↓): a wrap never ends there.
+SENTENCE_END = tuple("。！？；：…!?;:”’」』）)】.↓▼⬇👇")
 TITLE_END = re.compile(r"(?:纲要|规划|方案|计划|意见|办法|规定|条例|通知|细则|措施|要点|征求意见稿）?|年[）)])$")
 
 

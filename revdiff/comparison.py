@@ -59,6 +59,34 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
     return out
 
 
+def _cut_warnings(doc: Document, part: Part, side: str) -> list[str]:
+    """A copy that breaks off (…, (未完), mid-sentence): its missing tail is not a deletion."""
+    if doc.cut_line is None or not part.line_start <= doc.cut_line <= max(part.line_end, part.line_start):
+        return []
+    zh_side, en_side = ("征求意见稿", "draft") if side == "draft" else ("定稿", "final")
+    return [f"{zh_side}在第 {doc.cut_line} 行处中断（复制件可能不完整），其后缺少的内容不算删除 / the {en_side} "
+            f"breaks off at line {doc.cut_line} (a cut copy?): what is missing after it is not counted as deleted"]
+
+
+def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: Document,
+                    final: Document) -> list[Finding]:
+    """Drop what only the cut made: sections after the last aligned one reported removed
+    (final cut) or added (draft cut), and the findings inside them."""
+    muted: set[str] = set()
+    for doc, lost in ((final, "removed"), (draft, "added")):
+        if doc.cut_line is None:
+            continue
+        last_pair = max((i for i, p in enumerate(pairs) if p.draft_node is not None and p.final_node is not None),
+                        default=-1)
+        muted |= {p.id for p in pairs[last_pair + 1 :] if p.status == lost}
+    if not muted:
+        return findings
+    kept = [f for f in findings if not ({f.draft_section, f.final_section} - {None}) <= muted]
+    for i, f in enumerate(kept, 1):
+        f.id = f"f{i}"
+    return kept
+
+
 def build_report(draft: Document, final: Document, *, draft_part: str | None = None,
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
@@ -105,11 +133,12 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             terms.append(t)
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
                   pledge_units=tuple(pledge_units), severity=dict(severity or {}))
-    findings = classify(ctx)
+    findings = _mute_after_cut(classify(ctx), pairs, draft, final)
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
-                  warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
+                  warnings=_warnings(draft, final, dsel, fsel, similarity) + _cut_warnings(draft, dsel, "draft")
+                  + _cut_warnings(final, fsel, "final") + _identical(dsel, fsel, pairs, findings), watch=terms,
                   context=ctx)
 

@@ -14,7 +14,10 @@ tests/copies holds an invented regulation (a 科技创新券管理办法) and an
 - plan-final.clipped.md — a web clipper's Markdown: front matter, ``#`` headings, bold inline
   titles that CommonMark leaves unclosed next to CJK punctuation, a pipe table, an HTML
   comment, a rule, a disclaimer quote and a 相关阅读 list;
-- plan-final.reprint.txt — a reprint in a style no rule was written from (see its test).
+- plan-final.reprint.txt — a WeChat reprint saved as text, written after the rules and in
+  another style (原创 byline, ▲点击蓝字, ·  ·  · rule, 来源｜/编辑｜ bars, 推荐阅读, 点亮“在看”).
+  It found one gap: the preface ended in 全文↓↓↓ and the cleaner joined the document's title
+  onto it as a wrapped line; arrows now end a line like a full stop (clean.SENTENCE_END).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ CASES = [
     ("plan-draft.news.html", "plan-final.clipped.md", "plan-draft.txt", "plan-final.txt"),
     ("plan-draft.news.html", "plan-final.txt", "plan-draft.txt", "plan-final.txt"),
     ("plan-draft.txt", "plan-final.clipped.md", "plan-draft.txt", "plan-final.txt"),
+    ("plan-draft.news.html", "plan-final.reprint.txt", "plan-draft.txt", "plan-final.txt"),
 ]
 
 
@@ -144,3 +148,79 @@ def test_findings_cite_the_lines_of_the_markdown_file() -> None:
     for f in cited:
         assert f.final_value is None or f.final_value in lines[f.final_line - 1]
 
+
+
+def _cut(tmp_path: Path, ending: str) -> Path:
+    """The final regulation as an archiver that stopped inside 第九条 left it."""
+    text = (COPIES / "regulation-final.txt").read_text(encoding="utf-8")
+    at = text.index("第九条") + 25  # mid-sentence: …自受
+    path = tmp_path / "cut.txt"
+    path.write_text(text[:at] + ending, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("ending", ["...\n", "……\n", "\n\n（未完）\n", "(未完待续)\n", "\n"])
+def test_a_cut_copy_is_flagged_and_its_missing_tail_is_not_deleted(tmp_path: Path, ending: str) -> None:
+    path = _cut(tmp_path, ending)
+    cut_line = _line_of(path, "第九条")
+    report = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(path))
+    assert [w for w in report.warnings if f"第 {cut_line} 行" in w and f"line {cut_line}" in w]
+    # 第十条 … 第十二条 of the draft (5000万元, the 附则) are missing, not deleted: no finding
+    assert not [f for f in report.findings if f.kind == "section_removed" or f.draft_value == "5000"]
+    full = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(COPIES / "regulation-final.txt"))
+    assert not [w for w in full.warnings if "中断" in w]
+
+
+def test_a_complete_copy_is_not_flagged_as_cut() -> None:
+    for name in ("regulation-final.portal.txt", "plan-final.reprint.txt", "plan-final.clipped.md",
+                 "regulation-draft.wechat.md"):
+        assert revdiff.outline(str(COPIES / name)).cut_line is None, name
+
+
+def test_a_first_line_with_an_amount_is_body_and_is_compared(tmp_path: Path) -> None:
+    body = "\n一、总体要求\n坚持创新驱动，推动高质量发展。\n二、主要措施\n加强知识产权保护。\n"
+    (tmp_path / "d.txt").write_text("市财政给予每家企业50万元资助\n" + body, encoding="utf-8")
+    (tmp_path / "f.txt").write_text("市财政给予每家企业5万元资助\n" + body, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    changed = [(f.kind, f.draft_value, f.final_value, f.draft_line) for f in report.findings]
+    assert ("funding_changed", "50", "5", 1) in changed
+
+
+def test_a_changed_title_is_reported_and_a_stage_mark_is_not_a_change(tmp_path: Path) -> None:
+    body = "\n一、总体要求\n坚持创新驱动，推动高质量发展。\n"
+    (tmp_path / "d.txt").write_text("关于支持科技企业发展的若干措施\n（征求意见稿）\n" + body, encoding="utf-8")
+    (tmp_path / "same.txt").write_text("关于支持科技企业发展的若干措施\n" + body, encoding="utf-8")
+    (tmp_path / "f.txt").write_text("关于支持科技企业高质量发展的实施办法\n" + body, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    titles = [f for f in report.findings if f.kind == "title_changed"]
+    assert [(t.severity, t.draft_text, t.final_text, t.draft_line, t.final_line) for t in titles] == [
+        ("low", "关于支持科技企业发展的若干措施（征求意见稿）", "关于支持科技企业高质量发展的实施办法", 1, 1)]
+    same = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "same.txt"))
+    assert not [f for f in same.findings if f.kind == "title_changed"]
+
+
+def test_a_headline_printed_above_the_document_title_is_dropped(tmp_path: Path) -> None:
+    """A portal page saved as text: the page's headline, a byline, then the document's own title."""
+    clean = (COPIES / "plan-final.txt").read_text(encoding="utf-8")
+    title = clean.splitlines()[0]
+    page = tmp_path / "page.txt"
+    page.write_text(f"{title}\n发布时间：2024-06-10 16:02　　来源：县政府办公室\n\n{clean}", encoding="utf-8")
+    wrapped = revdiff.compare(str(COPIES / "plan-draft.txt"), str(page))
+    plain = revdiff.compare(str(COPIES / "plan-draft.txt"), str(COPIES / "plan-final.txt"))
+    assert signature(wrapped) == signature(plain)
+    assert [b.line for b in revdiff.outline(str(page)).dropped if b.text == title] == [1]
+
+
+def test_the_ledger_of_a_reprint_leaves_out_its_news_preface() -> None:
+    ledger = revdiff.ledger(str(COPIES / "plan-draft.news.html"))
+    assert ledger.parts == ["青川县促进数字经济发展三年行动方案（2024—2026年）（征求意见稿）"]
+    assert ledger.entries and all("近日" not in e.text for e in ledger.entries)
+
+
+def test_a_news_preface_is_never_the_compared_part(tmp_path: Path) -> None:
+    """Even against a text that is nothing but the preface, the draft side compares its document."""
+    doc = revdiff.outline(str(COPIES / "plan-draft.news.html"))
+    preface = tmp_path / "preface.txt"
+    preface.write_text(doc.parts[0].text, encoding="utf-8")
+    report = revdiff.compare(str(COPIES / "plan-draft.news.html"), str(preface))
+    assert report.draft.part == doc.parts[1].title

@@ -221,6 +221,8 @@ def test_a_news_preface_is_never_the_compared_part(tmp_path: Path) -> None:
     """Even against a text that is nothing but the preface, the draft side compares its document."""
     doc = revdiff.outline(str(COPIES / "plan-draft.news.html"))
     preface = tmp_path / "preface.txt"
-    preface.write_text(doc.parts[0].text, encoding="utf-8")
+    text = "\n".join([doc.parts[0].text] + [n.title + "\n" + n.text for n in doc.parts[0].nodes()])
+    assert "120亿元" in text
+    preface.write_text(text, encoding="utf-8")
     report = revdiff.compare(str(COPIES / "plan-draft.news.html"), str(preface))
     assert report.draft.part == doc.parts[1].title

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
 from revdiff.numbering import match_marker
 from revdiff.readers.text import decode_text
@@ -177,8 +178,14 @@ def read(data: bytes, source: str) -> RawDoc:
     body = "\n".join([""] * fm_end + lines[fm_end:])
     # text_join would fold escaped characters into plain text: keep them apart (see _inline)
     md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("text_join")
+    tokens = md.parse(body)
+    # Past its nesting limit markdown-it stops parsing the rest of a block: refuse rather
+    # than read a document with text missing (as the HTML reader does past libxml2's limits).
+    if any(tok.level >= md.options["maxNesting"] - 1 for tok in tokens):
+        raise InputError(f"{source}: Markdown nested too deeply to read whole (part of it would be lost); "
+                         "save it as .txt")
     out = _Lines()
-    _walk(md.parse(body), out)
+    _walk(tokens, out)
     levels = _style_levels(out)
     blocks: list[Block] = []
     dropped: list[Block] = []

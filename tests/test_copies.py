@@ -226,3 +226,15 @@ def test_a_news_preface_is_never_the_compared_part(tmp_path: Path) -> None:
     preface.write_text(text, encoding="utf-8")
     report = revdiff.compare(str(COPIES / "plan-draft.news.html"), str(preface))
     assert report.draft.part == doc.parts[1].title
+
+
+def test_an_editors_note_before_an_unnamed_document_is_a_preface(tmp_path: Path) -> None:
+    """No 《》 name and no stage note: the title line straight before its numbering ends the preface."""
+    clean = (COPIES / "regulation-final.txt").read_text(encoding="utf-8")
+    copy = tmp_path / "forwarded.txt"
+    copy.write_text("编者按：为方便企业了解政策，现将文件全文转发如下，供参考。\n\n" + clean, encoding="utf-8")
+    doc = revdiff.outline(str(copy))
+    assert [p.kind for p in doc.parts] == ["preface", "document"]
+    wrapped = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(copy))
+    plain = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(COPIES / "regulation-final.txt"))
+    assert signature(wrapped) == signature(plain)

@@ -271,9 +271,9 @@ def _inner_document(units: list[Unit], lines: list[tuple[int, Unit]], start: int
                     end: int) -> tuple[list[int], int] | None:
     """The title lines and body start of a document printed inside a reprint, or None.
 
-    A news preface comes first (unnumbered text that names the document in 《》); then the
-    document's own title line, under it a stage note or the body with its numbering.  Text
-    that is numbered from the start has no wrapper.
+    A news preface comes first (unnumbered text, often naming the document in 《》); then the
+    document's own title line, followed by a stage note such as （征求意见稿）, its preamble or
+    straight by its numbering.  Text that is numbered from the start has no wrapper.
     """
     named: set[str] = set()
     body_seen = False
@@ -285,10 +285,13 @@ def _inner_document(units: list[Unit], lines: list[tuple[int, Unit]], start: int
         t = u.text
         nxt = lines[pos + 1] if pos + 1 < len(lines) else None
         note = nxt is not None and STAGE_NOTE.fullmatch(nxt[1].text) is not None
-        if body_seen and _is_title_like(t) and (note or _bare(t) in named):
+        if body_seen and _is_title_like(t):
             tu = [i, nxt[0]] if note and nxt else [i]
             following = [v.text for k, v in lines[pos + len(tu) : pos + len(tu) + 8] if k < end]
-            if any(match_marker(x) is not None for x in following):
+            numbered = [match_marker(x) is not None for x in following]
+            # named in the preface, or marked as a draft, with numbered text soon after; or
+            # straight followed by its first numbered heading
+            if ((note or _bare(t) in named) and any(numbered)) or numbered[:1] == [True]:
                 return tu, tu[-1] + 1
         if match_marker(t) is not None:
             return None

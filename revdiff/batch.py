@@ -23,17 +23,16 @@ import os
 import re
 import shlex
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from revdiff.errors import RevdiffError
+from revdiff.output import refuse_input_as_output, write_atomic
 
 STATE_FILE = ".revdiff-batch.json"
 STATE_SCHEMA = "revdiff.batch-state/1"
@@ -329,29 +328,6 @@ def _worker_init() -> None:
 # --------------------------------------------------------------------------- state
 
 
-@lru_cache(maxsize=1)
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def load_state(outdir: Path) -> dict[str, Any]:
     """The pairs recorded by earlier runs (name → {key, status, summary …}); {} when none."""
     try:
@@ -371,7 +347,7 @@ def save_state(outdir: Path, pairs: dict[str, Any]) -> None:
     from revdiff import __version__
 
     data = {"schema": STATE_SCHEMA, "version": __version__, "pairs": pairs}
-    _write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 # --------------------------------------------------------------------------- index
@@ -513,6 +489,15 @@ def _describe(summary: dict[str, Any]) -> str:
     return ", ".join(f"{sev.get(s, 0)} {s}" for s in SEVERITIES)
 
 
+def _refuse_overwriting_inputs(manifest: str, pairs: list[Pair], out: Path) -> None:
+    """Stop before any work when an output would land on the manifest or on a pair's input."""
+    inputs = [manifest] + [p for pair in pairs for p in (pair.draft, pair.final) if p]
+    targets = [out / "index.html", out / STATE_FILE]
+    targets += [out / f"{pair.name}.{ext}" for pair in pairs for ext in ("html", "json")]
+    for target in targets:
+        refuse_input_as_output(target, inputs)
+
+
 def run_batch(
     manifest: str,
     outdir: str,
@@ -536,6 +521,7 @@ def run_batch(
     say = echo or (lambda line: click.echo(line, err=True))
     pairs = read_manifest(manifest)
     out = Path(outdir)
+    _refuse_overwriting_inputs(manifest, pairs, out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -592,8 +578,8 @@ def run_batch(
     def record(pair: Pair, key: str, result: dict[str, Any]) -> Outcome:
         if result.get("ok"):
             try:
-                _write_atomic(out / f"{pair.name}.html", result["html"])
-                _write_atomic(out / f"{pair.name}.json", result["json"])
+                write_atomic(out / f"{pair.name}.html", result["html"])
+                write_atomic(out / f"{pair.name}.json", result["json"])
             except OSError as exc:
                 result = {"ok": False, "error": f"cannot write to {outdir}: {exc.strerror or exc}"}
         if result.get("ok"):
@@ -668,7 +654,7 @@ def run_batch(
         for f in failures:
             say(f)
     ran = [outcomes[i] for i in range(len(pairs))]
-    _write_atomic(out / "index.html", render_index(ran, lang))
+    write_atomic(out / "index.html", render_index(ran, lang))
     done = sum(o.status == "done" for o in ran)
     skipped = sum(o.status == "skipped" for o in ran)
     failed = sum(o.status == "failed" for o in ran)

@@ -25,14 +25,25 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _write(out: str | None, text: str) -> None:
+def _write(out: str | None, text: str | bytes) -> None:
+    """Write to standard output or atomically to ``out`` (already checked against the inputs)."""
+    from revdiff.output import write_atomic
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if out in (None, "-"):
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(data)
         return
     try:
-        Path(out).write_text(text, encoding="utf-8", newline="")
+        write_atomic(out, data)
     except OSError as exc:
-        _fail(f"cannot write {out}: {exc.strerror}; check the output path")
+        _fail(f"cannot write {out}: {exc.strerror or exc}; check the output path")
+
+
+def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None:
+    """Stop before any work when ``-o OUT`` is one of the inputs (it would be destroyed)."""
+    from revdiff.output import refuse_input_as_output
+
+    refuse_input_as_output(out, inputs)
 
 
 def _format_for(out: str | None, fmt: str | None) -> str:
@@ -156,6 +167,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
               "(or more versions, oldest first); see revdiff compare --help")
     if versions.count("-") > 1:
         _fail("only one of DRAFT and FINAL can be standard input (-)")
+    _refuse_inputs(out, versions)
     draft, final = versions[0], versions[-1]
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
     if len(versions) > 2:
@@ -214,6 +226,7 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
     """
     from revdiff import ledger as run_ledger
 
+    _refuse_inputs(out, [file])
     result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)

@@ -32,7 +32,7 @@ from typing import Any
 from urllib.parse import quote
 
 from revdiff.errors import RevdiffError
-from revdiff.output import refuse_input_as_output, write_atomic
+from revdiff.output import refuse_input_as_output, shown, write_atomic
 
 STATE_FILE = ".revdiff-batch.json"
 STATE_SCHEMA = "revdiff.batch-state/1"
@@ -148,7 +148,10 @@ def _read_csv_text(path: Path) -> str:
 
 def _csv_pairs(path: Path) -> list[Pair]:
     base = path.parent
-    rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
+    except csv.Error as exc:  # e.g. a field over the CSV module's size limit (an unclosed quote)
+        raise ManifestError(f"manifest {path} is not valid CSV ({exc}); check its quotes and fields") from None
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
     if not rows:
@@ -212,7 +215,9 @@ def _folder_pairs(folder: Path) -> list[Pair]:
         raise ManifestError(f"folder {folder} holds no NAME.draft.* / NAME.final.* files")
     pairs: list[Pair] = []
     for name, sides in sorted(found.items()):
-        pair = Pair(name=name, draft=None, final=None, where=str(folder))
+        # a file name that is not UTF-8 (a GBK name from a Windows share): its bytes become
+        # %xx in the report's name, which every file system and browser can hold
+        pair = Pair(name=shown(name).replace("\\x", "%"), draft=None, final=None, where=shown(str(folder)))
         pairs.append(pair)
         problem = _name_problem(name)
         for side in ("draft", "final"):
@@ -347,7 +352,8 @@ def save_state(outdir: Path, pairs: dict[str, Any]) -> None:
     from revdiff import __version__
 
     data = {"schema": STATE_SCHEMA, "version": __version__, "pairs": pairs}
-    write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    # ASCII escapes: a path that is not UTF-8 (lone surrogates) survives the round trip
+    write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True) + "\n")
 
 
 # --------------------------------------------------------------------------- index
@@ -449,8 +455,8 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
                 "href": quote(o.pair.name) + ".html",
                 "json_href": quote(o.pair.name) + ".json",
                 "title": s.get("title") or "",
-                "draft": o.pair.draft or "",
-                "final": o.pair.final or "",
+                "draft": shown(o.pair.draft or ""),
+                "final": shown(o.pair.final or ""),
                 "top": s.get("top") or "none",
                 "severity": s.get("severity", {}),
                 "findings": s.get("findings", 0),
@@ -469,8 +475,8 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
             {
                 "name": o.pair.name,
                 "error": o.error or "",
-                "draft": o.pair.draft or "",
-                "final": o.pair.final or "",
+                "draft": shown(o.pair.draft or ""),
+                "final": shown(o.pair.final or ""),
             }
             for o in failed
         ],

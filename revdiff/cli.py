@@ -21,7 +21,9 @@ FORMATS = ("html", "json", "md", "csv")
 
 
 def _fail(message: str) -> None:
-    click.echo(f"revdiff: error: {message}", err=True)
+    from revdiff.output import shown
+
+    click.echo(f"revdiff: error: {shown(message)}", err=True)
     sys.exit(2)
 
 
@@ -31,7 +33,10 @@ def _write(out: str | None, text: str | bytes) -> None:
 
     data = text.encode("utf-8") if isinstance(text, str) else text
     if out in (None, "-"):
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            _fail("standard output is closed; write the output to a file with -o OUT")
         sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return
     try:
         write_atomic(out, data)
@@ -90,6 +95,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except RevdiffError as exc:
             _fail(str(exc))
+        except BrokenPipeError:
+            # the reader went away (`revdiff … | head`): stop quietly, as other command-line
+            # tools do, with the status of a SIGPIPE death; stdout goes to /dev/null so that
+            # the interpreter's final flush cannot complain again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except MemoryError:
             _fail("out of memory; the input is too large, try --max-size or split it")
         except RecursionError:

@@ -44,6 +44,24 @@ def refuse_input_as_output(out: str | os.PathLike[str] | None, inputs: Iterable[
                               "choose another output path")
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+_CONTROL.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def shown(text: str) -> str:
+    """``text`` (a path or a message naming one) safe to print on one line and to encode.
+
+    A file name that is not UTF-8 (a GBK name from a Windows share) arrives with its bytes as
+    lone surrogates; they are shown as ``\\xb2``.  Line breaks and other control characters
+    in a name are shown escaped, so an error stays one line and a report cannot be broken
+    out of by a name.
+    """
+    if text.isprintable():
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text.translate(_CONTROL)
+
+
 @lru_cache(maxsize=1)
 def _umask() -> int:
     mask = os.umask(0)

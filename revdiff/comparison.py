@@ -53,6 +53,8 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
     if final_mark and not draft_mark:
         out.append(f"定稿一侧标有“{final_mark.group(0)}”，两份文件可能放反了 / the final is marked "
                    f"“{final_mark.group(0)}”: draft and final may be swapped")
+    for label, doc in (("征求意见稿 / draft", draft), ("定稿 / final", final)):
+        out += [f"{label}: {w}" for w in doc.warnings]
     if similarity < 0.2:
         out.append(f"两份文件几乎没有共同内容（相似度 {similarity:.2f}），请确认是否为同一文件的两个版本 / "
                    f"the documents share almost nothing (similarity {similarity:.2f}): are they versions of one document?")

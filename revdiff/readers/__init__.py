@@ -17,6 +17,7 @@ from revdiff.errors import InputError
 from revdiff.model import RawDoc
 from revdiff.output import shown
 from revdiff.readers import sniff
+from revdiff.readers.invisible import strip_invisible
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
     reader = choose_reader(data, path)
     raw = reader.read(data, path)
     raw.source = shown(path)  # a name that is not UTF-8, or holds a line break, printed safely
+    strip_invisible(raw)
     if not any(b.text.strip() or b.cells for b in raw.blocks):
         raise InputError(
             f"{path}: no document text found in this {reader.name} file; give a file that holds the document's text"

@@ -65,7 +65,7 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
                  pledge_units: list[str] | tuple[str, ...] = (), severity: dict[str, str] | None = None,
-                 **_options: Any) -> Report:
+                 settings_file: str | None = None, **_options: Any) -> Report:
     """Compare two Documents; ``watch`` adds terms to the default watch list (版权).
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
@@ -111,7 +111,9 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
+    warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+    if settings_file:
+        warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
-                  warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
-                  context=ctx)
+                  warnings=warnings, watch=terms, context=ctx)
 

@@ -146,7 +146,15 @@ def _read_csv_text(path: Path) -> str:
     raise ManifestError(f"manifest {path} is neither UTF-8 nor GB18030 text")
 
 
-def _csv_pairs(path: Path) -> list[Pair]:
+def _outside(value: str, base: Path) -> bool:
+    """True when the manifest's path ``value`` is absolute or leads out of its folder ``base``."""
+    if os.path.isabs(value):
+        return True
+    real, root = os.path.realpath(base / value), os.path.realpath(base)
+    return os.path.commonpath([real, root]) != root
+
+
+def _csv_pairs(path: Path, allow_outside: bool = False) -> list[Pair]:
     base = path.parent
     try:
         rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
@@ -194,6 +202,12 @@ def _csv_pairs(path: Path) -> list[Pair]:
             if not value:
                 pair.error = f"{where}: no {side} file given"
                 break
+            # a manifest someone else wrote must not pull any file of the machine (/etc/passwd)
+            # into a report that is then shared
+            if not allow_outside and _outside(value, base):
+                pair.error = (f"{where}: {side} file {value} is outside the manifest's folder; "
+                              "pass --allow-outside to read it")
+                break
             setattr(pair, side, os.path.normpath(base / value))
         if pair.error:
             continue
@@ -235,14 +249,14 @@ def _folder_pairs(folder: Path) -> list[Pair]:
     return pairs
 
 
-def read_manifest(manifest: str) -> list[Pair]:
+def read_manifest(manifest: str, allow_outside: bool = False) -> list[Pair]:
     """The pairs of a CSV manifest or of a folder of NAME.draft.* / NAME.final.* files."""
     path = Path(manifest)
     if path.is_dir():
         return _folder_pairs(path)
     if not path.exists():
         raise ManifestError(f"manifest {manifest} not found; give a CSV file or a folder")
-    return _csv_pairs(path)
+    return _csv_pairs(path, allow_outside)
 
 
 # --------------------------------------------------------------------------- one pair
@@ -515,8 +529,11 @@ def run_batch(
     watch: list[str] | None = None,
     echo: Callable[[str], None] | None = None,
     progress: bool | None = None,
+    allow_outside: bool = False,
 ) -> list[Outcome]:
     """Run every pair of ``manifest`` into ``outdir``; return what happened to each.
+
+    ``allow_outside``: let a CSV manifest name absolute paths and paths outside its folder.
 
     ``options``: compare options for every pair (a row's own options win); ``watch``: the
     watched terms of pairs whose row has no ``--watch``.  ``progress``: a progress bar on
@@ -525,7 +542,7 @@ def run_batch(
     import click
 
     say = echo or (lambda line: click.echo(line, err=True))
-    pairs = read_manifest(manifest)
+    pairs = read_manifest(manifest, allow_outside)
     out = Path(outdir)
     _refuse_overwriting_inputs(manifest, pairs, out)
     try:

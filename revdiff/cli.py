@@ -251,7 +251,9 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Pairs compared in parallel (default: number of cores).")
 @click.option("--force", is_flag=True, help="Redo every pair, also those unchanged since the last run.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the reports' interface.")
-def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str) -> None:
+@click.option("--allow-outside", is_flag=True,
+              help="Let the manifest name absolute paths and files outside its folder.")
+def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str, allow_outside: bool) -> None:
     """Compare many draft/final pairs into OUTDIR, with an index ranking them by severity.
 
     MANIFEST is a CSV file with the header name,draft,final[,options] (paths relative to
@@ -266,7 +268,7 @@ def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str) 
 
     settings = _settings()
     try:
-        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang,
+        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang, allow_outside=allow_outside,
                              options=settings.compare_options(), watch=list(settings.watch or []))
     except KeyboardInterrupt:
         click.echo("revdiff: interrupted; finished pairs are kept, run the same command again to do the rest",

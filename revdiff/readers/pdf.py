@@ -435,7 +435,7 @@ def _open(data: bytes, source: str) -> Any:
 
 def read(data: bytes, source: str) -> RawDoc:
     """Read a PDF's text layer into line Blocks (with ``page``) and table-row Blocks."""
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data[-2048:] and data.rfind(b"%%EOF") < 0:  # bytes after %%EOF are harmless
         raise InputError(f"{source}: corrupt or truncated .pdf (no end-of-file marker); download it again")
     # pdfminer logs warnings about harmless damage (missing CropBox …); with no handler
     # configured, Python would print them on stderr next to our one-line errors.

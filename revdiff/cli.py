@@ -21,18 +21,34 @@ FORMATS = ("html", "json", "md", "csv")
 
 
 def _fail(message: str) -> None:
-    click.echo(f"revdiff: error: {message}", err=True)
+    from revdiff.output import shown
+
+    click.echo(f"revdiff: error: {shown(message)}", err=True)
     sys.exit(2)
 
 
-def _write(out: str | None, text: str) -> None:
+def _write(out: str | None, text: str | bytes) -> None:
+    """Write to standard output or atomically to ``out`` (already checked against the inputs)."""
+    from revdiff.output import write_atomic
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if out in (None, "-"):
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            _fail("standard output is closed; write the output to a file with -o OUT")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return
     try:
-        Path(out).write_text(text, encoding="utf-8", newline="")
+        write_atomic(out, data)
     except OSError as exc:
-        _fail(f"cannot write {out}: {exc.strerror}; check the output path")
+        _fail(f"cannot write {out}: {exc.strerror or exc}; check the output path")
+
+
+def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None:
+    """Stop before any work when ``-o OUT`` is one of the inputs (it would be destroyed)."""
+    from revdiff.output import refuse_input_as_output
+
+    refuse_input_as_output(out, inputs)
 
 
 def _format_for(out: str | None, fmt: str | None) -> str:
@@ -79,6 +95,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except RevdiffError as exc:
             _fail(str(exc))
+        except BrokenPipeError:
+            # the reader went away (`revdiff … | head`): stop quietly, as other command-line
+            # tools do, with the status of a SIGPIPE death; stdout goes to /dev/null so that
+            # the interpreter's final flush cannot complain again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except MemoryError:
             _fail("out of memory; the input is too large, try --max-size or split it")
         except RecursionError:
@@ -156,6 +179,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
               "(or more versions, oldest first); see revdiff compare --help")
     if versions.count("-") > 1:
         _fail("only one of DRAFT and FINAL can be standard input (-)")
+    _refuse_inputs(out, versions)
     draft, final = versions[0], versions[-1]
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
     if len(versions) > 2:
@@ -214,6 +238,7 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
     """
     from revdiff import ledger as run_ledger
 
+    _refuse_inputs(out, [file])
     result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)
@@ -226,7 +251,9 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Pairs compared in parallel (default: number of cores).")
 @click.option("--force", is_flag=True, help="Redo every pair, also those unchanged since the last run.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the reports' interface.")
-def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str) -> None:
+@click.option("--allow-outside", is_flag=True,
+              help="Let the manifest name absolute paths and files outside its folder.")
+def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str, allow_outside: bool) -> None:
     """Compare many draft/final pairs into OUTDIR, with an index ranking them by severity.
 
     MANIFEST is a CSV file with the header name,draft,final[,options] (paths relative to
@@ -241,7 +268,7 @@ def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str) 
 
     settings = _settings()
     try:
-        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang,
+        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang, allow_outside=allow_outside,
                              options=settings.compare_options(), watch=list(settings.watch or []))
     except KeyboardInterrupt:
         click.echo("revdiff: interrupted; finished pairs are kept, run the same command again to do the rest",

@@ -65,6 +65,8 @@ class RawDoc:
     dropped: list[Block] = field(default_factory=list)  # boilerplate, kept for accounting
     title: str | None = None  # e.g. <title> of a web page
     cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
+    # what reading had to do that a reviewer should know (invisible characters removed …)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -149,6 +151,7 @@ class Document:
     title: str = ""
     pages: dict[int, int] = field(default_factory=dict)  # PDF: input line → its page
     cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
+    warnings: list[str] = field(default_factory=list)  # from reading (RawDoc.warnings)
 
     def part(self, title: str) -> Part:
         """The part whose title equals or contains ``title``; KeyError when none does."""

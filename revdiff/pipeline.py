@@ -22,7 +22,9 @@ def load_document(path: str, max_bytes: int | None = None,
     from revdiff.structure import parse
 
     raw = read(path, max_bytes or DEFAULT_MAX_BYTES)
-    return parse(clean(raw, drop_patterns))
+    doc = parse(clean(raw, drop_patterns))
+    doc.warnings = list(raw.warnings)
+    return doc
 
 
 def compare_paths(draft: str, final: str, **options: Any) -> Report:

@@ -399,7 +399,10 @@ class _Builder:
             if e.outer and e.outer[0] == m.style and m.value == e.outer[1] + 1:
                 return idx  # the paragraph after a box continues the numbering before it
         same = [idx for idx, e in enumerate(st) if e.style == m.style]
-        if same and (m.value != 1 or st[-1].style == m.style):
+        # A marker whose style is already open continues or restarts that list; numbering
+        # that restarts at 1 is a new list at the same level, never a child of the deeper
+        # heading before it (else 600 restarts nest 600 deep).
+        if same:
             return same[-1]
         for idx in range(len(st) - 1, -1, -1):
             e = st[idx]

@@ -28,10 +28,20 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def write_manifest(path: Path, rows: list[tuple[str, Path | str, Path | str, str]]) -> Path:
-    """A CSV manifest with paths relative to its folder (as users write them)."""
+    """A CSV manifest with paths relative to its folder (as users write them).
+
+    The inputs are copied into ``inputs/`` beside it: a manifest may only name files inside
+    its own folder (without --allow-outside).
+    """
+    (path.parent / "inputs").mkdir(parents=True, exist_ok=True)
 
     def rel(p: Path | str) -> str:
-        return os.path.relpath(p, path.parent) if isinstance(p, Path) else p
+        if not isinstance(p, Path):
+            return p
+        copy = path.parent / "inputs" / f"{p.parent.name}-{p.name}"
+        if not copy.exists() or copy.read_bytes() != p.read_bytes():
+            copy.write_bytes(p.read_bytes())
+        return os.path.relpath(copy, path.parent)
 
     lines = ["name,draft,final,options"]
     for name, draft, final, options in rows:
@@ -183,6 +193,24 @@ def test_killed_batch_resumes_without_redoing_done_pairs(tmp_path: Path) -> None
     assert "taian-html: done" in proc3.stderr and f"{len(names) - 1} skipped" in proc3.stderr
     proc4 = run("batch", str(manifest), "-o", str(out), "--force", cwd=tmp_path)
     assert f"{len(names)} done, 0 skipped" in proc4.stderr
+
+
+def test_manifest_cannot_reach_outside_its_folder_without_the_option(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("一、机密\n市财政给予每家企业50万元资助。\n", encoding="utf-8")
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "d.txt").write_text("一、公开\n市财政给予每家企业30万元资助。\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "pairs.csv").write_text(
+        f"name,draft,final\nup,d.txt,../secret.txt\nabs,d.txt,{secret}\nlink,d.txt,link.txt\n", encoding="utf-8")
+    proc = run("batch", str(folder / "pairs.csv"), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("outside the manifest's folder") == 3
+    assert not (tmp_path / "out" / "up.json").exists()
+    proc = run("batch", str(folder / "pairs.csv"), "-o", str(tmp_path / "out"), "--allow-outside", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "out" / "up.json").read_text(encoding="utf-8"))["findings"]
 
 
 def test_folder_manifest_and_manifest_errors(tmp_path: Path) -> None:

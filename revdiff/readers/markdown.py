@@ -18,7 +18,7 @@ from typing import Any
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
 from revdiff.numbering import match_marker
-from revdiff.readers.text import decode_text
+from revdiff.readers.text import LINE_ENDS, decode_text
 
 # A front-matter field: "title: …", "source: '…'"; nested YAML is not used by archivers.
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]{1,8})\s*[:：]\s*(.*)$")
@@ -172,7 +172,7 @@ def read(data: bytes, source: str) -> RawDoc:
     from markdown_it import MarkdownIt
 
     text, encoding = decode_text(data, source)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").translate(LINE_ENDS).split("\n")
     fields, fm_end = front_matter(lines)
     # blank the front matter so that markdown-it's line map stays that of the file
     body = "\n".join([""] * fm_end + lines[fm_end:])

@@ -61,22 +61,15 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
     return out
 
 
-def _cut_warnings(doc: Document, part: Part, side: str) -> list[str]:
-    """A copy that breaks off (…, (未完), mid-sentence): its missing tail is not a deletion."""
-    if doc.cut_line is None or not part.line_start <= doc.cut_line <= max(part.line_end, part.line_start):
-        return []
-    zh_side, en_side = ("征求意见稿", "draft") if side == "draft" else ("定稿", "final")
-    return [f"{zh_side}在第 {doc.cut_line} 行处中断（复制件可能不完整），其后缺少的内容不算删除 / the {en_side} "
-            f"breaks off at line {doc.cut_line} (a cut copy?): what is missing after it is not counted as deleted"]
-
-
-def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: Document,
-                    final: Document) -> list[Finding]:
-    """Drop what only the cut made: sections after the last aligned one reported removed
-    (final cut) or added (draft cut), and the findings inside them."""
+def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: tuple[Document, Part],
+                    final: tuple[Document, Part]) -> list[Finding]:
+    """Drop what only a cut copy made (its warning comes from reading): the sections after
+    the last aligned pair that look removed (final cut) or added (draft cut), and the
+    findings inside them.  Only when the cut is in the compared part (a cut attachment
+    after it takes nothing from it)."""
     muted: set[str] = set()
-    for doc, lost in ((final, "removed"), (draft, "added")):
-        if doc.cut_line is None:
+    for (doc, part), lost in ((final, "removed"), (draft, "added")):
+        if doc.cut_line is None or not part.line_start <= doc.cut_line <= max(part.line_end, part.line_start):
             continue
         last_pair = max((i for i, p in enumerate(pairs) if p.draft_node is not None and p.final_node is not None),
                         default=-1)
@@ -135,12 +128,11 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             terms.append(t)
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
                   pledge_units=tuple(pledge_units), severity=dict(severity or {}))
-    findings = _mute_after_cut(classify(ctx), pairs, draft, final)
+    findings = _mute_after_cut(classify(ctx), pairs, (draft, dsel), (final, fsel))
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
-    warnings = (_warnings(draft, final, dsel, fsel, similarity) + _cut_warnings(draft, dsel, "draft")
-                + _cut_warnings(final, fsel, "final") + _identical(dsel, fsel, pairs, findings))
+    warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
     if settings_file:
         warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,

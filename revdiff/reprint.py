@@ -141,8 +141,9 @@ _CLOSED = tuple("。！？!?；;”’」』）)】》>")
 
 
 def mark_cut(raw: RawDoc) -> None:
-    """Set ``raw.cut_line`` when the copy stops short: a cut mark (…, (未完)) or a last text
-    line that breaks off mid-sentence.  A cut mark on a line of its own goes to ``dropped``."""
+    """Set ``raw.cut_line`` and a warning when the copy stops short: a cut mark (…, (未完)) or
+    a last text line that breaks off mid-sentence.  A cut mark on a line of its own goes to
+    ``dropped``."""
     last = next((b for b in reversed(raw.blocks) if b.cells is None and b.text.strip()), None)
     if last is None:
         return
@@ -153,7 +154,9 @@ def mark_cut(raw: RawDoc) -> None:
         raw.blocks.remove(last)
         prev = next((b for b in reversed(raw.blocks) if b.cells is None and b.text.strip()), None)
         raw.cut_line = prev.last_line if prev else last.line
-    elif mark:
+    elif mark or (len(t) >= 20 and not t.endswith(_CLOSED) and re.search(r"[，、,]", t)):
         raw.cut_line = last.last_line
-    elif len(t) >= 20 and not t.endswith(_CLOSED) and re.search(r"[，、,]", t):
-        raw.cut_line = last.last_line
+    if raw.cut_line is not None:
+        raw.warnings.append(f"第 {raw.cut_line} 行处中断（复制件可能不完整），其后缺少的内容不算删除 / the text "
+                            f"breaks off at line {raw.cut_line} (a cut copy?): what is missing after it is not "
+                            "counted as deleted")

@@ -169,6 +169,19 @@ def test_a_cut_copy_is_flagged_and_its_missing_tail_is_not_deleted(tmp_path: Pat
     assert not [f for f in report.findings if f.kind == "section_removed" or f.draft_value == "5000"]
     full = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(COPIES / "regulation-final.txt"))
     assert not [w for w in full.warnings if "中断" in w]
+    assert [w for w in revdiff.outline(str(path)).warnings if f"line {cut_line}" in w]
+
+
+def test_a_cut_attachment_takes_nothing_from_the_complete_document_before_it(tmp_path: Path) -> None:
+    """The cut is after the compared part: the draft's removed 第十二条 is still reported."""
+    final = (COPIES / "regulation-final.txt").read_text(encoding="utf-8")
+    final = final[: final.index("第十三条")]  # the final really drops its last article …
+    path = tmp_path / "bundle.txt"
+    path.write_text(final + "\n附件\n\n创新券服务机构目录\n\n一、检验检测机构：青川市产品质量检验所、青川市计量测试所、", encoding="utf-8")
+    report = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(path))
+    assert report.final.part == "青川市科技创新券管理办法"
+    assert [w for w in report.warnings if "中断" in w]  # … and its attachment is cut
+    assert [f for f in report.findings if f.kind == "section_removed" and f.draft_text and "第十二条" in f.draft_text]
 
 
 def test_a_complete_copy_is_not_flagged_as_cut() -> None:

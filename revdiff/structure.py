@@ -313,6 +313,9 @@ def _attachments(units: list[Unit], lines: list[tuple[int, Unit]], after: int, e
                 t = lines[j][1].text
                 if match_marker(t) or re.search(r"[。；:：]", t) or len(t) > 40:
                     break
+                # the next 附件 label, or a line past a table (a form with no title words), starts anew
+                if re.match(r"^附\s*件", t) or any(units[k].kind == "table" for k in range(tu[-1] + 1, lines[j][0])):
+                    break
                 tu.append(lines[j][0])
                 j += 1
                 if TITLE_WORDS.search(t):

@@ -251,3 +251,28 @@ def test_an_editors_note_before_an_unnamed_document_is_a_preface(tmp_path: Path)
     wrapped = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(copy))
     plain = revdiff.compare(str(COPIES / "regulation-draft.txt"), str(COPIES / "regulation-final.txt"))
     assert signature(wrapped) == signature(plain)
+
+
+GUIDE = "青川市科技创新券服务机构管理指引"
+GUIDE_ARTICLES = ("第一条　为规范创新券服务机构管理，制定本指引。\n\n第二条　服务机构应当具备独立法人资格，近三年无严重失信记录。\n\n"
+                  "第三条　服务机构应当于每年3月底前报送上年度服务情况。\n")
+
+
+def test_a_reprint_with_two_attachments_compares_its_measures_not_the_guide(tmp_path: Path) -> None:
+    """The issue's case: the draft's 办法 must not be paired with the final's 附件 (a 指引 with its own 第一条)."""
+    wechat = (COPIES / "regulation-draft.wechat.md").read_text(encoding="utf-8")
+    cut = wechat.index("\n---\n\n![](")
+    draft = tmp_path / "draft.md"
+    draft.write_text(wechat[:cut] + f"\n附件2\n\n{GUIDE}\n\n{GUIDE_ARTICLES}" + wechat[cut:], encoding="utf-8")
+    final = tmp_path / "final.txt"
+    final.write_text((COPIES / "regulation-final.txt").read_text(encoding="utf-8") + f"\n附件\n\n{GUIDE}\n\n{GUIDE_ARTICLES}",
+                     encoding="utf-8")
+    doc = revdiff.outline(str(draft))
+    assert [(p.kind, p.title) for p in doc.parts][1:] == [
+        ("document", "青川市科技创新券管理办法（征求意见稿）"), ("attachment", "意见反馈表"), ("attachment", GUIDE)]
+    report = revdiff.compare(str(draft), str(final))
+    assert (report.draft.part, report.final.part) == ("青川市科技创新券管理办法（征求意见稿）", "青川市科技创新券管理办法")
+    guides = revdiff.compare(str(draft), str(final), draft_part="指引", final_part="指引")
+    articles = [s for s in guides.sections if s.draft and s.draft.kind != "preamble"]  # the preamble: 附件2 / 附件
+    assert [s.draft.number for s in articles if s.draft] == ["第一条", "第二条", "第三条"]
+    assert all(s.status == "unchanged" for s in articles)

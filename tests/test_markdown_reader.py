@@ -155,3 +155,12 @@ def test_law_collection_markdown_reads_into_title_preamble_and_chapters(path: Pa
     everything = [part.text] + [n.number + n.title + n.text for n in part.nodes()]
     assert not any(mark in t for t in everything for mark in ("#", "<!--", "INFO END"))
     assert accounted(doc) == _chars(text)
+
+
+def test_br_tags_split_a_source_line_into_lines_that_cite_it(tmp_path: Path) -> None:
+    text = "# 某某办法\n\n第一条　为了规范管理，制定本办法。<br>第二条　本办法适用于全市。<br/>第三条　自发布之日起施行。\n"
+    _, path = _raw(tmp_path, text)
+    doc = revdiff.outline(str(path))
+    nodes = doc.parts[0].nodes()
+    assert [(n.number, n.line_start) for n in nodes] == [("第一条", 3), ("第二条", 3), ("第三条", 3)]
+    assert [(b.text, b.line) for b in doc.dropped] == [("#", 1), ("<br><br/>", 3)]  # a line's markup together

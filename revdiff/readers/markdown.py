@@ -23,6 +23,7 @@ from revdiff.readers.text import LINE_ENDS, decode_text
 # A front-matter field: "title: …", "source: '…'"; nested YAML is not used by archivers.
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]{1,8})\s*[:：]\s*(.*)$")
 _TAG = re.compile(r"<[^>]*>")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # CommonMark does not close **…** or *…* next to CJK punctuation (**（一）指导思想。**坚持…):
 # those runs stay in the text; emphasis marks touching CJK text are formatting all the same.
@@ -56,9 +57,10 @@ def _leftover(source: str, kept: str) -> str:
     does not use: the markup of one line.  Whitespace of ``kept`` (the tab between table
     cells, a space between Latin pieces) need not be in the source."""
     out: list[str] = []
-    kept = "".join(kept.split())
     j = 0
     for ch in source:
+        while j < len(kept) and kept[j] != ch and kept[j].isspace():
+            j += 1  # whitespace the reader put in (a tab between cells): not in the source
         if j < len(kept) and ch == kept[j]:
             j += 1
         else:
@@ -99,7 +101,9 @@ def _inline(tok: Any, first_line: int, out: _Lines) -> None:
             in_link += 1
         elif t == "link_close":
             in_link -= 1
-        # image, strong/em marks, inline HTML tags: formatting (left over as markup)
+        elif t == "html_inline" and _BR.match(child.content):
+            pieces.setdefault(line, []).append(("\n", False))  # a line break inside a source line
+        # image, strong/em marks, other inline HTML tags: formatting (left over as markup)
     for ln, items in pieces.items():
         text = "".join(s for s, _ in items)
         # a line that is only link text (a related-article list, 阅读原文) is navigation
@@ -204,7 +208,11 @@ def read(data: bytes, source: str) -> RawDoc:
         if cells is not None:
             blocks.append(Block(text=kept, line=i + 1, cells=cells[0], table=cells[1]))
         elif kept.strip():
-            blocks.append(Block(text=kept.rstrip(), line=i + 1, style_level=levels.get(i)))
+            # <br> splits a source line into lines of text (WeChat exports put a paragraph's
+            # numbered items on one line): one block each, all citing this line
+            segments = [seg for seg in kept.split("\n") if seg.strip()]
+            for k, seg in enumerate(segments):
+                blocks.append(Block(text=seg.rstrip(), line=i + 1, style_level=levels.get(i) if k == 0 else None))
         else:
             blocks.append(Block(text="", line=i + 1))
     metadata = {k: v for k, v in fields.items() if v}

@@ -248,8 +248,10 @@ def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end
             rest = len(t) <= 30 and not TITLE_WORDS.search(so_far) and not t.startswith(("为", "根据", "按照", "依据"))
             if not (note or rest):
                 break
-        elif not (_is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t))) or AMOUNT.search(t):
+        elif not (_is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t))):
             break
+        elif AMOUNT.search(t) and not (_is_title_like(t) or NOTICE_TITLE.match(t)):
+            break  # 市财政给予每家企业50万元资助 is a pledge; …给予10万元奖励的通知 is still a title
         title_units.append(i)
         body = i + 1
     return title_units, body

@@ -276,3 +276,11 @@ def test_a_reprint_with_two_attachments_compares_its_measures_not_the_guide(tmp_
     articles = [s for s in guides.sections if s.draft and s.draft.kind != "preamble"]  # the preamble: 附件2 / 附件
     assert [s.draft.number for s in articles if s.draft] == ["第一条", "第二条", "第三条"]
     assert all(s.status == "unchanged" for s in articles)
+
+
+def test_a_title_that_names_an_amount_is_still_a_title(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("关于设立1亿元产业引导基金的实施意见\n\n一、总体要求\n\n坚持市场化运作。\n",
+                                    encoding="utf-8")
+    doc = revdiff.outline(str(tmp_path / "t.txt"))
+    assert doc.parts[0].title == "关于设立1亿元产业引导基金的实施意见"
+    assert not doc.parts[0].title_derived

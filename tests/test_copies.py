@@ -18,6 +18,9 @@ tests/copies holds an invented regulation (a 科技创新券管理办法) and an
   another style (原创 byline, ▲点击蓝字, ·  ·  · rule, 来源｜/编辑｜ bars, 推荐阅读, 点亮“在看”).
   It found one gap: the preface ended in 全文↓↓↓ and the cleaner joined the document's title
   onto it as a wrapped line; arrows now end a line like a full stop (clean.SENTENCE_END).
+- regulation-final.wechat.html — a WeChat article page saved as HTML (rich_media markup, bold
+  article numbers in spans, a preface that repeats the 20万元 cap), also written after the rules.
+  Two lines leaked and widened the vocabulary: 文字来源： (any 某某来源 byline) and 收录于合集.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ CASES = [
     ("plan-draft.news.html", "plan-final.txt", "plan-draft.txt", "plan-final.txt"),
     ("plan-draft.txt", "plan-final.clipped.md", "plan-draft.txt", "plan-final.txt"),
     ("plan-draft.news.html", "plan-final.reprint.txt", "plan-draft.txt", "plan-final.txt"),
+    ("regulation-draft.wechat.md", "regulation-final.wechat.html", "regulation-draft.txt", "regulation-final.txt"),
 ]
 
 
@@ -101,6 +105,7 @@ def _line_of(path: Path, needle: str) -> int:
     ("regulation-draft.wechat.md", ["往期推荐", "长按识别二维码", "编辑：", "分享", "转载 |"]),
     ("regulation-final.portal.txt", ["浏览次数", "打印本页", "相关新闻", "我市新增高新技术企业42家"]),
     ("plan-final.clipped.md", ["相关阅读", "网页剪藏"]),
+    ("regulation-final.wechat.html", ["文字来源", "收录于合集", "THE END", "点个赞", "责任编辑"]),
 ])  # fmt: skip
 def test_reprint_chrome_is_dropped_with_its_line(name: str, chrome: list[str]) -> None:
     path = COPIES / name

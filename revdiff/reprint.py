@@ -137,6 +137,8 @@ def _plain(t: str) -> str:
 
 # What an archiver or a truncated page leaves at the end: ..., ……, (未完), （未完待续）.
 _CUT_MARK = re.compile(r"(?:\.{3,}|…+|[（(]\s*未完(?:待续)?\s*[）)])\s*$")
+# A distribution list ends a 通知 without a full stop: 抄送：市委各部门，市人大常委会办公室
+_DISTRIBUTION = re.compile(r"^(?:抄\s*送|主\s*送|分\s*送|发\s*送)\s*[:：]")
 _CLOSED = tuple("。！？!?；;”’」』）)】》>")
 
 
@@ -154,7 +156,8 @@ def mark_cut(raw: RawDoc) -> None:
         raw.blocks.remove(last)
         prev = next((b for b in reversed(raw.blocks) if b.cells is None and b.text.strip()), None)
         raw.cut_line = prev.last_line if prev else last.line
-    elif mark or (len(t) >= 20 and not t.endswith(_CLOSED) and re.search(r"[，、,]", t)):
+    elif mark or (len(t) >= 20 and not t.endswith(_CLOSED) and re.search(r"[，、,]", t)
+                  and not _DISTRIBUTION.match(t)):
         raw.cut_line = last.last_line
     if raw.cut_line is not None:
         raw.warnings.append(f"第 {raw.cut_line} 行处中断（复制件可能不完整），其后缺少的内容不算删除 / the text "

@@ -289,3 +289,10 @@ def test_a_title_that_names_an_amount_is_still_a_title(tmp_path: Path) -> None:
     doc = revdiff.outline(str(tmp_path / "t.txt"))
     assert doc.parts[0].title == "关于设立1亿元产业引导基金的实施意见"
     assert not doc.parts[0].title_derived
+
+
+def test_a_distribution_list_at_the_end_is_not_a_cut(tmp_path: Path) -> None:
+    text = (COPIES / "regulation-final.txt").read_text(encoding="utf-8")
+    path = tmp_path / "with-footer.txt"
+    path.write_text(text + "\n抄送：市委各部门，市人大常委会办公室，市政协办公室，市法院，市检察院\n", encoding="utf-8")
+    assert revdiff.outline(str(path)).cut_line is None

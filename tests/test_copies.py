@@ -296,3 +296,15 @@ def test_a_distribution_list_at_the_end_is_not_a_cut(tmp_path: Path) -> None:
     path = tmp_path / "with-footer.txt"
     path.write_text(text + "\n抄送：市委各部门，市人大常委会办公室，市政协办公室，市法院，市检察院\n", encoding="utf-8")
     assert revdiff.outline(str(path)).cut_line is None
+
+
+def test_a_cut_draft_does_not_make_the_finals_tail_new(tmp_path: Path) -> None:
+    text = (COPIES / "plan-draft.txt").read_text(encoding="utf-8")
+    path = tmp_path / "draft-cut.txt"
+    path.write_text(text[: text.index("4.推动农业数字化") + 12] + "……\n", encoding="utf-8")
+    report = revdiff.compare(str(path), str(COPIES / "plan-final.txt"))
+    assert [w for w in report.warnings if "征求意见稿" in w and "中断" in w]
+    # 三、保障措施 (专项资金2000万元) is in the part the draft copy lost: shown as added, not a new pledge
+    assert [s for s in report.sections if s.status == "added" and s.final and s.final.number == "三、"]
+    assert not [f for f in report.findings if f.final_value == "2000" or f.kind.endswith("_added")]
+    assert ("target_changed", "120", "100") in {(f.kind, f.draft_value, f.final_value) for f in report.findings}

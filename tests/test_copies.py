@@ -308,3 +308,22 @@ def test_a_cut_draft_does_not_make_the_finals_tail_new(tmp_path: Path) -> None:
     assert [s for s in report.sections if s.status == "added" and s.final and s.final.number == "三、"]
     assert not [f for f in report.findings if f.final_value == "2000" or f.kind.endswith("_added")]
     assert ("target_changed", "120", "100") in {(f.kind, f.draft_value, f.final_value) for f in report.findings}
+
+
+@pytest.mark.parametrize("line", [
+    "关于做好2025年度党报党刊征订发行工作的通知",
+    "现将《青川市科技创新券管理办法》转发给你们，请认真贯彻执行。",
+    "本指南仅供参考，不作为行政执法依据。",
+    "支持商户推广扫码支付。",
+    "各级领导干部要为实干者点赞、为担当者撑腰。",
+    "（责任单位：市科技局、市财政局）",
+    "2021-2025年",
+    "相关部门按职责分工负责。",
+])  # fmt: skip
+def test_policy_text_that_shares_a_word_with_chrome_is_kept(tmp_path: Path, line: str) -> None:
+    """Chrome vocabulary is phrases addressed to a page's reader, not words a policy also uses."""
+    path = tmp_path / "doc.txt"
+    path.write_text(f"某某办法\n\n第一条　为了规范管理，制定本办法。\n\n{line}\n\n第二条　本办法自发布之日起施行。\n",
+                    encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert not [b for b in doc.dropped if line in b.text]

@@ -105,7 +105,7 @@ def _base_font(doc: Any) -> None:
     _chinese(style.element)
     fmt = style.paragraph_format
     fmt.space_before = fmt.space_after = Pt(0)
-    fmt.line_spacing = 1.25
+    fmt.line_spacing = 1.15
 
 
 def _run(paragraph: Any, text: str, *, bold: bool = False, strike: bool = False, underline: bool = False,

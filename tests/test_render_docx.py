@@ -105,6 +105,8 @@ def test_one_row_per_changed_article_under_its_chapter(law_doc):
     assert firsts[3].startswith("（新增）|第三条\u3000养犬管理工作")
     assert firsts[4] == "第三条至第四条 未修改（修改后为第四条至第五条）"
     assert firsts[5] == "第二章\u3000养犬登记|第二章\u3000登记与免疫"  # a renamed chapter shows both headings
+    chapter = _row_with(law_doc, "养犬登记")
+    assert _struck(chapter.cells[0]) == ["养犬登记"] and _underlined(chapter.cells[1]) == ["登记与免疫"]
     assert firsts[6].startswith("第五条\u3000个人饲养") and "|第六条（原第五条）\u3000个人饲养" in firsts[6]
     assert firsts[9] == "第三章\u3000法律责任"
     assert len(rows) == 14
@@ -167,7 +169,8 @@ def test_merged_articles_print_the_new_text_once(law_doc):
     rows = [r for r in law_doc.tables[0].rows if r.cells[0].text.startswith(("第九条", "第十条"))]
     assert [r.cells[0].text.split("\u3000")[0] for r in rows] == ["第九条", "第十条"]
     assert rows[0].cells[1].text.count("及时清除犬只") == 1
-    assert rows[1].cells[1].text == "第九条（原第十条） （见上）"
+    assert rows[1].cells[1].text == "第九条 （见上）"  # printed in full in the row above
+    assert not _underlined(rows[1].cells[1])
 
 
 def test_cjk_font_named_for_east_asian_text(law_doc):

@@ -120,7 +120,8 @@ class Row:
 
     ``kind``: ``group`` (a chapter heading across the table; ``draft``/``final`` differ only
     when the heading changed), ``pair`` (an article or section), ``unchanged`` (a run of
-    unchanged articles folded into ``label``; ``pairs`` lists them).
+    unchanged articles folded into ``label``; ``pairs`` lists them and ``final`` holds
+    their text).
     """
 
     kind: str
@@ -227,6 +228,9 @@ def _heading_pieces(pair: SectionPair, side: str, labels: dict[str, str]) -> lis
     renumbered = _squash(ref.number) != _squash(other.number)
     title, other_title = text[len(ref.number):], heading(other)[len(other.number):]
     pieces = [Piece(ref.number, mark if renumbered and side == "final" else "", label=True)]
+    if title.startswith("\u3000"):  # the space after 第二章 is layout, never an edit
+        pieces.append(Piece("\u3000", label=True))
+        title = title[1:]
     if title:
         pieces.append(Piece(title, mark if _squash(title) != _squash(other_title) else "", label=True))
     if renumbered and side == "final":
@@ -241,7 +245,7 @@ def _cell(pair: SectionPair, side: str, labels: dict[str, str], repeated: bool =
         return Cell(placeholder=labels["new_cell"] if side == "draft" else labels["deleted_cell"])
     head = _heading_pieces(pair, side, labels) if with_heading else []
     if repeated:  # a merged/split partner already printed this side's text in the row above
-        return Cell([head + [Piece(" " + labels["same_as_above"])]])
+        return Cell([[Piece(heading(ref), label=True), Piece(" " + labels["same_as_above"])]])
     body = _paragraphs(_side_pieces(pair, side))
     if ref.unit == ARTICLE_UNIT and head:
         # An article runs on from its number on the same line: "第十条　……"
@@ -277,9 +281,14 @@ def _fold_label(run: list[SectionPair], labels: dict[str, str]) -> str:
             text += now
         return text
     a, b = heading(first.draft), heading(last.draft)
+    fa, fb = heading(first.final), heading(last.final)
     if len(run) == 1:
-        return labels["unchanged_one"].format(a=a)
-    return labels["unchanged_sections"].format(a=a, b=b, n=len(run))
+        text = labels["unchanged_one"].format(a=a)
+        return text + (labels["now"].format(a=fa) if _squash(fa) != _squash(a) else "")
+    text = labels["unchanged_sections"].format(a=a, b=b, n=len(run))
+    if (_squash(fa), _squash(fb)) != (_squash(a), _squash(b)):
+        text += labels["now_range"].format(a=fa, b=fb)
+    return text
 
 
 def _finding_notes(report: Report, lang: str) -> dict[str, list[str]]:
@@ -311,7 +320,9 @@ def build_table(report: Report, lang: str = "zh") -> Table:
 
     def flush() -> None:
         if run:
-            rows.append(Row("unchanged", span=True, label=_fold_label(run, labels), pairs=list(run),
+            # The folded articles' text, for a view that can unfold it (the HTML report).
+            text = Cell([para for p in run for para in _cell(p, "final", labels).paragraphs])
+            rows.append(Row("unchanged", final=text, span=True, label=_fold_label(run, labels), pairs=list(run),
                             status="unchanged"))
             run.clear()
 

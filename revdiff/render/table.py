@@ -314,6 +314,7 @@ def build_table(report: Report, lang: str = "zh") -> Table:
     """The 对照表 of ``report``: group rows, one row per changed pair, unchanged runs folded."""
     labels = table_strings(lang)
     notes = _finding_notes(report, lang)
+    cited = {s for f in report.findings for s in (f.draft_section, f.final_section) if s}
     rows: list[Row] = []
     run: list[SectionPair] = []
     seen: set[Any] = set()
@@ -334,7 +335,7 @@ def build_table(report: Report, lang: str = "zh") -> Table:
             if pair.diff:  # text under a chapter heading before its first article
                 rows.append(Row("pair", _cell(pair, "draft", labels, with_heading=False),
                                 _cell(pair, "final", labels, with_heading=False), pairs=[pair], status=pair.status))
-        elif _is_folded(pair) and pair.id not in notes:
+        elif _is_folded(pair) and pair.id not in cited:
             run.append(pair)
         else:
             flush()

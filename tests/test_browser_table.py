@@ -14,7 +14,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from law_report_factory import FINE_FINAL, make_law_report  # noqa: E402
 
-from .test_browser import ARTIFACTS, _assert_clean, _write, browser, visit  # noqa: E402, F401
+from . import test_browser  # noqa: E402
+from .test_browser import ARTIFACTS, _assert_clean, _write  # noqa: E402
+
+# The Chromium of test_browser.py, shared: one browser per module, pages closed after each test.
+browser = test_browser.browser
+visit = test_browser.visit
 
 
 @pytest.fixture(scope="module")

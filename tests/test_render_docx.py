@@ -342,3 +342,12 @@ def test_libreoffice_repeats_the_header_row_on_every_page(tmp_path):
             top = "".join((page.extract_text() or "").split("\n")[0].split())
             assert top.startswith("修改前修改后") or "对照表" in top, top
             assert "修改前修改后说明" in "".join(page.extract_text().split())
+
+
+def test_text_columns_are_wide_and_notes_narrow(law_doc):
+    from docx.shared import Mm
+
+    grid = law_doc.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))
+    widths = [int(col.get(qn("w:w"))) for col in grid]  # twentieths of a point
+    assert widths[0] == widths[1] > 2 * widths[2]
+    assert abs(sum(widths) * 635 - Mm(257)) < Mm(1)  # 297 mm less two 20 mm margins

@@ -67,3 +67,10 @@ def test_article_with_a_title_reads_number_title_body():
     assert row.draft.text == "第五条【激励措施】\u3000对作出突出贡献的单位给予表彰。"
     assert [(p.text, p.style) for p in row.final.paragraphs[0] if p.style] == [("【支持措施】", "ins")]
     assert row.notes == ["标题修改"]
+
+
+def test_text_before_the_first_heading_is_named_when_folded():
+    ref = SectionRef("", "", 0, [], 1, 2, kind="preamble")
+    pair = SectionPair("s0", "unchanged", False, 1.0, ref, ref, [(0, "为了加强管理，制定本办法。")])
+    rows = build_table(Report(INFO, INFO, [pair], [])).rows
+    assert rows[0].label == "（前言） 未修改"

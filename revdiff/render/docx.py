@@ -206,7 +206,9 @@ def _draw_table(doc: Any, table: Table, notes: bool) -> None:
         _shade(cell, GROUP_SHADE)
     for row in table.rows:
         _draw_row(grid.add_row(), row, notes)
+    # Word reads the cells' widths, LibreOffice the table grid's: set both.
     for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
         for cell in column.cells:
             cell.width = width
 

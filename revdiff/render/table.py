@@ -52,6 +52,7 @@ TABLE_STRINGS: dict[str, dict[str, str]] = {
         "deleted_cell": "（删除）",
         "new_cell": "（新增）",
         "sources": "修改前：{draft}　修改后：{final}",
+        "preamble": "（前言）",
     },
     "en": {
         "title": "Comparison table (before / after)",
@@ -77,6 +78,7 @@ TABLE_STRINGS: dict[str, dict[str, str]] = {
         "deleted_cell": "(deleted)",
         "new_cell": "(new)",
         "sources": "Before: {draft}    After: {final}",
+        "preamble": "(preamble)",
     },
 }
 
@@ -167,8 +169,13 @@ def _squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def heading(ref: SectionRef) -> str:
-    """A heading as the 对照表 prints it: "第二章　总则", "第十条", "（二）基本原则"."""
+def heading(ref: SectionRef, labels: dict[str, str] | None = None) -> str:
+    """A heading as the 对照表 prints it: "第二章　总则", "第十条", "（二）基本原则".
+
+    With ``labels``, text that has no heading (before the first one) is named "（前言）".
+    """
+    if labels and not (ref.number + ref.title).strip():
+        return labels["preamble"]
     if ref.unit in GROUP_UNITS and ref.title:
         return f"{ref.number}\u3000{ref.title}"
     if ref.unit == ARTICLE_UNIT and ref.title and not ref.title.startswith("【"):
@@ -280,8 +287,8 @@ def _fold_label(run: list[SectionPair], labels: dict[str, str]) -> str:
             now = labels["now"].format(a=fa) if len(run) == 1 else labels["now_range"].format(a=fa, b=fb)
             text += now
         return text
-    a, b = heading(first.draft), heading(last.draft)
-    fa, fb = heading(first.final), heading(last.final)
+    a, b = heading(first.draft, labels), heading(last.draft, labels)
+    fa, fb = heading(first.final, labels), heading(last.final, labels)
     if len(run) == 1:
         text = labels["unchanged_one"].format(a=a)
         return text + (labels["now"].format(a=fa) if _squash(fa) != _squash(a) else "")

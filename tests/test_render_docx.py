@@ -338,10 +338,13 @@ def test_libreoffice_repeats_the_header_row_on_every_page(tmp_path):
     path.write_bytes(render_docx(_long_report()))
     with pdfplumber.open(_to_pdf(path, tmp_path)) as pdf:
         assert len(pdf.pages) >= 3
-        for page in pdf.pages:
-            top = "".join((page.extract_text() or "").split("\n")[0].split())
+        n = len(pdf.pages)
+        for i, page in enumerate(pdf.pages, start=1):
+            lines = (page.extract_text() or "").split("\n")
+            top = "".join(lines[0].split())
             assert top.startswith("修改前修改后") or "对照表" in top, top
             assert "修改前修改后说明" in "".join(page.extract_text().split())
+            assert lines[-1] == f"第 {i} 页　共 {n} 页".replace("\u3000", " ")
 
 
 def test_text_columns_are_wide_and_notes_narrow(law_doc):
@@ -351,3 +354,10 @@ def test_text_columns_are_wide_and_notes_narrow(law_doc):
     widths = [int(col.get(qn("w:w"))) for col in grid]  # twentieths of a point
     assert widths[0] == widths[1] > 2 * widths[2]
     assert abs(sum(widths) * 635 - Mm(257)) < Mm(1)  # 297 mm less two 20 mm margins
+
+
+def test_footer_numbers_the_pages(law_doc):
+    footer = law_doc.sections[0].footer.paragraphs[0]
+    fields = [f.get(qn("w:instr")) for f in footer._p.findall(qn("w:fldSimple"))]
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert footer.text.startswith("第 ") and "共" in footer.text

@@ -51,6 +51,7 @@ def render_docx(report: Report, lang: str = "zh", notes: bool = True) -> bytes:
     _base_font(doc)
     _title(doc, table)
     _draw_table(doc, table, notes)
+    _page_numbers(doc, lang)
     props = doc.core_properties
     props.title = table.title
     props.author = props.last_modified_by = "revdiff"
@@ -238,6 +239,24 @@ def _draw_row(word_row: Any, row: Row, notes: bool) -> None:
         for k, note in enumerate(row.notes):
             para = cells[2].paragraphs[0] if k == 0 else cells[2].add_paragraph()
             _run(para, note, size=SMALL_PT)
+
+
+def _page_numbers(doc: Any, lang: str) -> None:
+    """"第 3 页 共 12 页" centred in the footer (PAGE / NUMPAGES fields, filled in by Word)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    para = doc.sections[0].footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    words = ("Page ", " of ", "") if lang == "en" else ("第 ", " 页　共 ", " 页")
+    for text, field in zip(words, ("PAGE", "NUMPAGES", None), strict=True):
+        _run(para, text, size=SMALL_PT)
+        if field:
+            simple = OxmlElement("w:fldSimple")
+            simple.set(qn("w:instr"), field)
+            simple.append(_run(para, "1", size=SMALL_PT)._r)  # shown until the field is updated
+            para._p.append(simple)
 
 
 def _fixed_zip_dates(data: bytes) -> bytes:

@@ -361,3 +361,23 @@ def test_footer_numbers_the_pages(law_doc):
     fields = [f.get(qn("w:instr")) for f in footer._p.findall(qn("w:fldSimple"))]
     assert fields == ["PAGE", "NUMPAGES"]
     assert footer.text.startswith("第 ") and "共" in footer.text
+
+
+def test_format_docx_refuses_to_write_to_a_terminal(tmp_path):
+    """A Word file would garble a terminal: one line on standard error, exit 2."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "revdiff", "compare", str(LAW_TEXTS / "dogs-2019.txt"),
+             str(LAW_TEXTS / "dogs-2025.txt"), "--format", "docx"],
+            stdout=follower, stderr=subprocess.PIPE, text=True, timeout=60, cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "-o FILE.docx" in proc.stderr

@@ -74,3 +74,29 @@ def test_text_before_the_first_heading_is_named_when_folded():
     pair = SectionPair("s0", "unchanged", False, 1.0, ref, ref, [(0, "为了加强管理，制定本办法。")])
     rows = build_table(Report(INFO, INFO, [pair], [])).rows
     assert rows[0].label == "（前言） 未修改"
+
+
+def test_every_pair_is_in_exactly_one_row_with_all_its_text():
+    """Nothing of either side is lost: each pair has a row (or sits in a folded run), and a
+    pair row holds the whole body of each side (paragraph breaks aside)."""
+    from report_factory import make_report
+
+    import revdiff
+
+    texts = Path(__file__).parent / "law_texts"
+    compared = revdiff.compare(str(texts / "dogs-2019.txt"), str(texts / "dogs-2025.txt"))
+    for report in (make_report(), make_law_report(), compared):
+        rows = build_table(report).rows
+        placed = [p.id for r in rows for p in r.pairs]
+        assert sorted(placed) == sorted(p.id for p in report.sections)
+        for row in rows:
+            if row.kind != "pair" or len(row.pairs) != 1:
+                continue
+            pair = row.pairs[0]
+            for side, ops in (("draft", (0, -1)), ("final", (0, 1))):
+                cell = row.draft if side == "draft" else row.final
+                body = "".join(t for op, t in pair.diff if op in ops)
+                if getattr(pair, side) is None or "（见上）" in cell.text:
+                    continue
+                shown = "".join(p.text for para in cell.paragraphs for p in para if not p.label)
+                assert "".join(body.split()) in "".join(shown.split()), (pair.id, side)

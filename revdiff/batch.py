@@ -338,10 +338,22 @@ def run_pair(draft: str, final: str, options: dict[str, Any], lang: str) -> dict
 
 
 def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process, which records progress and stops."""
+    """Workers leave Ctrl-C to the main process, and die with it.
+
+    The main process records progress and stops the workers on Ctrl-C.  If it is killed
+    instead (SIGTERM, SIGKILL, out of memory), Linux sends each worker SIGKILL too
+    (PR_SET_PDEATHSIG), so no worker goes on comparing for a batch that no longer exists.
+    """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl (an unusual libc): workers then end after their current pair
 
 
 # --------------------------------------------------------------------------- state
@@ -549,6 +561,11 @@ def run_batch(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ManifestError(f"cannot create output folder {outdir}: {exc.strerror or exc}") from None
+    try:  # a read-only folder fails here, in one line, before any pair is compared
+        write_atomic(out / STATE_FILE, (out / STATE_FILE).read_bytes() if (out / STATE_FILE).is_file() else b"{}")
+    except OSError as exc:
+        raise ManifestError(f"cannot write to output folder {outdir}: {exc.strerror or exc}; "
+                            "choose a folder you can write to") from None
     state = {} if force else load_state(out)
     new_state: dict[str, Any] = {}
     outcomes: dict[int, Outcome] = {}  # by position in the manifest
@@ -667,9 +684,13 @@ def run_batch(
                         else:
                             say(line(outcome, finished))
                 except KeyboardInterrupt:
-                    # Ctrl-C: the finished pairs are recorded; drop the queue.  Workers ignore
-                    # SIGINT and end after their current pair.
+                    # Ctrl-C: the finished pairs are recorded; drop the queue and stop the
+                    # workers now (they ignore SIGINT), rather than after their current pair.
                     pool.shutdown(wait=False, cancel_futures=True)
+                    import multiprocessing
+
+                    for child in multiprocessing.active_children():
+                        child.terminate()
                     raise
         finally:
             if bar_cm is not None:

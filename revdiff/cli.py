@@ -17,7 +17,7 @@ import click
 from revdiff import __version__
 from revdiff.config import Settings
 
-FORMATS = ("html", "json", "md", "csv")
+FORMATS = ("html", "json", "md", "csv", "docx")
 
 
 def _fail(message: str) -> None:
@@ -35,6 +35,8 @@ def _write(out: str | None, text: str | bytes) -> None:
     if out in (None, "-"):
         if sys.stdout is None:  # started with standard output closed (`>&-`)
             _fail("standard output is closed; write the output to a file with -o OUT")
+        if isinstance(text, bytes) and sys.stdout.isatty():  # a Word file would garble the terminal
+            _fail("--format docx writes a Word file: give -o FILE.docx, or redirect standard output to a file")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
@@ -58,7 +60,7 @@ def _format_for(out: str | None, fmt: str | None) -> str:
         suffix = Path(out).suffix.lower().lstrip(".")
         if suffix in ("htm", "html"):
             return "html"
-        if suffix in ("json", "md", "csv"):
+        if suffix in ("json", "md", "csv", "docx"):
             return suffix
         if suffix == "markdown":
             return "md"
@@ -157,8 +159,11 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
+@click.option("--map", "article_map", is_flag=True,
+              help="With --format csv: the article map (old → new number, status, lines) instead of the findings.")
 def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: str, draft_part: str | None,
-            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool) -> None:
+            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool,
+            article_map: bool) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
     DRAFT and FINAL are .txt, .html, .docx or .pdf files, or - for standard input.
@@ -170,9 +175,12 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         revdiff compare draft.txt notice.txt -o report.html
         revdiff compare draft.docx final.pdf --format json --watch 版权,商标
         revdiff compare draft.docx review.docx final.pdf -o versions.html
+        revdiff compare law-2009.txt law-2024.txt -o 对照表.docx
+        revdiff compare law-2009.txt law-2024.txt --format csv --map -o map.csv
     """
     from revdiff import compare as run_compare
-    from revdiff.render import render
+    from revdiff.render import render_bytes
+    from revdiff.render.csv import render_map_csv
 
     if len(versions) < 2:
         _fail(f"missing argument {'FINAL' if versions else 'DRAFT'}: compare needs DRAFT and FINAL "
@@ -182,6 +190,11 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
     _refuse_inputs(out, versions)
     draft, final = versions[0], versions[-1]
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
+    fmt = _format_for(out, fmt)
+    if article_map and (fmt != "csv" or len(versions) > 2):
+        _fail("--map writes the article map of two files as CSV: use it with --format csv (or -o FILE.csv)")
+    if fmt == "docx" and len(versions) > 2:
+        _fail("--format docx writes the 修改对照表 of two files: compare two versions at a time")
     if len(versions) > 2:
         from revdiff.render.versions import render_versions
         from revdiff.versions import compare_versions
@@ -189,13 +202,13 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
                                    words=word_diff, max_bytes=max_size * 1024 * 1024,
                                    **_settings().compare_options())
-        _write(out, render_versions(several, _format_for(out, fmt), lang=lang))
+        _write(out, render_versions(several, fmt, lang=lang))
         if exit_code and several.findings:
             sys.exit(1)
         return
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
                          words=word_diff, max_bytes=max_size * 1024 * 1024, **_settings().compare_options())
-    _write(out, render(report, _format_for(out, fmt), lang=lang))
+    _write(out, render_map_csv(report) if article_map else render_bytes(report, fmt, lang=lang))
     if exit_code and report.findings:
         sys.exit(1)
 

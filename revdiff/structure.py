@@ -221,6 +221,11 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
         tu, body = _doc_title(units, lines, notice_end, end)
         if tu:
             spans.append(_PartSpan("document", tu[0], body, _title_text(units, tu), tu))
+        elif any(notice_end <= i < end for i, _ in lines):
+            # the issued document starts without a title line: it is still a document (its
+            # title is the one the notice names), not more of the notice
+            named = re.findall(r"《([^《》]{4,80})》", notice_title)
+            spans.append(_PartSpan("document", notice_end, notice_end, named[0] if named else "", []))
     spans.extend(_attachments(units, lines, spans[-1].body, end))
     spans.sort(key=lambda s: s.start)
     return spans, footer

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import ROOT, SAMPLES
@@ -232,3 +233,69 @@ def test_folder_manifest_and_manifest_errors(tmp_path: Path) -> None:
     assert proc.stderr.count("\n") == 1 and "name,draft,final" in proc.stderr
     proc = run("batch", "missing.csv", "-o", "out3", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("revdiff: error: manifest missing.csv not found")
+
+
+def _children(pid: int) -> set[int]:
+    kids: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids |= {int(k) for k in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return kids
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
+    text = (ROOT / "samples" / "yantai-ip-strategy-draft.txt").read_text(encoding="utf-8") * 30
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    for i in range(4):  # slow pairs, so the workers are busy when the batch is killed
+        (folder / f"p{i}.draft.txt").write_text(text, encoding="utf-8")
+        (folder / f"p{i}.final.txt").write_text(text.replace("2025", "2026"), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "revdiff", "batch", str(folder), "-o", str(tmp_path / "out"),
+                             "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the batch started its workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while time.monotonic() < deadline and alive:
+        alive = {w for w in alive if Path(f"/proc/{w}").exists() and "Z" not in _state(w)}
+        time.sleep(0.1)
+    assert not alive, f"workers {alive} outlived the killed batch"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
+
+
+_READ_ONLY = r"""
+import errno, runpy, sys, tempfile
+def mkstemp(*args, **kwargs):
+    raise PermissionError(errno.EACCES, "Permission denied")
+tempfile.mkstemp = mkstemp  # as a read-only folder answers (root ignores chmod, so it is simulated)
+sys.argv = ["revdiff", *sys.argv[1:]]
+runpy.run_module("revdiff", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_read_only_output_folder_is_one_clear_line(tmp_path: Path) -> None:
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    text = (SAMPLES / "taian-ip-outline-draft.txt").read_text(encoding="utf-8")
+    (folder / "a.draft.txt").write_text(text, encoding="utf-8")
+    (folder / "a.final.txt").write_text(text.replace("2025", "2026"), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _READ_ONLY, "batch", str(folder), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [f"revdiff: error: cannot write to output folder {tmp_path / 'out'}: "
+                                        "Permission denied; choose a folder you can write to"]

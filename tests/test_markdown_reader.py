@@ -164,3 +164,12 @@ def test_br_tags_split_a_source_line_into_lines_that_cite_it(tmp_path: Path) -> 
     nodes = doc.parts[0].nodes()
     assert [(n.number, n.line_start) for n in nodes] == [("第一条", 3), ("第二条", 3), ("第三条", 3)]
     assert [(b.text, b.line) for b in doc.dropped] == [("#", 1), ("<br><br/>", 3)]  # a line's markup together
+
+
+def test_html_blocks_keep_their_text_without_tags_or_comments(tmp_path: Path) -> None:
+    text = ("# 某某办法\n\n<section style=\"color:red\">第一条　为了规范管理&amp;服务，制定本办法。</section>\n\n"
+            "<!-- 以下为正文\n多行注释 -->\n\n第二条　本办法自发布之日起施行。\n")
+    raw, path = _raw(tmp_path, text)
+    assert [b.text for b in raw.blocks if b.text] == ["某某办法", "第一条　为了规范管理&服务，制定本办法。",
+                                                     "第二条　本办法自发布之日起施行。"]
+    assert accounted(revdiff.outline(str(path))) == _chars(text)

@@ -12,6 +12,7 @@ is left to the numbering, as in every other format.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -149,7 +150,7 @@ def _walk(tokens: list[Any], out: _Lines) -> None:
                 out.add(start + k, line)
         elif tok.type == "html_block" and tok.map:
             # a comment (<!-- INFO END -->) is formatting; other HTML keeps its text
-            content = _TAG.sub("", _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), tok.content))
+            content = html.unescape(_TAG.sub("", _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), tok.content)))
             for k, line in enumerate(content.split("\n")):
                 if line.strip():
                     out.add(tok.map[0] + k, line.strip())

@@ -53,6 +53,23 @@ def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None
     refuse_input_as_output(out, inputs)
 
 
+def _store(db: str, report: Any, name: str) -> None:
+    """Add ``report`` to the SQLite database ``db`` as pair ``name`` (replacing one of that name)."""
+    import sqlite3
+
+    from revdiff.render import database
+
+    try:
+        conn = database.connect(db)
+        database.store_pair(conn, database.pair_rows(report, name))
+        conn.close()
+        database.write_metadata(db)
+    except database.DatabaseError as exc:
+        _fail(f"--db: {exc}")
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"--db: cannot write {db}: {getattr(exc, 'strerror', None) or exc}")
+
+
 def _format_for(out: str | None, fmt: str | None) -> str:
     if fmt:
         return fmt
@@ -161,9 +178,11 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
 @click.option("--map", "article_map", is_flag=True,
               help="With --format csv: the article map (old → new number, status, lines) instead of the findings.")
+@click.option("--db", metavar="FILE", help="Also add the comparison to this SQLite database (revdiff.db/1).")
+@click.option("--db-name", metavar="NAME", help="The pair's name in --db (default: DRAFT's and FINAL's file names).")
 def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: str, draft_part: str | None,
             final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool,
-            article_map: bool) -> None:
+            article_map: bool, db: str | None, db_name: str | None) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
     DRAFT and FINAL are .txt, .html, .docx or .pdf files, or - for standard input.
@@ -193,6 +212,10 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
     fmt = _format_for(out, fmt)
     if article_map and (fmt != "csv" or len(versions) > 2):
         _fail("--map writes the article map of two files as CSV: use it with --format csv (or -o FILE.csv)")
+    if db and len(versions) > 2:
+        _fail("--db adds the comparison of two files: compare two versions at a time")
+    if db:
+        _refuse_inputs(db, versions)
     if fmt == "docx" and len(versions) > 2:
         _fail("--format docx writes the 修改对照表 of two files: compare two versions at a time")
     if len(versions) > 2:
@@ -209,6 +232,8 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
                          words=word_diff, max_bytes=max_size * 1024 * 1024, **_settings().compare_options())
     _write(out, render_map_csv(report) if article_map else render_bytes(report, fmt, lang=lang))
+    if db:
+        _store(db, report, db_name or f"{Path(draft).stem} → {Path(final).stem}")
     if exit_code and report.findings:
         sys.exit(1)
 
@@ -266,7 +291,9 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the reports' interface.")
 @click.option("--allow-outside", is_flag=True,
               help="Let the manifest name absolute paths and files outside its folder.")
-def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str, allow_outside: bool) -> None:
+@click.option("--db", metavar="FILE", help="Also keep every pair in this SQLite database (revdiff.db/1, for Datasette).")
+def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str, allow_outside: bool,
+          db: str | None) -> None:
     """Compare many draft/final pairs into OUTDIR, with an index ranking them by severity.
 
     MANIFEST is a CSV file with the header name,draft,final[,options] (paths relative to
@@ -281,7 +308,7 @@ def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str, 
 
     settings = _settings()
     try:
-        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang, allow_outside=allow_outside,
+        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang, allow_outside=allow_outside, db=db,
                              options=settings.compare_options(), watch=list(settings.watch or []))
     except KeyboardInterrupt:
         click.echo("revdiff: interrupted; finished pairs are kept, run the same command again to do the rest",

@@ -84,6 +84,7 @@ class Node:
     row_lines: list[int] = field(default_factory=list)  # table nodes: input line of each row
     sep: str = ""  # what stood between an inline title and its body ("。"), kept for accounting
     id: str = ""  # stable id within a Document, e.g. "n12"
+    unit: str | None = None  # law genre: 编 分编 章 节 条 (None for plans)
 
     def line_at(self, offset: int) -> int:
         """The input line that holds character ``offset`` of ``text``."""
@@ -147,6 +148,7 @@ class Document:
     dropped: list[Block] = field(default_factory=list)
     title: str = ""
     pages: dict[int, int] = field(default_factory=dict)  # PDF: input line → its page
+    genre: str = "plan"  # plan | law: the genre module the document was parsed with
 
     def part(self, title: str) -> Part:
         """The part whose title equals or contains ``title``; KeyError when none does."""

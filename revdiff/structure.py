@@ -453,7 +453,8 @@ def _is_caption(u: Unit) -> bool:
     return 2 <= len(t) <= 50 and not re.search(r"[。；，,]", t) and match_marker(t) is None
 
 
-def _build(part: Part, units: list[Unit]) -> None:
+def build_plan_tree(part: Part, units: list[Unit]) -> None:
+    """The section tree of a plan's part: levels decided by context (see the module doc)."""
     builder = _Builder(part)
     i = 0
     while i < len(units):
@@ -483,12 +484,13 @@ def _build(part: Part, units: list[Unit]) -> None:
         i += 1
     builder.flush()
     for node in part.sections:
-        _finish(node)
+        finish(node)
 
 
-def _finish(node: Node) -> None:
+def finish(node: Node) -> None:
+    """Extend each node's line range over its children."""
     for c in node.children:
-        _finish(c)
+        finish(c)
         node.line_end = max(node.line_end, c.line_end)
 
 
@@ -517,11 +519,29 @@ def _notice_metadata(part: Part) -> dict[str, str]:
     return meta
 
 
-def parse(raw: RawDoc) -> Document:
-    """Build the Document (parts and section trees) of a cleaned RawDoc."""
+# a Markdown heading mark before a title line (`# 标题`): formatting, not part of the title
+_TITLE_MARK = re.compile(r"^#{1,6}[ \t\u3000]*")
+
+
+def parse(raw: RawDoc, genre: str | None = None) -> Document:
+    """Build the Document (parts and section trees) of a cleaned RawDoc.
+
+    ``genre`` (``plan``, ``law``) forces how the text is read; by default the genre whose
+    ``detect`` scores the text highest (revdiff/genres) builds the section trees.
+    """
+    from revdiff import genres
+
+    kind = genres.get(genre) if genre else genres.detect([b.text for b in raw.blocks])
     units = _units(raw.blocks)
     spans, footer = _find_parts(units)
     parts: list[Part] = []
+    marks: list[Block] = []  # formatting marks the genre removed from the text
+    for sp in spans:
+        m = _TITLE_MARK.match(sp.title)
+        if m and sp.title_units:
+            first = units[sp.title_units[0]].block
+            marks.append(Block(m.group(0).strip(), first.line, first.page))
+            sp.title = sp.title[m.end() :]
     end_units = footer if footer is not None else len(units)
     for k, sp in enumerate(spans):
         stop = spans[k + 1].start if k + 1 < len(spans) else end_units
@@ -540,7 +560,7 @@ def parse(raw: RawDoc) -> Document:
                     builder.table(u, None)
             builder.flush()
         else:
-            _build(part, body_units)
+            marks.extend(kind.build(part, body_units))
     if footer is not None:
         owner = next((p for p in parts if p.kind == "notice"), None)
         target = owner or parts[-1]
@@ -564,7 +584,7 @@ def parse(raw: RawDoc) -> Document:
     title = parts[0].title if parts else ""
     pages = {line: page for b in raw.blocks for _, line, page in b.line_map if page is not None}
     return Document(source=raw.source, format=raw.format, encoding=raw.encoding, parts=parts,
-                    metadata=metadata, dropped=raw.dropped, title=title, pages=pages)
+                    metadata=metadata, dropped=raw.dropped + marks, title=title, pages=pages, genre=kind.name)
 
 
 def _assign_ids(parts: list[Part]) -> None:

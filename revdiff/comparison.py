@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from revdiff.align import align, node_body
+from revdiff.align import node_body
 from revdiff.classify import DEFAULT_WATCH, Context, classify
 from revdiff.diff import diff_texts, is_formatting_only
 from revdiff.model import (
@@ -28,13 +29,22 @@ from revdiff.textkey import key
 
 def _ref(node: Node, path: list[str]) -> SectionRef:
     return SectionRef(number=node.number, title=node.title, level=node.level, path=path,
-                      line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page)
+                      line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page,
+                      unit=node.unit)
 
 
 def _info(doc: Document, part: Part) -> DocInfo:
     title = doc.title or part.title or Path(doc.source).stem
     return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
-                   part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata)
+                   part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata,
+                   genre=doc.genre)
+
+
+def _article_map(pairs: list[SectionPair]) -> list[dict[str, Any]]:
+    """Old → new article numbers in reading order (``null`` on a missing side)."""
+    return [{"draft": p.draft.number if p.draft else None, "final": p.final.number if p.final else None,
+             "status": p.status}
+            for p in pairs if "条" in (p.draft and p.draft.unit, p.final and p.final.unit)]
 
 
 def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: list[Finding]) -> list[str]:
@@ -63,18 +73,23 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
                  pledge_units: list[str] | tuple[str, ...] = (), severity: dict[str, str] | None = None,
-                 **_options: Any) -> Report:
+                 genre: str | None = None, pins: Sequence[tuple[str, str]] = (), **_options: Any) -> Report:
     """Compare two Documents; ``watch`` adds terms to the default watch list (版权).
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
-    ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own.
+    ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own;
+    ``genre``: the genre to compare in (default: the documents' own when they agree, else
+    plan); ``pins``: (draft, final) article numbers a reviewer paired by hand (laws).
     """
+    from revdiff import genres
+
+    kind = genres.get(genre or (draft.genre if draft.genre == final.genre else "plan"))
     bad = {k: v for k, v in (severity or {}).items() if v not in SEVERITY_ORDER}
     if bad:
         raise ValueError(f"unknown severity {bad}: use high, medium or low")
     dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
     dpart, fpart = compared_view(dsel), compared_view(fsel)
-    links, _draft_items, _final_items = align(dpart, fpart)
+    links = kind.align(dpart, fpart, pins)
     pairs: list[SectionPair] = []
     for i, link in enumerate(links, 1):
         dn = link.d.node if link.d else None
@@ -104,12 +119,12 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         if t and t not in terms:
             terms.append(t)
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
-                  pledge_units=tuple(pledge_units), severity=dict(severity or {}))
+                  pledge_units=tuple(pledge_units), severity=dict(severity or {}), genre=kind.name)
     findings = classify(ctx)
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
                   warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
-                  context=ctx)
+                  context=ctx, genre=kind.name, article_map=_article_map(pairs))
 

@@ -319,6 +319,24 @@ class DocInfo:
         }
 
 
+UNIT_STATUSES = ("unchanged", "modified", "renamed", "moved", "merged", "split", "added", "removed")
+
+
+def _unit_counts(pairs: list[SectionPair], units: set[str]) -> dict[str, int]:
+    """Pairs of these units per status, plus ``renumbered`` and ``reworded`` (paired on both
+    sides with a body that changed beyond formatting: the 修改 of a 修改说明)."""
+    counts = dict.fromkeys(UNIT_STATUSES, 0)
+    counts["renumbered"] = counts["reworded"] = 0
+    for p in pairs:
+        if not {p.draft and p.draft.unit, p.final and p.final.unit} & units:
+            continue
+        counts[p.status] = counts.get(p.status, 0) + 1
+        counts["renumbered"] += p.renumbered
+        if p.draft and p.final:
+            counts["reworded"] += any(op != 0 and i not in p.formatting for i, (op, _) in enumerate(p.diff))
+    return counts
+
+
 @dataclass
 class Report:
     """The result of ``revdiff.compare``: what every output format renders."""
@@ -349,7 +367,11 @@ class Report:
         severity: dict[str, int] = {"high": 0, "medium": 0, "low": 0}
         for f in self.findings:
             severity[f.severity] += 1
-        return {"sections": sections, "findings": findings, "severity": severity}
+        out = {"sections": sections, "findings": findings, "severity": severity}
+        if self.genre == "law":  # counts like a 修改说明: articles, and chapters (编/分编/章/节)
+            out["articles"] = _unit_counts(self.sections, {"条"})
+            out["chapters"] = _unit_counts(self.sections, {"编", "分编", "章", "节"})
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the ``revdiff.report/1`` JSON object."""

@@ -37,6 +37,26 @@ _TIAOZHI = re.compile(r"【([^【】\n]{1,40})】")
 _CITING = re.compile(r"(?:第|规定|所|中|的|至|、|和|或|及)")
 
 
+# The formulas every penalty article repeats (违反本法规定……的，由……责令改正，处……罚款；情节
+#严重的……；构成犯罪的，依法追究刑事责任): what tells two penalty articles apart is the conduct
+# they punish, so the aligner compares articles without these (revdiff/genres/law_align.py).
+_FORMULAS = re.compile("|".join([
+    r"违反本(?:法|条例|办法|规定|细则|决定|规则)(?:第[^，。；,.;]{1,16}条(?:第[^，。；,.;]{1,6}款)?)?(?:的)?(?:有关)?规定[，,]?",
+    r"由[^，。；,.;]{2,40}?责令(?:限期|停止违法行为|立即)?(?:改正|停止违法行为)[，,；;]?",
+    r"(?:并|可以|可)?处[^，。；,.;]{0,24}?(?:以上|以下)[^，。；,.;]{0,24}?罚款",
+    r"没收违法所得(?:和[^，。；,.;]{1,20})?[，,；;]?",
+    r"(?:情节严重|拒不改正)的[，,]?",
+    r"对(?:负有责任的领导人员|直接负责的主管人员)和(?:其他)?直接责任人员(?:由[^，。；,.;]{1,20})?依法给予处分",
+    r"依法给予(?:行政)?处分",
+    r"构成犯罪的[，,]依法追究刑事责任",
+]))
+
+
+def matching_text(text: str) -> str:
+    """``text`` without the formulas of penalty articles (what the article map compares on)."""
+    return _FORMULAS.sub("", text)
+
+
 @dataclass
 class LawLine:
     """A heading or article line as the law genre reads it."""

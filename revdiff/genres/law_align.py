@@ -23,14 +23,16 @@ from dataclasses import dataclass
 
 from revdiff.align import Item, Link, _heaviest_chain, _reading_order, flatten, score
 from revdiff.errors import RevdiffError
-from revdiff.genres.law import number_key
+from revdiff.genres.law import matching_text, number_key
 from revdiff.model import Part
 
 MATCH = 0.30  # weighted similarity to pair two articles in order
-MOVE = 0.45  # … to pair them out of order (a moved article must be clearly the same)
+GAP = 0.20  # … in order between two paired neighbours
+MOVE = 0.35  # … to pair them out of order (a moved article must be clearly the same)
 FOLD = 0.60  # share of an unpaired article's weight found in a paired one: merged / split
 PROBES = 32  # rarest bigrams of an article used to look up its candidates
 CANDIDATES = 8  # candidates scored per article
+MIN_OWN = 8  # characters an article needs beyond the penalty formulas to be compared on them
 HEADING_MATCH = 0.35  # score to pair two chapters (shared articles and title)
 OTHER_MATCH = 0.40  # score to pair a preamble or table with one on the other side
 
@@ -40,16 +42,18 @@ class _Side:
     items: list[Item]
     arts: list[Item]  # articles in reading order
     grams: list[frozenset[str]]  # bigrams of each article (title + body)
+    own: list[frozenset[str] | None]  # … without penalty formulas (None: too little is left)
     heads: list[Item]  # 编/分编/章/节 headings
 
     @classmethod
     def of(cls, part: Part) -> _Side:
         items = flatten(part)
         arts = [it for it in items if it.node.unit == "条"]
-        grams = [frozenset(a + b for a, b in zip(t, t[1:], strict=False))
-                 for t in (it.title_key + it.own_key for it in arts)]
+        texts = [it.title_key + it.own_key for it in arts]
+        owns = [matching_text(t) for t in texts]
         heads = [it for it in items if it.node.unit not in (None, "条")]
-        return cls(items, arts, grams, heads)
+        return cls(items, arts, [_bigrams(t) for t in texts],
+                   [_bigrams(o) if len(o) >= MIN_OWN else None for o in owns], heads)
 
     def heading_of(self, it: Item) -> int | None:
         """Item index of the nearest 编/章/节 above ``it``."""
@@ -59,24 +63,49 @@ class _Side:
         return p
 
 
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(a + b for a, b in zip(text, text[1:], strict=False))
+
+
 class _Weights:
     """Bigram weights (idf² over the articles of both sides) and weighted similarities."""
 
     def __init__(self, d: _Side, f: _Side) -> None:
         df: Counter[str] = Counter()
-        for g in d.grams + f.grams:
-            df.update(g)
+        for side in (d, f):
+            for full, own in zip(side.grams, side.own, strict=True):
+                df.update(full | own if own is not None else full)
         n = len(d.grams) + len(f.grams)
         self.df = df
         self.w = {g: math.log((n + 1) / c) ** 2 for g, c in df.items()}
-        self.d_total = [self.total(g) for g in d.grams]
-        self.f_total = [self.total(g) for g in f.grams]
+        self.d, self.f = d, f
 
     def total(self, grams: frozenset[str]) -> float:
         return sum(map(self.w.__getitem__, grams))
 
     def shared(self, a: frozenset[str], b: frozenset[str]) -> float:
         return sum(map(self.w.__getitem__, a & b))
+
+    def texts(self, di: int, fi: int) -> tuple[frozenset[str], frozenset[str]]:
+        """What two articles are compared on: their own wording without the penalty formulas,
+        unless one of them is nothing but formulas (构成犯罪的，依法追究刑事责任)."""
+        a, b = self.d.own[di], self.f.own[fi]
+        if a is None or b is None:
+            return self.d.grams[di], self.f.grams[fi]
+        return a, b
+
+    def similarity(self, di: int, fi: int) -> float:
+        """Cosine of the two articles' rarity-weighted bigram sets."""
+        a, b = self.texts(di, fi)
+        norm = math.sqrt(self.total(a) * self.total(b))
+        return self.shared(a, b) / norm if norm else 0.0
+
+    def kept(self, di: int, fi: int, side: int) -> float:
+        """Share of one article's weight (side 0: the draft's) found in the other."""
+        a, b = self.texts(di, fi)
+        mine = a if side == 0 else b
+        total = self.total(mine)
+        return self.shared(a, b) / total if total else 0.0
 
 
 def _lookup(src: list[frozenset[str]], dst: list[frozenset[str]], weights: _Weights) -> list[set[int]]:
@@ -129,18 +158,17 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
         for di in dis:
             cands[(di, fi)] = 0.0
     for di, fi in cands:
-        shared = weights.shared(d.grams[di], f.grams[fi])
-        norm = math.sqrt(weights.d_total[di] * weights.f_total[fi])
-        cands[(di, fi)] = shared / norm if norm else 0.0
+        cands[(di, fi)] = weights.similarity(di, fi)
 
     d2f = _pin_pairs(d, f, pins)
     pinned_f = set(d2f.values())
     pinned_d = set(d2f)
     chain = _heaviest_chain([(di, fi, s) for (di, fi), s in cands.items()
                              if s >= MATCH and di not in pinned_d and fi not in pinned_f])
-    in_order = {di for di, _, _ in chain}
     for di, fi, _ in chain:
         d2f[di] = fi
+    _fill_gaps(d2f, cands, len(d.arts), len(f.arts))
+    in_order = set(d2f) - pinned_d
     taken = set(d2f.values())
     for (di, fi), s in sorted(cands.items(), key=lambda kv: -kv[1]):
         if s < MOVE:
@@ -150,8 +178,8 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
             taken.add(fi)
     f2d = {fi: di for di, fi in d2f.items()}
     # merged: an unpaired draft article most of whose weight is inside a paired final one
-    merged = _folded(cands, d.grams, f.grams, weights.d_total, weights, set(d2f), taken, side=0)
-    split = _folded(cands, f.grams, d.grams, weights.f_total, weights, taken, set(d2f), side=1)
+    merged = _folded(cands, weights, set(d2f), taken, side=0)
+    split = _folded(cands, weights, taken, set(d2f), side=1)
 
     head_pairs = _pair_headings(d, f, d2f)
     links: list[Link] = []
@@ -188,17 +216,32 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
     return _reading_order(links, f.items)
 
 
-def _folded(cands: dict[tuple[int, int], float], src: list[frozenset[str]], dst: list[frozenset[str]],
-            totals: list[float], weights: _Weights, paired_src: set[int], paired_dst: set[int],
+def _fill_gaps(d2f: dict[int, int], cands: dict[tuple[int, int], float], nd: int, nf: int) -> None:
+    """Between two paired articles, pair what is left in the same order on a lower bar.
+
+    A reworded article that stayed in its place shares less wording than one that moved
+    would need to (GAP < MATCH): its neighbours vouch for it, as in a line diff.
+    """
+    anchors = sorted((di, fi) for di, fi in d2f.items())
+    bounds = [(-1, -1), *anchors, (nd, nf)]
+    for (d0, f0), (d1, f1) in zip(bounds, bounds[1:], strict=False):
+        if d1 - d0 < 2 or f1 - f0 < 2 or f1 < f0:
+            continue
+        gap = [(di, fi, s) for (di, fi), s in cands.items() if d0 < di < d1 and f0 < fi < f1 and s >= GAP]
+        for di, fi, _ in _heaviest_chain(gap):
+            d2f[di] = fi
+
+
+def _folded(cands: dict[tuple[int, int], float], weights: _Weights, paired_src: set[int], paired_dst: set[int],
             side: int) -> dict[int, int]:
-    """Unpaired articles of one side whose weight lives on mostly in a paired article of the
-    other: {unpaired position: the paired article's position}."""
+    """Unpaired articles of one side (0: draft, 1: final) whose weight lives on mostly in a
+    paired article of the other: {unpaired position: the paired article's position}."""
     best: dict[int, tuple[float, int]] = {}
     for pair in cands:
         s, o = pair[side], pair[1 - side]
-        if s in paired_src or o not in paired_dst or not totals[s]:
+        if s in paired_src or o not in paired_dst:
             continue
-        kept = weights.shared(src[s], dst[o]) / totals[s]
+        kept = weights.kept(pair[0], pair[1], side)
         if kept >= FOLD and kept > best.get(s, (0.0, -1))[0]:
             best[s] = (kept, o)
     return {s: o for s, (_, o) in best.items()}
@@ -207,8 +250,10 @@ def _folded(cands: dict[tuple[int, int], float], src: list[frozenset[str]], dst:
 def _status(d: Item, f: Item, moved: bool) -> str:
     if moved:
         return "moved"
-    if d.title_key != f.title_key:
-        return "renamed"  # the 【条旨】 changed
+    if d.title_key != f.title_key and (d.node.unit != "条" or (d.title_key and f.title_key)):
+        # a chapter's new name, or a 【条旨】 reworded; an adopted text that drops the 条旨 of
+        # its draft (as most do) renames nothing
+        return "renamed"
     return "modified" if d.own_key != f.own_key else "unchanged"
 
 

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import revdiff
-from revdiff.model import Report
+from revdiff.model import Report, SectionPair
 
 from .test_law_structure import _numbers
 
@@ -24,6 +24,11 @@ def _map(report: Report) -> dict[str, list[str | None]]:
         if row["draft"] is not None:
             out.setdefault(row["draft"], []).append(row["final"])
     return out
+
+
+def _unit(pair: SectionPair) -> str | None:
+    ref = pair.draft or pair.final
+    return ref.unit if ref else None
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +95,7 @@ def test_animal_husbandry_article_map_matches_a_careful_reading(animal: Report) 
 
 def test_animal_husbandry_chapters(animal: Report) -> None:
     chapters = [(p.status, p.draft and p.draft.title, p.final and p.final.title) for p in animal.sections
-                if (p.draft or p.final) and (p.draft or p.final).unit == "章"]  # type: ignore[union-attr]
+                if _unit(p) == "章"]
     assert sorted(chapters, key=str) == sorted([
         ("unchanged", "总则", "总则"),
         ("unchanged", "畜禽遗传资源保护", "畜禽遗传资源保护"),
@@ -204,3 +209,86 @@ def test_law_counts_in_html_and_markdown(statistics: Report) -> None:
     assert "新增 3" in line and "重新编号 45" in line
     assert revdiff.compare(str(LAWS / "statistics-law-2009.md"), str(LAWS / "statistics-law-2024.md"),
                            genre="plan").summary.get("articles") is None
+
+
+REORG_DRAFT = """某市犬只管理规定
+
+第一章 总则
+
+第一条 为了规范犬只管理，保障公民健康和人身安全，制定本规定。
+
+第二条 本市行政区域内犬只的饲养、经营和管理活动，适用本规定。
+
+第二章 登记管理
+
+第三条 饲养犬只的，应当在取得犬只免疫证明后三十日内向居住地派出所办理登记。
+
+第四条 犬只登记证遗失的，饲养人应当在十五日内申请补办。
+
+第五条 饲养人变更住所的，应当办理犬只登记变更手续。
+
+第三章 监督检查
+
+第六条 公安机关应当定期对犬只饲养情况进行检查，发现未登记犬只的，通知饲养人限期补办登记。
+
+第七条 城市管理部门应当对流浪犬只进行收容，收容的犬只七日内无人认领的，交由动物救助机构处理。
+
+第四章 附则
+
+第八条 本规定自2024年1月1日起施行。
+"""
+
+REORG_FINAL = """某市犬只管理规定
+
+第一章 总则
+
+第一条 为了规范犬只管理，保障公民健康和人身安全，维护社会公共秩序，制定本规定。
+
+第二条 本市行政区域内犬只的饲养、经营和管理活动，适用本规定。
+
+第二章 管理措施
+
+第一节 登记
+
+第三条 饲养犬只的，应当在取得犬只免疫证明后三十日内向居住地派出所办理登记。
+
+第四条 犬只登记证遗失的，饲养人应当在十日内申请补办。
+
+第五条 饲养人变更住所的，应当办理犬只登记变更手续。
+
+第二节 监督检查
+
+第六条 公安机关应当定期对犬只饲养情况进行检查，发现未登记犬只的，通知饲养人限期补办登记。
+
+第七条 城市管理部门应当对流浪犬只进行收容，收容的犬只十日内无人认领的，交由动物救助机构处理。
+
+第三章 法律责任
+
+第八条 违反本规定第三条规定，未办理犬只登记的，由公安机关责令限期改正；逾期不改正的，处五百元以下罚款。
+
+第四章 附则
+
+第九条 本规定自2025年1月1日起施行。
+"""
+
+
+def test_chapters_that_became_sections_and_new_chapters(tmp_path: Path) -> None:
+    draft, final = tmp_path / "draft.txt", tmp_path / "final.txt"
+    draft.write_text(REORG_DRAFT, encoding="utf-8")
+    final.write_text(REORG_FINAL, encoding="utf-8")
+    report = revdiff.compare(str(draft), str(final))
+    heads = {(p.status, p.draft and f"{p.draft.number}{p.draft.title}", p.final and f"{p.final.number}{p.final.title}")
+             for p in report.sections if _unit(p) not in (None, "条")}
+    assert heads == {
+        ("unchanged", "第一章总则", "第一章总则"),
+        ("moved", "第二章登记管理", "第一节登记"),  # a chapter became a 节 of a new chapter
+        ("moved", "第三章监督检查", "第二节监督检查"),
+        ("added", None, "第二章管理措施"),
+        ("added", None, "第三章法律责任"),
+        ("unchanged", "第四章附则", "第四章附则"),
+    }
+    rows = {r["draft"]: (r["final"], r["status"]) for r in report.article_map if r["draft"]}
+    # articles that followed their chapter into its 节 did not move
+    assert rows["第三条"] == ("第三条", "unchanged") and rows["第七条"] == ("第七条", "modified")
+    assert rows["第八条"] == ("第九条", "modified")
+    assert report.summary["chapters"]["added"] == 2 and report.summary["chapters"]["moved"] == 2

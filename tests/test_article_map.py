@@ -256,7 +256,7 @@ REORG_FINAL = """某市犬只管理规定
 
 第五条 饲养人变更住所的，应当办理犬只登记变更手续。
 
-第二节 监督检查
+第二节 日常巡查
 
 第六条 公安机关应当定期对犬只饲养情况进行检查，发现未登记犬只的，通知饲养人限期补办登记。
 
@@ -282,7 +282,7 @@ def test_chapters_that_became_sections_and_new_chapters(tmp_path: Path) -> None:
     assert heads == {
         ("unchanged", "第一章总则", "第一章总则"),
         ("moved", "第二章登记管理", "第一节登记"),  # a chapter became a 节 of a new chapter
-        ("moved", "第三章监督检查", "第二节监督检查"),
+        ("moved", "第三章监督检查", "第二节日常巡查"),  # renamed too: its articles tell
         ("added", None, "第二章管理措施"),
         ("added", None, "第三章法律责任"),
         ("unchanged", "第四章附则", "第四章附则"),

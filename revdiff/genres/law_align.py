@@ -17,9 +17,11 @@ that became a 节, a renamed chapter and a new chapter each show as such.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from revdiff.align import Item, Link, _heaviest_chain, _reading_order, flatten, score
 from revdiff.errors import RevdiffError
@@ -31,6 +33,7 @@ GAP = 0.20  # … in order between two paired neighbours
 MOVE = 0.35  # … to pair them out of order (a moved article must be clearly the same)
 FOLD = 0.60  # share of an unpaired article's weight found in a paired one: merged / split
 PROBES = 32  # rarest bigrams of an article used to look up its candidates
+RARE = 24  # a bigram in more articles than this (both versions) is not looked up
 CANDIDATES = 8  # candidates scored per article
 MIN_OWN = 8  # characters an article needs beyond the penalty formulas to be compared on them
 HEADING_MATCH = 0.35  # score to pair two chapters (shared articles and title)
@@ -64,7 +67,7 @@ class _Side:
 
 
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(a + b for a, b in zip(text, text[1:], strict=False))
+    return frozenset(map(operator.add, text, text[1:]))  # each char + the next, paired in C
 
 
 class _Weights:
@@ -79,9 +82,13 @@ class _Weights:
         self.df = df
         self.w = {g: math.log((n + 1) / c) ** 2 for g, c in df.items()}
         self.d, self.f = d, f
+        self._totals: dict[int, float] = {}  # id of a gram set → its weight (each set is weighed once)
 
     def total(self, grams: frozenset[str]) -> float:
-        return sum(map(self.w.__getitem__, grams))
+        t = self._totals.get(id(grams))
+        if t is None:
+            t = self._totals[id(grams)] = sum(map(self.w.__getitem__, grams))
+        return t
 
     def shared(self, a: frozenset[str], b: frozenset[str]) -> float:
         return sum(map(self.w.__getitem__, a & b))
@@ -110,17 +117,16 @@ class _Weights:
 
 def _lookup(src: list[frozenset[str]], dst: list[frozenset[str]], weights: _Weights) -> list[set[int]]:
     """For each article of ``src``, the articles of ``dst`` sharing most of its rarest bigrams."""
+    rarity = weights.df.__getitem__
     postings: dict[str, list[int]] = {}
     for j, grams in enumerate(dst):
         for g in grams:
-            postings.setdefault(g, []).append(j)
+            if rarity(g) <= RARE:  # a common bigram never tells articles apart
+                postings.setdefault(g, []).append(j)
     out = []
-    df = weights.df
     for grams in src:
-        rare = sorted((df[g], g) for g in grams if g in postings)[:PROBES]
-        hits: Counter[int] = Counter()
-        for _, g in rare:
-            hits.update(postings[g])
+        rare = sorted(grams & postings.keys(), key=rarity)[:PROBES]
+        hits = Counter(chain.from_iterable(map(postings.__getitem__, rare)))
         out.append({j for j, _ in hits.most_common(CANDIDATES)})
     return out
 

@@ -113,6 +113,10 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             final=_ref(fn, link.f.path) if fn and link.f else None,
             diff=ops, formatting=formatting, draft_node=dn, final_node=fn,
         )
+        if dn is not None and fn is not None and dn.unit == fn.unit == "条":
+            from revdiff.genres.law import clause_changes
+
+            pair.clauses = clause_changes(dn.text, fn.text)
         pairs.append(pair)
     terms = list(DEFAULT_WATCH)
     for t in watch or []:

@@ -207,9 +207,11 @@ class SectionPair:
     formatting: list[int] = field(default_factory=list)  # indices of formatting-only ops in diff
     draft_node: Node | None = field(default=None, repr=False)
     final_node: Node | None = field(default=None, repr=False)
+    # law genre, an article on both sides: which 款/项/目 changed ({"draft", "final", "change"})
+    clauses: list[dict[str, str | None]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "status": self.status,
             "renumbered": self.renumbered,
@@ -219,6 +221,9 @@ class SectionPair:
             "diff": [[op, text] for op, text in self.diff],
             "formatting": self.formatting,
         }
+        if self.clauses is not None:
+            d["clauses"] = self.clauses
+        return d
 
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}

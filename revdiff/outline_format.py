@@ -25,6 +25,8 @@ def node_dict(node: Node) -> dict[str, Any]:
     if node.unit is not None:
         d["unit"] = node.unit
         if node.unit == "条":
+            from revdiff.genres.law import clause_counts
+
             d["clauses"] = clause_counts(node.text)
     d["children"] = [node_dict(c) for c in node.children]
     return d
@@ -55,24 +57,10 @@ def outline_dict(doc: Document) -> dict[str, Any]:
 _MARK = {"table": "▦ ", "box": "▣ ", "item": "• "}
 
 
-def clause_counts(text: str) -> dict[str, int]:
-    """The 款, 项 and 目 of an article's body: 项 are its （一） lines, 目 its 1. lines, and
-    款 the other paragraphs (a 款 that lists 项 counts once)."""
-    from revdiff.numbering import match_marker
-
-    counts = {"款": 0, "项": 0, "目": 0}
-    for para in text.split("\n"):
-        if not para.strip():
-            continue
-        m = match_marker(para.strip())
-        style = m.style if m else ""
-        unit = "项" if style == "cn-paren" else "目" if style in ("ar-dot", "ar-dun", "ar-paren") else "款"
-        counts[unit] += 1
-    return counts
-
-
 def _law_line(n: Node) -> str:
     """A heading of a law (第一章 总则) or an article with its 款/项/目 and first words."""
+    from revdiff.genres.law import clause_counts
+
     if n.unit != "条":
         return f"{n.number} {n.title}".rstrip()
     counts = clause_counts(n.text)

@@ -292,3 +292,23 @@ def test_chapters_that_became_sections_and_new_chapters(tmp_path: Path) -> None:
     assert rows["第三条"] == ("第三条", "unchanged") and rows["第七条"] == ("第七条", "modified")
     assert rows["第八条"] == ("第九条", "modified")
     assert report.summary["chapters"]["added"] == 2 and report.summary["chapters"]["moved"] == 2
+
+
+def test_which_clauses_of_an_article_changed(statistics: Report) -> None:
+    pairs = {p.draft.number: p for p in statistics.sections if p.draft and p.draft.unit == "条"}
+    # 2009 第三十八条 → 2024 第四十一条: the 款 that lists the 项 (负有责任的领导人员) and 项 （一）（二）
+    # (或者备案) changed; 项 （三）–（五） and the second 款 did not
+    assert pairs["第三十八条"].clauses == [
+        {"draft": "第一款", "final": "第一款", "change": "modified"},
+        {"draft": "第一款第（一）项", "final": "第一款第（一）项", "change": "modified"},
+        {"draft": "第一款第（二）项", "final": "第一款第（二）项", "change": "modified"},
+    ]
+    # 2009 第三十九条 → 2024 第四十二条: 项 （二） reworded and a new 项 （三）; the old （三） is the new （四）
+    assert pairs["第三十九条"].clauses == [
+        {"draft": "第一款", "final": "第一款", "change": "modified"},
+        {"draft": "第一款第（二）项", "final": "第一款第（二）项", "change": "modified"},
+        {"draft": None, "final": "第一款第（三）项", "change": "added"},
+    ]
+    assert pairs["第二条"].clauses == []  # unchanged
+    assert pairs["第三条"].clauses == [{"draft": None, "final": "第一款", "change": "added"}]
+    assert pairs["第三条"].to_dict()["clauses"] == pairs["第三条"].clauses

@@ -71,7 +71,7 @@ def test_an_article_has_no_title_and_its_paragraphs_and_items_are_its_body() -> 
 
 
 def _clauses(node: Node) -> dict[str, int]:
-    from revdiff.outline_format import clause_counts
+    from revdiff.genres.law import clause_counts
 
     return clause_counts(node.text)
 

@@ -128,6 +128,75 @@ def number_key(number: str) -> tuple[int, int] | None:
     return line.value if line is not None and line.unit == "条" else None
 
 
+def _cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (款 and 目 are counted, not written, in an article)."""
+    digits = "一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    head = ("" if tens == 1 else digits[tens - 1]) + "十" if tens else ""
+    return head + (digits[ones - 1] if ones else "")
+
+
+def clauses(text: str) -> list[tuple[str, str, str]]:
+    """The 款, 项 and 目 of an article's body in order: (unit, label, paragraph).
+
+    Labels are as reviewers cite them: 第二款, 第一款第（三）项, 第一款第（三）项第2目; a 项 is a
+    （一） line, a 目 a 1. line, a 款 any other paragraph.
+    """
+    out: list[tuple[str, str, str]] = []
+    kuan, xiang = 0, ""
+    for para in text.split("\n"):
+        if not para.strip():
+            continue
+        m = match_marker(para.strip(SPACE))
+        style = m.style if m else ""
+        if style == "cn-paren" and m is not None:
+            xiang = m.number
+            out.append(("项", f"第{_cn(max(kuan, 1))}款第{xiang}项", para))
+        elif style in ("ar-dot", "ar-dun", "ar-paren") and m is not None:
+            where = f"第{_cn(max(kuan, 1))}款" + (f"第{xiang}项" if xiang else "")
+            out.append(("目", f"{where}第{m.value}目", para))
+        else:
+            kuan, xiang = kuan + 1, ""
+            out.append(("款", f"第{_cn(kuan)}款", para))
+    return out
+
+
+def clause_counts(text: str) -> dict[str, int]:
+    """How many 款, 项 and 目 an article has (a 款 that lists 项 counts once)."""
+    counts = {"款": 0, "项": 0, "目": 0}
+    for unit, _, _ in clauses(text):
+        counts[unit] += 1
+    return counts
+
+
+def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
+    """Which 款/项/目 of an article changed: ``{"draft": "第二款", "final": "第二款",
+    "change": "modified"}``, or ``added`` / ``removed`` with ``None`` on the missing side.
+
+    Paragraphs are matched in order on their text without the 项/目 number (an item that
+    only moved up or down the list is no change), formatting aside, as a line diff does.
+    """
+    from difflib import SequenceMatcher
+
+    from revdiff.textkey import key
+
+    def text(unit: str, para: str) -> str:
+        m = match_marker(para.strip(SPACE)) if unit != "款" else None
+        return key(m.rest if m else para)
+
+    a, b = clauses(draft), clauses(final)
+    ka, kb = [text(u, p) for u, _, p in a], [text(u, p) for u, _, p in b]
+    out: list[dict[str, str | None]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        both = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        out += [{"draft": a[i1 + k][1], "final": b[j1 + k][1], "change": "modified"} for k in range(both)]
+        out += [{"draft": a[i][1], "final": None, "change": "removed"} for i in range(i1 + both, i2)]
+        out += [{"draft": None, "final": b[j][1], "change": "added"} for j in range(j1 + both, j2)]
+    return out
+
+
 def detect(lines: list[str]) -> float:
     """Share of the document's main numbered lines that are articles (第X条) rather than
     plan headings (一、); a document needs three articles to be read as a law."""

@@ -312,3 +312,26 @@ def test_which_clauses_of_an_article_changed(statistics: Report) -> None:
     assert pairs["第二条"].clauses == []  # unchanged
     assert pairs["第三条"].clauses == [{"draft": None, "final": "第一款", "change": "added"}]
     assert pairs["第三条"].to_dict()["clauses"] == pairs["第三条"].clauses
+
+
+def _spec(name: str) -> list[tuple[str, str]]:
+    """The invented text as a fixture spec: its first line the title, every other line a paragraph."""
+    lines = [ln for ln in (LAWS / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return [("title", lines[0])] + [("para", ln) for ln in lines[1:]]
+
+
+@pytest.mark.parametrize("ext", ["docx", "pdf", "html"])
+def test_invented_regulation_map_is_the_same_in_every_format(ext: str, tmp_path: Path, open_data: Report) -> None:
+    from .fixtures.build import write_docx, write_html, write_pdf
+
+    draft, final = tmp_path / f"draft.{ext}", tmp_path / f"final.{ext}"
+    for name, path in (("open-data-measures-draft.txt", draft), ("open-data-measures-final.txt", final)):
+        if ext == "docx":
+            write_docx(_spec(name), path, autonumber=False)
+        elif ext == "pdf":
+            write_pdf(_spec(name), path)  # wrapped lines, a running header and page numbers
+        else:
+            write_html(_spec(name), path)  # a government site's page around it, GB18030
+    report = revdiff.compare(str(draft), str(final))
+    assert report.genre == "law" and report.draft.part == "江川市公共数据开放管理办法（征求意见稿）"
+    assert report.article_map == open_data.article_map

@@ -37,7 +37,7 @@ def _info(doc: Document, part: Part) -> DocInfo:
     title = doc.title or part.title or Path(doc.source).stem
     return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
                    part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata,
-                   genre=doc.genre)
+                   genre=part.genre)
 
 
 def _article_map(pairs: list[SectionPair]) -> list[dict[str, Any]]:
@@ -78,16 +78,16 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
     ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own;
-    ``genre``: the genre to compare in (default: the documents' own when they agree, else
-    plan); ``pins``: (draft, final) article numbers a reviewer paired by hand (laws).
+    ``genre``: the genre to compare in (default: the compared parts' own when they agree,
+    else plan); ``pins``: (draft, final) article numbers a reviewer paired by hand (laws).
     """
     from revdiff import genres
 
-    kind = genres.get(genre or (draft.genre if draft.genre == final.genre else "plan"))
     bad = {k: v for k, v in (severity or {}).items() if v not in SEVERITY_ORDER}
     if bad:
         raise ValueError(f"unknown severity {bad}: use high, medium or low")
     dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
+    kind = genres.get(genre or (dsel.genre if dsel.genre == fsel.genre else "plan"))
     dpart, fpart = compared_view(dsel), compared_view(fsel)
     links = kind.align(dpart, fpart, pins)
     pairs: list[SectionPair] = []

@@ -123,6 +123,7 @@ class Part:
     line_map: list[LineMapEntry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     title_derived: bool = False  # the title is not in the input (a file name), e.g. an untitled draft
+    genre: str = "plan"  # plan | law: the genre module that built this part's sections
 
     def nodes(self) -> list[Node]:
         """Every node of the part in reading order."""

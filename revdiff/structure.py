@@ -526,12 +526,14 @@ _TITLE_MARK = re.compile(r"^#{1,6}[ \t\u3000]*")
 def parse(raw: RawDoc, genre: str | None = None) -> Document:
     """Build the Document (parts and section trees) of a cleaned RawDoc.
 
-    ``genre`` (``plan``, ``law``) forces how the text is read; by default the genre whose
-    ``detect`` scores the text highest (revdiff/genres) builds the section trees.
+    ``genre`` (``plan``, ``law``) forces how the text is read; by default each part is
+    built by the genre whose ``detect`` scores its text highest (revdiff/genres), so a plan
+    issued with a 管理办法 attached reads each in its own way.  The Document's genre is that
+    of its longest part (the 通知 aside).
     """
     from revdiff import genres
 
-    kind = genres.get(genre) if genre else genres.detect([b.text for b in raw.blocks])
+    forced = genres.get(genre) if genre else None
     units = _units(raw.blocks)
     spans, footer = _find_parts(units)
     parts: list[Part] = []
@@ -560,6 +562,8 @@ def parse(raw: RawDoc, genre: str | None = None) -> Document:
                     builder.table(u, None)
             builder.flush()
         else:
+            kind = forced or genres.detect([u.block.text for u in body_units if u.kind == "line"])
+            part.genre = kind.name
             marks.extend(kind.build(part, body_units))
     if footer is not None:
         owner = next((p for p in parts if p.kind == "notice"), None)
@@ -584,7 +588,16 @@ def parse(raw: RawDoc, genre: str | None = None) -> Document:
     title = parts[0].title if parts else ""
     pages = {line: page for b in raw.blocks for _, line, page in b.line_map if page is not None}
     return Document(source=raw.source, format=raw.format, encoding=raw.encoding, parts=parts,
-                    metadata=metadata, dropped=raw.dropped + marks, title=title, pages=pages, genre=kind.name)
+                    metadata=metadata, dropped=raw.dropped + marks, title=title, pages=pages,
+                    genre=_main_genre(parts, forced.name if forced else None))
+
+
+def _main_genre(parts: list[Part], forced: str | None) -> str:
+    """The forced genre, else that of the longest part that is not a 通知."""
+    if forced:
+        return forced
+    docs = [p for p in parts if p.kind != "notice"] or parts
+    return max(docs, key=lambda p: p.line_end - p.line_start).genre
 
 
 def _assign_ids(parts: list[Part]) -> None:
@@ -626,4 +639,4 @@ def compared_view(part: Part) -> Part:
     for i, n in enumerate(paragraphs, 1):
         n.id = f"p{i}"
     return Part(title=part.title, kind=part.kind, line_start=part.line_start, line_end=part.line_end, text="",
-                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata)
+                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata, genre=part.genre)

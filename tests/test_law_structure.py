@@ -199,3 +199,21 @@ def test_outline_cli_shows_chapters_articles_and_clauses() -> None:
     bad = subprocess.run([sys.executable, "-m", "revdiff", "outline", path, "--genre", "novel"],
                          capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_each_part_of_a_bundle_has_its_own_genre(tmp_path: Path) -> None:
+    # a plan issued by a 通知 together with a 管理办法 (an attachment) of more articles than
+    # the plan has 一、 headings: the plan keeps its headings, the 办法 its articles
+    plan = "\n".join(["某市养老服务体系建设实施方案", "",
+                      "一、总体要求", "到2026年，建成覆盖城乡的养老服务网络。", "",
+                      "二、主要任务", "（一）发展社区养老。每个街道至少建设1处综合养老服务中心。", ""])
+    rules = "\n".join(["附件", "", "某市社区养老服务设施管理办法", ""] +
+                      [f"第{c}条 社区养老服务设施应当符合第{c}项管理要求，由街道办事处负责日常管理。" for c in "一二三四五"])
+    path = tmp_path / "bundle.txt"
+    path.write_text(plan + "\n" + rules + "\n", encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    genres = {p.title: p.genre for p in doc.parts}
+    assert genres == {"某市养老服务体系建设实施方案": "plan", "某市社区养老服务设施管理办法": "law"}
+    assert [n.number for n in doc.parts[0].sections] == ["一、", "二、"]
+    assert [n.number for n in doc.parts[1].sections] == ["第一条", "第二条", "第三条", "第四条", "第五条"]
+    assert doc.genre == "law"  # the longest part

@@ -335,3 +335,14 @@ def test_invented_regulation_map_is_the_same_in_every_format(ext: str, tmp_path:
     report = revdiff.compare(str(draft), str(final))
     assert report.genre == "law" and report.draft.part == "江川市公共数据开放管理办法（征求意见稿）"
     assert report.article_map == open_data.article_map
+
+
+def test_genre_option_on_the_command_line() -> None:
+    import json
+
+    a, b = str(LAWS / "statistics-law-2009.md"), str(LAWS / "statistics-law-2024.md")
+    law = json.loads(_cli("compare", a, b, "--format", "json").stdout)
+    plan = json.loads(_cli("compare", a, b, "--format", "json", "--genre", "plan").stdout)
+    assert (law["genre"], law["draft"]["genre"], len(law["article_map"])) == ("law", "law", 53)
+    assert (plan["genre"], plan["final"]["genre"], plan["article_map"]) == ("plan", "plan", [])
+    assert "articles" in law["summary"] and "articles" not in plan["summary"]

@@ -521,6 +521,8 @@ def _notice_metadata(part: Part) -> dict[str, str]:
 
 # a Markdown heading mark before a title line (`# 标题`): formatting, not part of the title
 _TITLE_MARK = re.compile(r"^#{1,6}[ \t\u3000]*")
+# lines under a title that never continue it: a dated 题注 line (2024年9月13日 …通过), a comment
+_NOT_TITLE = re.compile(r"^(?:[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|<!--)")
 
 
 def parse(raw: RawDoc, genre: str | None = None) -> Document:
@@ -539,6 +541,10 @@ def parse(raw: RawDoc, genre: str | None = None) -> Document:
     parts: list[Part] = []
     marks: list[Block] = []  # formatting marks the genre removed from the text
     for sp in spans:
+        cut = next((k for k, i in enumerate(sp.title_units) if k and _NOT_TITLE.match(units[i].text)), None)
+        if cut is not None:  # a law's 题注 under its title: the preamble, not the title
+            sp.title_units = sp.title_units[:cut]
+            sp.title = _title_text(units, sp.title_units)
         m = _TITLE_MARK.match(sp.title)
         if m and sp.title_units:
             first = units[sp.title_units[0]].block

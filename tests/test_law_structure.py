@@ -217,3 +217,54 @@ def test_each_part_of_a_bundle_has_its_own_genre(tmp_path: Path) -> None:
     assert [n.number for n in doc.parts[0].sections] == ["一、", "二、"]
     assert [n.number for n in doc.parts[1].sections] == ["第一条", "第二条", "第三条", "第四条", "第五条"]
     assert doc.genre == "law"  # the longest part
+
+
+CODE = """\
+# 某省生态环境保护条例
+
+2019年3月28日某省第十三届人民代表大会常务委员会第十次会议通过
+
+<!-- INFO END -->
+
+## 第一编 总则
+
+### 第一章 一般规定
+
+第一条 为了保护和改善生态环境，制定本条例。
+
+### 第二章 监督管理
+
+#### 第一节 规划
+
+第二条 县级以上人民政府应当编制生态环境保护规划。
+
+第二条之一 生态环境保护规划应当向社会公开。
+
+## 第二编 分则
+
+### 第一章 大气污染防治
+
+第三条 禁止露天焚烧秸秆。
+"""
+
+
+def test_parts_chapters_sections_and_a_short_adoption_note(tmp_path: Path) -> None:
+    path = tmp_path / "code.md"
+    path.write_text(CODE, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    part = doc.parts[0]
+    # a short dated 题注 line under the title is the preamble, not the rest of the title
+    assert part.title == "某省生态环境保护条例"
+    assert part.text.startswith("2019年3月28日")
+
+    def tree(nodes: list[Node]) -> list[object]:
+        return [(n.unit, n.number, n.title, tree(n.children)) if n.children else (n.unit, n.number) for n in nodes]
+
+    assert tree(part.sections) == [
+        ("编", "第一编", "总则", [
+            ("章", "第一章", "一般规定", [("条", "第一条")]),
+            ("章", "第二章", "监督管理", [("节", "第一节", "规划", [("条", "第二条"), ("条", "第二条之一")])]),
+        ]),
+        ("编", "第二编", "分则", [("章", "第一章", "大气污染防治", [("条", "第三条")])]),
+    ]
+    assert accounted(doc) == _chars(CODE)

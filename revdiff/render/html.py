@@ -388,9 +388,9 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     status_rows.append(
         ("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL, sec_counts.get("renumbered", 0))
     )
-    # laws: the 修改说明 counts of articles and chapters, one card each
+    # laws: the 修改说明 counts of articles and chapters, one card each (the counts that are not 0)
     law_cards = [
-        (unit, ui[unit], [(s, status_label(s, lang), n) for s, n in summary[unit].items() if n or s != "renumbered"])
+        (unit, ui[unit], [(s, status_label(s, lang), n) for s, n in summary[unit].items() if n])
         for unit in ("articles", "chapters") if unit in summary
     ]
     term_rows = [

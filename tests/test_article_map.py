@@ -346,3 +346,11 @@ def test_genre_option_on_the_command_line() -> None:
     assert (law["genre"], law["draft"]["genre"], len(law["article_map"])) == ("law", "law", 53)
     assert (plan["genre"], plan["final"]["genre"], plan["article_map"]) == ("plan", "plan", [])
     assert "articles" in law["summary"] and "articles" not in plan["summary"]
+
+
+def test_batch_manifest_rows_may_force_the_genre() -> None:
+    from revdiff.batch import parse_options
+
+    assert parse_options("--genre law --watch 罚款") == {"genre": "law", "watch": ["罚款"]}
+    with pytest.raises(ValueError, match="--genre"):
+        parse_options("--genre novel")

@@ -354,3 +354,22 @@ def test_batch_manifest_rows_may_force_the_genre() -> None:
     assert parse_options("--genre law --watch 罚款") == {"genre": "law", "watch": ["罚款"]}
     with pytest.raises(ValueError, match="--genre"):
         parse_options("--genre novel")
+
+
+def test_a_chapter_that_moved_ahead_of_another(tmp_path: Path) -> None:
+    draft = REORG_DRAFT
+    # the final puts 监督检查 before 登记管理, articles and all
+    final = draft.replace("第二章 登记管理", "第X章 登记管理").replace("第三章 监督检查", "第二章 监督检查")
+    head, rest = final.split("第X章 登记管理")
+    reg, tail = rest.split("第二章 监督检查")
+    insp, end = tail.split("第四章 附则")
+    final = head + "第二章 监督检查" + insp + "第三章 登记管理" + reg + "第四章 附则" + end
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    chapters = {p.draft.title: (p.status, p.final.number) for p in report.sections
+                if _unit(p) == "章" and p.draft and p.final}
+    moved = [t for t, (status, _) in chapters.items() if status == "moved"]
+    assert len(moved) == 1 and moved[0] in ("登记管理", "监督检查")
+    assert chapters["登记管理"][1] == "第三章" and chapters["监督检查"][1] == "第二章"
+    assert chapters["总则"] == ("unchanged", "第一章") and chapters["附则"] == ("unchanged", "第四章")

@@ -305,6 +305,8 @@ def _pair_headings(d: _Side, f: _Side, d2f: dict[int, int]) -> dict[int | None, 
 def _heading_links(d: _Side, f: _Side, pairs: dict[int | None, int | None]) -> list[Link]:
     from rapidfuzz.fuzz import ratio
 
+    in_order = {di for di, _, _ in _heaviest_chain([(hi, gi, 1.0) for hi, gi in pairs.items()
+                                                    if hi is not None and gi is not None])}
     links = []
     for h in d.heads:
         gi = pairs.get(h.index)
@@ -312,8 +314,8 @@ def _heading_links(d: _Side, f: _Side, pairs: dict[int | None, int | None]) -> l
             links.append(Link("removed", h, None, 0.0))
             continue
         g = f.items[gi]
-        if h.node.unit != g.node.unit:
-            status = "moved"  # a chapter that became a 节 (or the reverse)
+        if h.node.unit != g.node.unit or h.index not in in_order:
+            status = "moved"  # a chapter that became a 节 (or the reverse), or now stands elsewhere
         else:
             status = _status(h, g, moved=False)
         links.append(Link(status, h, g, ratio(h.title_key, g.title_key) / 100.0))

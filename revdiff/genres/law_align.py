@@ -173,7 +173,7 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
                              if s >= MATCH and di not in pinned_d and fi not in pinned_f])
     for di, fi, _ in chain:
         d2f[di] = fi
-    _fill_gaps(d2f, cands, weights, len(d.arts), len(f.arts))
+    _fill_gaps(d2f, cands, len(d.arts), len(f.arts))
     in_order = set(d2f) - pinned_d
     taken = set(d2f.values())
     for (di, fi), s in sorted(cands.items(), key=lambda kv: -kv[1]):
@@ -222,21 +222,18 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
     return _reading_order(links, f.items)
 
 
-def _fill_gaps(d2f: dict[int, int], cands: dict[tuple[int, int], float], weights: _Weights,
-               nd: int, nf: int) -> None:
+def _fill_gaps(d2f: dict[int, int], cands: dict[tuple[int, int], float], nd: int, nf: int) -> None:
     """Between two paired articles, pair what is left in the same order on a lower bar.
 
     A reworded article that stayed in its place shares less wording than one that moved
-    would need to (GAP < MATCH), and one cut down to a sentence of itself (or grown from
-    one) is mostly inside the other: its neighbours vouch for it, as in a line diff.
+    would need to (GAP < MATCH): its neighbours vouch for it, as in a line diff.
     """
     anchors = sorted((di, fi) for di, fi in d2f.items())
     bounds = [(-1, -1), *anchors, (nd, nf)]
     for (d0, f0), (d1, f1) in zip(bounds, bounds[1:], strict=False):
         if d1 - d0 < 2 or f1 - f0 < 2 or f1 < f0:
             continue
-        gap = [(di, fi, s) for (di, fi), s in cands.items() if d0 < di < d1 and f0 < fi < f1 and
-               (s >= GAP or max(weights.kept(di, fi, 0), weights.kept(di, fi, 1)) >= FOLD)]
+        gap = [(di, fi, s) for (di, fi), s in cands.items() if d0 < di < d1 and f0 < fi < f1 and s >= GAP]
         for di, fi, _ in _heaviest_chain(gap):
             d2f[di] = fi
 
@@ -334,11 +331,12 @@ def _other_links(d: _Side, f: _Side) -> list[Link]:
     links = []
     used: set[int] = set()
     for it in ds:
-        best = max(((score(it, o, len(d.items), len(f.items)), o.index) for o in fs if o.index not in used),
-                   default=(0.0, -1))
-        if it.node.kind == "preamble":  # the text before the first heading: a 题注 has one role
-            best = next(((max(best[0], 0.0), o.index) for o in fs if o.node.kind == "preamble"), best)
-        if best[0] >= OTHER_MATCH or (best[1] >= 0 and it.node.kind == f.items[best[1]].node.kind == "preamble"):
+        left = [o for o in fs if o.index not in used]
+        best = max(((score(it, o, len(d.items), len(f.items)), o.index) for o in left), default=(0.0, -1))
+        pre = next((o for o in left if o.node.kind == "preamble"), None) if it.node.kind == "preamble" else None
+        if pre is not None:  # the text before the first heading (题注, 目录) has one role on both sides
+            best = (score(it, pre, len(d.items), len(f.items)), pre.index)
+        if best[0] >= OTHER_MATCH or pre is not None:
             o = f.items[best[1]]
             used.add(o.index)
             links.append(Link(_status(it, o, moved=False), it, o, best[0]))

@@ -40,11 +40,11 @@ def _info(doc: Document, part: Part) -> DocInfo:
                    genre=part.genre)
 
 
-def _article_map(pairs: list[SectionPair]) -> list[dict[str, Any]]:
-    """Old → new article numbers in reading order (``null`` on a missing side)."""
+def _article_map(pairs: list[SectionPair], unit: str) -> list[dict[str, Any]]:
+    """Old → new numbers of the genre's unit (laws: 条) in reading order (``null`` on a missing side)."""
     return [{"draft": p.draft.number if p.draft else None, "final": p.final.number if p.final else None,
              "status": p.status}
-            for p in pairs if "条" in (p.draft and p.draft.unit, p.final and p.final.unit)]
+            for p in pairs if unit in (p.draft and p.draft.unit, p.final and p.final.unit)]
 
 
 def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: list[Finding]) -> list[str]:
@@ -130,5 +130,5 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
                   warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
-                  context=ctx, genre=kind.name, article_map=_article_map(pairs))
+                  context=ctx, genre=kind.name, article_map=_article_map(pairs, kind.unit))
 

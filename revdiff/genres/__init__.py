@@ -31,8 +31,7 @@ class Genre:
     detect: Callable[[list[str]], float]  # the document's lines → 0…1, how much it is of this genre
     build: Callable[[Part, list[Unit]], list[Block]]  # a part's section tree; returns marks removed
     align: Callable[[Part, Part, Pins], list[Link]]  # the two compared parts → alignment links
-    unit: str  # what is compared: "heading" (any numbered heading) or "条"
-    units: tuple[str, ...]  # named heading units, outermost first (empty: levels come from context)
+    unit: str  # what is compared: "heading" (any numbered heading) or "条" (the article map's rows)
     rules: tuple[str, ...]  # names of the finding rules (revdiff.classify) the genre runs
 
 

@@ -282,6 +282,5 @@ GENRE = Genre(
     build=build,
     align=align,
     unit="条",
-    units=UNITS,
     rules=("terms", "obligations", "sections"),
 )

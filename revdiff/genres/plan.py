@@ -62,6 +62,5 @@ GENRE = Genre(
     build=build,
     align=align,
     unit="heading",
-    units=(),  # levels come from context (structure.py), not from named units
     rules=("funding", "targets", "terms", "obligations", "agencies", "sections"),
 )

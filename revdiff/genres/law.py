@@ -37,9 +37,9 @@ _TIAOZHI = re.compile(r"【([^【】\n]{1,40})】")
 _CITING = re.compile(r"(?:第|规定|所|中|的|至|、|和|或|及)")
 
 
-# The formulas every penalty article repeats (违反本法规定……的，由……责令改正，处……罚款；情节
-#严重的……；构成犯罪的，依法追究刑事责任): what tells two penalty articles apart is the conduct
-# they punish, so the aligner compares articles without these (revdiff/genres/law_align.py).
+# The formulas every penalty article repeats (违反本法规定……的，由……责令改正，处……罚款；
+# 情节严重的……；构成犯罪的，依法追究刑事责任): what tells two penalty articles apart is the
+# conduct they punish, so the aligner compares articles without these (genres/law_align.py).
 _FORMULAS = re.compile("|".join([
     r"违反本(?:法|条例|办法|规定|细则|决定|规则)(?:第[^，。；,.;]{1,16}条(?:第[^，。；,.;]{1,6}款)?)?(?:的)?(?:有关)?规定[，,]?",
     r"由[^，。；,.;]{2,40}?责令(?:限期|停止违法行为|立即)?(?:改正|停止违法行为)[，,；;]?",

@@ -23,17 +23,16 @@ import os
 import re
 import shlex
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from revdiff.errors import RevdiffError
+from revdiff.output import refuse_input_as_output, shown, write_atomic
 
 STATE_FILE = ".revdiff-batch.json"
 STATE_SCHEMA = "revdiff.batch-state/1"
@@ -150,9 +149,20 @@ def _read_csv_text(path: Path) -> str:
     raise ManifestError(f"manifest {path} is neither UTF-8 nor GB18030 text")
 
 
-def _csv_pairs(path: Path) -> list[Pair]:
+def _outside(value: str, base: Path) -> bool:
+    """True when the manifest's path ``value`` is absolute or leads out of its folder ``base``."""
+    if os.path.isabs(value):
+        return True
+    real, root = os.path.realpath(base / value), os.path.realpath(base)
+    return os.path.commonpath([real, root]) != root
+
+
+def _csv_pairs(path: Path, allow_outside: bool = False) -> list[Pair]:
     base = path.parent
-    rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
+    except csv.Error as exc:  # e.g. a field over the CSV module's size limit (an unclosed quote)
+        raise ManifestError(f"manifest {path} is not valid CSV ({exc}); check its quotes and fields") from None
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
     if not rows:
@@ -195,6 +205,12 @@ def _csv_pairs(path: Path) -> list[Pair]:
             if not value:
                 pair.error = f"{where}: no {side} file given"
                 break
+            # a manifest someone else wrote must not pull any file of the machine (/etc/passwd)
+            # into a report that is then shared
+            if not allow_outside and _outside(value, base):
+                pair.error = (f"{where}: {side} file {value} is outside the manifest's folder; "
+                              "pass --allow-outside to read it")
+                break
             setattr(pair, side, os.path.normpath(base / value))
         if pair.error:
             continue
@@ -216,7 +232,9 @@ def _folder_pairs(folder: Path) -> list[Pair]:
         raise ManifestError(f"folder {folder} holds no NAME.draft.* / NAME.final.* files")
     pairs: list[Pair] = []
     for name, sides in sorted(found.items()):
-        pair = Pair(name=name, draft=None, final=None, where=str(folder))
+        # a file name that is not UTF-8 (a GBK name from a Windows share): its bytes become
+        # %xx in the report's name, which every file system and browser can hold
+        pair = Pair(name=shown(name).replace("\\x", "%"), draft=None, final=None, where=shown(str(folder)))
         pairs.append(pair)
         problem = _name_problem(name)
         for side in ("draft", "final"):
@@ -234,14 +252,14 @@ def _folder_pairs(folder: Path) -> list[Pair]:
     return pairs
 
 
-def read_manifest(manifest: str) -> list[Pair]:
+def read_manifest(manifest: str, allow_outside: bool = False) -> list[Pair]:
     """The pairs of a CSV manifest or of a folder of NAME.draft.* / NAME.final.* files."""
     path = Path(manifest)
     if path.is_dir():
         return _folder_pairs(path)
     if not path.exists():
         raise ManifestError(f"manifest {manifest} not found; give a CSV file or a folder")
-    return _csv_pairs(path)
+    return _csv_pairs(path, allow_outside)
 
 
 # --------------------------------------------------------------------------- one pair
@@ -323,36 +341,25 @@ def run_pair(draft: str, final: str, options: dict[str, Any], lang: str) -> dict
 
 
 def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process, which records progress and stops."""
+    """Workers leave Ctrl-C to the main process, and die with it.
+
+    The main process records progress and stops the workers on Ctrl-C.  If it is killed
+    instead (SIGTERM, SIGKILL, out of memory), Linux sends each worker SIGKILL too
+    (PR_SET_PDEATHSIG), so no worker goes on comparing for a batch that no longer exists.
+    """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl (an unusual libc): workers then end after their current pair
 
 
 # --------------------------------------------------------------------------- state
-
-
-@lru_cache(maxsize=1)
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def load_state(outdir: Path) -> dict[str, Any]:
@@ -374,7 +381,8 @@ def save_state(outdir: Path, pairs: dict[str, Any]) -> None:
     from revdiff import __version__
 
     data = {"schema": STATE_SCHEMA, "version": __version__, "pairs": pairs}
-    _write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    # ASCII escapes: a path that is not UTF-8 (lone surrogates) survives the round trip
+    write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True) + "\n")
 
 
 # --------------------------------------------------------------------------- index
@@ -476,8 +484,8 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
                 "href": quote(o.pair.name) + ".html",
                 "json_href": quote(o.pair.name) + ".json",
                 "title": s.get("title") or "",
-                "draft": o.pair.draft or "",
-                "final": o.pair.final or "",
+                "draft": shown(o.pair.draft or ""),
+                "final": shown(o.pair.final or ""),
                 "top": s.get("top") or "none",
                 "severity": s.get("severity", {}),
                 "findings": s.get("findings", 0),
@@ -496,8 +504,8 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
             {
                 "name": o.pair.name,
                 "error": o.error or "",
-                "draft": o.pair.draft or "",
-                "final": o.pair.final or "",
+                "draft": shown(o.pair.draft or ""),
+                "final": shown(o.pair.final or ""),
             }
             for o in failed
         ],
@@ -516,6 +524,15 @@ def _describe(summary: dict[str, Any]) -> str:
     return ", ".join(f"{sev.get(s, 0)} {s}" for s in SEVERITIES)
 
 
+def _refuse_overwriting_inputs(manifest: str, pairs: list[Pair], out: Path) -> None:
+    """Stop before any work when an output would land on the manifest or on a pair's input."""
+    inputs = [manifest] + [p for pair in pairs for p in (pair.draft, pair.final) if p]
+    targets = [out / "index.html", out / STATE_FILE]
+    targets += [out / f"{pair.name}.{ext}" for pair in pairs for ext in ("html", "json")]
+    for target in targets:
+        refuse_input_as_output(target, inputs)
+
+
 def run_batch(
     manifest: str,
     outdir: str,
@@ -527,8 +544,11 @@ def run_batch(
     watch: list[str] | None = None,
     echo: Callable[[str], None] | None = None,
     progress: bool | None = None,
+    allow_outside: bool = False,
 ) -> list[Outcome]:
     """Run every pair of ``manifest`` into ``outdir``; return what happened to each.
+
+    ``allow_outside``: let a CSV manifest name absolute paths and paths outside its folder.
 
     ``options``: compare options for every pair (a row's own options win); ``watch``: the
     watched terms of pairs whose row has no ``--watch``.  ``progress``: a progress bar on
@@ -537,12 +557,18 @@ def run_batch(
     import click
 
     say = echo or (lambda line: click.echo(line, err=True))
-    pairs = read_manifest(manifest)
+    pairs = read_manifest(manifest, allow_outside)
     out = Path(outdir)
+    _refuse_overwriting_inputs(manifest, pairs, out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ManifestError(f"cannot create output folder {outdir}: {exc.strerror or exc}") from None
+    try:  # a read-only folder fails here, in one line, before any pair is compared
+        write_atomic(out / STATE_FILE, (out / STATE_FILE).read_bytes() if (out / STATE_FILE).is_file() else b"{}")
+    except OSError as exc:
+        raise ManifestError(f"cannot write to output folder {outdir}: {exc.strerror or exc}; "
+                            "choose a folder you can write to") from None
     state = {} if force else load_state(out)
     new_state: dict[str, Any] = {}
     outcomes: dict[int, Outcome] = {}  # by position in the manifest
@@ -595,8 +621,8 @@ def run_batch(
     def record(pair: Pair, key: str, result: dict[str, Any]) -> Outcome:
         if result.get("ok"):
             try:
-                _write_atomic(out / f"{pair.name}.html", result["html"])
-                _write_atomic(out / f"{pair.name}.json", result["json"])
+                write_atomic(out / f"{pair.name}.html", result["html"])
+                write_atomic(out / f"{pair.name}.json", result["json"])
             except OSError as exc:
                 result = {"ok": False, "error": f"cannot write to {outdir}: {exc.strerror or exc}"}
         if result.get("ok"):
@@ -661,9 +687,13 @@ def run_batch(
                         else:
                             say(line(outcome, finished))
                 except KeyboardInterrupt:
-                    # Ctrl-C: the finished pairs are recorded; drop the queue.  Workers ignore
-                    # SIGINT and end after their current pair.
+                    # Ctrl-C: the finished pairs are recorded; drop the queue and stop the
+                    # workers now (they ignore SIGINT), rather than after their current pair.
                     pool.shutdown(wait=False, cancel_futures=True)
+                    import multiprocessing
+
+                    for child in multiprocessing.active_children():
+                        child.terminate()
                     raise
         finally:
             if bar_cm is not None:
@@ -671,7 +701,7 @@ def run_batch(
         for f in failures:
             say(f)
     ran = [outcomes[i] for i in range(len(pairs))]
-    _write_atomic(out / "index.html", render_index(ran, lang))
+    write_atomic(out / "index.html", render_index(ran, lang))
     done = sum(o.status == "done" for o in ran)
     skipped = sum(o.status == "skipped" for o in ran)
     failed = sum(o.status == "failed" for o in ran)

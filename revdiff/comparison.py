@@ -63,6 +63,8 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
     if final_mark and not draft_mark:
         out.append(f"定稿一侧标有“{final_mark.group(0)}”，两份文件可能放反了 / the final is marked "
                    f"“{final_mark.group(0)}”: draft and final may be swapped")
+    for label, doc in (("征求意见稿 / draft", draft), ("定稿 / final", final)):
+        out += [f"{label}: {w}" for w in doc.warnings]
     if similarity < 0.2:
         out.append(f"两份文件几乎没有共同内容（相似度 {similarity:.2f}），请确认是否为同一文件的两个版本 / "
                    f"the documents share almost nothing (similarity {similarity:.2f}): are they versions of one document?")
@@ -73,7 +75,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
                  pledge_units: list[str] | tuple[str, ...] = (), severity: dict[str, str] | None = None,
-                 genre: str | None = None, pins: Sequence[tuple[str, str]] = (), **_options: Any) -> Report:
+                 settings_file: str | None = None, genre: str | None = None,
+                 pins: Sequence[tuple[str, str]] = (), **_options: Any) -> Report:
     """Compare two Documents; ``watch`` adds terms to the default watch list (版权).
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
@@ -128,7 +131,10 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
+    warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+    if settings_file:
+        warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
-                  warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
-                  context=ctx, genre=kind.name, article_map=_article_map(pairs, kind.unit))
+                  warnings=warnings, watch=terms, context=ctx, genre=kind.name,
+                  article_map=_article_map(pairs, kind.unit))
 

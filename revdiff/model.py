@@ -64,6 +64,8 @@ class RawDoc:
     metadata: dict[str, str] = field(default_factory=dict)
     dropped: list[Block] = field(default_factory=list)  # boilerplate, kept for accounting
     title: str | None = None  # e.g. <title> of a web page
+    # what reading had to do that a reviewer should know (invisible characters removed …)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -149,6 +151,7 @@ class Document:
     dropped: list[Block] = field(default_factory=list)
     title: str = ""
     pages: dict[int, int] = field(default_factory=dict)  # PDF: input line → its page
+    warnings: list[str] = field(default_factory=list)  # from reading (RawDoc.warnings)
     genre: str = "plan"  # plan | law: the genre module the document was parsed with
 
     def part(self, title: str) -> Part:

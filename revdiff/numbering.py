@@ -114,6 +114,10 @@ def split_inline_title(rest: str, style: str = "") -> tuple[str, str]:
         if len(rest) <= 40 and not re.search(r"[，；,;]", rest):
             return rest, ""
         return "", rest  # a numbered paragraph with no title of its own
+    if not rest[m.end() :].strip() and re.search(r"[，,].*\d|\d.*[，,]", rest[: m.start()]):
+        # one whole sentence with a clause and a figure ("（一）对新认定的…，每件给予最高10万元资助。"):
+        # a numbered paragraph, whose sentence (and its amount) is body to compare, not a title
+        return "", rest
     if m.start() <= 40 and not re.search(r"[；;]", rest[: m.start()]):
         return rest[: m.start()], rest[m.end() :].strip()
     return "", rest

@@ -34,7 +34,7 @@ def node_dict(node: Node) -> dict[str, Any]:
 
 def outline_dict(doc: Document) -> dict[str, Any]:
     """The whole Document as ``revdiff.outline/1``."""
-    return {
+    out: dict[str, Any] = {
         "schema": "revdiff.outline/1",
         "source": doc.source,
         "format": doc.format,
@@ -52,6 +52,9 @@ def outline_dict(doc: Document) -> dict[str, Any]:
             for p in doc.parts
         ],
     }
+    if doc.warnings:  # what reading had to do (invisible characters removed …), when anything
+        out["warnings"] = doc.warnings
+    return out
 
 
 _MARK = {"table": "▦ ", "box": "▣ ", "item": "• "}
@@ -75,6 +78,7 @@ def outline_text(doc: Document) -> str:
     out = [f"{doc.source}  [{doc.format}, {doc.encoding}, {doc.genre}]"]
     for k, v in doc.metadata.items():
         out.append(f"  {k}: {v}")
+    out += [f"  ! {w}" for w in doc.warnings]
     for p in doc.parts:
         out.append(f"\n[{p.kind}] {p.title or '(untitled)'}  (lines {p.line_start}–{p.line_end})")
 

@@ -26,9 +26,16 @@ def load_document(path: str, max_bytes: int | None = None,
     ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
     ``genre``: read it as this genre (``plan``, ``law``) instead of the detected one.
     """
+    return _parse(load_raw(path, max_bytes, drop_patterns), genre)
+
+
+def _parse(raw: RawDoc, genre: str | None) -> Document:
+    """The Document of a cleaned RawDoc, with what reading and cleaning warned about."""
     from revdiff.structure import parse
 
-    return parse(load_raw(path, max_bytes, drop_patterns), genre)
+    doc = parse(raw, genre)
+    doc.warnings = list(raw.warnings)
+    return doc
 
 
 def compare_paths(draft: str, final: str, **options: Any) -> Report:
@@ -37,15 +44,13 @@ def compare_paths(draft: str, final: str, **options: Any) -> Report:
     Each side's genre is detected on its own; when only one side reads as a law (a draft
     with few articles yet), both are read as laws, so that articles meet articles.
     """
-    from revdiff.structure import parse
-
     max_bytes = options.pop("max_bytes", None)
     drop_patterns = options.pop("drop_patterns", None)
     genre = options.get("genre")
     draw, fraw = load_raw(draft, max_bytes, drop_patterns), load_raw(final, max_bytes, drop_patterns)
-    d, f = parse(draw, genre), parse(fraw, genre)
+    d, f = _parse(draw, genre), _parse(fraw, genre)
     if d.genre != f.genre:
-        d, f = parse(draw, "law"), parse(fraw, "law")
+        d, f = _parse(draw, "law"), _parse(fraw, "law")
     return compare_documents(d, f, **options)
 
 

@@ -214,6 +214,11 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
         tu, body = _doc_title(units, lines, notice_end, end)
         if tu:
             spans.append(_PartSpan("document", tu[0], body, _title_text(units, tu), tu))
+        elif any(notice_end <= i < end for i, _ in lines):
+            # the issued document starts without a title line: it is still a document (its
+            # title is the one the notice names), not more of the notice
+            named = re.findall(r"《([^《》]{4,80})》", notice_title)
+            spans.append(_PartSpan("document", notice_end, notice_end, named[0] if named else "", []))
     spans.extend(_attachments(units, lines, spans[-1].body, end))
     spans.sort(key=lambda s: s.start)
     return spans, footer
@@ -347,7 +352,10 @@ class _Builder:
             if e.outer and e.outer[0] == m.style and m.value == e.outer[1] + 1:
                 return idx  # the paragraph after a box continues the numbering before it
         same = [idx for idx, e in enumerate(st) if e.style == m.style]
-        if same and (m.value != 1 or st[-1].style == m.style):
+        # A marker whose style is already open continues or restarts that list; numbering
+        # that restarts at 1 is a new list at the same level, never a child of the deeper
+        # heading before it (else 600 restarts nest 600 deep).
+        if same:
             return same[-1]
         for idx in range(len(st) - 1, -1, -1):
             e = st[idx]

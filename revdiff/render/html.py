@@ -36,6 +36,7 @@ from revdiff.render.i18n import (
     status_label,
     strings,
 )
+from revdiff.render.table_html import table_view
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -420,6 +421,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "findings": _finding_views(report, ui, lang, fids),
         "pairs": _pair_views(report, ui, lang, fids),
         "legend": legend,
+        "table": table_view(report, lang),
     }
 
 

@@ -162,6 +162,10 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     out.append(
         f"- {ui['sections']}: " + ", ".join(f"{status_label(s, lang)} {secs.get(s, 0)}" for s in shown)
     )
+    for unit in ("articles", "chapters"):  # laws: the counts of a 修改说明
+        if unit in report.summary:
+            counts = report.summary[unit]
+            out.append(f"- {ui[unit]}: " + ", ".join(f"{status_label(s, lang)} {n}" for s, n in counts.items() if n))
     out.append("")
 
     out += [f"## {ui['key_changes']}", ""]

@@ -92,7 +92,7 @@ MECHANISM = _mechanism_re(_GIVEN)
 STATISTIC = re.compile(r"累计(?!不超过|不高于|最高|最多)|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达|"
                        r"去年|上年|(?:共|已|全年)(?:兑现|拨付|发放|争取|落实)|(?:兑现|拨付|发放)了")
 # Numbers in these sentences report what happened, whatever their verb.
-PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了|去年|上年|基期|现状值|"
+PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了|去年|上年|"
                        r"已[^，,；;。]{0,12}(?:达到|突破|超过|建成)")
 # A sentence that opens with a bare year ("2022年，全县…达到3.2万户") reports that year's result.
 DATED_RESULT = re.compile(r"^\s*(?:20\d\d\s*年(?:底|末|度|以来|上半年)?|去年|上年)\s*[，,]")
@@ -168,6 +168,8 @@ def _is_past(sent: Sentence) -> bool:
         return True
     if sent.in_title:
         return bool(PAST_PARAGRAPH.search(sent.text))
+    if sent.text.startswith("对") and not PAST_MARK.search(sent.text):
+        return False  # "对…给予…" prescribes: a paragraph's opening statistic does not carry over
     para_start = sent.node.text.rfind("\n", 0, sent.offset) + 1
     para = sent.node.text[para_start : sent.offset + len(sent.text)]
     return bool(PAST_PARAGRAPH.search(para))
@@ -203,7 +205,7 @@ def _amount_re(units: list[str]) -> re.Pattern[str]:
     """Every amount a pledge may commit: money in Arabic or Chinese numerals (三千万元, 六亿元),
     with a range's lower bound (10-50万元, 10万元至50万元), or a share of a cost (50%)."""
     unit = _alt(units)
-    num = rf"\d+(?:\.\d+)?|(?<![\d.数几上近余多{_CN}])[{_CN}]+(?:亿[{_CN}]*)?"
+    num = rf"\d+(?:\.\d+)?|(?<![\d.数几上近余多{_CN}])[{_CN}]+(?:亿[{_CN}]+)?"
     return re.compile(
         rf"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:{unit})?\s*(?:-|－|—|–|~|～|至|到)\s*)?"
         rf"(?P<val>{num})\s*(?P<unit>{unit})(?:(?<=元)|(?![件人个户家项次]))"
@@ -375,14 +377,24 @@ def _distributed(text: str, amounts: list[re.Match[str]]) -> dict[int, str]:
             run.append(a)
         head = text[: m.start()]
         head = head[head.rfind("对") + 1 :] if "对" in head else head[max(head.rfind(c) for c in "，,；;") + 1 :]
-        head = head.strip("，, ").rsplit("的", 1)[-1]
-        names = [n.strip() for n in re.split(r"[、和及与]", head) if n.strip()]
+        # the list: 对新认定的[国家级、省级企业技术中心] / 对承办[国际性、全国性学术会议]的单位
+        listed = [seg for seg in head.strip("，, ").split("的") if "、" in seg]
+        names = [n.strip() for n in re.split(r"[、和及与]", listed[-1]) if n.strip()] if listed else []
         if len(names) < 2 or len(names) != len(run):
             continue
-        tail = names[-1].split("级", 1)[1] if "级" in names[-1][:-1] else ""
+        names[0] = _LIST_VERB.sub("", names[0])
+        grade = _GRADE.match(names[-1])
+        tail = grade.group(2) if grade else ""  # 国家级、省级企业技术中心: the noun they share
         for a, n in zip(run, names, strict=True):
-            out[a.start()] = n + tail if n.endswith("级") and tail else n  # 国家级、省级企业技术中心
+            out[a.start()] = n + tail if tail and _GRADE_END.search(n) and not n.endswith(tail) else n
     return out
+
+
+# The verb that opens a list of recipients (承办国际性、全国性学术会议) and the grade words that
+# share the list's last noun (国家级、省级企业技术中心 → 国家级企业技术中心).
+_LIST_VERB = re.compile(r"^(?:承办|举办|主办|获得|获评|获批|新建|新认定|认定|引进|组织|参加|开展|建设|创建|成立)")
+_GRADE = re.compile(r"^(.{1,5}?[级性型类])(.{2,})$")
+_GRADE_END = re.compile(r"[级性型类]$")
 
 
 _NUMBERS = re.compile(rf"\d+(?:\.\d+)?|[{_CN}]+(?=[万亿]?元)")
@@ -403,6 +415,10 @@ TARGET_CLAUSE = re.compile(
     r"(?P<unit>万人次|万件|万户|万人|万元|亿元|万吨|万亩|万千瓦|个百分点|平方米|公里|千米|人次|件|家|个|%|％|项|人|名|分|倍|所|户|次|吨|亩|座|条|台|套|场|万|亿)?\s*"
     r"(?P<cmp2>以上|以下|左右|以内)?$"
 )
+# A base-period figure is a statistic, never a target: 基期值45%, 现状 …; "由2020年的2.1%提高到
+# 2.8%" states the base inside the target's clause.
+BASE_WORD = re.compile(r"基期|现状")
+BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
 CREATION = re.compile(r"(?:每年|年均)?(?:新增|新建|建成|培育|培训|引进|创建|打造)")
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
@@ -448,11 +464,20 @@ def find_text_targets(node: Node, past_section: bool = False) -> list[Target]:
     """Quantified goals stated in a node's sentences."""
     out: list[Target] = []
     for s in sentences(node, past_section):
-        if _is_past(s) or PAST_MARK.search(s.text):
+        if _is_past(s):
             continue
         future = FUTURE.search(s.text)
+        # "截至2022年底，…达到800家，到2025年力争达到1200家": what comes before the future
+        # marker reports the past; a sentence with a past mark and no future marker is all past.
+        past_until = 0
+        if PAST_MARK.search(s.text):
+            if not future:
+                continue
+            if PAST_MARK.search(s.text[: future.start()]):
+                past_until = future.start()
         pledge_sentence = bool(FUND_WORD.search(s.text) or MECHANISM.search(s.text))
         pos = 0
+        last_measure = ""
         for clause in re.split(r"([，,；;。：:])", s.text):
             start = pos
             pos += len(clause)
@@ -460,12 +485,17 @@ def find_text_targets(node: Node, past_section: bool = False) -> list[Target]:
             m = TARGET_CLAUSE.match(c)
             if not m:
                 continue
+            measure = BASE_VALUE.sub("", m.group("measure")).strip()  # 由2020年的2.1%提高到2.8%
+            if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
+                measure = last_measure
+            last_measure = measure
+            if start < past_until or BASE_WORD.search(c):
+                continue
             unit = m.group("unit")
             if unit is None and not m.group("cmp"):
                 continue
             if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
                 continue
-            measure = m.group("measure").strip()
             if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)):
                 continue
             mk = measure_key(measure)

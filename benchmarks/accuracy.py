@@ -76,6 +76,7 @@ class PairResult:
     name: str
     misses: list[dict[str, Any]] = field(default_factory=list)  # expected, not reported
     false_alarms: list[dict[str, Any]] = field(default_factory=list)  # reported, not expected
+    traps: list[dict[str, Any]] = field(default_factory=list)  # forbidden items that were reported
     hits: dict[str, int] = field(default_factory=dict)  # kind -> expected findings reported
     expected: dict[str, int] = field(default_factory=dict)  # kind -> expected findings
     sections: int = 0
@@ -104,6 +105,7 @@ def score_pair(name: str, exp: dict[str, Any], report: dict[str, Any]) -> PairRe
             used.add(hit)
             res.hits[kind] = res.hits.get(kind, 0) + 1
     forbidden = exp.get("forbidden", [])
+    res.traps = [w for w in forbidden if any(matches(f, w) for f in report["findings"])]
     for i, f in enumerate(scored):
         if i in used:
             continue
@@ -194,13 +196,14 @@ def markdown(t: Totals) -> str:
     ok = sum(r.sections_ok for r in t.results)
     out += [f"Section alignment: {ok} of {secs} annotated section pairs made ({t.alignment():.2f}).", ""]
     out += ["## Misses and false alarms", ""]
-    bad = [r for r in t.results if r.misses or r.false_alarms or r.section_misses]
+    bad = [r for r in t.results if r.misses or r.false_alarms or r.traps or r.section_misses]
     if not bad:
         out += ["None.", ""]
     for r in bad:
         out += [f"### {r.name}", ""]
         out += [f"- missed: `{json.dumps(w, ensure_ascii=False)}`" for w in r.misses]
         out += [f"- false alarm: {_brief(f)}" for f in r.false_alarms]
+        out += [f"- trap fallen into: `{json.dumps(w, ensure_ascii=False)}`" for w in r.traps]
         out += [f"- section not aligned: `{json.dumps(w, ensure_ascii=False)}`" for w in r.section_misses]
         out.append("")
     return "\n".join(out)

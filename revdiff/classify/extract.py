@@ -25,25 +25,51 @@ class Sentence:
     offset: int
     past_section: bool = False  # inside a section about the past (发展基础 …)
     in_title: bool = False  # the node's heading line: an item that is one sentence
+    row: int | None = None  # a table row (its cells joined with " | "): its index in node.rows
+    start_year: int | None = None  # the first year of the plan's period (2023—2025年 → 2023)
 
     @property
     def line(self) -> int:
+        if self.row is not None and self.row < len(self.node.row_lines):
+            return self.node.row_lines[self.row]
         return self.node.line_start if self.in_title else self.node.line_at(self.offset)
 
 
 _SPLIT = re.compile(r"[^。；！？!?;\n]*[。；！？!?;]?")
 
 
-def sentences(node: Node, past_section: bool = False) -> list[Sentence]:
-    """Split a node's body at 。；！？ and paragraph ends.
+def sentences(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Sentence]:
+    """Split a node's body at 。；！？ and paragraph ends."""
+    return [Sentence(text, node, start, past_section, start_year=start_year)
+            for start, text in _sentence_spans(node.text)]
 
-    An item that is a single sentence ("（二）对…按每人每月5000元发放生活补贴，补贴期限3年。")
-    is parsed as a heading with no body; a title with a comma in it is such a sentence, so
-    it is read too (a heading's title never has one).
+
+def commitment_sentences(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Sentence]:
+    """The sentences that may commit money or a goal: the body's, and also
+
+    - a heading's title when it is a whole sentence: an item that is one sentence
+      ("（二）对…按每人每月5000元发放生活补贴，补贴期限3年。") is parsed as a heading with no
+      body, and a title with a comma in it is such a sentence (a heading's title never has one);
+    - each row of a table (支持事项 | 支持标准), its cells joined with " | ".
     """
-    out = [Sentence(text, node, start, past_section, in_title=True)
+    if node.kind == "table" and node.rows:
+        return [Sentence(" | ".join(row), node, 0, past_section, row=r, start_year=start_year)
+                for r, row in enumerate(node.rows) if r > 0]
+    out = [Sentence(text, node, start, past_section, in_title=True, start_year=start_year)
            for start, text in _sentence_spans(node.title)] if re.search(r"[，,；;]", node.title) else []
-    return out + [Sentence(text, node, start, past_section) for start, text in _sentence_spans(node.text)]
+    return out + sentences(node, past_section, start_year)
+
+
+_PERIOD_NAMES = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+
+
+def plan_start_year(title: str) -> int | None:
+    """The first year of the period a plan's title names: （2023—2025年） → 2023, 2024年… →
+    2024, “十四五” → 2021; None when the title names none."""
+    m = re.search(r"(20\d\d)\s*年?\s*(?:[—\-–~～至到]|年)", title)
+    if m:
+        return int(m.group(1))
+    return next((y for name, y in _PERIOD_NAMES.items() if name in title), None)
 
 
 @lru_cache(maxsize=8192)  # several rules split the same bodies
@@ -62,7 +88,7 @@ def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
 _MONEY_VERBS = ["给予", "资助", "奖励", "补助", "投资", "补贴", "奖补", "出资"]
 _MONEY_UNITS = ["亿元", "万元", "元", "万", "亿"]
 _FUND_WORDS = ["资助", "奖励", "补助", "补贴", "奖补", "扶持资金", "投资", "资金支持", "贴息", "补偿", "经费支持",
-               "出资", "专项资金", "引导资金"]
+               "出资", "专项资金", "引导资金", "财政投入", "配套"]
 _GIVEN = ["资助", "奖励", "补助", "补贴", "奖补", "扶持"]  # 给予…X
 
 
@@ -81,7 +107,7 @@ def _money_re(verbs: list[str], units: list[str]) -> re.Pattern[str]:
 def _mechanism_re(given: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"给予[^。；，,]{0,25}?(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
-        r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?资金"
+        r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?(?:资金|经费)"
     )
 
 
@@ -164,8 +190,12 @@ def _is_past(sent: Sentence) -> bool:
     """A sentence about the past: in a past section or paragraph, with no future marker."""
     if FUTURE.search(sent.text):
         return False
-    if sent.past_section or DATED_RESULT.match(sent.text):
+    if sent.past_section:
         return True
+    dated = DATED_RESULT.match(sent.text)
+    if dated:  # 2022年，… in a 2023—2025 plan reports; 2024年，… in a 2024 plan plans
+        year = re.match(r"\s*(20\d\d)", sent.text)
+        return not (year and sent.start_year and int(year.group(1)) >= sent.start_year)
     if sent.in_title:
         return bool(PAST_PARAGRAPH.search(sent.text))
     if sent.text.startswith("对") and not PAST_MARK.search(sent.text):
@@ -249,11 +279,12 @@ def pledge_patterns(words: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
 
 
 def find_pledges(node: Node, past_section: bool = False,
-                 patterns: PledgePatterns = DEFAULT_PLEDGE_PATTERNS) -> list[Pledge]:
+                 patterns: PledgePatterns = DEFAULT_PLEDGE_PATTERNS, start_year: int | None = None) -> list[Pledge]:
     """Funding pledges in a node's body: one per amount committed (a sentence may make
-    several), or one per sentence that commits a mechanism without an amount."""
+    several), or one per sentence that commits a mechanism without an amount.
+    ``start_year``: the first year of the plan (see ``plan_start_year``)."""
     out: list[Pledge] = []
-    for s in sentences(node, past_section):
+    for s in commitment_sentences(node, past_section, start_year):
         t = s.text
         mech = patterns.mechanism.search(t)
         amounts = committed_amounts(t, patterns.amount)
@@ -263,7 +294,7 @@ def find_pledges(node: Node, past_section: bool = False,
         if STATISTIC.search(t) or _is_past(s):
             continue
         mechanism = mech.group(0) if mech else None
-        subject = _subject(s)
+        subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)
         if not amounts:
             out.append(Pledge(s, None, None, None, mechanism, subject, clause=_clause_key(t, subject)))
             continue
@@ -412,7 +443,7 @@ TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>万人次|万件|万户|万人|万元|亿元|万吨|万亩|万千瓦|个百分点|平方米|公里|千米|人次|件|家|个|%|％|项|人|名|分|倍|所|户|次|吨|亩|座|条|台|套|场|万|亿)?\s*"
+    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|场|元)|%|％|分|倍|万|亿)?\s*"
     r"(?P<cmp2>以上|以下|左右|以内)?$"
 )
 # A base-period figure is a statistic, never a target: 基期值45%, 现状 …; "由2020年的2.1%提高到
@@ -420,7 +451,13 @@ TARGET_CLAUSE = re.compile(
 BASE_WORD = re.compile(r"基期|现状")
 BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
-CREATION = re.compile(r"(?:每年|年均)?(?:新增|新建|建成|培育|培训|引进|创建|打造)")
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造)")
+# A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
+# 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.
+OBJECT_TARGET = re.compile(
+    r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
+)
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
 
 
@@ -460,10 +497,10 @@ def measure_key(measure: str) -> str:
     return re.sub(r"[\"“”《》()（）]", "", k)
 
 
-def find_text_targets(node: Node, past_section: bool = False) -> list[Target]:
-    """Quantified goals stated in a node's sentences."""
+def find_text_targets(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Target]:
+    """Quantified goals stated in a node's sentences (``start_year``: see ``plan_start_year``)."""
     out: list[Target] = []
-    for s in sentences(node, past_section):
+    for s in commitment_sentences(node, past_section, start_year):
         if _is_past(s):
             continue
         future = FUTURE.search(s.text)
@@ -482,8 +519,18 @@ def find_text_targets(node: Node, past_section: bool = False) -> list[Target]:
             start = pos
             pos += len(clause)
             c = clause.strip()
-            m = TARGET_CLAUSE.match(c)
+            m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c)
             if not m:
+                continue
+            if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
+                if not (m.group("cmp") or m.group("cmp2")):
+                    continue
+                measure = m.group("measure") + m.group("unit") + m.group("rest")
+                unit, cmp = m.group("unit"), m.group("cmp") or m.group("cmp2")
+                line = s.line if s.in_title else node.line_at(s.offset + start)
+                year = re.search(r"到\s*(20\d\d)\s*年", s.text)
+                out.append(Target(measure, measure_key(measure), m.group("val"), unit, cmp, s.text, node, line, "text",
+                                  year=year.group(1) if year else None))
                 continue
             measure = BASE_VALUE.sub("", m.group("measure")).strip()  # 由2020年的2.1%提高到2.8%
             if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
@@ -563,8 +610,9 @@ def targets_of(part: Part) -> list[Target]:
     """Every target of a part, text and tables, in reading order."""
     out: list[Target] = []
     past = past_nodes(part)
+    year = plan_start_year(part.title)
     for n in part.nodes():
-        out.extend(find_table_targets(n) if n.kind == "table" else find_text_targets(n, id(n) in past))
+        out.extend(find_table_targets(n) if n.kind == "table" else find_text_targets(n, id(n) in past, year))
     return out
 
 
@@ -574,4 +622,5 @@ def pledges_of(part: Part, words: tuple[str, ...] | list[str] = (),
     words and money units, see ``pledge_patterns``)."""
     past = past_nodes(part)
     patterns = pledge_patterns(tuple(words), tuple(units))
-    return [p for n in part.nodes() for p in find_pledges(n, id(n) in past, patterns)]
+    year = plan_start_year(part.title)
+    return [p for n in part.nodes() for p in find_pledges(n, id(n) in past, patterns, year)]

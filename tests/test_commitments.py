@@ -300,3 +300,53 @@ def test_register_before_the_first_comparison_keeps_the_built_in_rules(
     assert commitments(compare(tmp_path, d, f)) == [("funding_changed", "lowered", "5000", "3000", "元")]
     assert seen  # the registered rule ran too, after the built-in ones
     assert [name for name, _ in classify.RULES][-1] == "count"
+
+
+# ------------------------------------------------------------ 6. plans from other offices
+
+
+@pytest.mark.parametrize(
+    "line, style, value, number, rest",
+    [
+        ("第 3 条 对新认定的产业园，给予一次性奖励100万元。", "article", 3, "第 3 条", "对新认定的产业园，给予一次性奖励100万元。"),
+        ("第12条 对参展企业给予补助。", "article", 12, "第12条", "对参展企业给予补助。"),
+        ("## 二 、优化外贸金融服务", "cn-dun", 2, "## 二 、", "优化外贸金融服务"),
+        ("### (三)扩大出口信用保险覆盖面", "cn-paren", 3, "### (三)", "扩大出口信用保险覆盖面"),
+        ("三 、保障措施", "cn-dun", 3, "三 、", "保障措施"),
+        ("- 到2025年，全市出口信用保险覆盖面达到30%以上。", "dash", 0, "-", "到2025年，全市出口信用保险覆盖面达到30%以上。"),
+    ],
+)
+def test_markers_of_converted_plans(line: str, style: str, value: int, number: str, rest: str) -> None:
+    from revdiff.numbering import match_marker
+
+    m = match_marker(line)
+    assert m is not None and (m.style, m.value, m.number, m.rest) == (style, value, number, rest)
+
+
+@pytest.mark.parametrize("line", ["## 发展目标", "- 12 -", "# 2025年"])
+def test_converter_marks_alone_are_no_numbers(line: str) -> None:
+    from revdiff.numbering import match_marker
+
+    assert match_marker(line) is None
+
+
+def test_converted_plan_aligns_by_its_own_numbers(tmp_path: Path) -> None:
+    d = plan("## 某市稳就业若干措施",
+             "## 一 、支持企业吸纳就业", "(一)一次性吸纳就业补贴",
+             "第 1 条 对招用高校毕业生的中小企业，按每人1500元给予一次性吸纳就业补贴。",
+             "第 2 条 对吸纳脱贫人口就业的企业，按每人1000元给予补贴。",
+             "## 二 、强化技能培训", "(二)以工代训",
+             "第 3 条 对开展以工代训的企业，按每人每月500元给予职业培训补贴。",
+             "- 全年开展职业技能培训不少于2万人次。")
+    f = d.replace("第 2 条 对吸纳脱贫人口就业的企业，按每人1000元给予补贴。\n", "").replace(
+        "第 3 条", "第 2 条").replace("每月500元", "每月300元")
+    (tmp_path / "d.txt").write_text(d, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(f, encoding="utf-8")
+    rep = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    status = {(p.draft.number if p.draft else None, p.final.number if p.final else None): p.status
+              for p in rep.sections}
+    assert status[("## 二 、", "## 二 、")] == "unchanged"
+    assert status[("第 2 条", None)] == "removed"
+    assert status[("第 3 条", "第 2 条")] == "renamed"  # its one sentence (the heading) changed 500 → 300
+    assert commitments([f.to_dict() for f in rep.findings]) == [
+        ("funding_changed", "lowered", "500", "300", "元"), ("funding_removed", "", "1000", "", "元")]

@@ -116,7 +116,7 @@ FUND_WORD = re.compile(_alt(_FUND_WORDS))
 MECHANISM = _mechanism_re(_GIVEN)
 # Money in these sentences is an economic statistic, not public money promised.
 STATISTIC = re.compile(r"累计(?!不超过|不高于|最高|最多)|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达|"
-                       r"去年|上年|(?:共|已|全年)(?:兑现|拨付|发放|争取|落实)|(?:兑现|拨付|发放)了")
+                       r"去年|上年|(?:共|已|全年)(?:支持|兑现|拨付|发放|下达|争取|落实)|(?:兑现|拨付|发放|下达)了")
 # Numbers in these sentences report what happened, whatever their verb.
 PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了|去年|上年|"
                        r"已[^，,；;。]{0,12}(?:达到|突破|超过|建成)")
@@ -312,7 +312,7 @@ def find_pledges(node: Node, past_section: bool = False,
 
 
 # What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
-PER = re.compile(r"(?:每|单)(?P<per>架次|人次|[个件家人项户名所趟亩台套场届批])")
+PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床])")
 PERIOD = re.compile(r"每(?P<p>年|月|季度)|(?P<y>年度)|按(?P<m>月|年)")
 CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
 # An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
@@ -443,7 +443,8 @@ TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|场|元)|%|％|分|倍|万|亿)?\s*"
+    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|场|元|处|辆|株|间|张|栋)|"
+    r"[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿)?\s*"
     r"(?P<cmp2>以上|以下|左右|以内)?$"
 )
 # A base-period figure is a statistic, never a target: 基期值45%, 现状 …; "由2020年的2.1%提高到
@@ -451,12 +452,13 @@ TARGET_CLAUSE = re.compile(
 BASE_WORD = re.compile(r"基期|现状")
 BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
-CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造)")
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成)")
+ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
 # A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
 # 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.
 OBJECT_TARGET = re.compile(
     r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
+    r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
 
@@ -523,7 +525,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             if not m:
                 continue
             if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
-                if not (m.group("cmp") or m.group("cmp2")):
+                creation = CREATION.match(m.group("measure")) and not re.search(r"不超过|最多", m.group("measure"))
+                if not (m.group("cmp") or m.group("cmp2") or creation):  # 完成30家重点企业…改造
                     continue
                 measure = m.group("measure") + m.group("unit") + m.group("rest")
                 unit, cmp = m.group("unit"), m.group("cmp") or m.group("cmp2")
@@ -532,7 +535,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                 out.append(Target(measure, measure_key(measure), m.group("val"), unit, cmp, s.text, node, line, "text",
                                   year=year.group(1) if year else None))
                 continue
-            measure = BASE_VALUE.sub("", m.group("measure")).strip()  # 由2020年的2.1%提高到2.8%
+            measure = ENUMERATOR.sub("", BASE_VALUE.sub("", m.group("measure")).strip())  # 由2020年的2.1%提高到2.8%
             if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
                 measure = last_measure
             last_measure = measure

@@ -350,3 +350,42 @@ def test_converted_plan_aligns_by_its_own_numbers(tmp_path: Path) -> None:
     assert status[("第 3 条", "第 2 条")] == "renamed"  # its one sentence (the heading) changed 500 → 300
     assert commitments([f.to_dict() for f in rep.findings]) == [
         ("funding_changed", "lowered", "500", "300", "元"), ("funding_removed", "", "1000", "", "元")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # (value, unit, per, period, cap)
+        ("对提前淘汰国四柴油货车的，每辆给予最高3万元补贴。", [("3", "万元", "辆", None, "最高")]),
+        ("对新建的社区服务设施，按建设投资的30%给予补助，每处最高50万元。",
+         [("30", "%", None, None, None), ("50", "万元", "处", None, "最高")]),
+        ("县财政按每亩每年20元安排高标准农田管护经费。", [("20", "元", "亩", "年", None)]),
+        ("专项资金采取事后奖补方式，2023年度共支持项目312个，下达资金9.8亿元。", []),
+    ],
+)
+def test_more_amount_wordings(sentence: str, expected: list[tuple[str | None, ...]]) -> None:
+    got = [(p.value, p.unit, p.per, p.period, p.cap) for p in find_pledges(_node(sentence))]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("到2025年，全市PM2.5平均浓度降至33微克/立方米以下。", [("全市PM2.5平均浓度", "33", "微克/立方米")]),
+        ("2024年底前，完成30家重点企业超低排放改造。", [("完成重点企业超低排放改造", "30", "家")]),
+        ("一是新建社区综合服务设施50处；二是改造提升社区老年助餐点30个。",
+         [("新建社区综合服务设施", "50", "处"), ("改造提升社区老年助餐点", "30", "个")]),
+        ("每年建设不超过10个高价值专利培育中心。", []),  # a ceiling on a count is no goal
+    ],
+)
+def test_more_target_wordings(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.measure, t.value, t.unit) for t in find_text_targets(_node(sentence, "重点任务"))] == expected
+
+
+def test_note_says_per_unit_and_period(tmp_path: Path) -> None:
+    d = plan("某市检验检测服务补贴办法", "一、补贴标准",
+             "（一）服务补贴。对企业购买检测服务的，按实际费用的50%给予补贴，每家企业每年最高20万元。",
+             "二、附则", "（二）本办法自印发之日起施行。")
+    f = d.replace("每年最高20万元", "每年最高10万元")
+    (only,) = [x for x in compare(tmp_path, d, f) if x["kind"] == "funding_changed"]
+    assert "每年每家最高20万元" in only["note"] and "每年每家最高10万元" in only["note"]

@@ -525,10 +525,9 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             if not m:
                 continue
             if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
-                creation = CREATION.match(m.group("measure")) and not re.search(r"不超过|最多", m.group("measure"))
-                if not (m.group("cmp") or m.group("cmp2") or creation):  # 完成30家重点企业…改造
+                if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))):  # 完成30家…改造
                     continue
-                measure = m.group("measure") + m.group("unit") + m.group("rest")
+                measure = m.group("measure") + m.group("rest")  # 完成…重点企业超低排放改造
                 unit, cmp = m.group("unit"), m.group("cmp") or m.group("cmp2")
                 line = s.line if s.in_title else node.line_at(s.offset + start)
                 year = re.search(r"到\s*(20\d\d)\s*年", s.text)

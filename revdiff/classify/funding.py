@@ -19,9 +19,13 @@ PAIR = 55  # similarity (0–100) of two pledge sentences to be the same pledge
 
 
 def _amount(p: Pledge) -> str:
+    """The amount as a reader says it: 每年每家最高20万元, 10–50万元, 每件10万元."""
     if p.value:
         value = f"{p.low}–{p.value}" if p.low else p.value
-        return f"{p.comparator or ''}{value}{p.unit or ''}"
+        cmp = p.comparator or ""
+        scope = (f"每{p.period}" if p.period and not cmp.startswith(f"每{p.period}") else "") + (
+            f"每{p.per}" if p.per and not cmp.startswith("每") else "")
+        return f"{scope}{cmp}{value}{p.unit or ''}"
     return p.mechanism or "资助"
 
 

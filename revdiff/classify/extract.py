@@ -1,7 +1,10 @@
 """Commitments in text: sentences, funding pledges, quantified targets, deadlines.
 
 Shared by the finding rules (and the ledger).  A commitment is about the future: past
-statistics ("截至2020年底…8563件", "累计超过60亿元") are never pledges or targets.
+statistics ("截至2020年底…8563件", "累计超过60亿元", "2022年，全县…达到3.2万户") are never
+pledges or targets.  A pledge is one amount: a sentence may make several (a yearly budget
+line and two awards handed out by 分别), each with its scope (per 家/人/件, per 年, a cap, a
+range); thresholds that say who qualifies and a fund's total size are not pledged money.
 """
 
 from __future__ import annotations
@@ -136,10 +139,9 @@ class Pledge:
     comparator: str | None
     mechanism: str | None
     subject: str
-    # One sentence may hold several commitments (a yearly budget line and two awards): where
-    # this one's amount starts in the sentence, the words that tell it from its neighbours
-    # (its recipient and clause, amounts left out), and whether it is the sentence's only one.
-    start: int = 0
+    # One sentence may hold several commitments (a yearly budget line and two awards): the
+    # words that tell this one from its neighbours (its recipient and clause, amounts left
+    # out), and whether it is the sentence's only one.
     clause: str = ""
     sole: bool = True
     per: str | None = None  # 每家 → 家: the amount is counted per unit, not a lump sum
@@ -192,8 +194,7 @@ def _is_past(sent: Sentence) -> bool:
         return False
     if sent.past_section:
         return True
-    dated = DATED_RESULT.match(sent.text)
-    if dated:  # 2022年，… in a 2023—2025 plan reports; 2024年，… in a 2024 plan plans
+    if DATED_RESULT.match(sent.text):  # 2022年，… in a 2023—2025 plan reports; 2024年，… in a 2024 plan plans
         year = re.match(r"\s*(20\d\d)", sent.text)
         return not (year and sent.start_year and int(year.group(1)) >= sent.start_year)
     if sent.in_title:
@@ -303,7 +304,7 @@ def find_pledges(node: Node, past_section: bool = False,
             who = recipients.get(a.start(), subject)
             value, unit = _value(a)
             out.append(Pledge(
-                s, value, unit, _comparator(t, a), mechanism, who, start=a.start(),
+                s, value, unit, _comparator(t, a), mechanism, who,
                 clause=_clause_key(_clause_at(t, a.start()), who), sole=len(amounts) == 1,
                 per=_last(PER, _prefix(t, a.start()), "per"), period=_period(_prefix(t, a.start())),
                 cap=_cap(_prefix(t, a.start())), low=a.group("low"),
@@ -313,7 +314,7 @@ def find_pledges(node: Node, past_section: bool = False,
 
 # What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
 PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床])")
-PERIOD = re.compile(r"每(?P<p>年|月|季度)|(?P<y>年度)|按(?P<m>月|年)")
+PERIOD = re.compile(r"每(?P<p>年|月|季度)|年度|按(?P<m>月|年)")
 CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
 # An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
 # 1000万元的企业), not what they get.
@@ -343,11 +344,11 @@ def _last(pattern: re.Pattern[str], text: str, group: str) -> str | None:
 
 
 def _period(prefix: str) -> str | None:
-    m = list(PERIOD.finditer(prefix))
-    if not m:
+    """年 for 每年/年度/按年, 月 for 每月/按月: the last one before the amount."""
+    found = list(PERIOD.finditer(prefix))
+    if not found:
         return None
-    g = m[-1]
-    return g.group("p") or g.group("m") or "年"
+    return found[-1].group("p") or found[-1].group("m") or "年"
 
 
 def _cap(prefix: str) -> str | None:

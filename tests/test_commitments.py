@@ -389,3 +389,31 @@ def test_note_says_per_unit_and_period(tmp_path: Path) -> None:
     f = d.replace("每年最高20万元", "每年最高10万元")
     (only,) = [x for x in compare(tmp_path, d, f) if x["kind"] == "funding_changed"]
     assert "每年每家最高20万元" in only["note"] and "每年每家最高10万元" in only["note"]
+
+
+def test_eligibility_conditions_are_not_targets() -> None:
+    for sentence in ("申报单位应为在本省注册的企业，2023年度营业收入不低于5000万元。",
+                     "申请企业应当具备研发人员不少于10人的条件。"):
+        assert find_text_targets(_node(sentence, "申报条件")) == []
+
+
+def test_targets_joined_by_a_pause_mark() -> None:
+    n = _node("到2026年，累计建成智能工厂30家、数字化车间150个。", "主要目标")
+    assert [(t.measure, t.value, t.unit) for t in find_text_targets(n)] == [
+        ("累计建成智能工厂", "30", "家"), ("数字化车间", "150", "个")]
+
+
+def test_budget_line_before_the_recipients_is_the_sections() -> None:
+    pledges = find_pledges(_node("市财政每年安排专项资金2亿元，对固定资产投资超过5000万元的产业化项目，"
+                                 "按设备投资额的10%给予补助。", "支持产业化项目"))
+    assert [(p.value, p.subject) for p in pledges] == [("2", "支持产业化项目"), ("10", "产业化项目")]
+
+
+def test_yearly_budget_and_one_off_fund_are_two_commitments(tmp_path: Path) -> None:
+    d = plan("某市生物医药产业实施意见", "一、支持政策",
+             "（一）支持产业化项目。市财政每年安排产业发展专项资金2亿元，支持重大产业化项目。",
+             "二、保障措施", "（二）加强协同。建立一事一议机制。")
+    f = d.replace("市财政每年安排产业发展专项资金2亿元，支持重大产业化项目。",
+                  "市政府出资5亿元，吸引社会资本设立总规模20亿元的产业投资基金，支持重大产业化项目。")
+    assert commitments(compare(tmp_path, d, f)) == [("funding_added", "", "", "5", "亿元"),
+                                                     ("funding_removed", "", "2", "", "亿元")]

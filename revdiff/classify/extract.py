@@ -209,11 +209,16 @@ def _is_past(sent: Sentence) -> bool:
 _PER_EACH = re.compile(r"^(?:每[个件家项所户名]|各)(?=..)")
 
 
+def _section_name(node: Node) -> str:
+    """A section's title when it is a title (not a one-sentence item), else its number."""
+    return node.heading if re.search(r"[，,；;]", node.title) else (node.title or node.heading)
+
+
 def _subject(sent: Sentence) -> str:
     """Who or what a pledge is for: "对…的X" (its recipient), else the object of the clause
     before the money ("遴选5-10个高价值专利组合，给予…"), else the section's title."""
     t = sent.text
-    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|分别|给予|投资|资助|奖励)", t)
+    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|分别|按|给予|投资(?=\s*\d)|资助|奖励)", t)
     if m:
         whole = _PER_EACH.sub("", m.group(1)).rstrip("的")  # 对每家X投资: the recipient is X
         tail = whole.rsplit("的", 1)[-1]
@@ -300,8 +305,11 @@ def find_pledges(node: Node, past_section: bool = False,
             out.append(Pledge(s, None, None, None, mechanism, subject, clause=_clause_key(t, subject)))
             continue
         recipients = _distributed(t, amounts)
+        recipient_at = t.find("对")
         for a in amounts:
-            who = recipients.get(a.start(), subject)
+            # a budget line before the 对… clause (市财政每年安排…2亿元，对…) is not the recipients'
+            own = subject if recipient_at < 0 or a.start() > recipient_at or s.row is not None else _section_name(node)
+            who = recipients.get(a.start(), own)
             value, unit = _value(a)
             out.append(Pledge(
                 s, value, unit, _comparator(t, a), mechanism, who,
@@ -424,9 +432,10 @@ def _distributed(text: str, amounts: list[re.Match[str]]) -> dict[int, str]:
 
 # The verb that opens a list of recipients (承办国际性、全国性学术会议) and the grade words that
 # share the list's last noun (国家级、省级企业技术中心 → 国家级企业技术中心).
-_LIST_VERB = re.compile(r"^(?:承办|举办|主办|获得|获评|获批|新建|新认定|认定|引进|组织|参加|开展|建设|创建|成立)")
-_GRADE = re.compile(r"^(.{1,5}?[级性型类])(.{2,})$")
-_GRADE_END = re.compile(r"[级性型类]$")
+_LIST_VERB = re.compile(r"^(?:在本[省市区县])?(?:承办|举办|主办|获得|获评|获批|新建|新认定|认定|引进|组织|参加|开展|建设|"
+                        r"创建|成立|完成)")
+_GRADE = re.compile(r"^(.{1,5}?[级性型类期])(.{2,})$")
+_GRADE_END = re.compile(r"[级性型类期]$")
 
 
 _NUMBERS = re.compile(rf"\d+(?:\.\d+)?|[{_CN}]+(?=[万亿]?元)")
@@ -452,6 +461,10 @@ TARGET_CLAUSE = re.compile(
 # 2.8%" states the base inside the target's clause.
 BASE_WORD = re.compile(r"基期|现状")
 BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
+# Who may apply (申报单位应为…，2023年度营业收入不低于5000万元) is a condition, not a goal.
+CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)")
+# Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
+TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
 CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
@@ -515,10 +528,12 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                 continue
             if PAST_MARK.search(s.text[: future.start()]):
                 past_until = future.start()
+        if CONDITION.search(s.text):
+            continue
         pledge_sentence = bool(FUND_WORD.search(s.text) or MECHANISM.search(s.text))
         pos = 0
         last_measure = ""
-        for clause in re.split(r"([，,；;。：:])", s.text):
+        for clause in TARGET_SPLIT.split(s.text):
             start = pos
             pos += len(clause)
             c = clause.strip()

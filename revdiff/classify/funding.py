@@ -16,6 +16,7 @@ from revdiff.textkey import key
 
 NAME = "funding"
 PAIR = 55  # similarity (0–100) of two pledge sentences to be the same pledge
+SCOPE_PENALTY = 25  # taken off when one amount is counted per unit or per year and the other is not
 
 
 def _amount(p: Pledge) -> str:
@@ -46,9 +47,10 @@ def same_pledge(a: Pledge, b: Pledge) -> float:
     and recipient that tell the pledge from its neighbours.
     """
     whole = ratio(_wording(a), _wording(b))
-    if a.sole and b.sole:
-        return whole
-    return 0.4 * whole + 0.6 * ratio(a.clause, b.clause)
+    score = whole if a.sole and b.sole else 0.4 * whole + 0.6 * ratio(a.clause, b.clause)
+    # 每年安排2亿元 and a one-off 出资5亿元 are two commitments, not one raised: an amount
+    # counted per unit or per year is not the same pledge as one that is not
+    return score - (SCOPE_PENALTY if (a.per, a.period) != (b.per, b.period) else 0)
 
 
 def _comparable(p: Pledge) -> tuple[Decimal, str] | None:

@@ -261,7 +261,9 @@ def test_a_task_heading_with_a_past_word_keeps_its_pledges(tmp_path: Path, title
     [
         ("发展基础", True), ("取得的成效", True), ("面临的形势", True), ("编制背景", True),
         ("发展现状与面临形势", True), ("“十三五”工作回顾", True), ("主要进展", True),
+        ("发展基础与面临形势", True), ("工作进展及存在问题", True),
         ("巩固试点成效", False), ("夯实粮食生产基础", False), ("扩大开放成效", False), ("重点任务", False),
+        ("发展基础更加坚实", False), ("工作成效明显提升", False),
     ],
 )
 def test_past_section_titles(title: str, past: bool) -> None:

@@ -110,7 +110,8 @@ def _money_re(verbs: list[str], units: list[str]) -> re.Pattern[str]:
 def _mechanism_re(given: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"给予[^。；，,]{0,25}?(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
-        r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?(?:资金|经费)"
+        r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?(?:资金|经费)|"
+        r"(?:财政|政府)(?:每年)?(?:安排|投入|出资)(?=\s*[\d零〇一二两三四五六七八九十百千])"  # 市财政安排3000万元，发放…
     )
 
 
@@ -150,14 +151,15 @@ class Pledge:
     low: str | None = None  # a range's lower bound (10–50万元 → 10)
 
 
-# A section about the past is named by a noun phrase (发展基础, 取得的成效, 面临的形势, 编制背景),
-# never by a task: 巩固试点成效 and 夯实发展基础 are work to do, so a title that opens with a
-# verb is not "past", and a bare 成效/基础 inside a title is not enough.
+# A section about the past is named by a noun phrase (发展基础, 取得的成效, 面临的形势, 编制背景)
+# that ends the title or is joined to another by 与/和/及; never by a task (巩固试点成效 and
+# 夯实发展基础 are work to do: a title that opens with a verb is not "past") nor by a goal
+# (发展基础更加坚实): a bare 成效/基础 inside a title is not enough.
 PAST_TITLE = re.compile(
-    r"(?:发展|工作|产业|建设|现实|已有|良好)基础|基础(?:与|和|及)|现状|回顾|"
+    r"(?:(?:发展|工作|产业|建设|现实|已有|良好)基础|现状|回顾|"
     r"(?:取得的?|主要|工作|建设|发展|已有|阶段性)(?:成效|成就|成绩|进展)|进展情况|"
     r"(?:编制|规划|制定|起草|研究|实施)背景|^背景|(?:面临的?|当前|发展|国内外|总体)(?:形势|环境|机遇|挑战|问题)|"
-    r"机遇(?:与|和)挑战|^形势"
+    r"^形势)(?=$|[与和及、])"
 )
 TASK_VERB = re.compile(
     r"^(?:巩固|扩大|提升|放大|拓展|深化|加强|加快|推进|推动|强化|夯实|筑牢|打牢|厚植|总结|转化|用好|发挥|"

@@ -263,7 +263,8 @@ def test_a_task_heading_with_a_past_word_keeps_its_pledges(tmp_path: Path, title
         ("发展现状与面临形势", True), ("“十三五”工作回顾", True), ("主要进展", True),
         ("发展基础与面临形势", True), ("工作进展及存在问题", True),
         ("巩固试点成效", False), ("夯实粮食生产基础", False), ("扩大开放成效", False), ("重点任务", False),
-        ("发展基础更加坚实", False), ("工作成效明显提升", False),
+        ("发展基础更加坚实", False), ("工作成效明显提升", False), ("发展现状与目标", False),
+        ("面临形势与主要任务", False),
     ],
 )
 def test_past_section_titles(title: str, past: bool) -> None:
@@ -419,3 +420,12 @@ def test_yearly_budget_and_one_off_fund_are_two_commitments(tmp_path: Path) -> N
                   "市政府出资5亿元，吸引社会资本设立总规模20亿元的产业投资基金，支持重大产业化项目。")
     assert commitments(compare(tmp_path, d, f)) == [("funding_added", "", "", "5", "亿元"),
                                                      ("funding_removed", "", "2", "", "亿元")]
+
+
+def test_goals_inside_a_setting_chapter_are_targets(tmp_path: Path) -> None:
+    d = plan("某市现代物流业发展规划", "一、发展环境",
+             "（一）面临形势。全市社会物流总额达到1.2万亿元。",
+             "（二）发展目标。到2025年，全市A级物流企业达到120家。",
+             "二、重点任务", "（三）建设物流枢纽。完善枢纽布局。")
+    f = d.replace("达到120家", "达到100家").replace("1.2万亿元", "1.3万亿元")
+    assert commitments(compare(tmp_path, d, f)) == [("target_changed", "lowered", "120", "100", "家")]

@@ -167,11 +167,15 @@ TASK_VERB = re.compile(
 )
 
 
+FORWARD_TITLE = re.compile(r"目标|任务|措施|举措|路径|思路|原则|要求|行动|工程")
+
+
 def is_past_title(title: str) -> bool:
     """True for the title of a section about the past or the setting (发展基础, 主要成效,
-    面临的形势); false for a task (巩固试点成效) that happens to share a word with one."""
+    面临的形势); false for a task (巩固试点成效) that happens to share a word with one, and for
+    a chapter that also sets the goals (发展现状与目标)."""
     t = key(title)
-    return bool(PAST_TITLE.search(t)) and not TASK_VERB.match(t)
+    return bool(PAST_TITLE.search(t)) and not TASK_VERB.match(t) and not FORWARD_TITLE.search(t)
 
 
 def past_nodes(part: Part) -> set[int]:
@@ -179,7 +183,8 @@ def past_nodes(part: Part) -> set[int]:
     out: set[int] = set()
 
     def visit(node: Node, past: bool) -> None:
-        past = past or is_past_title(node.title)
+        # a 发展目标 or 重点任务 heading looks forward even inside a past chapter
+        past = (past and not FORWARD_TITLE.search(node.title)) or is_past_title(node.title)
         if past:
             out.add(id(node))
         for c in node.children:

@@ -425,7 +425,7 @@ def test_yearly_budget_and_one_off_fund_are_two_commitments(tmp_path: Path) -> N
 def test_goals_inside_a_setting_chapter_are_targets(tmp_path: Path) -> None:
     d = plan("某市现代物流业发展规划", "一、发展环境",
              "（一）面临形势。全市社会物流总额达到1.2万亿元。",
-             "（二）发展目标。到2025年，全市A级物流企业达到120家。",
+             "（二）发展目标。全市A级物流企业达到120家以上。",
              "二、重点任务", "（三）建设物流枢纽。完善枢纽布局。")
     f = d.replace("达到120家", "达到100家").replace("1.2万亿元", "1.3万亿元")
     assert commitments(compare(tmp_path, d, f)) == [("target_changed", "lowered", "120", "100", "家")]

@@ -238,10 +238,17 @@ def test_markdown_says_what_is_not_summed(tmp_path: Path) -> None:
     (tmp_path / "f.txt").write_text(f, encoding="utf-8")
     from revdiff.render import render
 
-    md = render(revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt")), "md")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    md = render(report, "md")
     line = next(x for x in md.splitlines() if x.startswith("- 涉及资金"))
     assert "**3000 万元**（1 项）" in line
     assert "另有 1 项被删除的资金承诺按件、按年计或为上限金额，未计入合计" in line
+    from bs4 import BeautifulSoup
+
+    card = BeautifulSoup(render(report, "html"), "html.parser").select_one(".card-money")
+    assert card is not None
+    assert [p.select_one(".amount").get_text() for p in card.select(".money-line")] == ["3000"]
+    assert card.select_one("[data-not-summed]")["data-not-summed"] == "1"
 
 
 # ------------------------------------------------------------------------------- defects

@@ -33,6 +33,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT / "benchmarks" / "corpus", ROOT / "tests" / "pairs"]
+if str(ROOT) not in sys.path:  # run as a script from a checkout that was not installed
+    sys.path.insert(0, str(ROOT))
 KINDS = ["funding_removed", "funding_changed", "funding_added", "target_removed", "target_changed", "target_added"]
 
 

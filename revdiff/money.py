@@ -70,3 +70,35 @@ def money_value(value: str | None, unit: str | None) -> tuple[Decimal, str] | No
             return None
         factor *= _MAGNITUDE[ch]
     return amount * factor, currency
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1_000}
+_CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_LARGE)
+
+
+def chinese_number(text: str) -> Decimal | None:
+    """A number written in Chinese numerals: 三千 → 3000, 一亿五千万 → 150000000, 十二 → 12.
+
+    None when ``text`` is not made of numerals alone or is malformed (two digits in a row).
+    """
+    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
+        return None
+    total = section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None and digit != 0 and _CN_DIGITS[ch] != 0:
+                return None  # 三五: a range in words, not one number
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]  # 十二: a bare 十 is 10
+            digit = None
+        else:
+            section += digit or 0
+            if section == 0 and total == 0:
+                return None  # 万 with nothing before it
+            total = (total + section) * _CN_LARGE[ch] if ch == "亿" else total + section * _CN_LARGE[ch]
+            section, digit = 0, None
+    return Decimal(total + section + (digit or 0))

@@ -18,8 +18,8 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
-from revdiff.numbering import match_marker
 from revdiff.readers.text import LINE_ENDS, decode_text
+from revdiff.structure import numbered
 
 # A front-matter field: "title: …", "source: '…'"; nested YAML is not used by archivers.
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]{1,8})\s*[:：]\s*(.*)$")
@@ -164,7 +164,7 @@ def _style_levels(out: _Lines) -> dict[int, int]:
 
     The first heading of the file, when it comes before any text, is the title, not a level.
     """
-    unnumbered = {ln: lv for ln, lv in out.level.items() if match_marker(out.text.get(ln, "").strip()) is None}
+    unnumbered = {ln: lv for ln, lv in out.level.items() if not numbered(out.text.get(ln, "").strip())}
     first = min(out.text) if out.text else None
     if first in unnumbered:
         del unnumbered[first]

@@ -131,6 +131,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
             for t in money.totals
         )
         line = f"- {ui['money']}: {amounts or '—'}"
+        if money.not_summed:
+            line += sep + ui["money_not_summed"].format(n=money.not_summed)
         if money.no_amount:
             line += sep + ui["money_no_amount"].format(n=money.no_amount)
         out.append(line)
@@ -162,6 +164,10 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     out.append(
         f"- {ui['sections']}: " + ", ".join(f"{status_label(s, lang)} {secs.get(s, 0)}" for s in shown)
     )
+    for unit in ("articles", "chapters"):  # laws: the counts of a 修改说明
+        if unit in report.summary:
+            counts = report.summary[unit]
+            out.append(f"- {ui[unit]}: " + ", ".join(f"{status_label(s, lang)} {n}" for s, n in counts.items() if n))
     out.append("")
 
     out += [f"## {ui['key_changes']}", ""]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from .conftest import ROOT, load_accuracy
-
+from .conftest import load_accuracy
 
 
 @pytest.fixture(scope="module")

@@ -357,7 +357,7 @@ def test_converted_plan_aligns_by_its_own_numbers(tmp_path: Path) -> None:
               for p in rep.sections}
     assert status[("## 二 、", "## 二 、")] == "unchanged"
     assert status[("第 2 条", None)] == "removed"
-    assert status[("第 3 条", "第 2 条")] == "renamed"  # its one sentence (the heading) changed 500 → 300
+    assert status[("第 3 条", "第 2 条")] == "modified"  # its one sentence (body, not a title) changed 500 → 300
     assert commitments([f.to_dict() for f in rep.findings]) == [
         ("funding_changed", "lowered", "500", "300", "元"), ("funding_removed", "", "1000", "", "元")]
 

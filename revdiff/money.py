@@ -70,3 +70,58 @@ def money_value(value: str | None, unit: str | None) -> tuple[Decimal, str] | No
             return None
         factor *= _MAGNITUDE[ch]
     return amount * factor, currency
+
+
+# ---------------------------------------------------------------- Chinese numerals
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1_000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def cn_number(text: str) -> Decimal | None:
+    """The value of a number as laws write it: ``"二十"`` → 20, ``"一千五百"`` → 1500,
+    ``"一万五千"`` → 15000, ``"五千万"`` → 50000000, ``"两万"`` → 20000, and Arabic digits
+    (``"1.5"``, ``"１０"``, ``"1.5万"``). None when ``text`` is not a number."""
+    text = unicodedata.normalize("NFKC", text).replace(",", "").strip()
+    if not text:
+        return None
+    arabic = parse_amount(text.rstrip("万亿"))
+    if arabic is not None:  # 5000, 1.5万, 3亿
+        for ch in text[len(text.rstrip("万亿")):]:
+            arabic *= _CN_BIG[ch]
+        return arabic
+    if not any(ch in _CN_DIGIT or ch in _CN_SMALL for ch in text):
+        return None  # a bare 万 is a unit, not a number
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]  # 十五: a bare 十 is 10
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            # 五千万: 万 multiplies everything read since the last larger unit (亿)
+            total = (total + section) * _CN_BIG[ch] if _CN_BIG[ch] > 10_000 else total + section * _CN_BIG[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return Decimal(total + section + (digit or 0))
+
+
+def split_amount(text: str) -> tuple[Decimal, str] | None:
+    """An amount with its unit as written: ``"二十万元"`` → (20, "万元"), ``"一千五百元"`` →
+    (1500, "元"), ``"一万五千元"`` → (15000, "元"), ``"六亿元"`` → (6, "亿元"), ``"三倍"`` → (3, "倍"),
+    ``"百分之五"`` → (5, "%"); None when it is not one."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text.startswith("百分之"):
+        value = cn_number(text[3:])
+        return (value, "%") if value is not None else None
+    for unit in ("万元", "亿元", "元", "倍", "%"):
+        if text.endswith(unit):
+            number = text[: -len(unit)]
+            value = cn_number(number)
+            if value is not None and number:
+                return value, unit
+    return None

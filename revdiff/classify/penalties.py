@@ -25,7 +25,7 @@ from revdiff.money import format_amount, money_value, split_amount
 
 NAME = "penalties"
 
-N = r"(?:\d+(?:[.,]\d+)*|[零〇一二两三四五六七八九十百千万亿]+)"
+N = r"(?:\d+(?:[.,]\d+)*[万亿]?|[零〇一二两三四五六七八九十百千万亿]+)"
 
 
 def amount_re(units: str) -> str:
@@ -80,6 +80,7 @@ class Penalty(Item):
     tier: str | None = None  # 情节严重 …
     local: str = ""  # the clause up to the penalty, from the last comma: who pays what
     ordinal: int = 0  # position among the clause's penalties of the same kind
+    span: tuple[int, int] = (0, 0)  # where the amount is in the clause
 
     @property
     def scale(self) -> str:
@@ -120,7 +121,7 @@ def _penalty(clause: Clause, kind: str, m: re.Match[str], group: str = "") -> Pe
     comma = max(text.rfind("，", 0, start), text.rfind(",", 0, start))
     return Penalty(clause=clause, kind=kind, written=m.group(0).strip(), low=lo, high=hi,
                    basis=basis.group(0).rstrip("的") if basis else None, tier=tiers[-1] if tiers else None,
-                   local=text[comma + 1 : m.end()])
+                   local=text[comma + 1 : m.end()], span=(m.start(), m.end()))
 
 
 def find_penalties(clause: Clause) -> list[Penalty]:

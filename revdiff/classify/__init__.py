@@ -84,14 +84,21 @@ def register(name: str, rule: Rule) -> None:
 _KIND_ORDER = [
     "funding_removed",
     "funding_changed",
+    "penalty_removed",
+    "penalty_changed",
     "target_removed",
     "target_changed",
     "deadline_changed",
     "obligation_weakened",
     "section_removed",
+    "threshold_removed",
+    "threshold_changed",
+    "reference_changed",
     "term_removed",
     "funding_added",
     "target_added",
+    "penalty_added",
+    "threshold_added",
     "agency_changed",
     "obligation_strengthened",
     "term_added",
@@ -101,9 +108,21 @@ _KIND_ORDER = [
 def classify(ctx: Context) -> list[Finding]:
     """Run every registered rule; return findings most important first, with ids."""
     if not RULES:
-        from revdiff.classify import agencies, funding, obligations, sections, targets, terms
+        from revdiff.classify import (
+            agencies,
+            funding,
+            obligations,
+            penalties,
+            references,
+            sections,
+            targets,
+            terms,
+            thresholds,
+            timelimits,
+        )
 
-        for mod in (funding, targets, terms, obligations, agencies, sections):
+        for mod in (funding, targets, terms, obligations, agencies, sections,
+                    penalties, timelimits, thresholds, references):
             register(mod.NAME, mod.run)
     findings: list[Finding] = []
     for _, rule in RULES:

@@ -41,10 +41,11 @@ class Clause:
 
 
 def clauses(article: Node) -> list[Clause]:
-    """Every clause of an article and of its 项/目, in reading order, with its input line."""
+    """Every clause of an article and of its 项/目, in reading order, with its input line
+    (a title too: a 项's words, an article's 【条旨】 or a first sentence read as its title)."""
     out: list[Clause] = []
     for node in article.walk():
-        if node is not article and node.title.strip():
+        if node.title.strip():
             out.append(Clause(node.title.strip(), node.line_start, article, len(out)))
         for s in sentences(node):
             out.append(Clause(s.text, s.line, article, len(out)))

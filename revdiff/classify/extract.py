@@ -79,6 +79,8 @@ FUND_WORD = re.compile(_alt(_FUND_WORDS))
 MECHANISM = _mechanism_re(_GIVEN)
 # Money in these sentences is an economic statistic, not public money promised.
 STATISTIC = re.compile(r"累计|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达")
+# Money in these sentences is a penalty (a law's 罚款), not public money promised.
+PENALTY = re.compile(r"罚款|罚金|没收")
 # Numbers in these sentences report what happened, whatever their verb.
 PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了")
 PAST_PARAGRAPH = re.compile(r"截至|截止|以来|五年来|期间|^\s*20\d\d\s*年(?:底|末|度)?[，,]")
@@ -191,7 +193,7 @@ def find_pledges(node: Node, past_section: bool = False,
         has_fund_word = patterns.fund_word.search(t)
         if not (mech or (money and has_fund_word)):
             continue
-        if STATISTIC.search(t) or _is_past(s):
+        if STATISTIC.search(t) or PENALTY.search(t) or _is_past(s):
             continue
         value = unit = cmp = None
         anchor = has_fund_word or mech

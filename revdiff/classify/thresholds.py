@@ -34,7 +34,7 @@ THRESHOLD = re.compile(
     rf"(?P<cmp>{CMP})?(?P<num>百分之{N}|{N})\s*(?P<unit>{_UNITS})(?P<cmp2>以上|以下|以内)?"
 )
 FREQUENCY = re.compile(rf"每(?P<period>(?P<count>{N})?个?(?P<base>半年|年|季度|月|周|日|天))"
-                       rf"(?:至少|不少于|不得少于|不超过)?(?P<num>{N})次")
+                       rf"(?P<cmp>至少|不少于|不得少于|不超过)?[\u4e00-\u9fff]{{0,6}}?(?P<num>{N})次")
 _PERIOD_YEARS = {"年": Decimal(1), "半年": Decimal("0.5"), "季度": Decimal("0.25"), "月": Decimal(1) / 12,
                  "周": Decimal(7) / 365, "日": Decimal(1) / 365, "天": Decimal(1) / 365}
 SAME_THRESHOLD = 40  # score (0–100) below which two thresholds of one article are not the same
@@ -95,7 +95,7 @@ def find_thresholds(clause: Clause) -> list[Threshold]:
         count = cn_number(m.group("count")) if m.group("count") else Decimal(1)
         if value is not None and count:
             taken.append((m.start(), m.end()))
-            out.append(Threshold(clause, value, "次", None, m.group(0), local(m.start(), m.end()), m.group("period"),
+            out.append(Threshold(clause, value, "次", m.group("cmp"), m.group(0), local(m.start(), m.end()), m.group("period"),
                                  years=count * _PERIOD_YEARS[m.group("base")]))
     for m in THRESHOLD.finditer(text):
         cmp = m.group("cmp2") if m.group("cmp") in (None, "在") else m.group("cmp")
@@ -108,7 +108,8 @@ def find_thresholds(clause: Clause) -> list[Threshold]:
         value = cn_number(num.removeprefix("百分之"))
         if value is None or (unit == "年" and value >= 1000):
             continue  # 2025年以后: a year
-        out.append(Threshold(clause, value, unit, cmp, m.group(0), local(m.start(), m.end())))
+        written = m.group(0).removeprefix("在")  # 在三十台以上: the threshold is 三十台以上
+        out.append(Threshold(clause, value, unit, cmp, written, local(m.start(), m.end())))
     out.sort(key=lambda t: text.find(t.written))
     for i, t in enumerate(out):
         t.ordinal = i

@@ -23,14 +23,14 @@ from revdiff.money import cn_number, format_amount
 
 NAME = "timelimits"
 
-UNIT = r"(?P<unit>个工作日|工作日|日|天|个月|年|小时|周)"
+UNIT = r"(?P<unit>个工作日|工作日|日|天|个月|年|小时|分钟|周)"
 LIMIT = re.compile(
     rf"(?P<lead>(?:期限|时限|有效期|期间)(?:为|是|最长为|一般为)?|(?:不得超过|不超过|最长不超过|一般不超过)"
-    rf"|(?:延长|顺延)(?:期限|时间)?(?:不超过|不得超过)?|提前|届满)?"
+    rf"|(?:延长|顺延)(?:期限|时间)?(?:不超过|不得超过)?|提前|届满前?)?"
     rf"(?P<num>{N}){UNIT}(?P<tail>以内|之内|内|前)?"
 )
 _DAYS = {"日": Decimal(1), "个工作日": Decimal("1.4"), "个月": Decimal(30), "年": Decimal(365),
-         "小时": Decimal(1) / 24, "周": Decimal(7)}
+         "小时": Decimal(1) / 24, "分钟": Decimal(1) / 1440, "周": Decimal(7)}
 SAME_LIMIT = 40  # score (0–100) below which two limits of one article are not the same limit
 
 
@@ -59,7 +59,7 @@ def find_limits(clause: Clause) -> list[TimeLimit]:
     for m in LIMIT.finditer(text):
         if not (m.group("lead") or m.group("tail")):
             continue  # 三十日 alone: a length, not a limit
-        if m.group("tail") == "前" and m.group("lead") not in ("提前", "届满"):
+        if m.group("tail") == "前" and m.group("lead") not in ("提前", "届满", "届满前"):
             continue  # 三月三十一日前: a date
         before = text[: m.start("num")]
         if before.endswith(("月", "第", "每", "年")) or re.search(r"\d$", before):

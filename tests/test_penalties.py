@@ -202,3 +202,20 @@ def test_every_penalty_of_a_deleted_article_is_removed(tmp_path: Path) -> None:
     assert sorted(f.subject for f in removed) == ["没收", "罚款"]
     assert {f.draft_line for f in removed} == {11}  # the deleted article: line 11 of the draft
     assert all(f.final_text is None and f.severity == "high" for f in removed)
+
+
+def test_a_fine_moved_to_the_graver_tier_is_removed_and_added(tmp_path: Path) -> None:
+    """Same amount, but it now applies only 情节严重的: not the same penalty."""
+    draft = LAW.format(moved="")
+    final = draft.replace("拒不改正的，处二千元以上一万元以下罚款", "拒不改正的，给予警告；情节严重的，处二千元以上一万元以下罚款")
+    rows = {(f.kind, f.subject) for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith("penalty_")}
+    assert rows == {("penalty_removed", "罚款（拒不改正的）"), ("penalty_added", "罚款（情节严重的）"),
+                    ("penalty_added", "警告（拒不改正的）")}
+
+
+def test_a_fine_is_no_funding_pledge() -> None:
+    from revdiff.classify.extract import find_pledges
+    from revdiff.model import Node
+
+    text = "骗取补助资金20万元以上的，处骗取金额一倍以上三倍以下罚款。"
+    assert find_pledges(Node("heading", 1, "第九条", "", text, 1, 1)) == []

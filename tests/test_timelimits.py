@@ -88,3 +88,7 @@ def test_plan_deadlines_still_reported(tmp_path: Path) -> None:
     final = draft.replace("到2025年", "到2027年")
     found = [f for f in compare_texts(tmp_path, draft, final).findings if f.kind == "deadline_changed"]
     assert [(f.draft_value, f.final_value, f.unit) for f in found] == [("2025", "2027", "年")]
+
+
+def test_a_date_range_is_no_limit() -> None:
+    assert find_limits(clause("企业应当于每年1月1日至6月30日内报送上一年度年度报告")) == []

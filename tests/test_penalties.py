@@ -219,3 +219,19 @@ def test_a_fine_is_no_funding_pledge() -> None:
 
     text = "骗取补助资金20万元以上的，处骗取金额一倍以上三倍以下罚款。"
     assert find_pledges(Node("heading", 1, "第九条", "", text, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("处二千元以上一万元以下罚款", "处违法所得一倍以上五倍以下罚款"),  # money → a multiple
+        ("处违法所得一倍以上五倍以下罚款", "处货值金额一倍以上五倍以下罚款"),  # a multiple of another basis
+        ("处二千元以上一万元以下罚款", "处所涉资金一倍以上三倍以下罚款"),  # a basis it cannot name
+    ],
+)
+def test_a_fine_of_another_kind_is_removed_and_added(tmp_path: Path, old: str, new: str) -> None:
+    """Amounts on different scales do not compare: the old fine is removed, the new one added."""
+    draft = LAW.format(moved="").replace("处二千元以上一万元以下罚款", old)
+    final = draft.replace(old, new)
+    kinds = sorted(f.kind for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith("penalty_"))
+    assert kinds == ["penalty_added", "penalty_removed"]

@@ -89,3 +89,12 @@ def test_thresholds_removed_and_added(tmp_path: Path) -> None:
     rows = {(f.kind, f.draft_value, f.final_value, f.unit)
             for f in compare_texts(tmp_path, DRAFT, final).findings if f.kind.startswith("threshold_")}
     assert rows == {("threshold_removed", "2", None, "名"), ("threshold_added", None, "18", "周岁")}
+
+
+def test_thresholds_in_other_units_are_not_paired(tmp_path: Path) -> None:
+    """A head count replaced by a turnover: one threshold removed, another added."""
+    draft = ("某市安全生产条例\n\n第一条 为了加强安全生产工作，制定本条例。\n\n"
+             "第二条 生产经营单位应当建立安全生产责任制。从业人员在十人以上的，应当配备专职安全员。\n")
+    final = draft.replace("从业人员在十人以上的", "年营业收入在五百万元以上的")
+    rows = {(f.kind, f.unit) for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith("threshold_")}
+    assert rows == {("threshold_removed", "人"), ("threshold_added", "元")}

@@ -92,3 +92,15 @@ def test_plan_deadlines_still_reported(tmp_path: Path) -> None:
 
 def test_a_date_range_is_no_limit() -> None:
     assert find_limits(clause("企业应当于每年1月1日至6月30日内报送上一年度年度报告")) == []
+
+
+def test_limits_of_different_duties_are_not_paired(tmp_path: Path) -> None:
+    """The authority's 二十日 is gone and the applicant's 十日 is new: two findings, not one change."""
+    draft = ("某市行政许可办理规定\n\n第一条 为了规范行政许可，制定本规定。\n\n"
+             "第二条 申请材料不齐全的，行政机关应当告知申请人。行政机关应当在受理后二十日内作出决定。"
+             "申请人应当如实提交材料。\n")
+    final = draft.replace("应当在受理后二十日内作出决定", "应当及时作出决定").replace(
+        "申请人应当如实提交材料", "申请人应当自收到补正通知之日起十日内补正材料")
+    rows = {(f.direction, f.draft_value, f.final_value)
+            for f in compare_texts(tmp_path, draft, final).findings if f.kind == "deadline_changed"}
+    assert rows == {("removed", "20", None), ("added", None, "10")}

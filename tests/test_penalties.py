@@ -235,3 +235,12 @@ def test_a_fine_of_another_kind_is_removed_and_added(tmp_path: Path, old: str, n
     final = draft.replace(old, new)
     kinds = sorted(f.kind for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith("penalty_"))
     assert kinds == ["penalty_added", "penalty_removed"]
+
+
+def test_a_share_and_a_multiple_of_the_same_basis_compare(tmp_path: Path) -> None:
+    """税款百分之五十以上五倍以下 → 一倍以上五倍以下: the low bound rose from 0.5 to 1 times the tax."""
+    draft = LAW.format(moved="").replace("处二千元以上一万元以下罚款", "处不缴或者少缴的税款百分之五十以上五倍以下的罚款")
+    final = draft.replace("百分之五十以上五倍以下", "一倍以上五倍以下")
+    (f,) = [f for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith("penalty_")]
+    assert (f.kind, f.direction, f.draft_min, f.final_min, f.draft_value, f.unit) == (
+        "penalty_changed", "raised", "50%", "1倍", "5倍", None)

@@ -42,7 +42,7 @@ DAYS = re.compile(amount_re("日|天") + r"的?(?:行政)?拘留")
 FINE_AFTER = re.compile(r"^\s*的?(?:罚款|罚金)")
 OR_AFTER = re.compile(r"^\s*(?:或者|或)")
 # what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五)
-BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|违法经营额|营业额|销售额|销售金额|合同金额"
+BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
                    r"|[\u4e00-\u9fff]{1,2}金额|[\u4e00-\u9fff]{2}费用|[\u4e00-\u9fff]{2}价款)的?$")
 # a penalty that applies only in a graver or a milder case is a tier of its own
 TIER = re.compile(r"情节特别严重|情节严重|情节较重|情节较轻|情节轻微|拒不改正|逾期不改正|逾期未改正|逾期仍不改正"
@@ -86,7 +86,7 @@ class Penalty(Item):
     def scale(self) -> str:
         """What the amounts measure: money (元), a multiple (倍), a percentage, days."""
         unit = (self.high or self.low or (Decimal(0), ""))[1]
-        return "元" if unit.endswith("元") else unit
+        return "元" if unit.endswith("元") else "倍" if unit == "%" else unit  # 百分之五十 = 0.5倍
 
 
 def _bounds(m: re.Match[str]) -> tuple[Bound | None, Bound | None]:
@@ -161,19 +161,25 @@ def _score(d: Penalty, f: Penalty) -> float | None:
 
 
 def _key(b: Bound | None) -> Decimal:
-    """A bound comparable across 元/万元/亿元 (a missing low bound is 0)."""
+    """A bound comparable across 元/万元/亿元 and across % and 倍 (a missing low bound is 0)."""
     if b is None:
         return Decimal(0)
+    if b[1] == "%":
+        return b[0] / 100
     money = money_value(str(b[0]), b[1])
     return money[0] if money else b[0]
 
 
 def _shown(bounds: list[Bound | None]) -> tuple[list[str | None], str | None]:
-    """The bounds as numbers in one unit: the unit written when they share it, else 元."""
+    """The bounds as numbers in one unit: the unit written when they share it, else 元 for
+    money; amounts in units that do not convert (税款百分之五十以上五倍以下) keep their units and
+    the unit is None."""
     units = {b[1] for b in bounds if b is not None}
     if len(units) <= 1:
         return [format_amount(b[0]) if b else None for b in bounds], (units.pop() if units else None)
-    return [format_amount(_key(b)) if b else None for b in bounds], "元"
+    if all(money_value("1", u) for u in units):
+        return [format_amount(_key(b)) if b else None for b in bounds], "元"
+    return [f"{format_amount(b[0])}{b[1]}" if b else None for b in bounds], None
 
 
 def direction(d: Penalty, f: Penalty) -> str | None:

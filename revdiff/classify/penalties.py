@@ -217,7 +217,6 @@ def where(ctx: Context, node: Node, side: str, en: bool = False) -> str:
 def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | None:
     values, unit = _shown([d.high if d else None, f.high if f else None, d.low if d else None, f.low if f else None])
     dv, fv, dmin, fmin = values
-    base = dict(unit=unit, draft_min=dmin, final_min=fmin, draft_value=dv, final_value=fv)
     if d is not None and f is not None:
         way = direction(d, f)
         if way is None:
@@ -228,20 +227,22 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
             kind="penalty_changed", severity="high" if way == "lowered" else "medium", direction=way,
             subject=_what(d), draft_text=d.clause.text, final_text=f.clause.text,
             draft_section=ctx.pair_id(d.clause.article, "draft"), final_section=ctx.pair_id(f.clause.article, "final"),
-            draft_line=d.clause.line, final_line=f.clause.line, comparator=None, **base,  # type: ignore[arg-type]
+            draft_line=d.clause.line, final_line=f.clause.line, unit=unit,
+            draft_min=dmin, final_min=fmin, draft_value=dv, final_value=fv,
             note=f"{at}的{_what(d)}由“{d.written}”{word}为“{f.written}”。",
             note_en=f"{at_en}: the {_en(d)} was {word_en} from {_range(dmin, dv, unit)} to {_range(fmin, fv, unit)}.",
         )
     if d is not None:
         at, at_en = where(ctx, d.clause.article, "draft"), where(ctx, d.clause.article, "draft", True)
-        gone = "所在条文被删除，" if ctx.counterpart(d.clause.article, "draft") is None else ""
+        gone = ctx.counterpart(d.clause.article, "draft") is None  # the whole article is deleted
         return Finding(
             kind="penalty_removed", severity="high", subject=_what(d), draft_text=d.clause.text,
             draft_section=ctx.pair_id(d.clause.article, "draft"),
             final_section=ctx.pair_id(ctx.counterpart(d.clause.article, "draft"), "final"),
             draft_line=d.clause.line, final_line=ctx.nearest_line(d.clause.article, "draft", d.clause.text),
-            **base,  # type: ignore[arg-type]
-            note=f"{gone}定稿删除了{at}的{_what(d)}{_amount(d)}。",
+            unit=unit, draft_min=dmin, draft_value=dv,
+            note=f"定稿删除了{at}整条，其{_what(d)}{_amount(d)}随之删除。" if gone
+            else f"定稿删除了{at}的{_what(d)}{_amount(d)}。",
             note_en=f"The final drops the {_en(d)} of {at_en}{_amount_en(d)}"
                     f"{'; the whole article is deleted' if gone else ''}.",
         )
@@ -252,7 +253,7 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
         draft_section=ctx.pair_id(ctx.counterpart(f.clause.article, "final"), "draft"),
         final_section=ctx.pair_id(f.clause.article, "final"),
         final_line=f.clause.line, draft_line=ctx.nearest_line(f.clause.article, "final", f.clause.text),
-        **base,  # type: ignore[arg-type]
+        unit=unit, final_min=fmin, final_value=fv,
         note=f"定稿{at}新增{_what(f)}{_amount(f)}。",
         note_en=f"The final adds a {_en(f)} in {at_en}{_amount_en(f)}.",
     )
@@ -277,9 +278,10 @@ def _amount_en(p: Penalty) -> str:
 def _range(low: str | None, high: str | None, unit: str | None) -> str:
     if high is None:
         return "none"
+    unit = f" {unit}" if unit else ""  # None: each bound carries its unit (50%–5倍)
     if low is None:
-        return f"up to {high} {unit}"
-    return f"{high} {unit}" if low == high else f"{low}–{high} {unit}"
+        return f"up to {high}{unit}"
+    return f"{high}{unit}" if low == high else f"{low}–{high}{unit}"
 
 
 def run(ctx: Context) -> list[Finding]:

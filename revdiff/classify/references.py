@@ -88,15 +88,17 @@ def _article_map(ctx: Context) -> dict[tuple[int, int], set[tuple[int, int]]]:
     out: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for p in ctx.pairs:
         if is_article(p.draft_node) and is_article(p.final_node):
-            d = article_key(p.draft_node.number)  # type: ignore[union-attr]
-            f = article_key(p.final_node.number)  # type: ignore[union-attr]
+            d = article_key(p.draft_node.number)
+            f = article_key(p.final_node.number)
             if d is not None and f is not None:
                 out.setdefault(d, set()).add(f)
     return out
 
 
 def _rest_key(ref: Reference) -> tuple[int, int]:
-    return tuple(int(cn_number(x) or 0) for x in ref.rest)  # type: ignore[return-value]
+    """The 款 and 项 of a reference as numbers (0 when absent)."""
+    kuan, xiang = ref.rest
+    return int(cn_number(kuan) or 0), int(cn_number(xiang) or 0)
 
 
 def edits(ctx: Context) -> list[RefEdit]:

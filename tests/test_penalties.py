@@ -56,6 +56,12 @@ def test_multiples_of_a_basis(text: str, basis: str, low: Decimal, high: Decimal
     assert bounds(fine) == ((low, "倍"), (high, "倍"))
 
 
+def test_or_between_a_condition_and_a_fine() -> None:
+    """或者 here starts another condition, not another fine: only 一万元以下 is a fine."""
+    (fine,) = fines("违法所得不足五万元或者没有违法所得的，处一万元以下罚款")
+    assert fine.high == (D(1), "万元")
+
+
 def test_two_fines_joined_by_or() -> None:
     money, share = fines("处五千万元以下或者上一年度营业额百分之五以下罚款")
     assert money.high == (D(5000), "万元") and money.basis is None

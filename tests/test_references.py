@@ -83,3 +83,18 @@ def test_a_reference_that_follows_its_article_is_no_finding(tmp_path: Path) -> N
     report = compare_texts(tmp_path, DRAFT, final)
     assert [f for f in report.findings if f.kind == "reference_changed"] == []
     assert [(e.draft.written, e.final.written) for e in edits(report.context)] == [("本条例第二条", "本条例第三条")]
+
+
+def test_a_reference_added_beside_another_is_no_finding(tmp_path: Path) -> None:
+    final = DRAFT.replace("违反本条例第二条规定的", "违反本条例第二条、第三条规定的")
+    report = compare_texts(tmp_path, DRAFT, final)
+    assert [f for f in report.findings if f.kind == "reference_changed"] == []
+
+
+def test_a_rewritten_clause_is_no_reference_change(tmp_path: Path) -> None:
+    """A clause replaced by another one that cites another article: a new provision, which
+    the diff shows; not one reference that changed."""
+    final = DRAFT.replace("违反本条例第二条规定的，由街道办事处责令限期改正。",
+                          "业主委员会不依照本条例第三条履行职责的，业主可以向街道办事处投诉。")
+    report = compare_texts(tmp_path, DRAFT, final)
+    assert [f for f in report.findings if f.kind == "reference_changed"] == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from rapidfuzz.fuzz import ratio
 
@@ -25,7 +25,7 @@ ARTICLE = re.compile(r"^第[零〇一二两三四五六七八九十百千\d]+条
 NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿\d.]+")
 
 
-def is_article(node: Node | None) -> bool:
+def is_article(node: Node | None) -> TypeGuard[Node]:
     """True for an article node (第十条, 第十条之一)."""
     return node is not None and bool(ARTICLE.match(node.number.replace(" ", "").replace("\u3000", "")))
 
@@ -75,21 +75,21 @@ def groups(ctx: Context) -> list[ArticleGroup]:
             x = parent[x]
         return x
 
-    article_pairs = [p for p in ctx.pairs if is_article(p.draft_node) or is_article(p.final_node)]
-    for p in article_pairs:
-        ends = [("d", p.draft_node.id)] if is_article(p.draft_node) else []  # type: ignore[union-attr]
-        ends += [("f", p.final_node.id)] if is_article(p.final_node) else []  # type: ignore[union-attr]
-        for e in ends[1:]:
-            parent[find(e)] = find(ends[0])
-        find(ends[0])
+    article_pairs: list[tuple[SectionPair, list[tuple[str, str]]]] = []
+    for p in ctx.pairs:
+        ends = [("d", p.draft_node.id)] if is_article(p.draft_node) else []
+        ends += [("f", p.final_node.id)] if is_article(p.final_node) else []
+        if ends:
+            article_pairs.append((p, ends))
+            for e in ends[1:]:
+                parent[find(e)] = find(ends[0])
     out: dict[tuple[str, str], ArticleGroup] = {}
-    for p in article_pairs:
-        root = ("d", p.draft_node.id) if is_article(p.draft_node) else ("f", p.final_node.id)  # type: ignore[union-attr]
-        g = out.setdefault(find(root), ArticleGroup())
+    for p, ends in article_pairs:
+        g = out.setdefault(find(ends[0]), ArticleGroup())
         g.pairs.append(p)
         for node, side in ((p.draft_node, g.draft), (p.final_node, g.final)):
             if is_article(node) and all(n is not node for n in side):
-                side.append(node)  # type: ignore[arg-type]
+                side.append(node)
     return sorted(out.values(), key=lambda g: (not g.draft, (g.draft or g.final)[0].line_start))
 
 

@@ -41,6 +41,7 @@ AMOUNT = re.compile(amount_re("万元|亿元|元|倍|%|％"))
 DAYS = re.compile(amount_re("日|天") + r"的?(?:行政)?拘留")
 FINE_AFTER = re.compile(r"^\s*的?(?:罚款|罚金)")
 OR_AFTER = re.compile(r"^\s*(?:或者|或)")
+SEPARATOR = re.compile(r"[，,；;。的]")
 # what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五)
 BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
                    r"|[\u4e00-\u9fff]{1,2}金额|[\u4e00-\u9fff]{2}费用|[\u4e00-\u9fff]{2}价款)的?$")
@@ -133,8 +134,10 @@ def find_penalties(clause: Clause) -> list[Penalty]:
     for i in reversed(range(len(amounts))):  # 五千万元以下或者营业额百分之五以下罚款: both are fines
         after = text[amounts[i].end() :]
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        # …或者 another fine's basis and amount, in the same phrase (no comma, no 的-clause between)
+        between = text[amounts[i].end() : nxt.start()] if nxt is not None else ""
         fine[i] = bool(FINE_AFTER.match(after)) or bool(
-            OR_AFTER.match(after) and nxt is not None and nxt.start() - amounts[i].end() <= 12 and fine[i + 1])
+            OR_AFTER.match(after) and nxt is not None and fine[i + 1] and not SEPARATOR.search(between))
     out.extend(_penalty(clause, "罚款", m) for m, is_fine in zip(amounts, fine, strict=True) if is_fine)
     detained = list(DAYS.finditer(text))
     out.extend(_penalty(clause, "拘留", m) for m in detained)

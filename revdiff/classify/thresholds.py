@@ -101,13 +101,13 @@ def find_thresholds(clause: Clause) -> list[Threshold]:
         cmp = m.group("cmp2") if m.group("cmp") in (None, "在") else m.group("cmp")
         if cmp is None:
             continue  # a bare number (三十人, 在三十日) sets nothing
-        if any(s < m.end() and m.start() < e for s, e in taken) or text[: m.start()].endswith(("第", "每")):
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         num = m.group("num")
         unit = "%" if num.startswith("百分之") else m.group("unit")
         value = cn_number(num.removeprefix("百分之"))
-        if value is None or (unit == "年" and value >= 1000):
-            continue  # 2025年以后: a year
+        if value is None:
+            continue
         written = m.group(0).removeprefix("在")  # 在三十台以上: the threshold is 三十台以上
         out.append(Threshold(clause, value, unit, cmp, written, local(m.start(), m.end())))
     out.sort(key=lambda t: text.find(t.written))

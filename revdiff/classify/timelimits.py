@@ -61,9 +61,8 @@ def find_limits(clause: Clause) -> list[TimeLimit]:
             continue  # 三十日 alone: a length, not a limit
         if m.group("tail") == "前" and m.group("lead") not in ("提前", "届满", "届满前"):
             continue  # 三月三十一日前: a date
-        before = text[: m.start("num")]
-        if before.endswith(("月", "第", "每", "年")) or re.search(r"\d$", before):
-            continue  # 三月三十日内, 第十日, 每三十日 (a frequency), 2025年1月
+        if text[: m.start("num")].endswith("月"):
+            continue  # 6月30日内: a date
         value = cn_number(m.group("num"))
         unit = {"工作日": "个工作日", "天": "日"}.get(m.group("unit"), m.group("unit"))
         if value is None or (unit == "年" and value >= 1000):

@@ -87,7 +87,7 @@ class Penalty(Item):
     def scale(self) -> str:
         """What the amounts measure: money (元), a multiple (倍), a percentage, days."""
         unit = (self.high or self.low or (Decimal(0), ""))[1]
-        return "元" if unit.endswith("元") else "倍" if unit == "%" else unit  # 百分之五十 = 0.5倍
+        return "元" if unit.endswith("元") else unit
 
 
 def _bounds(m: re.Match[str]) -> tuple[Bound | None, Bound | None]:

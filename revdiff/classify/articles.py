@@ -141,7 +141,6 @@ class Item:
     """What the law rules extract from a clause: a penalty, a time limit, a threshold."""
 
     clause: Clause
-    kind: str
 
 
 ItemT = TypeVar("ItemT", bound=Item)

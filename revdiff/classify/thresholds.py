@@ -53,7 +53,6 @@ class Threshold(Item):
     period: str | None = None  # frequencies: 每两年 → 两年
     years: Decimal = Decimal(1)  # frequencies: the period in years (每两年 → 2)
     ordinal: int = 0
-    kind: str = "threshold"
 
     @property
     def scale(self) -> str:

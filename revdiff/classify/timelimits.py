@@ -44,7 +44,6 @@ class TimeLimit(Item):
     written: str
     local: str
     ordinal: int = 0
-    kind: str = "limit"
 
     @property
     def days(self) -> Decimal:

@@ -3,7 +3,7 @@
 处理超过一百万人个人信息的, 注册资本不少于五百万元, 十人以上, 年满十八周岁, 违法所得在五万元以上
 的, 每年至少一次 (a frequency: ``value`` the count, ``period`` 年 / 两年).  A comparator word
 (超过, 不少于, 不得低于, 满 …) or 以上 / 以下 makes a number a threshold; a fine, a detention or a
-time limit is not one (their own rules report them), nor is a 第十次 or a year.  Compared
+time limit is not one (their own rules report them), nor is a bare number (第十次, 三十人).  Compared
 article by article like penalties: ``threshold_changed`` (``direction`` raised / lowered),
 ``threshold_removed``, ``threshold_added``.  Severity: medium when changed or removed, low
 when added — whether a higher threshold is milder (fewer firms caught) or stricter (more
@@ -72,11 +72,7 @@ class Threshold(Item):
 
 def _taken(clause: Clause) -> list[tuple[int, int]]:
     """Spans of the clause that are fines, detentions or time limits: not thresholds."""
-    text = clause.text
-    spans = [p.span for p in find_penalties(clause) if p.high is not None]
-    starts = {lim.written: text.find(lim.written) for lim in find_limits(clause)}
-    spans += [(s, s + len(w)) for w, s in starts.items() if s >= 0]
-    return spans
+    return [p.span for p in find_penalties(clause) if p.high is not None] + [lim.span for lim in find_limits(clause)]
 
 
 def find_thresholds(clause: Clause) -> list[Threshold]:

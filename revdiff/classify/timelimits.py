@@ -44,6 +44,7 @@ class TimeLimit(Item):
     written: str
     local: str
     ordinal: int = 0
+    span: tuple[int, int] = (0, 0)  # where the limit is in the clause
 
     @property
     def days(self) -> Decimal:
@@ -67,7 +68,7 @@ def find_limits(clause: Clause) -> list[TimeLimit]:
         if value is None or (unit == "年" and value >= 1000):
             continue  # 2025年内: a year
         comma = max(text.rfind("，", 0, m.start()), text.rfind(",", 0, m.start()))
-        out.append(TimeLimit(clause, value, unit, m.group(0), text[comma + 1 : m.end()], len(out)))
+        out.append(TimeLimit(clause, value, unit, m.group(0), text[comma + 1 : m.end()], len(out), (m.start(), m.end())))
     return out
 
 

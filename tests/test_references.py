@@ -98,3 +98,17 @@ def test_a_rewritten_clause_is_no_reference_change(tmp_path: Path) -> None:
                           "业主委员会不依照本条例第三条履行职责的，业主可以向街道办事处投诉。")
     report = compare_texts(tmp_path, DRAFT, final)
     assert [f for f in report.findings if f.kind == "reference_changed"] == []
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("违反本条例第二条第一款规定的", "违反本条例第二条第二款规定的"),  # the same article, another 款
+        ("违反本条例第二条规定的", "违反前款规定的"),  # a relative reference now
+    ],
+)
+def test_a_reference_to_another_part_is_low(tmp_path: Path, old: str, new: str) -> None:
+    draft = DRAFT.replace("违反本条例第二条规定的", old)
+    final = draft.replace(old, new)
+    (f,) = [f for f in compare_texts(tmp_path, draft, final).findings if f.kind == "reference_changed"]
+    assert f.severity == "low"

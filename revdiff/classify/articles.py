@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeGuard, TypeVar
 
 from rapidfuzz.fuzz import ratio
@@ -93,6 +94,7 @@ def groups(ctx: Context) -> list[ArticleGroup]:
     return sorted(out.values(), key=lambda g: (not g.draft, (g.draft or g.final)[0].line_start))
 
 
+@lru_cache(maxsize=8192)  # each clause is compared with several on the other side
 def label(text: str) -> str:
     """A clause's wording with its numbers masked, to pair clauses whose amounts changed."""
     from revdiff.textkey import key

@@ -49,21 +49,21 @@ BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|
 TIER = re.compile(r"情节特别严重|情节严重|情节较重|情节较轻|情节轻微|拒不改正|逾期不改正|逾期未改正|逾期仍不改正"
                   r"|造成严重后果|后果严重|数额巨大|数额较大|屡次|多次")
 # the other sanctions, as imposed (not 被吊销 …的: a condition; not 没收的: a thing confiscated)
-SANCTIONS: list[tuple[str, re.Pattern[str]]] = [
-    (name, re.compile(r"(?<![被已])(?:" + pattern + r")(?!的)"))
-    for name, pattern in [
-        ("警告", r"警告"),
-        ("通报批评", r"通报批评"),
-        ("没收", r"没收"),
-        ("吊销", r"吊销"),
-        ("暂扣", r"暂扣"),
-        ("责令停产停业", r"停产停业|停业整顿|停产整顿|停止营业"),
-        ("责令关闭", r"责令关闭|予以关闭"),
-        ("降低资质等级", r"降低资质等级"),
-        ("限制从业", r"(?:限制|禁止)(?:其)?(?:[\u4e00-\u9fff]{0,6})?从业|从业禁止"),
-        ("拘留", r"拘留"),
-    ]
+_SANCTIONS = [
+    ("警告", r"警告"),
+    ("通报批评", r"通报批评"),
+    ("没收", r"没收"),
+    ("吊销", r"吊销"),
+    ("暂扣", r"暂扣"),
+    ("责令停产停业", r"停产停业|停业整顿|停产整顿|停止营业"),
+    ("责令关闭", r"责令关闭|予以关闭"),
+    ("降低资质等级", r"降低资质等级"),
+    ("限制从业", r"(?:限制|禁止)(?:其)?(?:[\u4e00-\u9fff]{0,6})?从业|从业禁止"),
+    ("拘留", r"拘留"),
 ]
+SANCTION_NAMES = [name for name, _ in _SANCTIONS]
+# one pattern, a group per sanction (s0, s1 …), so that a clause is scanned once
+SANCTION = re.compile(r"(?<![被已])(?:" + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SANCTIONS)) + r")(?!的)")
 
 Bound = tuple[Decimal, str]  # an amount as written and its unit: (20, "万元")
 
@@ -129,7 +129,8 @@ def find_penalties(clause: Clause) -> list[Penalty]:
     """The penalties a clause imposes, in order: fines, detention, other sanctions."""
     text = clause.text
     out: list[Penalty] = []
-    amounts = list(AMOUNT.finditer(text))
+    # a fine is followed by 罚款 / 罚金: most clauses have neither and need no amount scan
+    amounts = list(AMOUNT.finditer(text)) if "罚" in text else []
     fine = [False] * len(amounts)
     for i in reversed(range(len(amounts))):  # 五千万元以下或者营业额百分之五以下罚款: both are fines
         after = text[amounts[i].end() :]
@@ -139,15 +140,15 @@ def find_penalties(clause: Clause) -> list[Penalty]:
         fine[i] = bool(FINE_AFTER.match(after)) or bool(
             OR_AFTER.match(after) and nxt is not None and fine[i + 1] and not SEPARATOR.search(between))
     out.extend(_penalty(clause, "罚款", m) for m, is_fine in zip(amounts, fine, strict=True) if is_fine)
-    detained = list(DAYS.finditer(text))
+    detained = list(DAYS.finditer(text)) if "拘留" in text else []
     out.extend(_penalty(clause, "拘留", m) for m in detained)
-    for name, pattern in SANCTIONS:
-        for m in pattern.finditer(text):
-            if name == "拘留" and any(d.start() <= m.start() < d.end() for d in detained):
-                continue
-            out.append(Penalty(clause=clause, kind=name, written=m.group(0),
-                               tier=(TIER.findall(text[: m.start()]) or [None])[-1],
-                               local=text[max(text.rfind("，", 0, m.start()), 0) : m.end()]))
+    for m in SANCTION.finditer(text):
+        name = SANCTION_NAMES[int((m.lastgroup or "s0")[1:])]
+        if name == "拘留" and any(d.start() <= m.start() < d.end() for d in detained):
+            continue
+        out.append(Penalty(clause=clause, kind=name, written=m.group(0),
+                           tier=(TIER.findall(text[: m.start()]) or [None])[-1],
+                           local=text[max(text.rfind("，", 0, m.start()), 0) : m.end()]))
     seen: dict[str, int] = {}
     for p in out:
         p.ordinal = seen.get(p.kind, 0)

@@ -250,3 +250,35 @@ def test_a_share_and_a_multiple_of_the_same_basis_compare(tmp_path: Path) -> Non
     (f,) = [f for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith("penalty_")]
     assert (f.kind, f.direction, f.draft_min, f.final_min, f.draft_value, f.unit) == (
         "penalty_changed", "raised", "50%", "1倍", "5倍", None)
+
+
+def test_animal_husbandry_law_penalties() -> None:
+    """畜牧法 2015 → 2022 (a 修订), read by hand: 第五十八条 (now 第七十八条) 五万–五十万 → 十万–一百万;
+    第五十九条 (now 第七十九条) 一万–五万 → 五万–五十万; the second 款 of 第六十八条 (forged 畜禽标识:
+    没收, 三千元以上三万元以下) is handed to another law; 第六十九条 (一倍以上三倍以下, 没收, 吊销) is
+    gone; the new slaughter articles 第九十条 and 第九十一条 bring their own sanctions.  The other
+    penalty articles keep their penalties."""
+    import revdiff
+    from tests.law_texts import LAWS
+
+    report = revdiff.compare(str(LAWS / "animal-husbandry-law-2015.md"), str(LAWS / "animal-husbandry-law-2022.md"))
+    rows = sorted(((f.kind, f.subject or "", f.draft_min, f.draft_value, f.final_min, f.final_value, f.unit)
+                  for f in report.findings if f.kind.startswith("penalty_")), key=repr)
+    assert rows == sorted([
+        ("penalty_changed", "罚款", "5", "50", "10", "100", "万元"),
+        ("penalty_changed", "罚款", "1", "5", "5", "50", "万元"),
+        ("penalty_removed", "罚款", "3000", "30000", None, None, "元"),
+        ("penalty_removed", "没收", None, None, None, None, None),
+        ("penalty_removed", "罚款（违法所得）", "1", "3", None, None, "倍"),
+        ("penalty_removed", "没收", None, None, None, None, None),
+        ("penalty_removed", "吊销（情节严重的）", None, None, None, None, None),
+        ("penalty_added", "责令停产停业", None, None, None, None, None),
+        ("penalty_added", "责令关闭", None, None, None, None, None),
+        ("penalty_added", "吊销", None, None, None, None, None),
+        ("penalty_added", "警告", None, None, None, None, None),
+        ("penalty_added", "罚款（拒不改正的）", None, None, "5000", "50000", "元"),
+        ("penalty_added", "罚款（拒不改正的）", None, None, "2000", "20000", "元"),
+        ("penalty_added", "责令停产停业（拒不改正的）", None, None, None, None, None),
+        ("penalty_added", "吊销（情节严重的）", None, None, None, None, None),
+        ("penalty_added", "责令关闭（情节严重的）", None, None, None, None, None),
+    ], key=repr)

@@ -282,3 +282,9 @@ def test_animal_husbandry_law_penalties() -> None:
         ("penalty_added", "吊销（情节严重的）", None, None, None, None, None),
         ("penalty_added", "责令关闭（情节严重的）", None, None, None, None, None),
     ], key=repr)
+
+
+def test_longer_detention_is_raised() -> None:
+    (d,) = [p for p in find_penalties(clause("处五日以下拘留")) if p.kind == "拘留"]
+    (f,) = [p for p in find_penalties(clause("处五日以上十日以下拘留")) if p.kind == "拘留"]
+    assert direction(d, f) == "raised" and (f.written, f.low) == ("五日以上十日以下", (D(5), "日"))

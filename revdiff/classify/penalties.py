@@ -21,7 +21,7 @@ from decimal import Decimal
 from revdiff.classify import Context
 from revdiff.classify.articles import Clause, Item, is_article, pair_items, similar
 from revdiff.model import Finding, Node
-from revdiff.money import format_amount, money_value, split_amount
+from revdiff.money import cn_number, format_amount, money_value, split_amount
 
 NAME = "penalties"
 
@@ -104,8 +104,6 @@ def _bounds(m: re.Match[str]) -> tuple[Bound | None, Bound | None]:
 
 
 def _days(text: str) -> Bound | None:
-    from revdiff.money import cn_number
-
     text = text.strip()
     if text and text[-1] in "日天":
         value = cn_number(text[:-1])
@@ -113,14 +111,15 @@ def _days(text: str) -> Bound | None:
     return None
 
 
-def _penalty(clause: Clause, kind: str, m: re.Match[str], group: str = "") -> Penalty:
+def _penalty(clause: Clause, kind: str, m: re.Match[str]) -> Penalty:
     text = clause.text
-    start = m.start(group) if group else m.start()
+    start = m.start()
     lo, hi = _bounds(m)
     basis = BASIS.search(text[max(0, start - 12) : start]) if hi and hi[1] in ("倍", "%") else None
     tiers = TIER.findall(text[:start])
     comma = max(text.rfind("，", 0, start), text.rfind(",", 0, start))
-    return Penalty(clause=clause, kind=kind, written=m.group(0).strip(), low=lo, high=hi,
+    written = re.sub(r"的?(?:行政)?拘留$", "", m.group(0).strip())  # 十日以上十五日以下 (拘留)
+    return Penalty(clause=clause, kind=kind, written=written, low=lo, high=hi,
                    basis=basis.group(0).rstrip("的") if basis else None, tier=tiers[-1] if tiers else None,
                    local=text[comma + 1 : m.end()], span=(m.start(), m.end()))
 

@@ -10,7 +10,7 @@ so the law rules find nothing in them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeGuard, TypeVar
@@ -20,6 +20,7 @@ from rapidfuzz.fuzz import ratio
 from revdiff.classify import Context
 from revdiff.classify.extract import sentences
 from revdiff.model import Node, SectionPair
+from revdiff.textkey import key
 
 ARTICLE = re.compile(r"^第[零〇一二两三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?$")
 # every Chinese or Arabic number: masked when two clauses are compared for their wording
@@ -59,12 +60,6 @@ class ArticleGroup:
 
     draft: list[Node] = field(default_factory=list)
     final: list[Node] = field(default_factory=list)
-    pairs: list[SectionPair] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        """The id of the group's first pair, cited by its findings."""
-        return self.pairs[0].id
 
 
 def groups(ctx: Context) -> list[ArticleGroup]:
@@ -87,7 +82,6 @@ def groups(ctx: Context) -> list[ArticleGroup]:
     out: dict[tuple[str, str], ArticleGroup] = {}
     for p, ends in article_pairs:
         g = out.setdefault(find(ends[0]), ArticleGroup())
-        g.pairs.append(p)
         for node, side in ((p.draft_node, g.draft), (p.final_node, g.final)):
             if is_article(node) and all(n is not node for n in side):
                 side.append(node)
@@ -97,8 +91,6 @@ def groups(ctx: Context) -> list[ArticleGroup]:
 @lru_cache(maxsize=8192)  # each clause is compared with several on the other side
 def label(text: str) -> str:
     """A clause's wording with its numbers masked, to pair clauses whose amounts changed."""
-    from revdiff.textkey import key
-
     return NUMBER.sub("#", key(text))
 
 
@@ -131,11 +123,6 @@ def similar(a: str, b: str) -> float:
     return ratio(label(a), label(b))
 
 
-def article_names(nodes: Iterable[Node]) -> str:
-    """"第十条、第十一条": the numbers of a group's articles on one side."""
-    return "、".join(n.number for n in nodes)
-
-
 MOVED = 90  # clause similarity (0–100) for an item to have moved to another article unchanged
 
 
@@ -160,7 +147,7 @@ def pair_items(ctx: Context, extract: Callable[[Clause], list[ItemT]],
     for g in groups(ctx):
         ds = [i for a in g.draft for c in clauses(a) for i in extract(c)]
         fs = [i for a in g.final for c in clauses(a) for i in extract(c)]
-        paired = match(ds, fs, score)
+        paired = match(ds, fs, score)  # (a local: mypy infers the pairs' type from it)
         out.extend(paired)
     left_d = [d for d, f in out if d is not None and f is None]
     left_f = [f for d, f in out if f is not None and d is None]

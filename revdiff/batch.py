@@ -22,18 +22,18 @@ import json
 import os
 import re
 import shlex
+import sqlite3
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from revdiff.errors import RevdiffError
+from revdiff.output import refuse_input_as_output, shown, write_atomic
 
 STATE_FILE = ".revdiff-batch.json"
 STATE_SCHEMA = "revdiff.batch-state/1"
@@ -84,11 +84,12 @@ def _options_command() -> Any:
             click.Option(["--watch"]),
             click.Option(["--word-diff"], is_flag=True),
             click.Option(["--max-size"], type=click.IntRange(min=1), default=None),
+            click.Option(["--genre"], type=click.Choice(["plan", "law"])),
         ],
     )
 
 
-PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size")
+PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size", "--genre")
 
 
 def parse_options(text: str) -> dict[str, Any]:
@@ -121,6 +122,8 @@ def parse_options(text: str) -> dict[str, Any]:
         out["words"] = True
     if p["max_size"]:
         out["max_bytes"] = p["max_size"] * 1024 * 1024
+    if p["genre"]:
+        out["genre"] = p["genre"]
     return out
 
 
@@ -147,9 +150,20 @@ def _read_csv_text(path: Path) -> str:
     raise ManifestError(f"manifest {path} is neither UTF-8 nor GB18030 text")
 
 
-def _csv_pairs(path: Path) -> list[Pair]:
+def _outside(value: str, base: Path) -> bool:
+    """True when the manifest's path ``value`` is absolute or leads out of its folder ``base``."""
+    if os.path.isabs(value):
+        return True
+    real, root = os.path.realpath(base / value), os.path.realpath(base)
+    return os.path.commonpath([real, root]) != root
+
+
+def _csv_pairs(path: Path, allow_outside: bool = False) -> list[Pair]:
     base = path.parent
-    rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(_read_csv_text(path), newline="")))
+    except csv.Error as exc:  # e.g. a field over the CSV module's size limit (an unclosed quote)
+        raise ManifestError(f"manifest {path} is not valid CSV ({exc}); check its quotes and fields") from None
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
     if not rows:
@@ -192,6 +206,12 @@ def _csv_pairs(path: Path) -> list[Pair]:
             if not value:
                 pair.error = f"{where}: no {side} file given"
                 break
+            # a manifest someone else wrote must not pull any file of the machine (/etc/passwd)
+            # into a report that is then shared
+            if not allow_outside and _outside(value, base):
+                pair.error = (f"{where}: {side} file {value} is outside the manifest's folder; "
+                              "pass --allow-outside to read it")
+                break
             setattr(pair, side, os.path.normpath(base / value))
         if pair.error:
             continue
@@ -213,7 +233,9 @@ def _folder_pairs(folder: Path) -> list[Pair]:
         raise ManifestError(f"folder {folder} holds no NAME.draft.* / NAME.final.* files")
     pairs: list[Pair] = []
     for name, sides in sorted(found.items()):
-        pair = Pair(name=name, draft=None, final=None, where=str(folder))
+        # a file name that is not UTF-8 (a GBK name from a Windows share): its bytes become
+        # %xx in the report's name, which every file system and browser can hold
+        pair = Pair(name=shown(name).replace("\\x", "%"), draft=None, final=None, where=shown(str(folder)))
         pairs.append(pair)
         problem = _name_problem(name)
         for side in ("draft", "final"):
@@ -231,14 +253,14 @@ def _folder_pairs(folder: Path) -> list[Pair]:
     return pairs
 
 
-def read_manifest(manifest: str) -> list[Pair]:
+def read_manifest(manifest: str, allow_outside: bool = False) -> list[Pair]:
     """The pairs of a CSV manifest or of a folder of NAME.draft.* / NAME.final.* files."""
     path = Path(manifest)
     if path.is_dir():
         return _folder_pairs(path)
     if not path.exists():
         raise ManifestError(f"manifest {manifest} not found; give a CSV file or a folder")
-    return _csv_pairs(path)
+    return _csv_pairs(path, allow_outside)
 
 
 # --------------------------------------------------------------------------- one pair
@@ -295,20 +317,26 @@ def summarize(report: Any) -> dict[str, Any]:
     }
 
 
-def run_pair(draft: str, final: str, options: dict[str, Any], lang: str) -> dict[str, Any]:
+def run_pair(draft: str, final: str, options: dict[str, Any], lang: str, db_name: str | None = None) -> dict[str, Any]:
     """Compare one pair (in a worker process): the HTML and JSON texts and the summary, or
-    the one-line error.  Never raises for a bad input."""
+    the one-line error.  Never raises for a bad input.  ``db_name``: also the database rows
+    of the pair under that name (``--db``)."""
     from revdiff.pipeline import compare_paths
     from revdiff.render import render
 
     try:
         report = compare_paths(draft, final, **dict(options))
-        return {
+        result = {
             "ok": True,
             "html": render(report, "html", lang=lang),
             "json": render(report, "json"),
             "summary": summarize(report),
         }
+        if db_name is not None:
+            from revdiff.render.database import pair_rows
+
+            result["db"] = pair_rows(report, db_name)
+        return result
     except RevdiffError as exc:
         return {"ok": False, "error": str(exc)}
     except MemoryError:
@@ -320,36 +348,25 @@ def run_pair(draft: str, final: str, options: dict[str, Any], lang: str) -> dict
 
 
 def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process, which records progress and stops."""
+    """Workers leave Ctrl-C to the main process, and die with it.
+
+    The main process records progress and stops the workers on Ctrl-C.  If it is killed
+    instead (SIGTERM, SIGKILL, out of memory), Linux sends each worker SIGKILL too
+    (PR_SET_PDEATHSIG), so no worker goes on comparing for a batch that no longer exists.
+    """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl (an unusual libc): workers then end after their current pair
 
 
 # --------------------------------------------------------------------------- state
-
-
-@lru_cache(maxsize=1)
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def load_state(outdir: Path) -> dict[str, Any]:
@@ -371,7 +388,8 @@ def save_state(outdir: Path, pairs: dict[str, Any]) -> None:
     from revdiff import __version__
 
     data = {"schema": STATE_SCHEMA, "version": __version__, "pairs": pairs}
-    _write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    # ASCII escapes: a path that is not UTF-8 (lone surrogates) survives the round trip
+    write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True) + "\n")
 
 
 # --------------------------------------------------------------------------- index
@@ -473,8 +491,8 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
                 "href": quote(o.pair.name) + ".html",
                 "json_href": quote(o.pair.name) + ".json",
                 "title": s.get("title") or "",
-                "draft": o.pair.draft or "",
-                "final": o.pair.final or "",
+                "draft": shown(o.pair.draft or ""),
+                "final": shown(o.pair.final or ""),
                 "top": s.get("top") or "none",
                 "severity": s.get("severity", {}),
                 "findings": s.get("findings", 0),
@@ -493,8 +511,8 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
             {
                 "name": o.pair.name,
                 "error": o.error or "",
-                "draft": o.pair.draft or "",
-                "final": o.pair.final or "",
+                "draft": shown(o.pair.draft or ""),
+                "final": shown(o.pair.final or ""),
             }
             for o in failed
         ],
@@ -513,6 +531,15 @@ def _describe(summary: dict[str, Any]) -> str:
     return ", ".join(f"{sev.get(s, 0)} {s}" for s in SEVERITIES)
 
 
+def _refuse_overwriting_inputs(manifest: str, pairs: list[Pair], out: Path) -> None:
+    """Stop before any work when an output would land on the manifest or on a pair's input."""
+    inputs = [manifest] + [p for pair in pairs for p in (pair.draft, pair.final) if p]
+    targets = [out / "index.html", out / STATE_FILE]
+    targets += [out / f"{pair.name}.{ext}" for pair in pairs for ext in ("html", "json")]
+    for target in targets:
+        refuse_input_as_output(target, inputs)
+
+
 def run_batch(
     manifest: str,
     outdir: str,
@@ -524,8 +551,14 @@ def run_batch(
     watch: list[str] | None = None,
     echo: Callable[[str], None] | None = None,
     progress: bool | None = None,
+    allow_outside: bool = False,
+    db: str | None = None,
 ) -> list[Outcome]:
     """Run every pair of ``manifest`` into ``outdir``; return what happened to each.
+
+    ``allow_outside``: let a CSV manifest name absolute paths and paths outside its folder.
+    ``db``: also keep every pair in this SQLite database (``revdiff.db/1``), one transaction
+    per pair; a pair is skipped only when the database holds it with the same inputs too.
 
     ``options``: compare options for every pair (a row's own options win); ``watch``: the
     watched terms of pairs whose row has no ``--watch``.  ``progress``: a progress bar on
@@ -534,12 +567,28 @@ def run_batch(
     import click
 
     say = echo or (lambda line: click.echo(line, err=True))
-    pairs = read_manifest(manifest)
+    pairs = read_manifest(manifest, allow_outside)
     out = Path(outdir)
+    _refuse_overwriting_inputs(manifest, pairs, out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ManifestError(f"cannot create output folder {outdir}: {exc.strerror or exc}") from None
+    try:  # a read-only folder fails here, in one line, before any pair is compared
+        write_atomic(out / STATE_FILE, (out / STATE_FILE).read_bytes() if (out / STATE_FILE).is_file() else b"{}")
+    except OSError as exc:
+        raise ManifestError(f"cannot write to output folder {outdir}: {exc.strerror or exc}; "
+                            "choose a folder you can write to") from None
+    from revdiff.render import database
+
+    conn = None
+    if db is not None:
+        refuse_input_as_output(db, [manifest] + [p for pair in pairs for p in (pair.draft, pair.final) if p], "database")
+        try:
+            conn = database.connect(db)
+            database.write_metadata(db)
+        except (database.DatabaseError, OSError) as exc:
+            raise ManifestError(f"--db: {exc}") from None
     state = {} if force else load_state(out)
     new_state: dict[str, Any] = {}
     outcomes: dict[int, Outcome] = {}  # by position in the manifest
@@ -569,6 +618,7 @@ def run_batch(
             and isinstance(old.get("summary"), dict)
             and (out / f"{pair.name}.html").is_file()
             and (out / f"{pair.name}.json").is_file()
+            and (conn is None or database.stored_key(conn, pair.name) == key)
         ):
             outcomes[i] = Outcome(pair, "skipped", summary=old["summary"])
             new_state[pair.name] = old
@@ -592,10 +642,14 @@ def run_batch(
     def record(pair: Pair, key: str, result: dict[str, Any]) -> Outcome:
         if result.get("ok"):
             try:
-                _write_atomic(out / f"{pair.name}.html", result["html"])
-                _write_atomic(out / f"{pair.name}.json", result["json"])
-            except OSError as exc:
-                result = {"ok": False, "error": f"cannot write to {outdir}: {exc.strerror or exc}"}
+                write_atomic(out / f"{pair.name}.html", result["html"])
+                write_atomic(out / f"{pair.name}.json", result["json"])
+                if conn is not None:  # before the state: a kill in between only redoes the pair
+                    database.store_pair(conn, result["db"], key)
+            except (OSError, sqlite3.Error) as exc:
+                result = {"ok": False, "error": f"cannot write to {outdir}: {getattr(exc, 'strerror', None) or exc}"}
+        elif conn is not None:
+            database.forget_pair(conn, pair.name)
         if result.get("ok"):
             new_state[pair.name] = {
                 "key": key,
@@ -635,7 +689,8 @@ def run_batch(
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
                 futures: dict[Future[dict[str, Any]], tuple[int, Pair, str]] = {
-                    pool.submit(run_pair, p.draft or "", p.final or "", kw, lang): (i, p, key)
+                    pool.submit(run_pair, p.draft or "", p.final or "", kw, lang,
+                                None if conn is None else p.name): (i, p, key)
                     for i, p, kw, key in todo
                 }
                 try:
@@ -658,9 +713,13 @@ def run_batch(
                         else:
                             say(line(outcome, finished))
                 except KeyboardInterrupt:
-                    # Ctrl-C: the finished pairs are recorded; drop the queue.  Workers ignore
-                    # SIGINT and end after their current pair.
+                    # Ctrl-C: the finished pairs are recorded; drop the queue and stop the
+                    # workers now (they ignore SIGINT), rather than after their current pair.
                     pool.shutdown(wait=False, cancel_futures=True)
+                    import multiprocessing
+
+                    for child in multiprocessing.active_children():
+                        child.terminate()
                     raise
         finally:
             if bar_cm is not None:
@@ -668,7 +727,9 @@ def run_batch(
         for f in failures:
             say(f)
     ran = [outcomes[i] for i in range(len(pairs))]
-    _write_atomic(out / "index.html", render_index(ran, lang))
+    write_atomic(out / "index.html", render_index(ran, lang))
+    if conn is not None:
+        conn.close()
     done = sum(o.status == "done" for o in ran)
     skipped = sum(o.status == "skipped" for o in ran)
     failed = sum(o.status == "failed" for o in ran)

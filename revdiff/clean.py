@@ -199,17 +199,55 @@ def _shift(b: Block) -> list[tuple[int, int, int | None]]:
     return [(max(o - lead, 0), ln, pg) for o, ln, pg in b.line_map]
 
 
+PATTERN_SECONDS = 2.0  # all of a settings file's drop patterns, over one document
+
+
 def _strip_patterns(raw: RawDoc, patterns: Sequence[str]) -> None:
-    """Drop every text line that one of ``patterns`` (regexes) matches as a whole."""
-    regexes = [re.compile(p) for p in patterns]
+    """Drop every text line that one of ``patterns`` (regexes) matches as a whole.
+
+    The patterns come from a settings file, which may sit unnoticed in the working folder:
+    what they dropped is said in the document's warnings (so a report cannot quietly hide a
+    line), and their run time is bounded (the ``regex`` module, with a timeout: a pattern
+    such as ``(a|aa)+c`` backtracks for ever on some lines).
+    """
+    import time
+
+    import regex
+
+    from revdiff.errors import RevdiffError
+
+    regexes = [(p, regex.compile(p)) for p in patterns]
+    deadline = time.monotonic() + PATTERN_SECONDS
     kept: list[Block] = []
+    dropped: list[Block] = []
     for b in raw.blocks:
         t = b.text.strip()
-        if b.cells is None and t and any(r.fullmatch(t) for r in regexes):
-            _drop(raw, b)
-            continue
+        if b.cells is None and t:
+            for source, r in regexes:
+                try:
+                    hit = r.fullmatch(t, timeout=max(deadline - time.monotonic(), 0.001))
+                except TimeoutError:
+                    raise RevdiffError(
+                        f"settings: the [clean] drop pattern {source!r} takes too long on line {b.line} of "
+                        f"{raw.source} (it backtracks); write a simpler pattern"
+                    ) from None
+                if hit:
+                    break
+            else:
+                hit = None
+            if hit:
+                _drop(raw, b)
+                dropped.append(b)
+                continue
         kept.append(b)
     raw.blocks = kept
+    if dropped:
+        lines = "、".join(str(b.line) for b in dropped[:10]) + ("…" if len(dropped) > 10 else "")
+        sample = "；".join(b.text.strip()[:30] for b in dropped[:3])
+        raw.warnings.append(
+            f"设置文件的 [clean] drop 规则删除了 {len(dropped)} 行（第 {lines} 行：{sample}） / "
+            f"the settings file's [clean] drop patterns removed {len(dropped)} lines (lines {lines}: {sample})"
+        )
 
 
 def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:

@@ -17,22 +17,58 @@ import click
 from revdiff import __version__
 from revdiff.config import Settings
 
-FORMATS = ("html", "json", "md", "csv")
+FORMATS = ("html", "json", "md", "csv", "docx")
+GENRES = ("plan", "law")  # revdiff/genres: the registered genres (checked by a test)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"revdiff: error: {message}", err=True)
+    from revdiff.output import shown
+
+    click.echo(f"revdiff: error: {shown(message)}", err=True)
     sys.exit(2)
 
 
-def _write(out: str | None, text: str) -> None:
+def _write(out: str | None, text: str | bytes) -> None:
+    """Write to standard output or atomically to ``out`` (already checked against the inputs)."""
+    from revdiff.output import write_atomic
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if out in (None, "-"):
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            _fail("standard output is closed; write the output to a file with -o OUT")
+        if isinstance(text, bytes) and sys.stdout.isatty():  # a Word file would garble the terminal
+            _fail("--format docx writes a Word file: give -o FILE.docx, or redirect standard output to a file")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return
     try:
-        Path(out).write_text(text, encoding="utf-8", newline="")
+        write_atomic(out, data)
     except OSError as exc:
-        _fail(f"cannot write {out}: {exc.strerror}; check the output path")
+        _fail(f"cannot write {out}: {exc.strerror or exc}; check the output path")
+
+
+def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None:
+    """Stop before any work when ``-o OUT`` is one of the inputs (it would be destroyed)."""
+    from revdiff.output import refuse_input_as_output
+
+    refuse_input_as_output(out, inputs)
+
+
+def _store(db: str, report: Any, name: str) -> None:
+    """Add ``report`` to the SQLite database ``db`` as pair ``name`` (replacing one of that name)."""
+    import sqlite3
+
+    from revdiff.render import database
+
+    try:
+        conn = database.connect(db)
+        database.store_pair(conn, database.pair_rows(report, name))
+        conn.close()
+        database.write_metadata(db)
+    except database.DatabaseError as exc:
+        _fail(f"--db: {exc}")
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"--db: cannot write {db}: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _format_for(out: str | None, fmt: str | None) -> str:
@@ -42,7 +78,7 @@ def _format_for(out: str | None, fmt: str | None) -> str:
         suffix = Path(out).suffix.lower().lstrip(".")
         if suffix in ("htm", "html"):
             return "html"
-        if suffix in ("json", "md", "csv"):
+        if suffix in ("json", "md", "csv", "docx"):
             return suffix
         if suffix == "markdown":
             return "md"
@@ -79,6 +115,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except RevdiffError as exc:
             _fail(str(exc))
+        except BrokenPipeError:
+            # the reader went away (`revdiff … | head`): stop quietly, as other command-line
+            # tools do, with the status of a SIGPIPE death; stdout goes to /dev/null so that
+            # the interpreter's final flush cannot complain again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except MemoryError:
             _fail("out of memory; the input is too large, try --max-size or split it")
         except RecursionError:
@@ -134,8 +177,18 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
+@click.option("--map", "article_map", is_flag=True,
+              help="With --format csv: the article map (old → new number, status, lines) instead of the findings.")
+@click.option("--db", metavar="FILE", help="Also add the comparison to this SQLite database (revdiff.db/1).")
+@click.option("--db-name", metavar="NAME", help="The pair's name in --db (default: DRAFT's and FINAL's file names).")
+@click.option("--genre", type=click.Choice(GENRES), help="Read both documents as this genre (default: detected).")
+@click.option("--pin", "pins", multiple=True, metavar="DRAFT=FINAL",
+              help="Pair two articles by hand, e.g. --pin 第十二条=第十四条 (laws; repeatable).")
+@click.option("--pins", "pins_file", metavar="FILE.csv", help="Article pins from a CSV file of draft,final rows.")
 def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: str, draft_part: str | None,
-            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool) -> None:
+            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool,
+            article_map: bool, db: str | None, db_name: str | None, genre: str | None, pins: tuple[str, ...],
+            pins_file: str | None) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
     DRAFT and FINAL are .txt, .html, .docx or .pdf files, or - for standard input.
@@ -147,31 +200,52 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         revdiff compare draft.txt notice.txt -o report.html
         revdiff compare draft.docx final.pdf --format json --watch 版权,商标
         revdiff compare draft.docx review.docx final.pdf -o versions.html
+        revdiff compare law-2009.txt law-2024.txt -o 对照表.docx
+        revdiff compare law-2009.txt law-2024.txt --format csv --map -o map.csv
+        revdiff compare law-2009.txt law-2024.txt --pin 第十二条=第十四条
     """
     from revdiff import compare as run_compare
-    from revdiff.render import render
+    from revdiff.pins import parse_pin, read_pins
+    from revdiff.render import render_bytes
+    from revdiff.render.csv import render_map_csv
 
     if len(versions) < 2:
         _fail(f"missing argument {'FINAL' if versions else 'DRAFT'}: compare needs DRAFT and FINAL "
               "(or more versions, oldest first); see revdiff compare --help")
     if versions.count("-") > 1:
         _fail("only one of DRAFT and FINAL can be standard input (-)")
+    _refuse_inputs(out, versions)
     draft, final = versions[0], versions[-1]
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
+    pairs = [parse_pin(p) for p in pins] + (read_pins(pins_file) if pins_file else [])
+    fmt = _format_for(out, fmt)
+    if article_map and (fmt != "csv" or len(versions) > 2):
+        _fail("--map writes the article map of two files as CSV: use it with --format csv (or -o FILE.csv)")
+    if db and len(versions) > 2:
+        _fail("--db adds the comparison of two files: compare two versions at a time")
+    if db:
+        _refuse_inputs(db, versions)
+    if fmt == "docx" and len(versions) > 2:
+        _fail("--format docx writes the 修改对照表 of two files: compare two versions at a time")
     if len(versions) > 2:
+        if pairs:
+            _fail("--pin / --pins pair the articles of two files; give exactly DRAFT and FINAL")
         from revdiff.render.versions import render_versions
         from revdiff.versions import compare_versions
 
         several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
-                                   words=word_diff, max_bytes=max_size * 1024 * 1024,
+                                   words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre,
                                    **_settings().compare_options())
-        _write(out, render_versions(several, _format_for(out, fmt), lang=lang))
+        _write(out, render_versions(several, fmt, lang=lang))
         if exit_code and several.findings:
             sys.exit(1)
         return
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
-                         words=word_diff, max_bytes=max_size * 1024 * 1024, **_settings().compare_options())
-    _write(out, render(report, _format_for(out, fmt), lang=lang))
+                         words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, pins=pairs,
+                         **_settings().compare_options())
+    _write(out, render_map_csv(report) if article_map else render_bytes(report, fmt, lang=lang))
+    if db:
+        _store(db, report, db_name or f"{Path(draft).stem} → {Path(final).stem}")
     if exit_code and report.findings:
         sys.exit(1)
 
@@ -180,18 +254,20 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
-def outline(file: str, fmt: str, max_size: int) -> None:
+@click.option("--genre", type=click.Choice(GENRES), help="Read FILE as this genre (default: detected).")
+def outline(file: str, fmt: str, max_size: int, genre: str | None) -> None:
     """Show the structure revdiff reads in FILE: parts, headings, boxes, tables, lines.
 
     \b
     Example:
         revdiff outline notice.txt
         revdiff outline final.pdf --format json
+        revdiff outline law.txt --genre law
     """
     from revdiff import outline as run_outline
     from revdiff.outline_format import outline_dict, outline_text
 
-    doc = run_outline(file, max_bytes=max_size * 1024 * 1024, **_settings().outline_options())
+    doc = run_outline(file, max_bytes=max_size * 1024 * 1024, genre=genre, **_settings().outline_options())
     if fmt == "json":
         _write(None, json.dumps(outline_dict(doc), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -214,6 +290,7 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
     """
     from revdiff import ledger as run_ledger
 
+    _refuse_inputs(out, [file])
     result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)
@@ -226,7 +303,11 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Pairs compared in parallel (default: number of cores).")
 @click.option("--force", is_flag=True, help="Redo every pair, also those unchanged since the last run.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the reports' interface.")
-def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str) -> None:
+@click.option("--allow-outside", is_flag=True,
+              help="Let the manifest name absolute paths and files outside its folder.")
+@click.option("--db", metavar="FILE", help="Also keep every pair in this SQLite database (revdiff.db/1, for Datasette).")
+def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str, allow_outside: bool,
+          db: str | None) -> None:
     """Compare many draft/final pairs into OUTDIR, with an index ranking them by severity.
 
     MANIFEST is a CSV file with the header name,draft,final[,options] (paths relative to
@@ -241,7 +322,7 @@ def batch(manifest: str, outdir: str, jobs: int | None, force: bool, lang: str) 
 
     settings = _settings()
     try:
-        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang,
+        outcomes = run_batch(manifest, outdir, jobs=jobs, force=force, lang=lang, allow_outside=allow_outside, db=db,
                              options=settings.compare_options(), watch=list(settings.watch or []))
     except KeyboardInterrupt:
         click.echo("revdiff: interrupted; finished pairs are kept, run the same command again to do the rest",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from revdiff.align import align, node_body
+from revdiff.align import node_body
 from revdiff.classify import DEFAULT_WATCH, Context, classify
 from revdiff.diff import diff_texts, is_formatting_only
 from revdiff.model import (
@@ -28,13 +29,22 @@ from revdiff.textkey import key
 
 def _ref(node: Node, path: list[str]) -> SectionRef:
     return SectionRef(number=node.number, title=node.title, level=node.level, path=path,
-                      line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page)
+                      line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page,
+                      unit=node.unit)
 
 
 def _info(doc: Document, part: Part) -> DocInfo:
     title = doc.title or part.title or Path(doc.source).stem
     return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
-                   part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata)
+                   part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata,
+                   genre=part.genre)
+
+
+def _article_map(pairs: list[SectionPair], unit: str) -> list[dict[str, Any]]:
+    """Old → new numbers of the genre's unit (laws: 条) in reading order (``null`` on a missing side)."""
+    return [{"draft": p.draft.number if p.draft else None, "final": p.final.number if p.final else None,
+             "status": p.status}
+            for p in pairs if unit in (p.draft and p.draft.unit, p.final and p.final.unit)]
 
 
 def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: list[Finding]) -> list[str]:
@@ -53,6 +63,8 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
     if final_mark and not draft_mark:
         out.append(f"定稿一侧标有“{final_mark.group(0)}”，两份文件可能放反了 / the final is marked "
                    f"“{final_mark.group(0)}”: draft and final may be swapped")
+    for label, doc in (("征求意见稿 / draft", draft), ("定稿 / final", final)):
+        out += [f"{label}: {w}" for w in doc.warnings]
     if similarity < 0.2:
         out.append(f"两份文件几乎没有共同内容（相似度 {similarity:.2f}），请确认是否为同一文件的两个版本 / "
                    f"the documents share almost nothing (similarity {similarity:.2f}): are they versions of one document?")
@@ -63,18 +75,24 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
                  pledge_units: list[str] | tuple[str, ...] = (), severity: dict[str, str] | None = None,
-                 **_options: Any) -> Report:
+                 settings_file: str | None = None, genre: str | None = None,
+                 pins: Sequence[tuple[str, str]] = (), **_options: Any) -> Report:
     """Compare two Documents; ``watch`` adds terms to the default watch list (版权).
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
-    ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own.
+    ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own;
+    ``genre``: the genre to compare in (default: the compared parts' own when they agree,
+    else plan); ``pins``: (draft, final) article numbers a reviewer paired by hand (laws).
     """
+    from revdiff import genres
+
     bad = {k: v for k, v in (severity or {}).items() if v not in SEVERITY_ORDER}
     if bad:
         raise ValueError(f"unknown severity {bad}: use high, medium or low")
     dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
+    kind = genres.get(genre or (dsel.genre if dsel.genre == fsel.genre else "plan"))
     dpart, fpart = compared_view(dsel), compared_view(fsel)
-    links, _draft_items, _final_items = align(dpart, fpart)
+    links = kind.align(dpart, fpart, pins)
     pairs: list[SectionPair] = []
     for i, link in enumerate(links, 1):
         dn = link.d.node if link.d else None
@@ -98,18 +116,25 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             final=_ref(fn, link.f.path) if fn and link.f else None,
             diff=ops, formatting=formatting, draft_node=dn, final_node=fn,
         )
+        if dn is not None and fn is not None and dn.unit == fn.unit == "条":
+            from revdiff.genres.law import clause_changes
+
+            pair.clauses = clause_changes(dn.text, fn.text)
         pairs.append(pair)
     terms = list(DEFAULT_WATCH)
     for t in watch or []:
         if t and t not in terms:
             terms.append(t)
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
-                  pledge_units=tuple(pledge_units), severity=dict(severity or {}))
+                  pledge_units=tuple(pledge_units), severity=dict(severity or {}), genre=kind.name)
     findings = classify(ctx)
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
+    warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+    if settings_file:
+        warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
-                  warnings=_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings), watch=terms,
-                  context=ctx)
+                  warnings=warnings, watch=terms, context=ctx, genre=kind.name,
+                  article_map=_article_map(pairs, kind.unit))
 

@@ -86,6 +86,8 @@ class Settings:
         ``watch`` is not among them: it is a command-line default (``--watch`` replaces it).
         """
         out: dict[str, Any] = {}
+        if self.source:  # named in the report, so a reader knows settings shaped it
+            out["settings_file"] = self.source
         if self.pledge_words:
             out["pledge_words"] = list(self.pledge_words)
         if self.pledge_units:

@@ -83,7 +83,9 @@ class Ledger:
 
     def to_md(self) -> str:
         """A list a journalist can paste: one bullet per commitment, grouped by kind."""
-        out = [f"# 承诺清单 / Commitment ledger: {', '.join(self.parts)}", "", f"`{self.source}`", ""]
+        from revdiff.render.markdown import code_span
+
+        out = [f"# 承诺清单 / Commitment ledger: {_md(', '.join(self.parts))}", "", code_span(self.source), ""]
         titles = {"pledge": "资金承诺 / Funding pledges", "target": "目标 / Targets",
                   "deadline": "期限 / Deadlines", "agency": "责任单位 / Responsible units"}
         for kind, title in titles.items():

@@ -114,28 +114,30 @@ def split_inline_title(rest: str, style: str = "") -> tuple[str, str]:
         if len(rest) <= 40 and not re.search(r"[，；,;]", rest):
             return rest, ""
         return "", rest  # a numbered paragraph with no title of its own
+    if not rest[m.end() :].strip() and re.search(r"[，,].*\d|\d.*[，,]", rest[: m.start()]):
+        # one whole sentence with a clause and a figure ("（一）对新认定的…，每件给予最高10万元资助。"):
+        # a numbered paragraph, whose sentence (and its amount) is body to compare, not a title
+        return "", rest
     if m.start() <= 40 and not re.search(r"[；;]", rest[: m.start()]):
         return rest[: m.start()], rest[m.end() :].strip()
     return "", rest
 
 
-def number_value(number: str) -> int | None:
-    """The ordinal a written number stands for: 三、 → 3, （2） → 2, 第十二条 → 12, -- → None."""
-    m = re.search(rf"\d+|{CN_NUM}", unicodedata.normalize("NFKC", number))
-    if not m:
-        return None
-    return cn_to_int(m.group(0)) or None
+def _values(number: str) -> tuple[int, ...]:
+    """Every ordinal in a written number: 三、 → (3,), 第十条之一 → (10, 1)."""
+    return tuple(cn_to_int(n) for n in re.findall(rf"\d+|{CN_NUM}", unicodedata.normalize("NFKC", number)))
 
 
 def renumbered(a: str, b: str) -> bool:
     """True when two headings' numbers stand for different ordinals (三、 → 一、).
 
-    Writing the same ordinal another way (1、 → 一、, (一) → （一）, -- → ——) is not renumbering.
+    Writing the same ordinal another way (1、 → 一、, (一) → （一）, -- → ——) is not renumbering;
+    第十条 → 第十条之一 is.
     """
     if not a or not b:
         return False
-    va, vb = number_value(a), number_value(b)
-    if va is not None and vb is not None:
+    va, vb = _values(a), _values(b)
+    if va and vb:
         return va != vb
     from revdiff.textkey import key
 

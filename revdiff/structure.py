@@ -214,6 +214,11 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
         tu, body = _doc_title(units, lines, notice_end, end)
         if tu:
             spans.append(_PartSpan("document", tu[0], body, _title_text(units, tu), tu))
+        elif any(notice_end <= i < end for i, _ in lines):
+            # the issued document starts without a title line: it is still a document (its
+            # title is the one the notice names), not more of the notice
+            named = re.findall(r"《([^《》]{4,80})》", notice_title)
+            spans.append(_PartSpan("document", notice_end, notice_end, named[0] if named else "", []))
     spans.extend(_attachments(units, lines, spans[-1].body, end))
     spans.sort(key=lambda s: s.start)
     return spans, footer
@@ -347,7 +352,10 @@ class _Builder:
             if e.outer and e.outer[0] == m.style and m.value == e.outer[1] + 1:
                 return idx  # the paragraph after a box continues the numbering before it
         same = [idx for idx, e in enumerate(st) if e.style == m.style]
-        if same and (m.value != 1 or st[-1].style == m.style):
+        # A marker whose style is already open continues or restarts that list; numbering
+        # that restarts at 1 is a new list at the same level, never a child of the deeper
+        # heading before it (else 600 restarts nest 600 deep).
+        if same:
             return same[-1]
         for idx in range(len(st) - 1, -1, -1):
             e = st[idx]
@@ -453,7 +461,8 @@ def _is_caption(u: Unit) -> bool:
     return 2 <= len(t) <= 50 and not re.search(r"[。；，,]", t) and match_marker(t) is None
 
 
-def _build(part: Part, units: list[Unit]) -> None:
+def build_plan_tree(part: Part, units: list[Unit]) -> None:
+    """The section tree of a plan's part: levels decided by context (see the module doc)."""
     builder = _Builder(part)
     i = 0
     while i < len(units):
@@ -483,12 +492,13 @@ def _build(part: Part, units: list[Unit]) -> None:
         i += 1
     builder.flush()
     for node in part.sections:
-        _finish(node)
+        finish(node)
 
 
-def _finish(node: Node) -> None:
+def finish(node: Node) -> None:
+    """Extend each node's line range over its children."""
     for c in node.children:
-        _finish(c)
+        finish(c)
         node.line_end = max(node.line_end, c.line_end)
 
 
@@ -517,11 +527,37 @@ def _notice_metadata(part: Part) -> dict[str, str]:
     return meta
 
 
-def parse(raw: RawDoc) -> Document:
-    """Build the Document (parts and section trees) of a cleaned RawDoc."""
+# a Markdown heading mark before a title line (`# 标题`): formatting, not part of the title
+_TITLE_MARK = re.compile(r"^#{1,6}[ \t\u3000]*")
+# lines under a title that never continue it: a dated 题注 line (2024年9月13日 …通过), a comment
+_NOT_TITLE = re.compile(r"^(?:[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|<!--)")
+
+
+def parse(raw: RawDoc, genre: str | None = None) -> Document:
+    """Build the Document (parts and section trees) of a cleaned RawDoc.
+
+    ``genre`` (``plan``, ``law``) forces how the text is read; by default each part is
+    built by the genre whose ``detect`` scores its text highest (revdiff/genres), so a plan
+    issued with a 管理办法 attached reads each in its own way.  The Document's genre is that
+    of its longest part (the 通知 aside).
+    """
+    from revdiff import genres
+
+    forced = genres.get(genre) if genre else None
     units = _units(raw.blocks)
     spans, footer = _find_parts(units)
     parts: list[Part] = []
+    marks: list[Block] = []  # formatting marks the genre removed from the text
+    for sp in spans:
+        cut = next((k for k, i in enumerate(sp.title_units) if k and _NOT_TITLE.match(units[i].text)), None)
+        if cut is not None:  # a law's 题注 under its title: the preamble, not the title
+            sp.title_units = sp.title_units[:cut]
+            sp.title = _title_text(units, sp.title_units)
+        m = _TITLE_MARK.match(sp.title)
+        if m and sp.title_units:
+            first = units[sp.title_units[0]].block
+            marks.append(Block(m.group(0).strip(), first.line, first.page))
+            sp.title = sp.title[m.end() :]
     end_units = footer if footer is not None else len(units)
     for k, sp in enumerate(spans):
         stop = spans[k + 1].start if k + 1 < len(spans) else end_units
@@ -540,7 +576,9 @@ def parse(raw: RawDoc) -> Document:
                     builder.table(u, None)
             builder.flush()
         else:
-            _build(part, body_units)
+            kind = forced or genres.detect([u.block.text for u in body_units if u.kind == "line"])
+            part.genre = kind.name
+            marks.extend(kind.build(part, body_units))
     if footer is not None:
         owner = next((p for p in parts if p.kind == "notice"), None)
         target = owner or parts[-1]
@@ -564,7 +602,16 @@ def parse(raw: RawDoc) -> Document:
     title = parts[0].title if parts else ""
     pages = {line: page for b in raw.blocks for _, line, page in b.line_map if page is not None}
     return Document(source=raw.source, format=raw.format, encoding=raw.encoding, parts=parts,
-                    metadata=metadata, dropped=raw.dropped, title=title, pages=pages)
+                    metadata=metadata, dropped=raw.dropped + marks, title=title, pages=pages,
+                    genre=_main_genre(parts, forced.name if forced else None))
+
+
+def _main_genre(parts: list[Part], forced: str | None) -> str:
+    """The forced genre, else that of the longest part that is not a 通知."""
+    if forced:
+        return forced
+    docs = [p for p in parts if p.kind != "notice"] or parts
+    return max(docs, key=lambda p: p.line_end - p.line_start).genre
 
 
 def _assign_ids(parts: list[Part]) -> None:
@@ -606,4 +653,4 @@ def compared_view(part: Part) -> Part:
     for i, n in enumerate(paragraphs, 1):
         n.id = f"p{i}"
     return Part(title=part.title, kind=part.kind, line_start=part.line_start, line_end=part.line_end, text="",
-                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata)
+                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata, genre=part.genre)

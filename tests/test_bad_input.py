@@ -17,6 +17,7 @@ import struct
 import subprocess
 import sys
 import time
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -303,6 +304,42 @@ def make_billion_laughs(tmp: Path) -> Path:
     return p
 
 
+def make_dtd_after_long_comment(tmp: Path) -> Path:
+    # the DTD pushed 10 KB down by a comment, past any look at the part's first bytes
+    xml = (
+        f'<?xml version="1.0"?>\n<!--{"x" * 10_000}-->\n<!DOCTYPE w:document [<!ENTITY secret "50万元">]>\n'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>资助&secret;</w:t></w:r></w:p></w:body></w:document>'
+    ).encode()
+    p = tmp / "hidden-dtd.docx"
+    p.write_bytes(_rezip((FIXTURES / "sample.docx").read_bytes(), {"word/document.xml": xml}))
+    return p
+
+
+def make_duplicate_document_xml(tmp: Path) -> Path:
+    src = (FIXTURES / "sample.docx").read_bytes()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(src)) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+        fake = f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>另一份文本</w:t></w:r></w:p></w:body></w:document>'
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the point
+            zout.writestr("word/document.xml", fake.encode())
+    p = tmp / "twice.docx"
+    p.write_bytes(buf.getvalue())
+    return p
+
+
+def make_docm(tmp: Path) -> Path:
+    src = (FIXTURES / "sample.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+    p = tmp / "macro.docm"
+    p.write_bytes(_rezip(src, {"[Content_Types].xml": types}))
+    return p
+
+
 # (id, builder, extra CLI options, keyword expected in the one stderr line)
 ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("missing-path", make_missing, (), "no such file"),
@@ -329,6 +366,9 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("docx-zip-bomb-ratio", make_bomb_ratio, (), "zip bomb"),
     ("docx-deeply-nested-xml", make_nested_docx, (), "nested too deeply"),
     ("docx-entity-expansion", make_billion_laughs, (), "entities"),
+    ("docx-dtd-after-long-comment", make_dtd_after_long_comment, (), "entities"),
+    ("docx-duplicate-document-xml", make_duplicate_document_xml, (), "two copies of word/document.xml"),
+    ("docm-macro-enabled", make_docm, (), "macro-enabled Word file (.docm/.dotm); save it as a Word document"),
 ]
 
 
@@ -571,3 +611,12 @@ def test_same_inputs_give_byte_identical_reports(draft: Path, final: Path, forma
         first = _report_bytes(draft, final, fmt, "1", *extra)
         second = _report_bytes(draft, final, fmt, "2", *extra)
         assert first == second, f"{fmt} output differs between runs"
+
+
+def test_pdf_with_bytes_after_its_end_marker_is_read(tmp_path: Path) -> None:
+    # some servers and signing tools append a few KB after %%EOF; the PDF is still whole
+    data = (FIXTURES / "sample.pdf").read_bytes() + b"\n" + os.urandom(4096)
+    (tmp_path / "tail.pdf").write_bytes(data)
+    proc = run_cli("compare", str(FIXTURES / "sample.pdf"), str(tmp_path / "tail.pdf"), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["findings"] == []

@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import ROOT, SAMPLES
@@ -28,10 +29,20 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def write_manifest(path: Path, rows: list[tuple[str, Path | str, Path | str, str]]) -> Path:
-    """A CSV manifest with paths relative to its folder (as users write them)."""
+    """A CSV manifest with paths relative to its folder (as users write them).
+
+    The inputs are copied into ``inputs/`` beside it: a manifest may only name files inside
+    its own folder (without --allow-outside).
+    """
+    (path.parent / "inputs").mkdir(parents=True, exist_ok=True)
 
     def rel(p: Path | str) -> str:
-        return os.path.relpath(p, path.parent) if isinstance(p, Path) else p
+        if not isinstance(p, Path):
+            return p
+        copy = path.parent / "inputs" / f"{p.parent.name}-{p.name}"
+        if not copy.exists() or copy.read_bytes() != p.read_bytes():
+            copy.write_bytes(p.read_bytes())
+        return os.path.relpath(copy, path.parent)
 
     lines = ["name,draft,final,options"]
     for name, draft, final, options in rows:
@@ -185,6 +196,24 @@ def test_killed_batch_resumes_without_redoing_done_pairs(tmp_path: Path) -> None
     assert f"{len(names)} done, 0 skipped" in proc4.stderr
 
 
+def test_manifest_cannot_reach_outside_its_folder_without_the_option(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("一、机密\n市财政给予每家企业50万元资助。\n", encoding="utf-8")
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "d.txt").write_text("一、公开\n市财政给予每家企业30万元资助。\n", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "pairs.csv").write_text(
+        f"name,draft,final\nup,d.txt,../secret.txt\nabs,d.txt,{secret}\nlink,d.txt,link.txt\n", encoding="utf-8")
+    proc = run("batch", str(folder / "pairs.csv"), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("outside the manifest's folder") == 3
+    assert not (tmp_path / "out" / "up.json").exists()
+    proc = run("batch", str(folder / "pairs.csv"), "-o", str(tmp_path / "out"), "--allow-outside", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "out" / "up.json").read_text(encoding="utf-8"))["findings"]
+
+
 def test_folder_manifest_and_manifest_errors(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -204,3 +233,69 @@ def test_folder_manifest_and_manifest_errors(tmp_path: Path) -> None:
     assert proc.stderr.count("\n") == 1 and "name,draft,final" in proc.stderr
     proc = run("batch", "missing.csv", "-o", "out3", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("revdiff: error: manifest missing.csv not found")
+
+
+def _children(pid: int) -> set[int]:
+    kids: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids |= {int(k) for k in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return kids
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_die_with_a_killed_batch(tmp_path: Path) -> None:
+    text = (ROOT / "samples" / "yantai-ip-strategy-draft.txt").read_text(encoding="utf-8") * 30
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    for i in range(4):  # slow pairs, so the workers are busy when the batch is killed
+        (folder / f"p{i}.draft.txt").write_text(text, encoding="utf-8")
+        (folder / f"p{i}.final.txt").write_text(text.replace("2025", "2026"), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "revdiff", "batch", str(folder), "-o", str(tmp_path / "out"),
+                             "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the batch started its workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while time.monotonic() < deadline and alive:
+        alive = {w for w in alive if Path(f"/proc/{w}").exists() and "Z" not in _state(w)}
+        time.sleep(0.1)
+    assert not alive, f"workers {alive} outlived the killed batch"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
+
+
+_READ_ONLY = r"""
+import errno, runpy, sys, tempfile
+def mkstemp(*args, **kwargs):
+    raise PermissionError(errno.EACCES, "Permission denied")
+tempfile.mkstemp = mkstemp  # as a read-only folder answers (root ignores chmod, so it is simulated)
+sys.argv = ["revdiff", *sys.argv[1:]]
+runpy.run_module("revdiff", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_read_only_output_folder_is_one_clear_line(tmp_path: Path) -> None:
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    text = (SAMPLES / "taian-ip-outline-draft.txt").read_text(encoding="utf-8")
+    (folder / "a.draft.txt").write_text(text, encoding="utf-8")
+    (folder / "a.final.txt").write_text(text.replace("2025", "2026"), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _READ_ONLY, "batch", str(folder), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [f"revdiff: error: cannot write to output folder {tmp_path / 'out'}: "
+                                        "Permission denied; choose a folder you can write to"]

@@ -195,7 +195,9 @@ def test_ledger_and_outline_read_the_settings(work: Path) -> None:
     assert "本文来源" in revdiff(work, "outline", "d.txt", "--format", "json").stdout
     toml(work, '[funding]\nverbs = ["激励金"]\nunits = ["千元"]\n[clean]\ndrop = ["^本文来源：.*$"]\n')
     assert ledger_pledges() == [("30", "万元"), ("5", "千元")]
-    assert "本文来源" not in revdiff(work, "outline", "d.txt", "--format", "json").stdout
+    outline = json.loads(revdiff(work, "outline", "d.txt", "--format", "json").stdout)
+    assert "本文来源" not in json.dumps(outline["parts"], ensure_ascii=False)
+    assert any("本文来源" in w for w in outline["warnings"]), "what the settings dropped is said"
 
 
 def test_broken_settings_file_still_shows_command_help(work: Path) -> None:
@@ -204,3 +206,29 @@ def test_broken_settings_file_still_shows_command_help(work: Path) -> None:
     assert helped.returncode == 0 and "Usage:" in helped.stdout
     failed = revdiff(work, "outline", "d.txt")
     assert failed.returncode == 2 and "compare.wach" in failed.stderr and failed.stderr.count("\n") == 1
+
+
+def test_report_says_which_settings_file_was_used_and_what_it_dropped(work: Path) -> None:
+    # a revdiff.toml left in the working folder whose pattern swallows a pledge line: the
+    # report must name the file and the dropped line instead of quietly saying less
+    toml(work, '[clean]\ndrop = ["^对获评示范的企业.*$"]\n')
+    rep = report(work)
+    assert any("revdiff.toml" in w for w in rep["warnings"])
+    dropped = [w for w in rep["warnings"] if "[clean] drop" in w]
+    assert len(dropped) == 2  # one line on each side
+    assert dropped[0].startswith("征求意见稿") and "第 3 行" in dropped[0] and "激励金30万元" in dropped[0]
+    md = revdiff(work, "compare", "d.txt", "f.txt", "--format", "md").stdout
+    assert "revdiff.toml" in md and "激励金30万元" in md
+
+
+def test_no_settings_file_no_settings_warning(work: Path) -> None:
+    rep = report(work)
+    assert not any("revdiff.toml" in w or "[clean] drop" in w for w in rep["warnings"])
+
+
+def test_backtracking_drop_pattern_is_stopped(work: Path) -> None:
+    toml(work, '[clean]\ndrop = ["(a|aa)+c"]\n')
+    (work / "d.txt").write_text(DRAFT + "a" * 60 + "\n", encoding="utf-8")
+    proc = revdiff(work, "compare", "d.txt", "f.txt", "--format", "json")  # 60 s timeout: a hang fails
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert "(a|aa)+c" in proc.stderr and "takes too long" in proc.stderr and "line 8" in proc.stderr

@@ -57,3 +57,31 @@ def test_unknown_part_is_one_line_error() -> None:
     proc = ledger(str(SAMPLES / "yantai-notice-official.txt"), "--part", "不存在的部分")
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "--part" in proc.stderr and "Traceback" not in proc.stderr
+
+
+NOTICE_WITHOUT_TITLE = """某某县人民政府办公室关于印发《某某县科技创新奖补办法》的通知
+各乡镇人民政府，县直各部门：
+现将《某某县科技创新奖补办法》印发给你们，请遵照执行。
+某某县人民政府办公室
+2024年3月1日
+（此件公开发布）
+一、奖补对象
+（一）对首次认定的高新技术企业，一次性给予20万元奖励。
+（二）到2026年，全县高新技术企业达到60家。
+二、资金保障
+县财政每年安排科技创新专项资金300万元。
+"""
+
+
+def test_issued_document_without_a_title_line_is_still_a_document(tmp_path: Path) -> None:
+    # the notice names the document; the document itself starts with 一、 (no title line):
+    # its pledges and targets are the ledger's, not hidden in the notice
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE_WITHOUT_TITLE, encoding="utf-8")
+    proc = ledger(str(path), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["parts"] == ["某某县科技创新奖补办法"]
+    got = sorted((e["kind"], e["value"], e["unit"], e["line"]) for e in data["entries"] if e["kind"] != "deadline")
+    # the numbered sentences with an amount are body, not titles: their amounts are read
+    assert got == [("pledge", "20", "万元", 8), ("pledge", "300", "万元", 11), ("target", "60", "家", 9)]

@@ -14,3 +14,11 @@ def test_every_command_and_option_is_in_the_readme() -> None:
         for param in cmd.params:
             if param.param_type_name == "option":
                 assert any(opt in readme for opt in param.opts), f"{name} {param.opts} missing from README"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(line for line in ci.splitlines() if line.startswith("apt-get "))
+    assert command in readme.splitlines()
+    assert "libreoffice-writer-nogui" in command  # the .docx tests convert to PDF with it

@@ -156,3 +156,20 @@ def test_items_are_not_headings(tmp_path: Path) -> None:
     ]))
     kids = doc.parts[0].sections[0].children
     assert [(k.kind, k.number) for k in kids] == [("item", "一是"), ("item", "二是"), ("item", "--")]
+
+
+def test_numbering_that_restarts_six_hundred_times_stays_flat(tmp_path) -> None:
+    # a document whose 一、…（一）… restart over and over (several short notices pasted into
+    # one file): each 一、 is a new top-level heading, never a child of the （一） before it
+    import revdiff
+
+    lines = ["测试文件汇编"]
+    for _ in range(600):
+        lines += ["一、总体要求", "（一）指导思想", "坚持问题导向。"]
+    path = tmp_path / "restart.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    top = doc.parts[0].sections
+    assert len(top) == 600
+    assert all(n.number == "一、" and [c.number for c in n.children] == ["（一）"] for n in top)
+    assert max(len(n.walk()) for n in top) == 2

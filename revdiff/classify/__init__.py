@@ -26,6 +26,7 @@ class Context:
     pledge_words: tuple[str, ...] = ()  # extra words that make a sentence a funding pledge
     pledge_units: tuple[str, ...] = ()  # extra money units (千元)
     severity: dict[str, str] = field(default_factory=dict)  # finding kind -> severity override
+    genre: str = "plan"  # the genre compared in: it names the rules that run (revdiff/genres)
     by_draft: dict[str, SectionPair] = field(default_factory=dict)  # node id -> pair
     by_final: dict[str, SectionPair] = field(default_factory=dict)
 
@@ -106,7 +107,7 @@ _KIND_ORDER = [
 
 
 def classify(ctx: Context) -> list[Finding]:
-    """Run every registered rule; return findings most important first, with ids."""
+    """Run the registered rules of the genre compared in; return findings most important first, with ids."""
     if not RULES:
         from revdiff.classify import (
             agencies,
@@ -124,9 +125,15 @@ def classify(ctx: Context) -> list[Finding]:
         for mod in (funding, targets, terms, obligations, agencies, sections,
                     penalties, timelimits, thresholds, references):
             register(mod.NAME, mod.run)
+    from revdiff import genres
+
+    # the genre's own rules, and any rule no genre names yet (it runs in every genre)
+    wanted = set(genres.get(ctx.genre).rules)
+    claimed = genres.claimed_rules()
     findings: list[Finding] = []
-    for _, rule in RULES:
-        findings.extend(rule(ctx))
+    for name, rule in RULES:
+        if name in wanted or name not in claimed:
+            findings.extend(rule(ctx))
     for f in findings:
         f.severity = ctx.severity.get(f.kind, f.severity)
 

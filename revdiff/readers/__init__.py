@@ -6,6 +6,8 @@ no reader claims the content, the file extension decides; plain text is the fall
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +15,9 @@ from pathlib import Path
 
 from revdiff.errors import InputError
 from revdiff.model import RawDoc
+from revdiff.output import shown
 from revdiff.readers import sniff
+from revdiff.readers.invisible import strip_invisible
 
 
 @dataclass(frozen=True)
@@ -70,12 +74,16 @@ def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         if p.is_dir():
             raise InputError(f"{path}: is a directory; give a .txt, .html, .docx or .pdf file")
         try:
-            if p.stat().st_size > max_bytes:
+            st = p.stat()
+            if not stat.S_ISREG(st.st_mode):
+                data = _read_stream(path, st, max_bytes)
+            elif st.st_size > max_bytes:
                 raise InputError(
                     f"{path}: file is larger than the limit of {max_bytes // (1024 * 1024)} MB; "
                     "raise it with --max-size"
                 )
-            data = p.read_bytes()
+            else:
+                data = p.read_bytes()
         except PermissionError:
             raise InputError(f"{path}: permission denied; make the file readable") from None
         except OSError as exc:
@@ -85,6 +93,30 @@ def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             f"{path}: input is larger than the limit of {max_bytes // (1024 * 1024)} MB; raise it with --max-size"
         )
     return data
+
+
+def _read_stream(path: str, st: os.stat_result, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of a FIFO, pipe or device, whose size says nothing.
+
+    A FIFO is opened without waiting for a writer (a FIFO nobody writes to would otherwise
+    block for ever); with no writer, reading it ends at once, as an empty file.
+    """
+    fifo = stat.S_ISFIFO(st.st_mode)
+    fd = os.open(path, os.O_RDONLY | (os.O_NONBLOCK if fifo else 0))
+    try:
+        if fifo:
+            os.set_blocking(fd, True)  # now wait for data, but only from a writer that is there
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def choose_reader(data: bytes, source: str) -> Reader:
@@ -106,6 +138,8 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
         raise InputError(f"{path}: file is empty; give the document's text")
     reader = choose_reader(data, path)
     raw = reader.read(data, path)
+    raw.source = shown(path)  # a name that is not UTF-8, or holds a line break, printed safely
+    strip_invisible(raw)
     if not any(b.text.strip() or b.cells for b in raw.blocks):
         raise InputError(
             f"{path}: no document text found in this {reader.name} file; give a file that holds the document's text"

@@ -65,6 +65,25 @@ def _corrupt(source: str) -> InputError:
     return InputError(f"{source}: corrupt or truncated .docx; re-save it from Word")
 
 
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+
+
+def _declares_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when the part holds a DTD or entity declaration anywhere.
+
+    Not only at its head: a long comment can push a DTD past any fixed-size look.  Text in
+    Word's XML cannot hold a literal ``<!`` (it is written ``&lt;!``), so the whole part is
+    searched, in chunks (it was checked against zip bombs before).
+    """
+    tail = b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 16):
+            if _DTD.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
 def _check_package(data: bytes, source: str) -> None:
     """Refuse broken zips, zip bombs and XML with DTDs before python-docx parses anything."""
     try:
@@ -92,6 +111,11 @@ def _check_package(data: bytes, source: str) -> None:
                 " times (a zip bomb?); refusing it"
             )
     names = {i.filename for i in infos}
+    if len(names) != len(infos):  # zipfile would read the last copy, Word the first: refuse
+        twice = sorted({i.filename for i in infos if sum(j.filename == i.filename for j in infos) > 1})
+        raise InputError(
+            f"{source}: .docx holds two copies of {', '.join(twice)} (damaged or tampered with); re-save it from Word"
+        )
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise InputError(
             f"{source}: a zip file but not a Word document (.xlsx, .pptx, .odt?); save it as .docx"
@@ -102,11 +126,10 @@ def _check_package(data: bytes, source: str) -> None:
         if not info.filename.endswith((".xml", ".rels")):
             continue
         try:
-            with zf.open(info) as fh:
-                head = fh.read(4096)
+            declares = _declares_dtd(zf, info)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError):
             raise _corrupt(source) from None
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        if declares:
             raise InputError(
                 f"{source}: .docx part {info.filename} declares XML entities (not written by Word; "
                 "possibly malicious); re-save it from Word"
@@ -637,7 +660,14 @@ def read(data: bytes, source: str) -> RawDoc:
     except PackageNotFoundError:
         raise _corrupt(source) from None
     except ValueError as exc:  # e.g. a .dotx / .docm content type
-        raise InputError(f"{source}: not a Word document ({exc}); save it as .docx") from None
+        kind = str(exc)
+        if "macroEnabled" in kind:
+            what = "a macro-enabled Word file (.docm/.dotm)"
+        elif "template" in kind:
+            what = "a Word template (.dotx)"
+        else:
+            what = "not a Word document"
+        raise InputError(f"{source}: {what}; save it as a Word document (.docx)") from None
     except Exception as exc:  # zip, zlib and XML errors from a damaged package
         if "depth" in str(exc).lower():  # lxml refuses XML nested over 256 levels
             raise InputError(

@@ -22,6 +22,9 @@ from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
 
 MAX_PAGES = 2000
+# Bytes that the page contents, fonts and other non-image streams may inflate to: a Flate
+# bomb (1 MB that inflates to GBs) is refused before pdfminer inflates it whole in memory.
+MAX_INFLATED = 256 * 1024 * 1024
 
 # Page-number lines: "— 3 —", "-3-", "- 3 -", "第3页", "第 3 页 共 9 页", "3/9", "Page 3 of 9".
 _PAGE_NUMBER = re.compile(
@@ -90,6 +93,38 @@ class _Page:
     height: float
     items: list[_Item] = field(default_factory=list)
     chars: int = 0
+    hidden: int = 0  # characters drawn off the page or in white: not shown, not read
+    hidden_text: str = ""
+
+
+def _is_white(color: Any) -> bool:
+    """A fill colour that prints as white: gray 1, RGB (1,1,1) or CMYK (0,0,0,0)."""
+    if not isinstance(color, tuple | list) or not color or not all(isinstance(v, int | float) for v in color):
+        return False
+    if len(color) == 4:
+        return all(v <= 0.01 for v in color)
+    return all(v >= 0.99 for v in color)
+
+
+def _hidden_chars(page: Any) -> list[dict[str, Any]]:
+    """Characters a reader of the printed page cannot see: off the page, or white on white.
+
+    White text inside a filled, non-white rectangle (a table header in reverse) is seen and
+    kept.  Text in rendering mode 3 (the invisible OCR layer of a scanned PDF) is not
+    dropped: pdfminer does not report the mode, and that layer is what the page says.
+    """
+    x0, top, x1, bottom = page.bbox
+    fills = [r for r in page.rects if r.get("fill") and not _is_white(r.get("non_stroking_color"))]
+    hidden = []
+    for c in page.chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            hidden.append(c)
+        elif _is_white(c.get("non_stroking_color")) and c["text"].strip() and not any(
+            r["x0"] <= cx <= r["x1"] and r["top"] <= cy <= r["bottom"] for r in fills
+        ):
+            hidden.append(c)
+    return hidden
 
 
 def _clean_cell(value: str | None) -> str:
@@ -126,7 +161,12 @@ def _has_doubled_glyphs(chars: list[dict[str, Any]]) -> bool:
 def _read_page(page: Any, number: int) -> _Page:
     if _has_doubled_glyphs(page.chars):
         page = page.dedupe_chars()  # fake bold: the same glyph printed twice, slightly offset
-    out = _Page(number=number, height=float(page.height), chars=len(page.chars))
+    hidden = _hidden_chars(page)
+    if hidden:  # kept out of the text, but accounted for: one dropped line with what it said
+        gone = {id(c) for c in hidden}
+        page = page.filter(lambda obj: id(obj) not in gone)
+    out = _Page(number=number, height=float(page.height), chars=len(page.chars), hidden=len(hidden),
+                hidden_text="".join(c["text"] for c in hidden))
     tables = []
     finder = page.debug_tablefinder()  # what find_tables() uses, with the cells it found
     for table in finder.tables:
@@ -395,11 +435,12 @@ def _open(data: bytes, source: str) -> Any:
 
 def read(data: bytes, source: str) -> RawDoc:
     """Read a PDF's text layer into line Blocks (with ``page``) and table-row Blocks."""
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data[-2048:] and data.rfind(b"%%EOF") < 0:  # bytes after %%EOF are harmless
         raise InputError(f"{source}: corrupt or truncated .pdf (no end-of-file marker); download it again")
     # pdfminer logs warnings about harmless damage (missing CropBox …); with no handler
     # configured, Python would print them on stderr next to our one-line errors.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    _refuse_flate_bomb(data, source)
     pdf = _open(data, source)
     try:
         try:
@@ -414,6 +455,11 @@ def read(data: bytes, source: str) -> RawDoc:
         pages: list[_Page] = []
         try:
             for number, page in enumerate(pdf.pages, 1):
+                if number > MAX_PAGES:  # the page tree may say fewer pages than it holds
+                    raise InputError(
+                        f"{source}: PDF has more than {MAX_PAGES} pages (its page count says {count}); "
+                        "extract the pages to compare first, e.g. qpdf IN.pdf --pages . 1-200 -- OUT.pdf"
+                    )
                 pages.append(_read_page(page, number))
                 page.close()  # drop the page's parsed objects: long PDFs stay small in memory
             title = str(pdf.metadata.get("Title") or "").strip() or None
@@ -442,5 +488,51 @@ def read(data: bytes, source: str) -> RawDoc:
         )
     _mark_page_furniture(pages)
     _mark_line_edges(pages)
+    for p in pages:  # what was hidden is no text, but it is accounted for: one dropped line a page
+        if p.hidden_text:
+            p.items.insert(0, _Item(top=0.0, bottom=0.0, x0=0.0, x1=0.0, text=p.hidden_text, dropped=True))
     blocks, dropped = _emit(pages)
-    return RawDoc(source=source, format="pdf", encoding="binary", blocks=blocks, dropped=dropped, title=title)
+    warnings = []
+    hidden = [(p.number, p.hidden) for p in pages if p.hidden]
+    if hidden:
+        where = "、".join(f"第 {n} 页 {k} 字" for n, k in hidden[:10]) + ("…" if len(hidden) > 10 else "")
+        where_en = ", ".join(f"page {n}: {k}" for n, k in hidden[:10]) + ("…" if len(hidden) > 10 else "")
+        total = sum(k for _, k in hidden)
+        warnings.append(f"PDF 中有 {total} 个字符画在页面之外或为白色，读者看不见，未参与比较（{where}） / "
+                        f"{total} characters of the PDF are drawn off the page or in white, invisible to a reader, "
+                        f"and were left out ({where_en})")
+    return RawDoc(source=source, format="pdf", encoding="binary", blocks=blocks, dropped=dropped, title=title,
+                  warnings=warnings)
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _refuse_flate_bomb(data: bytes, source: str, budget: int = MAX_INFLATED) -> None:
+    """Refuse a PDF whose Flate streams (images aside) inflate to more than ``budget`` bytes.
+
+    Each stream is inflated in bounded steps and thrown away, so the check itself never
+    holds more than one step in memory.  Image streams are skipped: the text reader never
+    inflates them, and a scan compresses legitimately well.
+    """
+    import zlib
+
+    total = 0
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - 1024) : m.start()]
+        head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        end = data.find(b"endstream", m.end())
+        chunk = data[m.end() : end if end >= 0 else len(data)]
+        inflater = zlib.decompressobj()
+        try:
+            while chunk and total <= budget:
+                total += len(inflater.decompress(chunk, 16 << 20))
+                chunk = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # a damaged stream: pdfminer decides what to do with it
+        if total > budget:
+            raise InputError(
+                f"{source}: PDF streams inflate to more than {budget >> 20} MB (a Flate bomb?); refusing it"
+            )

@@ -10,6 +10,9 @@ from revdiff.readers.encoding import decode, guess_utf16
 _NOT_TEXT = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\f\v"] + [0xFFFD])
 
 
+_LINE_ENDS = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
@@ -29,6 +32,7 @@ def read(data: bytes, source: str) -> RawDoc:
         text, encoding = decode(data, source)
     if _looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text; give a .txt, .html, .docx or .pdf")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # U+2028 / U+2029 (line and paragraph separators) end a line as a line feed does
+    lines = text.replace("\r\n", "\n").translate(_LINE_ENDS).split("\n")
     blocks = [Block(text=line, line=i) for i, line in enumerate(lines, 1)]
     return RawDoc(source=source, format="txt", encoding=encoding, blocks=blocks)

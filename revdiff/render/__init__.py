@@ -66,6 +66,13 @@ def render_csv(report: Report, lang: str = "zh") -> str:
     return _render(report, lang)
 
 
+def render_docx(report: Report, lang: str = "zh") -> bytes:
+    """The 修改对照表 as a Word document (see ``revdiff.render.docx``)."""
+    from revdiff.render.docx import render_docx as _render
+
+    return _render(report, lang)
+
+
 RENDERERS: OrderedDict[str, Renderer] = OrderedDict(
     [
         ("html", render_html),
@@ -74,6 +81,20 @@ RENDERERS: OrderedDict[str, Renderer] = OrderedDict(
         ("csv", render_csv),
     ]
 )
+
+
+# Formats that are files rather than text: ``render_bytes`` gives them as they are.
+BINARY_RENDERERS: OrderedDict[str, Callable[[Report, str], bytes]] = OrderedDict([("docx", render_docx)])
+
+
+def render_bytes(report: Report, fmt: str, lang: str = "zh") -> bytes:
+    """Render ``report`` as the bytes of a file: docx as it is, the text formats in UTF-8."""
+    if fmt in BINARY_RENDERERS:
+        from revdiff.render.i18n import strings
+
+        strings(lang)
+        return BINARY_RENDERERS[fmt](report, lang)
+    return render(report, fmt, lang).encode("utf-8")
 
 
 def render(report: Report, fmt: str, lang: str = "zh") -> str:
@@ -87,14 +108,19 @@ def render(report: Report, fmt: str, lang: str = "zh") -> str:
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
+        if fmt in BINARY_RENDERERS:
+            raise ValueError(f"{fmt} is a binary format: use render_bytes") from None
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(RENDERERS)}") from None
     return renderer(report, lang)
 
 
 __all__ = [
+    "BINARY_RENDERERS",
     "RENDERERS",
     "render",
+    "render_bytes",
     "render_csv",
+    "render_docx",
     "render_html",
     "render_json",
     "render_markdown",

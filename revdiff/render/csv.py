@@ -11,7 +11,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from revdiff.model import Finding, Report
+    from revdiff.model import Finding, Report, SectionPair
 
 COLUMNS = [
     "id",
@@ -47,11 +47,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
 
-def _cell(column: str, value: Any) -> str:
+def _cell(column: str, value: Any, text_columns: set[str] = _TEXT_COLUMNS) -> str:
     if value is None:
         return ""
     text = str(value)
-    if column in _TEXT_COLUMNS and text.startswith(_FORMULA_START):
+    if column in text_columns and text.startswith(_FORMULA_START):
         return "'" + text
     return text
 
@@ -72,4 +72,60 @@ def render_csv(report: Report, lang: str = "zh") -> str:
     writer.writerow(COLUMNS)
     for finding in report.findings:
         writer.writerow(finding_row(finding))
+    return BOM + buf.getvalue()
+
+
+# ``--map``: the article map, one aligned article (or, for a plan, section) per row.
+MAP_COLUMNS = [
+    "draft_number",
+    "final_number",
+    "status",
+    "renumbered",
+    "similarity",
+    "draft_line",
+    "final_line",
+    "findings",  # the kinds of the findings that cite the pair, space-separated
+    "draft_path",
+    "final_path",
+]
+_MAP_TEXT_COLUMNS = {"draft_number", "final_number", "draft_path", "final_path"}
+
+
+def map_pairs(report: Report) -> list[SectionPair]:
+    """The pairs the article map lists: a law's articles (条), else every section of a plan."""
+    from revdiff.render.table import ARTICLE_UNIT, pair_unit
+
+    if any(pair_unit(p) == ARTICLE_UNIT for p in report.sections):
+        return [p for p in report.sections if pair_unit(p) == ARTICLE_UNIT]
+    return list(report.sections)
+
+
+def render_map_csv(report: Report, lang: str = "zh") -> str:
+    """The article map (old → new number, status, lines, finding kinds) as CSV with a BOM.
+
+    One row per aligned pair in reading order (added and removed articles with the other
+    side empty); the columns are ``MAP_COLUMNS`` and do not depend on ``lang``.
+    """
+    kinds: dict[str, list[str]] = {}
+    for f in report.findings:
+        for pid in dict.fromkeys(s for s in (f.draft_section, f.final_section) if s):
+            if f.kind not in kinds.setdefault(pid, []):
+                kinds[pid].append(f.kind)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(MAP_COLUMNS)
+    for p in map_pairs(report):
+        values = {
+            "draft_number": p.draft.number if p.draft else None,
+            "final_number": p.final.number if p.final else None,
+            "status": p.status,
+            "renumbered": "true" if p.renumbered else "false",
+            "similarity": f"{p.similarity:.3f}",
+            "draft_line": p.draft.line_start if p.draft else None,
+            "final_line": p.final.line_start if p.final else None,
+            "findings": " ".join(kinds.get(p.id, [])),
+            "draft_path": " › ".join(p.draft.path) if p.draft else None,
+            "final_path": " › ".join(p.final.path) if p.final else None,
+        }
+        writer.writerow([_cell(c, values[c], _MAP_TEXT_COLUMNS) for c in MAP_COLUMNS])
     return BOM + buf.getvalue()

@@ -36,6 +36,7 @@ from revdiff.render.i18n import (
     status_label,
     strings,
 )
+from revdiff.render.table_html import table_view
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
@@ -388,6 +389,11 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     status_rows.append(
         ("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL, sec_counts.get("renumbered", 0))
     )
+    # laws: the 修改说明 counts of articles and chapters, one card each (the counts that are not 0)
+    law_cards = [
+        (unit, ui[unit], [(s, status_label(s, lang), n) for s, n in summary[unit].items() if n])
+        for unit in ("articles", "chapters") if unit in summary
+    ]
     term_rows = [
         (f.term, f.draft_count, f.final_count, fid)
         for f, fid in zip(report.findings, fids, strict=True)
@@ -407,6 +413,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "kind_rows": kind_rows,
         "severity": summary["severity"],
         "status_rows": status_rows,
+        "law_cards": law_cards,
         "money": facts.money_at_stake(report.findings),
         "targets": facts.target_counts(report.findings),
         "term_rows": term_rows,
@@ -414,6 +421,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "findings": _finding_views(report, ui, lang, fids),
         "pairs": _pair_views(report, ui, lang, fids),
         "legend": legend,
+        "table": table_view(report, lang),
     }
 
 

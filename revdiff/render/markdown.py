@@ -25,6 +25,17 @@ def escape_md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
 
 
+def code_span(text: str) -> str:
+    """``text`` (a file name) as an inline code span that nothing in it can break out of.
+
+    No line break or control character survives (``shown``), and backticks, which would end
+    the span, become quotes: a name holding ``\n# <img onerror=…>`` stays one inert span.
+    """
+    from revdiff.output import shown
+
+    return "`" + shown(text).replace("`", "'") + "`"
+
+
 def bold_values(text: str, value: str | None, unit: str | None) -> str:
     """Escape ``text`` and put each occurrence of ``value`` (+unit) in ``**bold**``."""
     spans = facts.value_spans(text, value, unit)
@@ -40,7 +51,7 @@ def bold_values(text: str, value: str | None, unit: str | None) -> str:
 
 def _doc_line(label: str, doc: DocInfo, ui: dict[str, Any]) -> list[str]:
     lines = [f"- **{label}**: {escape_md(doc.title or doc.part)}"]
-    lines.append(f"  - {ui['source']}: `{doc.source.replace('`', '')}` ({escape_md(doc.format)})")
+    lines.append(f"  - {ui['source']}: {code_span(doc.source)} ({escape_md(doc.format)})")
     if doc.part and doc.part != doc.title:
         lines.append(f"  - {ui['part']}: {escape_md(doc.part)}")
     others = facts.other_parts(doc)
@@ -151,6 +162,10 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     out.append(
         f"- {ui['sections']}: " + ", ".join(f"{status_label(s, lang)} {secs.get(s, 0)}" for s in shown)
     )
+    for unit in ("articles", "chapters"):  # laws: the counts of a 修改说明
+        if unit in report.summary:
+            counts = report.summary[unit]
+            out.append(f"- {ui[unit]}: " + ", ".join(f"{status_label(s, lang)} {n}" for s, n in counts.items() if n))
     out.append("")
 
     out += [f"## {ui['key_changes']}", ""]

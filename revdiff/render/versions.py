@@ -230,7 +230,7 @@ def render_csv(report: VersionsReport, lang: str = "zh") -> str:
 
 def render_markdown(report: VersionsReport, lang: str = "zh") -> str:
     """Versions, summary, then the changed tracks as a table and each pair's finding counts."""
-    from revdiff.render.markdown import escape_md
+    from revdiff.render.markdown import code_span, escape_md
 
     ui = vstrings(lang)
     lang = "en" if ui["html_lang"] == "en" else "zh"
@@ -238,7 +238,7 @@ def render_markdown(report: VersionsReport, lang: str = "zh") -> str:
     last = report.versions[-1]
     out = [f"# {ui['report_title']}{colon}{escape_md(last.part or last.title)}", ""]
     for i, v in enumerate(report.versions, 1):
-        out.append(f"- **{version_label(i)}**: {escape_md(v.title or v.part)} (`{v.source.replace('`', '')}`, {escape_md(v.format)})")
+        out.append(f"- **{version_label(i)}**: {escape_md(v.title or v.part)} ({code_span(v.source)}, {escape_md(v.format)})")
     out.append("")
     if report.warnings:
         out.append(f"> **{ui['warnings']}**")

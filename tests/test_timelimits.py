@@ -86,7 +86,7 @@ def test_plan_deadlines_still_reported(tmp_path: Path) -> None:
     """The plan rule (到2025年 → 到2027年) keeps working, and the law rule adds nothing to it."""
     draft = "某市知识产权发展规划\n\n一、主要目标\n\n到2025年，建成知识产权强市。\n\n二、保障措施\n\n加强组织领导。\n"
     final = draft.replace("到2025年", "到2027年")
-    found = [f for f in compare_texts(tmp_path, draft, final).findings if f.kind == "deadline_changed"]
+    found = [f for f in compare_texts(tmp_path, draft, final, genre="plan").findings if f.kind == "deadline_changed"]
     assert [(f.draft_value, f.final_value, f.unit) for f in found] == [("2025", "2027", "年")]
 
 

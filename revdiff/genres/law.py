@@ -282,5 +282,5 @@ GENRE = Genre(
     build=build,
     align=align,
     unit="条",
-    rules=("terms", "obligations", "sections"),
+    rules=("terms", "obligations", "sections", "penalties", "timelimits", "thresholds", "references"),
 )

@@ -112,3 +112,15 @@ def test_a_reference_to_another_part_is_low(tmp_path: Path, old: str, new: str) 
     final = draft.replace(old, new)
     (f,) = [f for f in compare_texts(tmp_path, draft, final).findings if f.kind == "reference_changed"]
     assert f.severity == "low"
+
+
+def test_renumbered_references_are_marked_in_the_diff() -> None:
+    """The diff ops of 本条例第四条 → 第五条 (in 第十条) and 第八条 → 第九条 (in 第十二条) are listed
+    in ``consequential`` (for the renderers to mute) and in the JSON; the changed fine of 第十条
+    and the reference of 第十一条 that now names another article are not."""
+    report = elevator()
+    marked = {p.draft.number: sorted(p.diff[i][1] for i in p.consequential)
+              for p in report.sections if p.consequential and p.draft is not None}
+    assert marked == {"第十条": ["第五", "第四"], "第十二条": ["第九", "第八"]}
+    as_json = {s["draft"]["number"]: s.get("consequential") for s in report.to_dict()["sections"] if s["draft"]}
+    assert as_json["第十一条"] is None and len(as_json["第十条"]) == 2

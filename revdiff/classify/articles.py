@@ -40,6 +40,7 @@ class Clause:
     line: int
     article: Node
     index: int  # position within the article
+    offset: int = -1  # where the clause starts in the article's body; -1: not in it (a title, a 项 node)
 
 
 def clauses(article: Node) -> list[Clause]:
@@ -50,7 +51,7 @@ def clauses(article: Node) -> list[Clause]:
         if node.title.strip():
             out.append(Clause(node.title.strip(), node.line_start, article, len(out)))
         for s in sentences(node):
-            out.append(Clause(s.text, s.line, article, len(out)))
+            out.append(Clause(s.text, s.line, article, len(out), s.offset if node is article else -1))
     return out
 
 

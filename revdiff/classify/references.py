@@ -43,6 +43,15 @@ class Reference:
     written: str
     article: tuple[int, int] | None  # (13, 0) for 第十三条, (13, 1) for 第十三条之一; None: relative
     rest: tuple[str, str]  # the 款 and 项 as written (numbers), "" when absent
+    start: int = 0  # where it is in the clause
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """Where the reference is in its article's body (None: the clause is not in the body)."""
+        if self.clause.offset < 0:
+            return None
+        at = self.clause.offset + self.start
+        return at, at + len(self.written)
 
 
 @dataclass
@@ -69,13 +78,13 @@ def find_references(clause: Clause) -> list[Reference]:
     out: list[Reference] = []
     for m in REF.finditer(clause.text):
         if m.group("rel"):
-            out.append(Reference(clause, m.group(0), None, ("", "")))
+            out.append(Reference(clause, m.group(0), None, ("", ""), m.start()))
             continue
         if not m.group("scope") and OTHER_LAW.search(clause.text[: m.start()]):
             continue
         art = article_key(f"第{m.group('art')}条" + (f"之{m.group('zhi')}" if m.group("zhi") else ""))
         if art is not None:
-            out.append(Reference(clause, m.group(0), art, (m.group("kuan") or "", m.group("xiang") or "")))
+            out.append(Reference(clause, m.group(0), art, (m.group("kuan") or "", m.group("xiang") or ""), m.start()))
     return out
 
 
@@ -140,11 +149,39 @@ def consequential(ctx: Context) -> dict[str, list[RefEdit]]:
     return out
 
 
+def mark(ctx: Context, rewritten: list[RefEdit]) -> None:
+    """Set ``consequential`` on each pair: the indices of the diff ops that fall inside a
+    reference that only followed renumbering, on its side (a renderer shows them muted)."""
+    spans: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for e in rewritten:
+        pair = ctx.by_draft.get(e.draft.clause.article.id)
+        if (not e.consequential or pair is None or pair.final_node is not e.final.clause.article
+                or e.draft.span is None or e.final.span is None):
+            continue
+        d, f = spans.setdefault(pair.id, ([], []))
+        d.append(e.draft.span)
+        f.append(e.final.span)
+    for pair in ctx.pairs:
+        if pair.id not in spans:
+            continue
+        inside = {-1: spans[pair.id][0], 1: spans[pair.id][1]}
+        at = {-1: 0, 1: 0}  # offsets into the draft and the final body
+        for i, (op, text) in enumerate(pair.diff):
+            if op != 0 and any(s <= at[op] and at[op] + len(text) <= e for s, e in inside[op]):
+                pair.consequential.append(i)
+            for side in (-1, 1):
+                if op in (0, side):
+                    at[side] += len(text)
+
+
 def run(ctx: Context) -> list[Finding]:
-    """reference_changed for each reference that now points at another provision."""
+    """reference_changed for each reference that now points at another provision; marks the
+    diff ops of those that only followed renumbering (``mark``)."""
     out: list[Finding] = []
     amap = _article_map(ctx)
-    for e in edits(ctx):
+    rewritten = edits(ctx)
+    mark(ctx, rewritten)
+    for e in rewritten:
         if e.consequential:
             continue
         d, f = e.draft, e.final

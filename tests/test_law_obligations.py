@@ -21,6 +21,8 @@ from tests.law_texts import compare_texts, elevator
         ("从业人员必须持证上岗", "从业人员应当持证上岗", ("obligation_weakened", "必须", "应当")),
         ("任何单位不得擅自改变规划用途", "任何单位擅自改变规划用途的，应当报告", ("obligation_weakened", "不得", "（删除）")),
         ("出租人不得收取押金", "出租人可以收取押金", ("obligation_weakened", "不得", "可以")),
+        ("禁止在城市道路上晾晒农作物", "可以在城市道路上晾晒农作物", ("obligation_weakened", "禁止", "可以")),
+        ("禁止销售烟花爆竹", "限制销售烟花爆竹", ("obligation_weakened", "禁止", "限制")),
         ("当事人可以申请听证", "当事人应当申请听证", ("obligation_strengthened", "可以", "应当")),
         ("鼓励电梯使用单位投保安全责任保险", "电梯使用单位应当投保安全责任保险", ("obligation_strengthened", "鼓励", "应当")),
         ("在禁养区内建设养殖场的，由主管部门处理", "禁止在禁养区内建设养殖场", ("obligation_strengthened", "（无）", "禁止")),

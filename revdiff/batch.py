@@ -310,6 +310,7 @@ def summarize(report: Any) -> dict[str, Any]:
         "money": {
             "totals": [{"unit": t.unit, "total": t.total, "count": t.count} for t in money.totals],
             "no_amount": money.no_amount,
+            "not_summed": money.not_summed,
             "removed": money.removed,
             "reduced": money.reduced,
         },

@@ -72,42 +72,50 @@ def money_value(value: str | None, unit: str | None) -> tuple[Decimal, str] | No
     return amount * factor, currency
 
 
-# ---------------------------------------------------------------- Chinese numerals
-
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1_000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_LARGE)
+
+
+def chinese_number(text: str) -> Decimal | None:
+    """A number written in Chinese numerals: 三千 → 3000, 一亿五千万 → 150000000, 十二 → 12.
+
+    None when ``text`` is not made of numerals alone or is malformed (two digits in a row).
+    """
+    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
+        return None
+    total = section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None and digit != 0 and _CN_DIGITS[ch] != 0:
+                return None  # 三五: a range in words, not one number
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]  # 十二: a bare 十 is 10
+            digit = None
+        else:
+            section += digit or 0
+            if section == 0 and total == 0:
+                return None  # 万 with nothing before it
+            total = (total + section) * _CN_LARGE[ch] if ch == "亿" else total + section * _CN_LARGE[ch]
+            section, digit = 0, None
+    return Decimal(total + section + (digit or 0))
 
 
 def cn_number(text: str) -> Decimal | None:
-    """The value of a number as laws write it: ``"二十"`` → 20, ``"一千五百"`` → 1500,
-    ``"一万五千"`` → 15000, ``"五千万"`` → 50000000, ``"两万"`` → 20000, and Arabic digits
-    (``"1.5"``, ``"１０"``, ``"1.5万"``). None when ``text`` is not a number."""
+    """A number as laws write it, in Chinese numerals (``chinese_number``: 二十 → 20, 一千五百 →
+    1500, 两万 → 20000) or Arabic digits, with a 万/亿 after them (``"1.5万"`` → 15000, ``"１０"``
+    → 10). None when ``text`` is not a number."""
     text = unicodedata.normalize("NFKC", text).replace(",", "").strip()
-    if not text:
-        return None
-    arabic = parse_amount(text.rstrip("万亿"))
-    if arabic is not None:  # 5000, 1.5万, 3亿
-        for ch in text[len(text.rstrip("万亿")):]:
-            arabic *= _CN_BIG[ch]
-        return arabic
-    if not any(ch in _CN_DIGIT or ch in _CN_SMALL for ch in text):
-        return None  # a bare 万 is a unit, not a number
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGIT:
-            digit = _CN_DIGIT[ch]
-        elif ch in _CN_SMALL:
-            section += (1 if digit is None else digit) * _CN_SMALL[ch]  # 十五: a bare 十 is 10
-            digit = None
-        elif ch in _CN_BIG:
-            section += digit or 0
-            # 五千万: 万 multiplies everything read since the last larger unit (亿)
-            total = (total + section) * _CN_BIG[ch] if _CN_BIG[ch] > 10_000 else total + section * _CN_BIG[ch]
-            section, digit = 0, None
-        else:
-            return None
-    return Decimal(total + section + (digit or 0))
+    digits = text.rstrip("万亿")
+    arabic = parse_amount(digits) if digits else None
+    if arabic is None:
+        return chinese_number(text)
+    for ch in text[len(digits):]:  # 5000, 1.5万, 3亿
+        arabic *= _CN_LARGE[ch]
+    return arabic
 
 
 def split_amount(text: str) -> tuple[Decimal, str] | None:

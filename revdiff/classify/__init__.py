@@ -75,10 +75,39 @@ class Context:
 
 Rule = Callable[[Context], list[Finding]]
 RULES: list[tuple[str, Rule]] = []
+_builtins_registered = False
+
+
+def _register_builtins() -> None:
+    """Put the built-in rules first in the registry, once, whatever was registered before.
+
+    Imported on first use, not at import time: the rules import rapidfuzz, which a bare
+    ``revdiff --help`` must not pay for.
+    """
+    global _builtins_registered
+    if _builtins_registered:
+        return
+    _builtins_registered = True
+    from revdiff.classify import (
+        agencies,
+        funding,
+        obligations,
+        penalties,
+        references,
+        sections,
+        targets,
+        terms,
+        thresholds,
+        timelimits,
+    )
+
+    RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, sections,
+                                                 penalties, timelimits, thresholds, references)]
 
 
 def register(name: str, rule: Rule) -> None:
-    """Append a finding rule to the registry."""
+    """Append a finding rule to the registry (after the built-in ones)."""
+    _register_builtins()
     RULES.append((name, rule))
 
 
@@ -108,23 +137,7 @@ _KIND_ORDER = [
 
 def classify(ctx: Context) -> list[Finding]:
     """Run the registered rules of the genre compared in; return findings most important first, with ids."""
-    if not RULES:
-        from revdiff.classify import (
-            agencies,
-            funding,
-            obligations,
-            penalties,
-            references,
-            sections,
-            targets,
-            terms,
-            thresholds,
-            timelimits,
-        )
-
-        for mod in (funding, targets, terms, obligations, agencies, sections,
-                    penalties, timelimits, thresholds, references):
-            register(mod.NAME, mod.run)
+    _register_builtins()
     from revdiff import genres
 
     # the genre's own rules, and any rule no genre names yet (it runs in every genre)

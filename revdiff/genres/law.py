@@ -200,14 +200,19 @@ def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
 def detect(lines: list[str]) -> float:
     """Share of the document's main numbered lines that are articles (第X条) rather than
     plan headings (一、); a document needs three articles to be read as a law."""
-    articles = plan = 0
+    articles = plan = higher = 0
     for line in lines:
         law = read_line(line)
         if law is not None:
             articles += law.unit == "条"
+            higher += law.unit != "条"
             continue
         m = match_marker(line.strip(SPACE))
         plan += m is not None and m.style == "cn-dun"
+    if plan >= 2 and not higher:
+        # 一、 headings over the 第N条: a plan (若干措施) whose items are numbered as articles;
+        # a law groups its articles in 章/节, never under 一、
+        return 0.0
     return articles / (articles + plan) if articles >= 3 else 0.0
 
 
@@ -282,5 +287,6 @@ GENRE = Genre(
     build=build,
     align=align,
     unit="条",
-    rules=("terms", "obligations", "sections", "penalties", "timelimits", "thresholds", "references"),
+    rules=("funding", "targets", "terms", "obligations", "sections", "penalties", "timelimits", "thresholds",
+           "references"),
 )

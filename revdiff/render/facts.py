@@ -35,12 +35,19 @@ class MoneyAtStake:
 
     totals: list[MoneyTotal] = field(default_factory=list)
     no_amount: int = 0  # removed pledges with no (monetary) amount: mechanisms, rates
+    # removed pledges counted per unit (每件), per year (每年) or up to a cap (最高): a price or a
+    # ceiling, not a sum, so they are counted but never added into the total
+    not_summed: int = 0
     reduced: int = 0  # funding_changed findings that lowered an amount
     removed: int = 0  # all funding_removed findings
 
 
 def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
-    """Sum the draft amounts of removed funding pledges by unit (万 counted as 万元, 亿 as 亿元)."""
+    """Sum the draft amounts of removed funding pledges by unit (万 counted as 万元, 亿 as 亿元).
+
+    Only lump sums are added up: an amount per unit, per year or up to a cap is counted in
+    ``not_summed`` instead (ten firms at "最高50万元" each is not 50万元, nor 500万元).
+    """
     result = MoneyAtStake()
     sums: dict[str, Decimal] = {}
     counts: dict[str, int] = {}
@@ -53,6 +60,9 @@ def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
         amount = parse_amount(f.draft_value)
         if amount is None or not is_money_unit(f.unit):
             result.no_amount += 1
+            continue
+        if f.per or f.period or f.cap:
+            result.not_summed += 1
             continue
         unit = unit_as_written(f.unit)  # a bare 万/亿 (最高100万奖励) is added to 万元/亿元
         sums[unit] = sums.get(unit, Decimal(0)) + amount

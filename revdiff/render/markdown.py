@@ -131,6 +131,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
             for t in money.totals
         )
         line = f"- {ui['money']}: {amounts or '—'}"
+        if money.not_summed:
+            line += sep + ui["money_not_summed"].format(n=money.not_summed)
         if money.no_amount:
             line += sep + ui["money_no_amount"].format(n=money.no_amount)
         out.append(line)

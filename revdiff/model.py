@@ -211,6 +211,8 @@ class SectionPair:
     final: SectionRef | None
     diff: list[tuple[int, str]] = field(default_factory=list)
     formatting: list[int] = field(default_factory=list)  # indices of formatting-only ops in diff
+    # law genre: indices of ops that only rewrite a reference renumbering made (本法第十三条 → 第十四条)
+    consequential: list[int] = field(default_factory=list)
     draft_node: Node | None = field(default=None, repr=False)
     final_node: Node | None = field(default=None, repr=False)
     # law genre, an article on both sides: which 款/项/目 changed ({"draft", "final", "change"})
@@ -229,6 +231,8 @@ class SectionPair:
         }
         if self.clauses is not None:
             d["clauses"] = self.clauses
+        if self.consequential:
+            d["consequential"] = self.consequential
         return d
 
 

@@ -102,3 +102,34 @@ def chinese_number(text: str) -> Decimal | None:
             total = (total + section) * _CN_LARGE[ch] if ch == "亿" else total + section * _CN_LARGE[ch]
             section, digit = 0, None
     return Decimal(total + section + (digit or 0))
+
+
+def cn_number(text: str) -> Decimal | None:
+    """A number as laws write it, in Chinese numerals (``chinese_number``: 二十 → 20, 一千五百 →
+    1500, 两万 → 20000) or Arabic digits, with a 万/亿 after them (``"1.5万"`` → 15000, ``"１０"``
+    → 10). None when ``text`` is not a number."""
+    text = unicodedata.normalize("NFKC", text).replace(",", "").strip()
+    digits = text.rstrip("万亿")
+    arabic = parse_amount(digits) if digits else None
+    if arabic is None:
+        return chinese_number(text)
+    for ch in text[len(digits):]:  # 5000, 1.5万, 3亿
+        arabic *= _CN_LARGE[ch]
+    return arabic
+
+
+def split_amount(text: str) -> tuple[Decimal, str] | None:
+    """An amount with its unit as written: ``"二十万元"`` → (20, "万元"), ``"一千五百元"`` →
+    (1500, "元"), ``"一万五千元"`` → (15000, "元"), ``"六亿元"`` → (6, "亿元"), ``"三倍"`` → (3, "倍"),
+    ``"百分之五"`` → (5, "%"); None when it is not one."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text.startswith("百分之"):
+        value = cn_number(text[3:])
+        return (value, "%") if value is not None else None
+    for unit in ("万元", "亿元", "元", "倍", "%"):
+        if text.endswith(unit):
+            number = text[: -len(unit)]
+            value = cn_number(number)
+            if value is not None and number:
+                return value, unit
+    return None

@@ -88,10 +88,23 @@ def _register_builtins() -> None:
     if _builtins_registered:
         return
     _builtins_registered = True
-    from revdiff.classify import agencies, funding, obligations, sections, targets, terms, titles
+    from revdiff.classify import (
+        agencies,
+        funding,
+        obligations,
+        penalties,
+        references,
+        sections,
+        targets,
+        terms,
+        thresholds,
+        timelimits,
+        titles,
+    )
 
     # titles: no genre names it, so it runs in every genre (a document's title is not genre-specific)
-    RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, sections, titles)]
+    RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, sections,
+                                                 penalties, timelimits, thresholds, references, titles)]
 
 
 def register(name: str, rule: Rule) -> None:
@@ -103,14 +116,21 @@ def register(name: str, rule: Rule) -> None:
 _KIND_ORDER = [
     "funding_removed",
     "funding_changed",
+    "penalty_removed",
+    "penalty_changed",
     "target_removed",
     "target_changed",
     "deadline_changed",
     "obligation_weakened",
     "section_removed",
+    "threshold_removed",
+    "threshold_changed",
+    "reference_changed",
     "term_removed",
     "funding_added",
     "target_added",
+    "penalty_added",
+    "threshold_added",
     "agency_changed",
     "obligation_strengthened",
     "term_added",

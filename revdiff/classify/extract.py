@@ -121,6 +121,8 @@ MECHANISM = _mechanism_re(_GIVEN)
 # Money in these sentences is an economic statistic, not public money promised.
 STATISTIC = re.compile(r"累计(?!不超过|不高于|最高|最多)|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达|"
                        r"去年|上年|(?:共|已|全年)(?:支持|兑现|拨付|发放|下达|争取|落实)|(?:兑现|拨付|发放|下达)了")
+# Money in these sentences is a penalty (a law's 罚款), not public money promised.
+PENALTY = re.compile(r"罚款|罚金|没收")
 # Numbers in these sentences report what happened, whatever their verb.
 PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了|去年|上年|"
                        r"已[^，,；;。]{0,12}(?:达到|突破|超过|建成)")
@@ -304,7 +306,7 @@ def find_pledges(node: Node, past_section: bool = False,
         money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         if not (mech or (money and patterns.fund_word.search(t))):
             continue
-        if STATISTIC.search(t) or _is_past(s):
+        if STATISTIC.search(t) or PENALTY.search(t) or _is_past(s):
             continue
         mechanism = mech.group(0) if mech else None
         subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)

@@ -287,5 +287,6 @@ GENRE = Genre(
     build=build,
     align=align,
     unit="条",
-    rules=("funding", "targets", "terms", "obligations", "sections"),
+    rules=("funding", "targets", "terms", "obligations", "sections", "penalties", "timelimits", "thresholds",
+           "references"),
 )

@@ -27,6 +27,13 @@ KIND_ORDER = [
     "agency_changed",
     "section_removed",
     "section_added",
+    "penalty_removed",
+    "penalty_changed",
+    "penalty_added",
+    "threshold_removed",
+    "threshold_changed",
+    "threshold_added",
+    "reference_changed",
     "title_changed",
 ]
 
@@ -138,6 +145,13 @@ STRINGS: dict[str, dict[str, Any]] = {
             "agency_changed": "责任单位变化",
             "section_removed": "章节被删除",
             "section_added": "新增章节",
+            "penalty_removed": "处罚被删除",
+            "penalty_changed": "处罚变化",
+            "penalty_added": "新增处罚",
+            "threshold_removed": "数量标准被删除",
+            "threshold_changed": "数量标准变化",
+            "threshold_added": "新增数量标准",
+            "reference_changed": "引用条款变化",
             "title_changed": "标题改变",
         },
         "statuses": {
@@ -152,7 +166,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "renumbered": "重新编号",
             "reworded": "内容修改",
         },
-        "directions": {"raised": "提高", "lowered": "调低", "redefined": "口径改变"},
+        "directions": {"raised": "提高", "lowered": "调低", "redefined": "口径改变", "removed": "删除", "added": "新增"},
     },
     "en": {
         "html_lang": "en",
@@ -246,6 +260,13 @@ STRINGS: dict[str, dict[str, Any]] = {
             "agency_changed": "Responsible agency changed",
             "section_removed": "Section removed",
             "section_added": "Section added",
+            "penalty_removed": "Penalty removed",
+            "penalty_changed": "Penalty changed",
+            "penalty_added": "Penalty added",
+            "threshold_removed": "Threshold removed",
+            "threshold_changed": "Threshold changed",
+            "threshold_added": "Threshold added",
+            "reference_changed": "Cross-reference changed",
             "title_changed": "Title changed",
         },
         "statuses": {
@@ -260,7 +281,8 @@ STRINGS: dict[str, dict[str, Any]] = {
             "renumbered": "renumbered",
             "reworded": "text changed",
         },
-        "directions": {"raised": "raised", "lowered": "lowered", "redefined": "redefined"},
+        "directions": {"raised": "raised", "lowered": "lowered", "redefined": "redefined", "removed": "removed",
+                       "added": "added"},
     },
 }
 

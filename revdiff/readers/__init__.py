@@ -49,6 +49,7 @@ def _deferred(module: str) -> Callable[[bytes, str], RawDoc]:
 # Built-in formats, in sniffing order; plain text comes last as the fallback.
 READERS: list[Reader] = [
     Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf")),
+    Reader("doc", ("doc", "wps", "dot", "wpt"), sniff.word97, _deferred("revdiff.readers.legacy")),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
     Reader("html", ("html", "htm", "shtml", "xhtml"), sniff.html, _deferred("revdiff.readers.html")),
     Reader("text", ("txt", "text", ""), sniff.text, _deferred("revdiff.readers.text")),

@@ -15,6 +15,16 @@ def pdf(data: bytes) -> bool:
     return b"%PDF" in data[:1024]
 
 
+def word97(data: bytes) -> bool:
+    """A legacy OLE compound file whose directory names a ``WordDocument`` stream (.doc, .wps).
+
+    WPS Office writes its .wps in the Word 97 binary format, with the same stream.  An
+    encrypted .docx (also OLE) holds an ``EncryptedPackage`` instead and is left to the
+    docx reader, which says how to remove the password.
+    """
+    return data.startswith(OLE_MAGIC) and "WordDocument".encode("utf-16-le") in data
+
+
 def docx(data: bytes) -> bool:
     """A zip holding a WordprocessingML package, or a legacy OLE (.doc/.wps) file.
 

@@ -51,6 +51,7 @@ READERS: list[Reader] = [
     Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf")),
     Reader("doc", ("doc", "wps", "dot", "wpt"), sniff.word97, _deferred("revdiff.readers.legacy")),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
+    Reader("ofd", ("ofd",), sniff.ofd, _deferred("revdiff.readers.ofd")),
     Reader("html", ("html", "htm", "shtml", "xhtml"), sniff.html, _deferred("revdiff.readers.html")),
     Reader("text", ("txt", "text", ""), sniff.text, _deferred("revdiff.readers.text")),
 ]

@@ -39,6 +39,11 @@ def docx(data: bytes) -> bool:
     return b"word/document.xml" in data or (b"[Content_Types].xml" in data and b"word/" in data)
 
 
+def ofd(data: bytes) -> bool:
+    """A zip whose members include ``OFD.xml`` (GB/T 33190); member names are stored uncompressed."""
+    return data.startswith(b"PK\x03\x04") and b"OFD.xml" in data
+
+
 def html(data: bytes) -> bool:
     """``<html``, ``<!doctype html``, ``<meta``, ``<head`` or ``<body`` near the start."""
     head = data[:4096]

@@ -83,11 +83,12 @@ def _options_command() -> Any:
             click.Option(["--watch"]),
             click.Option(["--word-diff"], is_flag=True),
             click.Option(["--max-size"], type=click.IntRange(min=1), default=None),
+            click.Option(["--ocr"], type=click.Choice(["auto", "always", "never"]), default=None),
         ],
     )
 
 
-PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size")
+PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size", "--ocr")
 
 
 def parse_options(text: str) -> dict[str, Any]:
@@ -120,6 +121,8 @@ def parse_options(text: str) -> dict[str, Any]:
         out["words"] = True
     if p["max_size"]:
         out["max_bytes"] = p["max_size"] * 1024 * 1024
+    if p["ocr"]:
+        out["ocr"] = p["ocr"]
     return out
 
 

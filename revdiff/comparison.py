@@ -111,6 +111,9 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
+        # text read by OCR may hold recognition errors: the finding says which side is
+        f.ocr = [side for side, doc, page in (("draft", draft, f.draft_page), ("final", final, f.final_page))
+                 if page is not None and page in doc.ocr_pages]  # fmt: skip
     warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
     if settings_file:
         warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")

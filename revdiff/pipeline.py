@@ -12,18 +12,21 @@ from revdiff.model import Document, Report
 
 
 def load_document(path: str, max_bytes: int | None = None,
-                  drop_patterns: Sequence[str] | None = None) -> Document:
+                  drop_patterns: Sequence[str] | None = None, ocr: str = "auto") -> Document:
     """Read, clean and parse one input (path or ``-``).
 
-    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped.
+    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
+    ``ocr``: which PDF pages are recognised by OCR (``auto``: those without a text layer,
+    ``always``, ``never``).
     """
     from revdiff.clean import clean
     from revdiff.readers import DEFAULT_MAX_BYTES, read
     from revdiff.structure import parse
 
-    raw = read(path, max_bytes or DEFAULT_MAX_BYTES)
+    raw = read(path, max_bytes or DEFAULT_MAX_BYTES, ocr)
     doc = parse(clean(raw, drop_patterns))
     doc.warnings = list(raw.warnings)
+    doc.ocr_pages = list(raw.ocr_pages)
     return doc
 
 
@@ -31,8 +34,9 @@ def compare_paths(draft: str, final: str, **options: Any) -> Report:
     """Load both inputs and compare them (see ``compare_documents``)."""
     max_bytes = options.pop("max_bytes", None)
     drop_patterns = options.pop("drop_patterns", None)
-    d = load_document(draft, max_bytes, drop_patterns)
-    f = load_document(final, max_bytes, drop_patterns)
+    ocr = options.pop("ocr", None) or "auto"
+    d = load_document(draft, max_bytes, drop_patterns, ocr)
+    f = load_document(final, max_bytes, drop_patterns, ocr)
     return compare_documents(d, f, **options)
 
 

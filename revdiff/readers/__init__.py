@@ -27,28 +27,29 @@ class Reader:
     name: str
     extensions: tuple[str, ...]
     sniff: Callable[[bytes], bool]
-    read: Callable[[bytes, str], RawDoc]  # (data, source name) -> RawDoc
+    read: Callable[..., RawDoc]  # (data, source name, **options) -> RawDoc
+    options: tuple[str, ...] = ()  # the reading options (e.g. "ocr") this reader takes as keywords
 
 
-def _deferred(module: str) -> Callable[[bytes, str], RawDoc]:
+def _deferred(module: str) -> Callable[..., RawDoc]:
     """``module.read``, imported on the first call.
 
     So that `revdiff --help` and a .txt comparison do not pay for lxml, python-docx or
     pdfplumber (nor compile the HTML reader's regexes).
     """
 
-    def read(data: bytes, source: str) -> RawDoc:
+    def read(data: bytes, source: str, **options: str) -> RawDoc:
         import importlib
 
-        reader: Callable[[bytes, str], RawDoc] = importlib.import_module(module).read
-        return reader(data, source)
+        reader: Callable[..., RawDoc] = importlib.import_module(module).read
+        return reader(data, source, **options)
 
     return read
 
 
 # Built-in formats, in sniffing order; plain text comes last as the fallback.
 READERS: list[Reader] = [
-    Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf")),
+    Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf"), options=("ocr",)),
     Reader("doc", ("doc", "wps", "dot", "wpt"), sniff.word97, _deferred("revdiff.readers.legacy")),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
     Reader("ofd", ("ofd",), sniff.ofd, _deferred("revdiff.readers.ofd")),
@@ -133,13 +134,17 @@ def choose_reader(data: bytes, source: str) -> Reader:
     return READERS[-1]  # plain text
 
 
-def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
-    """Read a document from ``path`` (or ``-``) into a RawDoc."""
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto") -> RawDoc:
+    """Read a document from ``path`` (or ``-``) into a RawDoc.
+
+    ``ocr`` (``auto``, ``always`` or ``never``): which pages of a PDF are recognised by OCR.
+    """
     data = load_bytes(path, max_bytes)
     if not data.strip():
         raise InputError(f"{path}: file is empty; give the document's text")
     reader = choose_reader(data, path)
-    raw = reader.read(data, path)
+    options = {"ocr": ocr}
+    raw = reader.read(data, path, **{k: v for k, v in options.items() if k in reader.options})
     raw.source = shown(path)  # a name that is not UTF-8, or holds a line break, printed safely
     strip_invisible(raw)
     if not any(b.text.strip() or b.cells for b in raw.blocks):

@@ -189,7 +189,9 @@ def _letter(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """Render counter ``n`` in Word numFmt ``fmt`` (decimal, chineseCounting, …)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    # taiwaneseCountingThousand: what LibreOffice writes for a .doc's 一、二、三 numbering
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand"):
         return _chinese_counting(n)
     if fmt == "chineseLegalSimplified":
         return _chinese_counting(n, _LEGAL, "拾佰仟")

@@ -64,11 +64,31 @@ def to_docx(data: bytes, source: str, suffix: str) -> bytes:
         return result.read_bytes()
 
 
+_FIB_MAGIC = b"\xec\xa5"  # wIdent: the first bytes of the WordDocument stream (its FIB)
+
+
+def _encrypted(data: bytes) -> bool:
+    """True when the Word 97 FIB says the document is encrypted (``fEncrypted``, bit 8 of its flags).
+
+    The WordDocument stream is over 4 KB, so it starts on a 512-byte sector of the compound
+    file; the first sector that opens with the FIB's magic is its start.
+    """
+    for offset in range(512, len(data) - 12, 512):
+        if data[offset : offset + 2] == _FIB_MAGIC:
+            return bool(data[offset + 0x0B] & 0x01)
+    return False
+
+
 def read(data: bytes, source: str) -> RawDoc:
     """Read a .doc / .wps by way of LibreOffice and the .docx reader (``format`` "doc" or "wps")."""
     from revdiff.readers import docx
 
     kind = "wps" if source.lower().endswith((".wps", ".wpt")) else "doc"
+    if _encrypted(data):
+        raise InputError(
+            f"{source}: the .{kind} is password-protected; open it in Word or WPS, remove the password "
+            "and save it again"
+        )
     raw = docx.read(to_docx(data, source, "." + kind), source)
     raw.format = kind
     return raw

@@ -125,14 +125,14 @@ def _tables(gray: Any) -> tuple[list[tuple[list[int], list[int]]], list[tuple[in
     if box is None:
         return [], []
     x0, _, x1, _ = box
-    rows = list(ink.crop((x0, 0, x1, ink.height)).resize((1, ink.height), Image.Resampling.BOX).getdata())
+    rows = list(ink.crop((x0, 0, x1, ink.height)).resize((1, ink.height), Image.Resampling.BOX).tobytes())
     ys = _runs([i for i, v in enumerate(rows) if v >= 255 * _RULE_DARK])
     tables: list[tuple[list[int], list[int]]] = []
     frames: list[tuple[int, int, int, int]] = []
     current: tuple[list[int], list[int]] | None = None
     for top, bottom in zip(ys, ys[1:], strict=False):
         band = ink.crop((0, top + 3, ink.width, max(bottom - 2, top + 4)))
-        cols = list(band.resize((ink.width, 1), Image.Resampling.BOX).getdata())
+        cols = list(band.resize((ink.width, 1), Image.Resampling.BOX).tobytes())
         xs = _runs([i for i, v in enumerate(cols) if v >= 255 * 0.9])
         if len(xs) < 3:
             if len(xs) == 2:
@@ -168,12 +168,14 @@ def _runs(indices: list[int]) -> list[int]:
 
 
 def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, source: str) -> list[list[list[str]]]:
-    """The text of every cell of ``tables``, recognised in one Tesseract run.
+    """The text of every cell of ``tables``, recognised apart from the page's text.
 
     Read as part of the page, a cell whose text wraps to two lines and its one-line
     neighbours run together; so the cells are cut out (inside their rules), stacked one
     under the other on a white sheet, and the words found on each stretch of the sheet
-    are that cell's.
+    are that cell's.  Cells are set smaller than body text: the sheet is read once as it
+    was scanned (names) and once at twice the size, where decimal points and percent
+    signs survive; a cell whose enlarged reading holds a digit takes that reading.
     """
     from PIL import Image
 
@@ -192,28 +194,37 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
         sheet.paste(im, (gap, y))
         spans.append((key, y, y + im.height))
         y += im.height + gap
-    found: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
-    for w in _words(sheet, dpi, source, layout=6):
-        middle = (w["top"] + w["bottom"]) / 2
-        cell = next((k for k, a, b in spans if a - gap / 2 <= middle < b + gap / 2), None)
-        if cell is not None:
-            found.setdefault(cell, []).append(w)
-    from revdiff.readers.pdf import _clean_cell
-
+    readings = []
+    for scale in (1, 2):
+        page = sheet if scale == 1 else sheet.resize((sheet.width * 2, sheet.height * 2), Image.Resampling.LANCZOS)
+        found: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+        for w in _words(page, scale * dpi, source, layout=6):
+            middle = (w["top"] + w["bottom"]) / (2 * scale)
+            cell = next((k for k, a, b in spans if a - gap / 2 <= middle < b + gap / 2), None)
+            if cell is not None:
+                found.setdefault(cell, []).append(w)
+        readings.append({key: _cell_text(words) for key, words in found.items()})
     out = []
     for t, (xs, ys) in enumerate(tables):
         rows = []
         for r in range(len(ys) - 1):
             row = []
             for c in range(len(xs) - 1):
-                lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
-                for w in found.get((t, r, c), []):
-                    lines.setdefault(w["line"], []).append(w)
-                text = _clean_cell("\n".join(_line_text(ws) for ws in lines.values()))
-                row.append(_fix_confusions(text.strip(_RULE_MARKS + " ")))
+                plain, enlarged = readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")
+                row.append(enlarged if re.search(r"\d", enlarged) else plain)
             rows.append(row)
         out.append(rows)
     return out
+
+
+def _cell_text(words: list[dict[str, Any]]) -> str:
+    from revdiff.readers.pdf import _clean_cell
+
+    lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    for w in words:
+        lines.setdefault(w["line"], []).append(w)
+    text = _clean_cell("\n".join(_line_text(ws) for ws in lines.values()))
+    return _fix_confusions(text.strip(_RULE_MARKS + " "))
 
 
 def _page(number: int, height: float, image: Any, dpi: float, origin: tuple[float, float], source: str) -> Any:
@@ -262,8 +273,8 @@ _RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar
 # 亿 read as its two halves (亻 as 人 / { / f, 乙 as Z / 2), and % as "9(" or "9%".
 _YI = re.compile(r"(?<=\d)\s?(?:[人亻][{fｆ(]?[Z乙2]|[{fｆ(]{1,2}[Z乙]|人(?=元))")
 _PERCENT = re.compile(r"(?<=\d)9[(（%]")
-# ≥ read as 二 before a number (二 never stands before Arabic digits in Chinese text).
-_AT_LEAST = re.compile(r"(?<![\u4e00-\u9fff])二(?=\d)")
+# ≥ read as 二 before a number (二 never stands right before Arabic digits in Chinese text).
+_AT_LEAST = re.compile(r"二(?=\d)")
 
 
 def _fix_confusions(text: str) -> str:
@@ -298,6 +309,32 @@ def _line_text(words: list[dict[str, Any]]) -> str:
         out += text
         prev = w
     return out.strip()
+
+
+def mark_running_lines(pages: list[Any]) -> None:
+    """Drop running headers and footers that recognition spelt differently from page to page.
+
+    The PDF reader finds a running header by its text being the same on half the pages;
+    read by OCR, one character of it may differ on each page (云溪县 → 云深县).  Here, a
+    line near the top (or foot) of a page is furniture when a line at the same height on
+    another page reads at least 80 % alike, and the same holds on half the pages.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    from revdiff.readers.pdf import _EDGE_LINES, _MARGIN_ZONE, _Y_TOLERANCE
+
+    if len(pages) < 2:
+        return
+    edges = []
+    for number, page in enumerate(pages):
+        lines = [it for it in page.items if it.kind == "line"]
+        edges += [(number, it, it.top) for it in lines[:_EDGE_LINES] if it.top < _MARGIN_ZONE * page.height]
+        edges += [(number, it, -it.bottom) for it in lines[-_EDGE_LINES:] if it.bottom > (1 - _MARGIN_ZONE) * page.height]
+    need = max(2, (len(pages) + 1) // 2)
+    for number, item, y in edges:
+        alike = {n for n, other, y2 in edges if abs(y2 - y) <= 2 * _Y_TOLERANCE and ratio(item.text, other.text) >= 80}
+        if len(alike | {number}) >= need:
+            item.dropped = True
 
 
 def recognise(data: bytes, numbers: list[int], source: str) -> dict[int, Any]:

@@ -499,6 +499,10 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
             "e.g. ocrmypdf --force-ocr IN.pdf OUT.pdf"
         )
     _mark_page_furniture(pages)
+    if ocr_pages:
+        from revdiff.readers.ocr import mark_running_lines
+
+        mark_running_lines(pages)
     _mark_line_edges(pages)
     for p in pages:  # what was hidden is no text, but it is accounted for: one dropped line a page
         if p.hidden_text:

@@ -207,6 +207,18 @@ def make_wps(tmp: Path) -> Path:
     return p
 
 
+def make_corrupt_doc(tmp: Path) -> Path:
+    """A real .doc with its text tables (the 1Table stream) overwritten with junk."""
+    from .test_formats import doc_from_docx
+
+    data = bytearray(doc_from_docx(FIXTURES / "sample.docx", tmp))
+    fib = next(o for o in range(512, len(data), 512) if data[o : o + 2] == b"\xec\xa5")
+    data[fib + 0x20 : fib + 0x400] = _random_bytes(0x3E0, seed=13)  # the FIB's counts and pointers
+    p = tmp / "broken.doc"
+    p.write_bytes(bytes(data))
+    return p
+
+
 def make_password_doc(tmp: Path) -> Path:
     """A Word 97 .doc whose FIB says it is encrypted (fEncrypted), as Word writes a password-protected one."""
     from .test_formats import doc_from_docx
@@ -409,7 +421,8 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("scanned-pdf-ocr-finds-nothing", make_blank_scan_pdf, (), "OCR found no text"),
     ("too-many-pages-pdf", make_many_pages_pdf, (), "more than the limit"),
     ("legacy-doc", make_legacy_doc, (), "corrupt or truncated .doc/.wps"),
-    ("legacy-doc-any-name", make_legacy_doc_directory, (), "LibreOffice cannot open this .doc/.wps"),
+    ("legacy-doc-any-name", make_legacy_doc_directory, (), "corrupt or truncated .doc/.wps"),
+    ("corrupt-doc", make_corrupt_doc, (), "no document text found in this doc file"),
     ("legacy-wps", make_wps, (), "corrupt or truncated .doc/.wps"),
     ("password-protected-doc", make_password_doc, (), "password-protected"),
     ("ofd-without-page", make_ofd_without_page, (), ".ofd has no pages"),

@@ -67,16 +67,16 @@ def to_docx(data: bytes, source: str, suffix: str) -> bytes:
 _FIB_MAGIC = b"\xec\xa5"  # wIdent: the first bytes of the WordDocument stream (its FIB)
 
 
-def _encrypted(data: bytes) -> bool:
-    """True when the Word 97 FIB says the document is encrypted (``fEncrypted``, bit 8 of its flags).
+def _fib(data: bytes) -> int | None:
+    """Where the WordDocument stream (its FIB) starts, or None when the file holds none.
 
-    The WordDocument stream is over 4 KB, so it starts on a 512-byte sector of the compound
-    file; the first sector that opens with the FIB's magic is its start.
+    The stream is over 4 KB, so it starts on a 512-byte sector of the compound file: the
+    first sector that opens with the FIB's magic is its start.
     """
     for offset in range(512, len(data) - 12, 512):
         if data[offset : offset + 2] == _FIB_MAGIC:
-            return bool(data[offset + 0x0B] & 0x01)
-    return False
+            return offset
+    return None
 
 
 def read(data: bytes, source: str) -> RawDoc:
@@ -84,7 +84,13 @@ def read(data: bytes, source: str) -> RawDoc:
     from revdiff.readers import docx
 
     kind = "wps" if source.lower().endswith((".wps", ".wpt")) else "doc"
-    if _encrypted(data):
+    fib = _fib(data)
+    if fib is None:  # a directory naming the stream, but no stream: LibreOffice need not try
+        raise InputError(
+            f"{source}: corrupt or truncated .doc/.wps (no Word document inside); "
+            "download it again, or open it in Word or WPS and save it as .docx"
+        )
+    if data[fib + 0x0B] & 0x01:  # fEncrypted, bit 8 of the FIB's flags
         raise InputError(
             f"{source}: the .{kind} is password-protected; open it in Word or WPS, remove the password "
             "and save it again"

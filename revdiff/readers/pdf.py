@@ -472,7 +472,7 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
                 pages.append(_read_page(page, number))
                 page.close()  # drop the page's parsed objects: long PDFs stay small in memory
             title = str(pdf.metadata.get("Title") or "").strip() or None
-            ocr_pages, ocr_warnings = _ocr(data, pages, ocr, source)
+            ocr_pages, ocr_warnings, ocr_tried = _ocr(data, pages, ocr, source)
         except InputError:
             raise
         except Exception:
@@ -485,7 +485,7 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
     if not pages:
         raise InputError(f"{source}: PDF has no pages")
     if sum(p.chars for p in pages) == 0:
-        if ocr_pages:
+        if ocr_tried:
             raise InputError(f"{source}: PDF has no text layer, and OCR found no text on its pages (blank?)")
         raise InputError(
             f"{source}: PDF has no text layer (scanned): run OCR first, e.g. ocrmypdf IN.pdf OUT.pdf"
@@ -521,32 +521,34 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
                   dropped=dropped, title=title, warnings=warnings, ocr_pages=ocr_pages)  # fmt: skip
 
 
-def _ocr(data: bytes, pages: list[_Page], mode: str, source: str) -> tuple[list[int], list[str]]:
-    """Replace the pages to recognise (see ``read``) by their OCR; the pages done, and warnings.
+def _ocr(data: bytes, pages: list[_Page], mode: str, source: str) -> tuple[list[int], list[str], bool]:
+    """Replace the pages to recognise (see ``read``) by their OCR.
+
+    Returns the pages whose text OCR found, warnings, and whether OCR ran at all.
 
     In ``auto`` mode a PDF that has a text layer elsewhere is still read without Tesseract
     installed: its pages without text are then named in a warning instead.
     """
     if mode == "never":
-        return [], []
+        return [], [], False
     numbers = [p.number for p in pages if mode == "always" or p.chars == 0]
     if not numbers:
-        return [], []
+        return [], [], False
     from revdiff.readers import ocr
 
     if mode == "auto" and len(numbers) < len(pages) and not ocr.available():
         where = "、".join(str(n) for n in numbers[:20])
         return [], [f"PDF 第 {where} 页没有文字层，未安装 Tesseract，未识别 / page(s) {where} of the PDF have no "
-                    "text layer and were not read: install tesseract-ocr and tesseract-ocr-chi-sim"]  # fmt: skip
+                    "text layer and were not read: install tesseract-ocr and tesseract-ocr-chi-sim"], False  # fmt: skip
     for number, page in ocr.recognise(data, numbers, source).items():
         pages[number - 1] = page
     done = [n for n in numbers if pages[n - 1].chars]
     if not done:
-        return [], []
+        return [], [], True
     where = "、".join(str(n) for n in done[:20]) + ("…" if len(done) > 20 else "")
     where_en = ", ".join(str(n) for n in done[:20]) + ("…" if len(done) > 20 else "")
     return done, [f"PDF 第 {where} 页的文字由 OCR 识别，可能有识别错误 / the text of page(s) {where_en} of the PDF "
-                  "was recognised by OCR and may hold recognition errors"]  # fmt: skip
+                  "was recognised by OCR and may hold recognition errors"], True  # fmt: skip
 
 
 _STREAM = re.compile(rb"stream\r?\n")

@@ -139,6 +139,10 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             f.severity = "low"
             f.note += "（两边只差一个字，且出自 OCR 识别的文字，可能是识别差异）"
             f.note_en += " (The two sides differ in one character of text read by OCR: possibly a recognition slip.)"
+        elif f.ocr:  # every format shows the note: the reader knows to check the scan
+            sides = "、".join({"draft": "征求意见稿", "final": "定稿"}[x] for x in f.ocr)
+            f.note += f"（{sides}的引文出自 OCR 识别的文字）"
+            f.note_en += f" (The {' and '.join(f.ocr)} text quoted was read by OCR.)"
     warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
     if settings_file:
         warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")

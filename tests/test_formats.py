@@ -222,6 +222,7 @@ def test_scan_finds_nine_tenths_of_what_the_text_finds(scans: dict[str, Document
     assert len(wanted & found) >= 0.9 * len(wanted), sorted(wanted - found, key=str)
     cited = [f for f in by_scan.findings if f.draft_line is not None]
     assert cited and all(f.ocr == ["draft"] for f in cited), "findings from scanned text are marked"
+    assert all("OCR" in f.note and "OCR" in f.note_en for f in cited), "in every format, by the note"
     assert all("ocr" not in f.to_dict() for f in by_text.findings)
 
 

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from .conftest import FIXTURES
 from .fixtures.build import Doc, write_docx, write_pdf
 from .fixtures.make_fixtures import SAMPLE
 from .fixtures.ofd_writer import write_ofd
+from .test_nothing_lost import accounted
 
 TITLE = "云溪县高标准农田建设三年行动方案（2025—2027年）"
 
@@ -119,9 +121,9 @@ def test_wps_is_read_by_content_and_named_by_its_extension(sample_doc: Path, tmp
     assert _nodes(doc) == _nodes(load_document(str(FIXTURES / "sample.docx")))
 
 
-def _cli_without(program_dir_hidden: bool, *args: str) -> subprocess.CompletedProcess[bytes]:
+def _cli_without(hide_programs: bool, *args: str) -> subprocess.CompletedProcess[bytes]:
     """The CLI with a PATH that holds only Python's own folder (no soffice, no tesseract)."""
-    env = {**os.environ, "PATH": os.path.dirname(sys.executable) if program_dir_hidden else os.environ["PATH"]}
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) if hide_programs else os.environ["PATH"]}
     return subprocess.run([sys.executable, "-m", "revdiff", *args], capture_output=True, timeout=120, env=env)
 
 
@@ -156,6 +158,26 @@ def test_ofd_cites_pages_and_drops_page_furniture(tmp_path: Path) -> None:
     assert dropped.count(TITLE + "（征求意见稿）") == 2, "the template's running header, once a page"
     assert "— 1 —" in dropped and "— 2 —" in dropped
     assert not any("— 1 —" in b.text or b.text == TITLE + "（征求意见稿）" for b in raw.blocks)
+
+
+@pytest.mark.parametrize("spec", [SAMPLE, farmland()], ids=["sample-4-pages", "farmland-2-pages"])
+def test_ofd_loses_no_character(spec: Doc, tmp_path: Path) -> None:
+    """Every glyph of every page, and of the template once for each page it backs, lands in the
+    Document or in what cleaning dropped."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    path = write_ofd(spec, tmp_path / "doc.ofd")
+    printed: Counter[str] = Counter()
+    with zipfile.ZipFile(path) as z:
+        pages = sum(1 for n in z.namelist() if n.startswith("Doc_0/Pages/"))
+        for name in z.namelist():
+            if name.endswith("Content.xml"):
+                for el in ElementTree.fromstring(z.read(name)).iter("{http://www.ofdspec.org/2016}TextCode"):
+                    glyphs = Counter(ch for ch in el.text or "" if not ch.isspace())
+                    for _ in range(pages if "/Tpls/" in name else 1):
+                        printed += glyphs
+    assert accounted(revdiff.outline(str(path))) == printed
 
 
 def test_ofd_is_sniffed_under_any_name(tmp_path: Path) -> None:

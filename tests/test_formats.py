@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import revdiff
+from revdiff.errors import InputError
 from revdiff.model import Document, Report
 from revdiff.pipeline import compare_documents, load_document
 from revdiff.readers import ocr as ocr_reader
@@ -286,3 +287,24 @@ def test_ocr_lines_are_spaced_as_printed() -> None:
     assert ocr_reader._line_text([word("2", 0, 20), word("提高建设标准", 40, 280)]) == "2.提高建设标准"
     # Latin words keep their space
     assert ocr_reader._line_text([word("GB/T", 0, 90), word("33190", 110, 200)]) == "GB/T 33190"
+
+
+def test_ocr_always_reads_a_text_pdf_by_ocr_and_an_unknown_mode_is_refused(tmp_path: Path) -> None:
+    spec: Doc = [("title", "关于开展农村人居环境整治检查的通知"),
+                 ("para", "各乡镇人民政府：县财政安排检查工作经费不少于20万元，请于6月30日前完成自查。")]  # fmt: skip
+    pdf = write_pdf(spec, tmp_path / "notice.pdf")
+    assert revdiff.outline(str(pdf)).format == "pdf"
+    doc = revdiff.outline(str(pdf), ocr="always")
+    assert doc.format == "pdf+ocr" and doc.ocr_pages == [1]
+    text = "".join(b.text for b in revdiff.readers.read(str(pdf), ocr="always").blocks)
+    assert "20万元" in text and "6月30日" in text
+    with pytest.raises(InputError, match="unknown OCR mode 'sometimes'"):
+        revdiff.outline(str(pdf), ocr="sometimes")
+
+
+def test_batch_manifest_rows_take_the_ocr_option() -> None:
+    from revdiff.batch import parse_options
+
+    assert parse_options("--ocr never --watch 商标") == {"ocr": "never", "watch": ["商标"]}
+    with pytest.raises(ValueError, match="--ocr"):
+        parse_options("--ocr sometimes")

@@ -64,6 +64,7 @@ def register(reader: Reader) -> None:
 
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+OCR_MODES = ("auto", "always", "never")  # which PDF pages are read by OCR (see readers.pdf.read)
 
 
 def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -139,6 +140,8 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto") -> Ra
 
     ``ocr`` (``auto``, ``always`` or ``never``): which pages of a PDF are recognised by OCR.
     """
+    if ocr not in OCR_MODES:
+        raise InputError(f"{path}: unknown OCR mode {ocr!r}; give one of {', '.join(OCR_MODES)}")
     data = load_bytes(path, max_bytes)
     if not data.strip():
         raise InputError(f"{path}: file is empty; give the document's text")

@@ -433,17 +433,12 @@ def _open(data: bytes, source: str) -> Any:
         raise InputError(f"{source}: corrupt or truncated .pdf; download or export it again") from None
 
 
-OCR_MODES = ("auto", "always", "never")
-
-
 def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
     """Read a PDF's text layer into line Blocks (with ``page``) and table-row Blocks.
 
     ``ocr``: ``auto`` recognises the pages without a text layer (scans) with Tesseract,
     ``always`` every page (the text layer is ignored), ``never`` none.
     """
-    if ocr not in OCR_MODES:
-        raise InputError(f"{source}: unknown OCR mode {ocr!r}; give one of {', '.join(OCR_MODES)}")
     if b"%%EOF" not in data[-2048:] and data.rfind(b"%%EOF") < 0:  # bytes after %%EOF are harmless
         raise InputError(f"{source}: corrupt or truncated .pdf (no end-of-file marker); download it again")
     # pdfminer logs warnings about harmless damage (missing CropBox …); with no handler

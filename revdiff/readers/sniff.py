@@ -26,10 +26,10 @@ def word97(data: bytes) -> bool:
 
 
 def docx(data: bytes) -> bool:
-    """A zip holding a WordprocessingML package, or a legacy OLE (.doc/.wps) file.
+    """A zip holding a WordprocessingML package, or an OLE file the legacy reader left.
 
-    OLE files are claimed too so that the docx reader can say how to convert them instead
-    of the text reader printing binary noise.
+    Such OLE files (an encrypted .docx, a damaged .doc, an .xls) are claimed so that the
+    docx reader can say what they are instead of the text reader printing binary noise.
     """
     if data.startswith(OLE_MAGIC):
         return True

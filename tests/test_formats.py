@@ -308,3 +308,12 @@ def test_batch_manifest_rows_take_the_ocr_option() -> None:
     assert parse_options("--ocr never --watch 商标") == {"ocr": "never", "watch": ["商标"]}
     with pytest.raises(ValueError, match="--ocr"):
         parse_options("--ocr sometimes")
+
+
+def test_enlarged_cell_reading_only_adds_figures() -> None:
+    fuse = ocr_reader._fuse
+    assert fuse("86", "8.6") == "8.6" and fuse("058", "0.58") == "0.58" and fuse("1", "12") == "12"
+    assert fuse("≥85", "之85") == "≥85", "a Chinese or sign misreading of the enlarged pass is not taken"
+    assert fuse("%", "9%0") == "%", "no figures are added to a cell without any"
+    assert fuse("预期性", "预朝性") == "预期性"
+    assert fuse("", "30") == "30"

@@ -174,8 +174,8 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
     neighbours run together; so the cells are cut out (inside their rules), stacked one
     under the other on a white sheet, and the words found on each stretch of the sheet
     are that cell's.  Cells are set smaller than body text: the sheet is read once as it
-    was scanned (names) and once at twice the size, where decimal points and percent
-    signs survive; a cell whose enlarged reading holds a digit takes that reading.
+    was scanned and once at twice the size, where decimal points and dropped digits
+    survive (see ``_fuse``).
     """
     from PIL import Image
 
@@ -210,10 +210,36 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
         for r in range(len(ys) - 1):
             row = []
             for c in range(len(xs) - 1):
-                plain, enlarged = readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")
-                row.append(enlarged if re.search(r"\d", enlarged) else plain)
+                row.append(_fuse(readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")))
             rows.append(row)
         out.append(rows)
+    return out
+
+
+_NUMBER_PIECE = re.compile(r"[0-9.%]+")
+
+
+def _fuse(plain: str, enlarged: str) -> str:
+    """A cell's reading as scanned, with the digits and decimal points only the enlarged reading saw.
+
+    Enlarging helps small figures (8.6 read as 86, 12 as 1) but hurts Chinese characters, so
+    the reading at scan size is kept, and from the enlarged one only what it inserts among
+    the figures: runs of digits, points or % that the scan-size reading left out.  A cell
+    the scan-size reading found empty takes the enlarged reading whole.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    if not plain:
+        return enlarged
+    if not re.search(r"\d", plain):
+        return plain
+    out = ""
+    for op in Levenshtein.opcodes(plain, enlarged):
+        piece = enlarged[op.dest_start : op.dest_end]
+        if op.tag == "insert" and _NUMBER_PIECE.fullmatch(piece):
+            out += piece
+        elif op.tag != "insert":
+            out += plain[op.src_start : op.src_end]
     return out
 
 

@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("cn-dun", "dun", re.compile(rf"^(({CN_NUM})\s*[、．.])\s*")),
     ("ar-dun", "dun", re.compile(r"^((\d{1,3})\s*、)\s*")),
     ("ar-dot", "dot", re.compile(r"^((\d{1,3})\s*[.．](?!\d))\s*")),
-    ("dash", "dash", re.compile(r"^((?:--|——|－－|—|-|•|·|●|■|◆))\s*(?=[\u4e00-\u9fff“《])")),
+    ("dash", "dash", re.compile(r"^((?:--|——|－－|—|-|•|·|●|■|◆|\*|\+))\s*(?=[\u4e00-\u9fff“《])")),
 ]
 
 

@@ -26,6 +26,12 @@ from tests.law_texts import compare_texts, elevator
         ("当事人可以申请听证", "当事人应当申请听证", ("obligation_strengthened", "可以", "应当")),
         ("鼓励电梯使用单位投保安全责任保险", "电梯使用单位应当投保安全责任保险", ("obligation_strengthened", "鼓励", "应当")),
         ("在禁养区内建设养殖场的，由主管部门处理", "禁止在禁养区内建设养殖场", ("obligation_strengthened", "（无）", "禁止")),
+        # a penalty that must be imposed becomes one that may be, and back
+        ("由主管部门责令改正，处一万元以上五万元以下罚款", "由主管部门责令改正，可以处一万元以上五万元以下罚款",
+         ("obligation_weakened", "处", "可以处")),
+        ("没收违法所得，并处违法所得一倍以上三倍以下罚款", "没收违法所得，可以并处违法所得一倍以上三倍以下罚款",
+         ("obligation_weakened", "处", "可以处")),
+        ("情节严重的，可处五日以下拘留", "情节严重的，处五日以下拘留", ("obligation_strengthened", "可以处", "处")),
     ],
 )
 def test_duty_words(draft: str, final: str, expected: tuple[str, str, str]) -> None:
@@ -38,6 +44,8 @@ def test_duty_words(draft: str, final: str, expected: tuple[str, str, str]) -> N
         ("监督检查人员不得少于二人", "监督检查人员不少于二人"),  # a threshold, not a prohibition
         ("申请期限不得超过三十日", "申请期限为三十日"),
         ("任何单位不得拒绝检查", "任何单位和个人不得拒绝、阻碍检查"),
+        ("对违法行为依法处理", "对违法行为可以依法处理"),  # 处理 is no penalty imposed
+        ("可以处二千元罚款", "可以处五千元罚款"),  # discretionary on both sides: the fine rule's business
     ],
 )
 def test_no_change_of_duty(draft: str, final: str) -> None:

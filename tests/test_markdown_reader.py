@@ -173,3 +173,28 @@ def test_html_blocks_keep_their_text_without_tags_or_comments(tmp_path: Path) ->
     assert [b.text for b in raw.blocks if b.text] == ["某某办法", "第一条　为了规范管理&服务，制定本办法。",
                                                      "第二条　本办法自发布之日起施行。"]
     assert accounted(revdiff.outline(str(path))) == _chars(text)
+
+
+BULLETS_TEXT = """某县稳外贸若干措施
+一、发展目标
+- 到2025年，全县出口信用保险覆盖面达到30%以上。
+* 全县有进出口实绩的企业达到1500家。
+二、保障措施
+加强组织领导。
+"""
+
+
+def test_bullets_are_items_as_in_the_text_and_link_lists_stay_furniture(tmp_path: Path) -> None:
+    # a converter writes a plan's -- bullets as a Markdown list: they are the items they were
+    md = "# " + BULLETS_TEXT.replace("二、保障措施", "## 二、保障措施") + "\n相关阅读\n\n- [某县外贸情况通报](http://x.example/1.html)\n"
+    (tmp_path / "a.md").write_text(md, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BULLETS_TEXT, encoding="utf-8")
+    doc_md, doc_txt = revdiff.outline(str(tmp_path / "a.md")), revdiff.outline(str(tmp_path / "a.txt"))
+    assert doc_md.format == "md"
+
+    def items(doc):  # type: ignore[no-untyped-def]
+        return [(n.kind, n.number, n.title, n.text) for n in doc.parts[0].nodes()]
+
+    assert items(doc_md) == items(doc_txt)
+    assert [n.kind for n in doc_txt.parts[0].nodes()].count("item") == 2
+    assert "外贸情况通报" not in " ".join(n.text for n in doc_md.parts[0].nodes())

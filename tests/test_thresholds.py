@@ -56,6 +56,8 @@ def test_frequencies(text: str, per_year: Decimal) -> None:
         "应当自2025年以后执行",
         "第十次会议通过",
         "选举产生三十人",  # a number with no comparator sets nothing
+        "县级以上人民政府每年安排保护专项资金不少于500万元",  # money committed: a pledge (funding.py)
+        "对符合条件的企业给予补助，每家不超过二十万元",
     ],
 )
 def test_no_threshold(text: str) -> None:

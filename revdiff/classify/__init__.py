@@ -90,6 +90,7 @@ def _register_builtins() -> None:
     _builtins_registered = True
     from revdiff.classify import (
         agencies,
+        effective,
         funding,
         obligations,
         penalties,
@@ -102,9 +103,11 @@ def _register_builtins() -> None:
         titles,
     )
 
-    # titles: no genre names it, so it runs in every genre (a document's title is not genre-specific)
+    # titles and effective: no genre names them, so they run in every genre (a title and the
+    # day a document takes effect are not genre-specific)
     RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, sections,
-                                                 penalties, timelimits, thresholds, references, titles)]
+                                                 penalties, timelimits, thresholds, references, titles,
+                                                 effective)]
 
 
 def register(name: str, rule: Rule) -> None:

@@ -35,6 +35,10 @@ WEAKER: dict[str, tuple[str, ...]] = {
 }
 # 不得少于二人 is a threshold (thresholds.py), not a prohibition
 PROHIBITION = re.compile(r"(?:不得|禁止|严禁)(?!少于|低于|超过|高于|多于)")
+# imposing a penalty: 处一万元以下罚款, 并处警告, 处以拘留; 可以 / 可 before it makes it a power
+_PENAL = r"(?:并处|处以|处)(?=[\d一二三四五六七八九十百千万两]|警告|拘留|罚款|违法所得|货值)"
+MANDATORY = re.compile(rf"(?<!可以)(?<!可){_PENAL}")
+DISCRETIONARY = re.compile(rf"可以{_PENAL}|可{_PENAL}")
 DROPPED, NONE = "（删除）", "（无）"  # the "word" a dropped prohibition gave way to, or a new one replaced
 
 
@@ -46,6 +50,12 @@ def _change(ds: str, fs: str) -> tuple[str, str, str] | None:
                 return "obligation_weakened", strong, w
             if w in ds and w not in fs and strong in fs and strong not in ds and strong not in w:
                 return "obligation_strengthened", w, strong
+    # a penalty that must be imposed became one that may be (处…罚款 → 可以处…罚款), or back
+    dm, fm = MANDATORY.search(ds) and not DISCRETIONARY.search(ds), MANDATORY.search(fs) and not DISCRETIONARY.search(fs)
+    if dm and DISCRETIONARY.search(fs) and not fm:
+        return "obligation_weakened", "处", "可以处"
+    if fm and DISCRETIONARY.search(ds) and not dm:
+        return "obligation_strengthened", "可以处", "处"
     # a prohibition dropped with nothing in its place (不得擅自… → 擅自…), or a new one
     dp, fp = PROHIBITION.search(ds), PROHIBITION.search(fs)
     if dp and not fp:

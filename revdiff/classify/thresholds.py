@@ -37,6 +37,8 @@ FREQUENCY = re.compile(rf"每(?P<period>(?P<count>{N})?个?(?P<base>半年|年|�
                        rf"(?P<cmp>至少|不少于|不得少于|不超过)?[\u4e00-\u9fff]{{0,6}}?(?P<num>{N})次")
 _PERIOD_YEARS = {"年": Decimal(1), "半年": Decimal("0.5"), "季度": Decimal("0.25"), "月": Decimal(1) / 12,
                  "周": Decimal(7) / 365, "日": Decimal(1) / 365, "天": Decimal(1) / 365}
+# money a clause commits rather than requires: 安排资金不少于…, 给予…补助不超过…
+_PLEDGE = re.compile(r"安排|资金|经费|补助|奖励|资助|补贴|扶持|奖补")
 SAME_THRESHOLD = 40  # score (0–100) below which two thresholds of one article are not the same
 
 
@@ -103,6 +105,8 @@ def find_thresholds(clause: Clause) -> list[Threshold]:
         value = cn_number(num.removeprefix("百分之"))
         if value is None:
             continue
+        if unit.endswith("元") and _PLEDGE.search(text):
+            continue  # 每年安排专项资金不少于500万元: money committed (the funding rule's), not a trigger
         written = m.group(0).removeprefix("在")  # 在三十台以上: the threshold is 三十台以上
         out.append(Threshold(clause, value, unit, cmp, written, local(m.start(), m.end())))
     out.sort(key=lambda t: text.find(t.written))

@@ -132,6 +132,20 @@ def _table(tokens: list[Any], i: int, index: int, out: _Lines) -> int:
     return i
 
 
+def _links_only(tokens: list[Any], i: int) -> bool:
+    """True when the list item opened at ``tokens[i]`` holds nothing but links (a related-links list)."""
+    inline = next((t for t in tokens[i + 1 : i + 4] if t.type == "inline"), None)
+    if inline is None or not inline.children:
+        return True
+    inside = 0
+    for child in inline.children:
+        inside += child.type == "link_open"
+        inside -= child.type == "link_close"
+        if child.type == "text" and child.content.strip() and not inside:
+            return False
+    return True
+
+
 def _walk(tokens: list[Any], out: _Lines) -> None:
     table = 0
     i = 0
@@ -154,8 +168,13 @@ def _walk(tokens: list[Any], out: _Lines) -> None:
             for k, line in enumerate(content.split("\n")):
                 if line.strip():
                     out.add(tok.map[0] + k, line.strip())
-        elif tok.type == "list_item_open" and tok.info and tok.map:
-            out.add(tok.map[0], tok.info + tok.markup)  # an ordered list's number is the document's
+        elif tok.type == "list_item_open" and tok.map:
+            # an ordered list's number is the document's; a bullet (- * +) marks an item of the
+            # text, as -- and • do in a plain text (but a list of links is furniture, dropped)
+            if tok.info:
+                out.add(tok.map[0], tok.info + tok.markup)
+            elif not _links_only(tokens, i):
+                out.add(tok.map[0], tok.markup + " ")
         i += 1
 
 

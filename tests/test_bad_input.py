@@ -703,3 +703,20 @@ def test_pdf_with_bytes_after_its_end_marker_is_read(tmp_path: Path) -> None:
     proc = run_cli("compare", str(FIXTURES / "sample.pdf"), str(tmp_path / "tail.pdf"), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["findings"] == []
+
+
+def test_docx_of_empty_paragraphs_stays_small(tmp_path: Path) -> None:
+    # 874 000 empty paragraphs (48 KB zipped, 5 MB of XML): lxml's tree of them is the floor
+    # (~150 MB); one Python object per paragraph held at once took twice that (317 MB)
+    src = (FIXTURES / "sample.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as z:
+        xml = z.read("word/document.xml").decode()
+    at = xml.index("<w:body>") + len("<w:body>")
+    p = tmp_path / "empty.docx"
+    p.write_bytes(_rezip(src, {"word/document.xml": (xml[:at] + "<w:p/>" * 874_000 + xml[at:]).encode()}))
+    script = ("import resource, sys, revdiff; doc = revdiff.outline(sys.argv[1]); "
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    proc = subprocess.run([sys.executable, "-c", script, str(p)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    peak_kb = int(proc.stdout.split()[-1])
+    assert peak_kb < 250_000, f"{peak_kb // 1024} MB"

@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -635,17 +636,19 @@ def _children(el: Any, tag: str) -> list[Any]:
     return out
 
 
-def _body_items(container: Any) -> list[Any]:
-    """Paragraphs, tables and block content controls of a body or cell, in order."""
-    out: list[Any] = []
+def _body_items(container: Any) -> Iterator[Any]:
+    """Paragraphs, tables and block content controls of a body or cell, in order.
+
+    A generator: lxml makes a Python object for each element it hands out, and a list of
+    all of them at once (874 000 empty paragraphs) costs more memory than the XML itself.
+    """
     if container is None:
-        return out
+        return
     for child in container:
         if child.tag in (W_P, W_TBL, _w("sdt")):
-            out.append(child)
+            yield child
         elif child.tag == _w("customXml"):
-            out.extend(_body_items(child))
-    return out
+            yield from _body_items(child)
 
 
 def read(data: bytes, source: str) -> RawDoc:

@@ -280,14 +280,23 @@ def test_phone_layout_stacks_columns(visit, factory_page):
     _assert_clean(v)
 
 
-def test_print_shows_summary_and_key_changes_only(visit, factory_page):
+def test_print_gives_the_whole_report_with_toggles_open(visit, factory_page):
     v = visit(factory_page)
     page = v.page
     page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.is_visible("#summary") and page.is_visible("#key-changes")
-    assert not page.is_visible(".bar")
-    assert not page.is_visible("#sec-s9")
-    assert not page.is_visible("#section-map")
+    assert not page.is_visible(".bar") and not page.is_visible(".copy-link")
+    assert page.is_visible("#sec-s9") and page.is_visible("#section-map")  # the whole report
+    closed = page.evaluate("Array.from(document.querySelectorAll('details')).filter(d => !d.open"
+                           " && d.getClientRects().length).length")
+    assert closed == 0  # no closed toggle printed as a bare summary line
+    assert page.is_visible(".file-details .doc")
+    # the 编号 header cell holds its words on one line
+    head = page.locator("table.findings th.c-id").first
+    assert head.evaluate("e => e.getClientRects().length") == 1
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("document.getElementById('file-details').open")  # restored
     bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert bg in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     pdf = page.pdf(format="A4")

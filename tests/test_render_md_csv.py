@@ -41,9 +41,12 @@ def test_markdown_has_title_documents_and_sections(md, report):
 
 
 def test_markdown_summary_counts_and_money(md):
-    assert (
-        "- 涉及资金（被删除的资金承诺）: **105 万元**（3 项）；另有 1 项被删除的资金承诺未写明具体金额" in md
-    )
+    # three caps (最高 / 不超过): listed with their wording, never added into "105 万元" (issue 15)
+    assert "- 涉及资金（被删除的资金承诺）: 删除了 4 项资金承诺，其中 3 项写明金额：" in md
+    assert "105" not in md
+    assert "  - 以下金额都是按件、按家、按年或“最高”的标准，不能相加成总额。" in md
+    assert "  - **50 万元 · 每年 · 最高** 高价值专利培育中心 (`f1`)" in md
+    assert "  - 另有 1 项被删除的资金承诺未写明具体金额" in md
     assert "- 按严重程度: 高 7, 中 4, 低 1" in md
     assert "- 目标: 调低 1, 删除 1, 提高 0, 新增 1, 口径改变 0" in md
     assert "资金承诺被删除 4" in md

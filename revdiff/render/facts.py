@@ -22,7 +22,7 @@ PRIMARY_METADATA = ["文号", "发文字号", "发文机关", "成文日期", "�
 
 @dataclass
 class MoneyTotal:
-    """The sum of removed pledge amounts written in one unit."""
+    """The sum of removed lump-sum amounts written in one unit."""
 
     unit: str
     total: str  # exact decimal, as text ("105", "2.5")
@@ -30,17 +30,82 @@ class MoneyTotal:
 
 
 @dataclass
-class MoneyAtStake:
-    """What the removed funding pledges were worth, by unit as written."""
+class MoneyItem:
+    """One removed amount of money with the wording that scopes it (每家, 每年, 最高 …)."""
 
-    totals: list[MoneyTotal] = field(default_factory=list)
+    amount: str  # as written ("50")
+    unit: str  # 万 read as 万元
+    scope: list[str]  # words as written: 每件, 每年, 最高 …
+    conditional: bool  # "对…的，给予": paid to each qualifying recipient, however many
+    subject: str
+    finding: str  # the finding's id, for links
+
+    @property
+    def lump(self) -> bool:
+        """A lump sum (安排专项资金1000万元) can be added to another; a per-unit amount or a cap cannot."""
+        return not self.scope and not self.conditional
+
+
+@dataclass
+class MoneyAtStake:
+    """What the removed funding pledges were worth, stated as the documents state them."""
+
+    items: list[MoneyItem] = field(default_factory=list)  # every removed amount, in finding order
+    totals: list[MoneyTotal] = field(default_factory=list)  # sums over lump sums only, by unit
     no_amount: int = 0  # removed pledges with no (monetary) amount: mechanisms, rates
     reduced: int = 0  # funding_changed findings that lowered an amount
     removed: int = 0  # all funding_removed findings
 
+    @property
+    def scoped(self) -> int:
+        """Removed amounts that are per unit, per period or a cap: they add up to no total."""
+        return sum(1 for i in self.items if not i.lump)
+
+
+# How policy texts scope an amount (genre wording, not one document's): a cap word, a unit the
+# amount is paid per (每件 / 每家 / 每个项目 / 单个), a period (每年 / 年度), or a conditional award
+# "对…的，给予 X" that is paid to every qualifying recipient.
+_CAP = re.compile(r"最高|最多|不超过|不高于|上限|封顶|以内|以下")
+_PER = re.compile(r"每(?:一)?(?:件|家|个|项|人|户|所|次|批|台|套|座|名|位|部|篇|种|届)(?:项目|企业|单位)?"
+                  r"|单(?:个|家|笔|件)")
+_PERIOD = re.compile(r"每(?:年度?|季度|月)|/年")
+_CONDITIONAL = re.compile(r"对[^。；;]*?(?:给予|奖励|资助|补助|补贴|奖补)")
+
+
+def money_scope(f: Finding) -> tuple[list[str], bool]:
+    """The words that make ``f``'s amount per unit, per period or a cap (empty: a lump sum), and
+    whether it is an award to each qualifying recipient ("对…的，给予").
+
+    Uses the finding's own ``cap`` / ``per`` / ``period`` when a rule set them, else reads the
+    sentence: the clause holding the amount for caps and units, the whole sentence for a period
+    (每年建设…，给予最高50万元 is 50万元 a year).
+    """
+    text = f.draft_text or f.final_text or ""
+    value = f.draft_value or f.final_value
+    spans = value_spans(text, value, f.unit)
+    at = spans[0][0] if spans else len(text)
+    before = re.split(r"[，,；;。]", text[:at])
+    clause = before[-1] if before else ""
+    sentence_start = max(text.rfind(ch, 0, at) for ch in "。；;") + 1
+    head = text[sentence_start:at]
+    scope: list[str] = []
+    cap = f.cap or (f.comparator if f.comparator and _CAP.search(f.comparator) else None)
+    if not cap and (m := _CAP.search(clause)):
+        cap = m.group(0)
+    per = f"每{f.per}" if f.per and not f.per.startswith("每") else f.per
+    if not per and (m := _PER.search(head)):
+        per = m.group(0)
+    period = f"每{f.period}" if f.period and not f.period.startswith("每") else f.period
+    if not period and (m := _PERIOD.search(head)):
+        period = m.group(0)
+    for word in (per, period, cap):
+        if word and word not in scope:
+            scope.append(word)
+    return scope, not per and bool(_CONDITIONAL.search(head))
+
 
 def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
-    """Sum the draft amounts of removed funding pledges by unit (万 counted as 万元, 亿 as 亿元)."""
+    """List the removed pledge amounts with their scope; add up only the lump sums, by unit."""
     result = MoneyAtStake()
     sums: dict[str, Decimal] = {}
     counts: dict[str, int] = {}
@@ -54,9 +119,13 @@ def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
         if amount is None or not is_money_unit(f.unit):
             result.no_amount += 1
             continue
-        unit = unit_as_written(f.unit)  # a bare 万/亿 (最高100万奖励) is added to 万元/亿元
-        sums[unit] = sums.get(unit, Decimal(0)) + amount
-        counts[unit] = counts.get(unit, 0) + 1
+        unit = unit_as_written(f.unit)  # a bare 万/亿 (最高100万奖励) is read as 万元/亿元
+        scope, conditional = money_scope(f)
+        item = MoneyItem(format_amount(amount), unit, scope, conditional, f.subject or "", f.id)
+        result.items.append(item)
+        if item.lump:
+            sums[unit] = sums.get(unit, Decimal(0)) + amount
+            counts[unit] = counts.get(unit, 0) + 1
     # Biggest count first, then unit name: a stable order independent of finding order.
     for unit in sorted(sums, key=lambda u: (-counts[u], u)):
         result.totals.append(MoneyTotal(unit, format_amount(sums[unit]), counts[unit]))
@@ -74,6 +143,86 @@ def target_counts(findings: list[Finding]) -> dict[str, int]:
         elif f.kind == "target_changed" and f.direction in counts:
             counts[f.direction or ""] += 1
     return counts
+
+
+# Finding kinds grouped as a reader scans them: money first, then targets … (kinds a genre adds
+# later fall into "other", so a new rule never disappears from the list).
+GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("money", ("funding_removed", "funding_changed", "funding_added")),
+    ("targets", ("target_changed", "target_removed", "target_added")),
+    ("deadlines", ("deadline_changed",)),
+    ("obligations", ("obligation_weakened", "obligation_strengthened", "agency_changed")),
+    ("terms", ("term_removed", "term_added")),
+    ("sections", ("section_removed", "section_added")),
+]
+
+
+def finding_group(kind: str) -> str:
+    """The group a finding kind is listed under ("money", "targets" … or "other")."""
+    return next((g for g, kinds in GROUPS if kind in kinds), "other")
+
+
+def money_words(item: MoneyItem, ui: dict[str, Any]) -> str:
+    """An amount as the document scopes it: "50 万元 · 每年 · 最高"."""
+    words = [f"{item.amount} {item.unit}", *item.scope]
+    if item.conditional:
+        words.append(str(ui["money_per_recipient"]))
+    return " · ".join(words)
+
+
+@dataclass
+class Lead:
+    """The report's first paragraph: what changed, in words, and the targets that were lowered."""
+
+    sentence: str
+    lowered: list[str]  # "知识产权保护社会满意度 ≥90分 → ≥85分"
+
+
+def _value(f: Finding, side: str) -> str:
+    value = f.draft_value if side == "draft" else f.final_value
+    if not value:
+        return "?"
+    comparator = f.comparator if f.comparator in ("≥", "≤", ">", "<") else ""
+    return f"{comparator}{value}{f.unit or ''}"
+
+
+def lead(report: Report, ui: dict[str, Any]) -> Lead:
+    """Say in one sentence what the final changed: money, targets, deadlines, sections."""
+    words = ui["lead"]
+    money = money_at_stake(report.findings)
+    targets = target_counts(report.findings)
+    kinds = report.summary["findings"]
+    sections = report.summary["sections"]
+    parts: list[str] = []
+    if money.removed:
+        part = words["money_removed"].format(n=money.removed)
+        if money.totals:
+            total = "、".join(f"{t.total} {t.unit}" for t in money.totals)
+            part += words["money_total"].format(total=total, k=money.scoped) if money.scoped else ""
+        elif money.items:
+            part += words["money_no_total"].format(k=len(money.items))
+        parts.append(part)
+    if money.reduced:
+        parts.append(words["money_reduced"].format(n=money.reduced))
+    for key in ("lowered", "removed", "raised", "redefined", "added"):
+        if targets[key]:
+            parts.append(words["targets_" + key].format(n=targets[key]))
+    for kind in ("deadline_changed", "obligation_weakened"):
+        if kinds.get(kind):
+            parts.append(words[kind].format(n=kinds[kind]))
+    if sections.get("removed"):
+        # a removed chapter counts its sub-headings too: say how many whole blocks they make
+        blocks = kinds.get("section_removed", 0)
+        parts.append(words["sections_blocks"].format(m=sections["removed"], n=blocks) if blocks
+                     else words["sections_removed"].format(n=sections["removed"]))
+    if sections.get("added"):
+        parts.append(words["sections_added"].format(n=sections["added"]))
+    if not parts:
+        return Lead(words["nothing"], [])
+    sentence = ui["lead_intro"] + ui["lead_join"].join(parts) + ui["lead_end"]
+    lowered = [f"{f.subject or ''} {_value(f, 'draft')} → {_value(f, 'final')}".strip()
+               for f in report.findings if f.kind == "target_changed" and f.direction == "lowered"]
+    return Lead(sentence, list(dict.fromkeys(lowered)))
 
 
 def value_spans(text: str | None, value: str | None, unit: str | None = None) -> list[tuple[int, int]]:

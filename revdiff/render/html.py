@@ -343,6 +343,23 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
 
 
 @dataclass
+class GroupView:
+    """The key changes of one group (money, targets …), in severity order."""
+
+    key: str
+    label: str
+    findings: list[FindingView]
+
+
+def _group_views(findings: list[FindingView], ui: dict[str, Any]) -> list[GroupView]:
+    order = [g for g, _kinds in facts.GROUPS] + ["other"]
+    groups: dict[str, list[FindingView]] = {}
+    for fv in findings:
+        groups.setdefault(facts.finding_group(fv.finding.kind), []).append(fv)
+    return [GroupView(g, ui["groups"][g], groups[g]) for g in order if g in groups]
+
+
+@dataclass
 class DocView:
     """One document card of the header."""
 
@@ -354,8 +371,11 @@ class DocView:
     more: list[tuple[str, str]]  # 主送, 抄送 …: behind a disclosure, to keep the header short
 
 
-def _doc_view(side: str, label: str, info: DocInfo) -> DocView:
+def _doc_view(side: str, label: str, info: DocInfo, ui: dict[str, Any] | None = None) -> DocView:
     primary, rest = facts.split_metadata(info)
+    names = (ui or {}).get("meta_labels", {})  # the documents' own field names, in the reader's language
+    primary = [(names.get(k, k), v) for k, v in primary]
+    rest = [(names.get(k, k), v) for k, v in rest]
     return DocView(side, label, info, facts.other_parts(info), primary, rest)
 
 
@@ -394,6 +414,11 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         for f, fid in zip(report.findings, fids, strict=True)
         if f.term is not None
     ]
+    money = facts.money_at_stake(report.findings)
+    anchor_of = {f.id: fid for f, fid in zip(report.findings, fids, strict=True)}
+    money_rows = [(item, facts.money_words(item, ui), f"f-{anchor_of.get(item.finding, item.finding)}")
+                  for item in money.items]
+    finding_views = _finding_views(report, ui, lang, fids)
     legend = [(s, status_label(s, lang), STATUS_SYMBOLS[s]) for s in STATUS_SYMBOLS]
     legend.append(("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL))
     return {
@@ -402,17 +427,20 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "version": __version__,
         "report": report,
         "docs": [
-            _doc_view("draft", ui["draft"], report.draft),
-            _doc_view("final", ui["final"], report.final),
+            _doc_view("draft", ui["draft"], report.draft, ui),
+            _doc_view("final", ui["final"], report.final, ui),
         ],
         "kind_rows": kind_rows,
         "severity": summary["severity"],
         "status_rows": status_rows,
-        "money": facts.money_at_stake(report.findings),
+        "money": money,
+        "money_rows": money_rows,
+        "lead": facts.lead(report, ui),
+        "groups": _group_views(finding_views, ui),
         "targets": facts.target_counts(report.findings),
         "term_rows": term_rows,
         "watch": report.watch,
-        "findings": _finding_views(report, ui, lang, fids),
+        "findings": finding_views,
         "pairs": _pair_views(report, ui, lang, fids),
         "legend": legend,
         "table": table_view(report, lang),

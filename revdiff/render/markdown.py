@@ -59,7 +59,7 @@ def _doc_line(label: str, doc: DocInfo, ui: dict[str, Any]) -> list[str]:
         lines.append(f"  - {ui['other_parts']}: " + "；".join(escape_md(p) for p in others))
     # Only what a story cites (文号, issuing office, dates); 主送/抄送 lists stay in the JSON.
     for key, value in facts.split_metadata(doc)[0]:
-        lines.append(f"  - {escape_md(key)}: {escape_md(value)}")
+        lines.append(f"  - {escape_md(ui['meta_labels'].get(key, key))}: {escape_md(value)}")
     return lines
 
 
@@ -114,6 +114,10 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     title = report.final.part or report.final.title or report.draft.title
     colon = "：" if lang == "zh" else ": "
     out: list[str] = [f"# {ui['report_title']}{colon}{escape_md(title)}", ""]
+    lead = facts.lead(report, ui)
+    out += [escape_md(lead.sentence), ""]
+    if lead.lowered:
+        out += [f"**{ui['lead']['lowered_list']}**" + ui["lead_join"].join(escape_md(t) for t in lead.lowered), ""]
     out += _doc_line(ui["draft"], report.draft, ui)
     out += _doc_line(ui["final"], report.final, ui)
     out.append("")
@@ -126,14 +130,22 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     money = facts.money_at_stake(report.findings)
     sep, paren = ("；", "（{}）") if lang == "zh" else ("; ", " ({})")
     if money.removed:
-        amounts = sep.join(
-            f"**{t.total} {escape_md(t.unit)}**" + paren.format(ui["money_pledges"].format(n=t.count))
-            for t in money.totals
-        )
-        line = f"- {ui['money']}: {amounts or '—'}"
+        out.append(f"- {ui['money']}: {ui['money_removed'].format(n=money.removed, k=len(money.items))}")
+        if money.totals:
+            amounts = sep.join(
+                f"**{t.total} {escape_md(t.unit)}**" + paren.format(ui["money_pledges"].format(n=t.count))
+                for t in money.totals
+            )
+            out.append(f"  - {ui['money_lump_total']}: {amounts}")
+            if money.scoped:
+                out.append(f"  - {ui['money_scoped_rest'].format(n=money.scoped)}")
+        elif money.items:
+            out.append(f"  - {ui['money_no_total']}")
+        for item in money.items:
+            subject = f" {escape_md(item.subject)}" if item.subject else ""
+            out.append(f"  - **{escape_md(facts.money_words(item, ui))}**{subject} (`{item.finding}`)")
         if money.no_amount:
-            line += sep + ui["money_no_amount"].format(n=money.no_amount)
-        out.append(line)
+            out.append(f"  - {ui['money_no_amount'].format(n=money.no_amount)}")
     else:
         out.append(f"- {ui['money']}: {ui['money_none']}")
     if money.reduced:

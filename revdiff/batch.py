@@ -290,11 +290,10 @@ def pair_key(pair: Pair, options: dict[str, Any], lang: str) -> str:
 
 def summarize(report: Any) -> dict[str, Any]:
     """The facts the index shows for one report (JSON-serialisable, kept in the state file)."""
-    from revdiff.render.facts import money_at_stake
+    from revdiff.render.facts import money_summary
 
     summary = report.summary
     severity = summary["severity"]
-    money = money_at_stake(report.findings)
     return {
         "title": report.final.part or report.final.title or report.draft.part or report.draft.title,
         "draft_part": report.draft.part,
@@ -303,12 +302,7 @@ def summarize(report: Any) -> dict[str, Any]:
         "severity": {s: severity.get(s, 0) for s in SEVERITIES},
         "top": next((s for s in SEVERITIES if severity.get(s)), None),
         "kinds": dict(summary["findings"]),
-        "money": {
-            "totals": [{"unit": t.unit, "total": t.total, "count": t.count} for t in money.totals],
-            "no_amount": money.no_amount,
-            "removed": money.removed,
-            "reduced": money.reduced,
-        },
+        "money": money_summary(report.findings),
         "warnings": list(report.warnings),
     }
 
@@ -403,7 +397,8 @@ _INDEX_STRINGS: dict[str, dict[str, str]] = {
         "failed_hint": "修正输入后重新运行 revdiff batch，只会重做这些文件和有改动的文件。",
         "ranking_hint": "按最严重的发现排序（高 > 中 > 低 > 无），其次按高、中、低发现的数量。",
         "no_pairs": "没有成功比较的文件。",
-        "money_total": "合计",
+        "money_overview": "{p} 组文件删除了资金承诺，共 {n} 项，其中 {k} 项写明金额。",
+        "money_not_added": "各组的金额分列在下表中，不跨组相加：几组文件可能共用同一份征求意见稿，且多数金额是按件、按年或“最高”的标准。",
         "report_html": "报告",
         "report_json": "JSON",
     },
@@ -425,7 +420,9 @@ _INDEX_STRINGS: dict[str, dict[str, str]] = {
         "ranking_hint": "Ranked by the most severe finding (high > medium > low > none), then by the "
         "number of high, medium and low findings.",
         "no_pairs": "No pair was compared.",
-        "money_total": "Total",
+        "money_overview": "Pairs that remove funding pledges: {p}; pledges removed: {n}; with an amount: {k}.",
+        "money_not_added": "Each pair's amounts are listed below and not added across pairs: pairs may share a draft, "
+        "and most amounts are per item, per year or caps.",
         "report_html": "report",
         "report_json": "JSON",
     },
@@ -445,16 +442,15 @@ def rank_key(name: str, summary: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _money_totals(summaries: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    from decimal import Decimal
-
-    from revdiff.money import format_amount
-
-    sums: dict[str, Decimal] = {}
-    for s in summaries:
-        for t in s.get("money", {}).get("totals", []):
-            sums[t["unit"]] = sums.get(t["unit"], Decimal(0)) + Decimal(t["total"])
-    return [(format_amount(v), u) for u, v in sorted(sums.items(), key=lambda kv: kv[0])]
+def _money_overview(summaries: list[dict[str, Any]]) -> dict[str, int]:
+    """How many pairs remove funding pledges and how many amounts they list. No sum across
+    pairs: two pairs may share a draft, and most amounts are per unit or caps anyway."""
+    moneyed = [s.get("money", {}) for s in summaries]
+    return {
+        "pairs": sum(1 for m in moneyed if m.get("removed")),
+        "removed": sum(int(m.get("removed", 0)) for m in moneyed),
+        "amounts": sum(len(m.get("amounts", [])) for m in moneyed),
+    }
 
 
 def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
@@ -508,7 +504,7 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
         ],
         total=len(outcomes),
         high=sum(1 for r in rows if r["top"] == "high"),
-        money_totals=_money_totals([o.summary or {} for o in ok]),
+        money_overview=_money_overview([o.summary or {} for o in ok]),
     )
     return render_page("batch_index.html", "report.js", context)
 

@@ -21,6 +21,7 @@ from revdiff.model import (
     SectionRef,
 )
 from revdiff.numbering import renumbered
+from revdiff.provenance import file_digest
 from revdiff.select import select_parts
 from revdiff.structure import compared_view
 from revdiff.textkey import key
@@ -33,8 +34,10 @@ def _ref(node: Node, path: list[str]) -> SectionRef:
 
 def _info(doc: Document, part: Part) -> DocInfo:
     title = doc.title or part.title or Path(doc.source).stem
+    sha256, size = file_digest(doc.source) or (None, None)
     return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
-                   part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata)
+                   part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata,
+                   sha256=sha256, size=size)
 
 
 def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: list[Finding]) -> list[str]:

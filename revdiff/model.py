@@ -306,9 +306,11 @@ class DocInfo:
     parts: list[str]
     metadata: dict[str, str] = field(default_factory=dict)
     genre: str = "plan"  # plan | law: the genre module that read this side
+    sha256: str | None = None  # of the input file as read (None for standard input)
+    size: int | None = None  # bytes
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "genre": self.genre,
             "source": self.source,
             "format": self.format,
@@ -318,6 +320,10 @@ class DocInfo:
             "parts": self.parts,
             "metadata": self.metadata,
         }
+        if self.sha256 is not None:
+            d["sha256"] = self.sha256
+            d["size"] = self.size
+        return d
 
 
 @dataclass
@@ -355,6 +361,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The report as the ``revdiff.report/1`` JSON object."""
         from revdiff import __version__
+        from revdiff.render.facts import money_summary
 
         return {
             "schema": "revdiff.report/1",
@@ -364,7 +371,7 @@ class Report:
             "final": self.final.to_dict(),
             "warnings": self.warnings,
             "watch": self.watch,
-            "summary": self.summary,
+            "summary": {**self.summary, "money": money_summary(self.findings)},
             "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
             "article_map": self.article_map,

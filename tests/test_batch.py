@@ -121,7 +121,12 @@ def test_batch_writes_every_report_and_a_ranked_index(tmp_path: Path) -> None:
     assert first.select_one("a.report-link")["href"].endswith(".html")  # type: ignore[index]
     # the most severe pair of the seeds loses money: the index shows what was at stake
     row = soup.select_one('tr.pair-row[data-name="yantai-draft"]')
-    assert row is not None and row.select_one(".money-line[data-unit='万元']") is not None
+    assert row is not None and row.select_one(".money-items li[data-unit='万元']") is not None
+    # per-unit amounts and caps are listed with their wording, never added up (issue 15)
+    assert "每件" in row.select_one(".money-items").get_text()  # type: ignore[union-attr]
+    assert row.select_one(".money-line") is None  # the seeds' pledges hold no lump sum
+    money_card = soup.select_one(".card-money")
+    assert money_card is not None and "1650" not in money_card.get_text() and "万元" not in money_card.get_text()
     assert row.select_one("li[data-kind='funding_removed'] .n").get_text() == str(  # type: ignore[union-attr]
         reports["yantai-draft"]["summary"]["findings"]["funding_removed"]
     )

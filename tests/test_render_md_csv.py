@@ -113,9 +113,15 @@ def test_csv_header_bom_and_one_row_per_finding(report):
         "id,kind,severity,subject,draft_text,final_text,draft_value,final_value,unit,comparator,direction,"
         "term,draft_count,final_count,draft_section,final_section,draft_line,final_line,note,note_en"
     ).split(",")
-    assert COLUMNS[20:] == ["draft_page", "final_page"]
+    assert COLUMNS[20:] == ["draft_page", "final_page", "draft_path", "final_path", "money_scope", "lump_sum"]
     rows = _rows(text)
     assert [r["id"] for r in rows] == [f.id for f in report.findings]
+    # provenance a spreadsheet reader can cite: the heading path, not only s9 (issue 15)
+    first = rows[0]
+    assert first["draft_section"] == "s9" and " › " in first["draft_path"]
+    # 每年…给予最高50万元: the scope says why it is no lump sum
+    assert first["money_scope"] == "每年 · 最高" and first["lump_sum"] == "false"
+    assert rows[4]["money_scope"] == "" and rows[4]["lump_sum"] == ""  # not a removed amount
 
 
 def test_csv_cells_match_findings(report):

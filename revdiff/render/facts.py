@@ -132,6 +132,20 @@ def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
     return result
 
 
+def money_summary(findings: list[Finding]) -> dict[str, Any]:
+    """``money_at_stake`` as JSON: every removed amount with its scope, totals over lump sums only."""
+    money = money_at_stake(findings)
+    return {
+        "removed": money.removed,
+        "no_amount": money.no_amount,
+        "reduced": money.reduced,
+        "amounts": [{"finding": i.finding, "amount": i.amount, "unit": i.unit, "scope": i.scope,
+                     "per_recipient": i.conditional, "lump_sum": i.lump, "subject": i.subject}
+                    for i in money.items],
+        "lump_totals": [{"unit": t.unit, "total": t.total, "count": t.count} for t in money.totals],
+    }
+
+
 def target_counts(findings: list[Finding]) -> dict[str, int]:
     """How many targets were lowered, raised, redefined, removed and added."""
     counts = {"lowered": 0, "raised": 0, "redefined": 0, "removed": 0, "added": 0}

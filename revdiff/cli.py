@@ -46,6 +46,17 @@ def _write(out: str | None, text: str | bytes) -> None:
         _fail(f"cannot write {out}: {exc.strerror or exc}; check the output path")
 
 
+def _warn_mismatch(warnings: list[str]) -> None:
+    """One line on standard error when the pair may not correspond (the report says more)."""
+    from revdiff.output import shown
+    from revdiff.sanity import MISMATCH
+
+    mismatch = [w for w in warnings if w.startswith(MISMATCH)]
+    if mismatch:
+        more = f" (+{len(mismatch) - 1} more in the report)" if len(mismatch) > 1 else ""
+        click.echo(f"revdiff: warning: {shown(mismatch[0])}{more}", err=True)
+
+
 def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None:
     """Stop before any work when ``-o OUT`` is one of the inputs (it would be destroyed)."""
     from revdiff.output import refuse_input_as_output
@@ -208,6 +219,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         return
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
                          words=word_diff, max_bytes=max_size * 1024 * 1024, **_settings().compare_options())
+    _warn_mismatch(report.warnings)
     _write(out, render_map_csv(report) if article_map else render_bytes(report, fmt, lang=lang))
     if exit_code and report.findings:
         sys.exit(1)

@@ -22,6 +22,7 @@ from revdiff.model import (
 )
 from revdiff.numbering import renumbered
 from revdiff.provenance import file_digest
+from revdiff.sanity import check_pair
 from revdiff.select import select_parts
 from revdiff.structure import compared_view
 from revdiff.textkey import key
@@ -114,7 +115,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
-    warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+    warnings = (_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+                + check_pair(draft, final, dpart, fpart, similarity, pairs, findings, draft_part, final_part))
     if settings_file:
         warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,

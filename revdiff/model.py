@@ -259,6 +259,9 @@ class Finding:
     per: str | None = None
     period: str | None = None
     cap: str | None = None
+    # set when the finding comes only from a kind of content ("table", "box") that the other
+    # side lacks entirely (a web rendition without tables): likely not a real change
+    gap: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -283,7 +286,7 @@ class Finding:
         for key in ("draft_page", "final_page"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
-        for key in ("draft_min", "final_min", "per", "period", "cap"):
+        for key in ("draft_min", "final_min", "per", "period", "cap", "gap"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
         if self.term is not None:

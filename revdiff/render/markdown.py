@@ -87,6 +87,8 @@ def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: di
         label = f"`{f.id}` " + label
     note = (f.note_en or f.note) if lang == "en" else (f.note or f.note_en)
     lines = [f"- {label}: {escape_md(note)}" if note else f"- {label}"]
+    if f.gap:
+        lines.append(f"  - ⚠ {ui['gap_note'].get(f.gap, f.gap)}")
     if f.term is not None:
         a = "?" if f.draft_count is None else f.draft_count
         b = "?" if f.final_count is None else f.final_count

@@ -18,6 +18,7 @@ from revdiff import __version__
 from revdiff.config import Settings
 
 FORMATS = ("html", "json", "md", "csv", "docx")
+BOM = "\ufeff"
 
 
 def _fail(message: str) -> None:
@@ -25,6 +26,17 @@ def _fail(message: str) -> None:
 
     click.echo(f"revdiff: error: {shown(message)}", err=True)
     sys.exit(2)
+
+
+def _refuse_terminal(out: str | None, fmt: str) -> None:
+    """Before any work: no Word file and no page of HTML markup onto a terminal."""
+    if out not in (None, "-") or sys.stdout is None or not sys.stdout.isatty():
+        return
+    if fmt == "docx":  # a Word file would garble the terminal
+        _fail("--format docx writes a Word file: give -o FILE.docx, or redirect standard output to a file")
+    if fmt == "html":  # a page of markup is unreadable in a terminal: say how to get the page
+        _fail("the HTML report is a web page: give -o report.html and open it in a browser "
+              "(or --format md to read the report here)")
 
 
 def _write(out: str | None, text: str | bytes) -> None:
@@ -35,8 +47,8 @@ def _write(out: str | None, text: str | bytes) -> None:
     if out in (None, "-"):
         if sys.stdout is None:  # started with standard output closed (`>&-`)
             _fail("standard output is closed; write the output to a file with -o OUT")
-        if isinstance(text, bytes) and sys.stdout.isatty():  # a Word file would garble the terminal
-            _fail("--format docx writes a Word file: give -o FILE.docx, or redirect standard output to a file")
+        if sys.stdout.isatty():
+            data = data.removeprefix(BOM.encode("utf-8"))  # the BOM is for spreadsheets opening a file
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
@@ -64,17 +76,31 @@ def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None
     refuse_input_as_output(out, inputs)
 
 
+# What each output extension holds; an extension revdiff cannot write (.pdf, .doc …) is refused.
+_SUFFIX_FORMATS = {"htm": "html", "html": "html", "json": "json", "md": "md", "markdown": "md", "csv": "csv",
+                   "docx": "docx"}
+_FOREIGN_SUFFIXES = {"pdf", "doc", "wps", "ofd", "txt", "xls", "xlsx", "odt", "rtf", "png", "jpg", "zip"}
+
+
+def _check_suffix(out: str | None, fmt: str, formats: tuple[str, ...] | list[str]) -> None:
+    """Refuse ``-o OUT`` whose extension says another format than the one to be written."""
+    if not out or out == "-":
+        return
+    suffix = Path(out).suffix.lower().lstrip(".")
+    meant = _SUFFIX_FORMATS.get(suffix)
+    if (meant and meant != fmt) or suffix in _FOREIGN_SUFFIXES:
+        writable = ", ".join(f".{s}" for s, f in _SUFFIX_FORMATS.items() if f in formats)
+        _fail(f"-o {out}: a .{suffix} file cannot hold the {fmt} output; name it with one of {writable} "
+              f"(or choose --format to match)")
+
+
 def _format_for(out: str | None, fmt: str | None) -> str:
     if fmt:
         return fmt
     if out and out != "-":
         suffix = Path(out).suffix.lower().lstrip(".")
-        if suffix in ("htm", "html"):
-            return "html"
-        if suffix in ("json", "md", "csv", "docx"):
-            return suffix
-        if suffix == "markdown":
-            return "md"
+        if suffix in _SUFFIX_FORMATS:
+            return _SUFFIX_FORMATS[suffix]
     return _settings().format or "html"
 
 
@@ -202,6 +228,8 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
     draft, final = versions[0], versions[-1]
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
     fmt = _format_for(out, fmt)
+    _check_suffix(out, fmt, FORMATS)
+    _refuse_terminal(out, fmt)
     if article_map and (fmt != "csv" or len(versions) > 2):
         _fail("--map writes the article map of two files as CSV: use it with --format csv (or -o FILE.csv)")
     if fmt == "docx" and len(versions) > 2:
@@ -249,11 +277,12 @@ def outline(file: str, fmt: str, max_size: int) -> None:
 
 @main.command()
 @click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]),
+              help="Output format (default: from OUT's extension, else csv).")
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file (default: standard output).")
 @click.option("--part", metavar="TITLE", help="Only this part of a bundle (title or a substring of it).")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
-def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int) -> None:
+def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_size: int) -> None:
     """List every commitment in FILE: funding pledges, targets, deadlines, responsible units.
 
     \b
@@ -264,6 +293,9 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
     from revdiff import ledger as run_ledger
 
     _refuse_inputs(out, [file])
+    suffix_format = _SUFFIX_FORMATS.get(Path(out).suffix.lower().lstrip(".")) if out and out != "-" else None
+    fmt = fmt or (suffix_format if suffix_format in ("csv", "json", "md") else "csv")
+    _check_suffix(out, fmt, ("csv", "json", "md"))
     result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)

@@ -9,6 +9,7 @@ body exactly, op 0 and +1 the final body.  Where the two sides differ only in fo
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from revdiff.textkey import match_key
@@ -122,6 +123,7 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
         _formatting_pair(ops, formatting, rest_d, rest_f)
     if not words:
         _snap_single_characters(ops, formatting)
+    ops, formatting = _snap_numbers(ops, formatting)
     kept = [i for i, o in enumerate(ops) if o[1]]
     renumber = {old: new for new, old in enumerate(kept)}
     formatting = [renumber[i] for i in formatting if i in renumber]
@@ -151,6 +153,58 @@ def _snap_single_characters(ops: list[Op], formatting: list[int]) -> None:
             ops[i - 1] = (0, p_t[:-1])
             ops[i] = (-1, ch + d_t)
             ops[i + 1] = (1, ch + i_t)
+
+
+_DIGIT = "0-9０-９.．"
+_NUMBER_TAIL = re.compile(f"[{_DIGIT}]+$")
+# the digits that go on after a change, then the unit the number is counted in: 150家, 2025年, 3.5万元
+_NUMBER_HEAD = re.compile(f"[{_DIGIT}]*(?:万元|亿元|千元|元|万|亿|平方米|平方公里|公里|千米|米|吨|%|％|‰|家|件|个|项|人|户|所|座|台|套|次|年|月|天|日|分|倍|亩|公顷|千瓦|兆瓦)?")
+_DIGIT_CHAR = re.compile(f"[{_DIGIT}]")
+
+
+def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:
+    """Show a changed number whole, with its unit: 1[-5-]{+2+}0家 → [-150家-]{+120家+}.
+
+    A run of deletions/insertions that touches a digit takes in the digits before it and the
+    digits and unit after it, on both sides (the equal text moved is identical on both sides,
+    so both bodies still rebuild exactly).  Runs with formatting-only ops are left alone.
+    """
+    fmt = set(formatting)
+    out: list[Op] = []
+    out_fmt: list[int] = []
+    i = 0
+    while i < len(ops):
+        if ops[i][0] == 0 or i in fmt:
+            if i in fmt:
+                out_fmt.append(len(out))
+            out.append(ops[i])
+            i += 1
+            continue
+        j = i
+        while j < len(ops) and ops[j][0] != 0 and j not in fmt:
+            j += 1
+        deleted = "".join(t for op, t in ops[i:j] if op == -1)
+        inserted = "".join(t for op, t in ops[i:j] if op == 1)
+        before = out[-1][1] if out and out[-1][0] == 0 and len(out) - 1 not in out_fmt else ""
+        after = ops[j][1] if j < len(ops) and ops[j][0] == 0 else ""
+        tail = _NUMBER_TAIL.search(before)
+        tail_text = tail.group(0) if tail else ""
+        edges = [t[:1] for t in (deleted, inserted) if t] + [t[-1:] for t in (deleted, inserted) if t]
+        touches = any(_DIGIT_CHAR.match(e) for e in edges)
+        if touches:
+            head_m = _NUMBER_HEAD.match(after)
+            head = head_m.group(0) if head_m else ""
+            if tail_text:
+                out[-1] = (0, before[: len(before) - len(tail_text)])
+            out.append((-1, tail_text + deleted + head))
+            out.append((1, tail_text + inserted + head))
+            if head:
+                ops[j] = (0, after[len(head):])
+        else:
+            for k in range(i, j):
+                out.append(ops[k])
+        i = j
+    return out, out_fmt
 
 
 def _equal_in_key(ops: list[Op], formatting: list[int], draft: str, final: str, di: list[int], fi: list[int],

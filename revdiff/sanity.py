@@ -13,7 +13,8 @@ from revdiff.model import Document, Finding, Part, SectionPair
 from revdiff.select import _candidates, _grams, _sim
 
 # Marks the warnings of this module, so the command line can repeat them on standard error.
-MISMATCH = "两份文件可能不对应 / the pair may not correspond: "
+MISMATCH = "两份文件可能不对应："
+_MISMATCH_EN = "the pair may not correspond: "
 
 # Two versions of one plan share most of their character pairs (draft vs final ~0.7); two plans
 # of the same genre from different offices share the genre's phrasing only (~0.35).
@@ -27,7 +28,7 @@ _KIND_NAMES = {"table": ("表格", "tables"), "box": ("专栏", "boxes (专栏)"
 def _low_similarity(similarity: float) -> list[str]:
     if NEAR_ZERO <= similarity < LOW_SIMILARITY:
         return [MISMATCH + f"两份文件的相似度只有 {similarity:.2f}（同一文件的两个版本通常在 0.6 以上），"
-                f"请确认它们是同一文件的征求意见稿和定稿 / the texts are only {similarity:.2f} similar (two "
+                f"请确认它们是同一文件的征求意见稿和定稿 / {_MISMATCH_EN}the texts are only {similarity:.2f} similar (two "
                 "versions of one document are usually above 0.6): check that this is one document's draft and final"]
     return []
 
@@ -44,7 +45,7 @@ def _better_part(doc: Document, chosen: Part, other: Part, side: str) -> list[st
         return []
     label = "征求意见稿" if side == "draft" else "定稿"
     return [MISMATCH + f"{label}中比较的部分《{chosen.title}》不是最匹配的部分：《{best.title}》更相似"
-            f"（{score:.2f}，所选 {own:.2f}） / the {side} part compared, “{chosen.title}”, is not the best "
+            f"（{score:.2f}，所选 {own:.2f}） / {_MISMATCH_EN}the {side} part compared, “{chosen.title}”, is not the best "
             f"match: “{best.title}” is more similar ({score:.2f} against {own:.2f})"]
 
 
@@ -68,7 +69,7 @@ def _gaps(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: list[Fin
             having = "征求意见稿" if side == "final" else "定稿"
             marked = _mark(pairs, findings, kind, side)
             out.append(MISMATCH + f"{lacking}没有任何{zh}，而{having}有 {n} 个：{lacking}可能是删去了{zh}的转载版本（如网页版）；"
-                       f"{marked} 项发现只来自这一缺失，已标出 / the {side} has no {en} at all while the other side has {n}: "
+                       f"{marked} 项发现只来自这一缺失，已标出 / {_MISMATCH_EN}the {side} has no {en} at all while the other side has {n}: "
                        f"it may be a rendition that dropped them (a web page); {marked} finding(s) come only from that gap "
                        "and are marked")
     return out

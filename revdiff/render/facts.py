@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from revdiff.money import format_amount, is_money_unit, parse_amount, unit_as_written
+from revdiff.money import format_amount, is_money_unit, money_value, parse_amount, unit_as_written
 
 if TYPE_CHECKING:
     from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
@@ -177,8 +177,13 @@ def finding_group(kind: str) -> str:
 
 
 def money_words(item: MoneyItem, ui: dict[str, Any]) -> str:
-    """An amount as the document scopes it: "50 万元 · 每年 · 最高"."""
-    words = [f"{item.amount} {item.unit}", *item.scope]
+    """An amount as the document scopes it: "50 万元 · 每年 · 最高" (in English "500,000 yuan ·
+    per year · cap", with a scope word the glossary lacks shown as written)."""
+    amount = f"{item.amount} {item.unit}"
+    value = money_value(item.amount, item.unit)
+    if ui["currencies"] and value and value[1] in ui["currencies"]:
+        amount = f"{value[0].normalize():,f} {ui['currencies'][value[1]]}"
+    words = [amount, *(ui["scope_words"].get(w, w) for w in item.scope)]
     if item.conditional:
         words.append(str(ui["money_per_recipient"]))
     return " · ".join(words)
@@ -237,6 +242,22 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     lowered = [f"{f.subject or ''} {_value(f, 'draft')} → {_value(f, 'final')}".strip()
                for f in report.findings if f.kind == "target_changed" and f.direction == "lowered"]
     return Lead(sentence, list(dict.fromkeys(lowered)))
+
+
+_BILINGUAL = re.compile(r" / (?=[A-Za-z“\"(])")
+_SIDE_LABEL = re.compile(r"^([^/:：]{1,12}) / ([A-Za-z ]{1,12}): ")  # "征求意见稿 / draft: …"
+
+
+def warning_in(text: str, lang: str) -> str:
+    """A warning written "中文 / English" in the reader's language; one in one language as is."""
+    side = _SIDE_LABEL.match(text)
+    if side:
+        label = side.group(2) if lang == "en" else side.group(1)
+        return f"{label}: {warning_in(text[side.end():], lang)}"
+    parts = _BILINGUAL.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return text
+    return parts[1] if lang == "en" else parts[0]
 
 
 def value_spans(text: str | None, value: str | None, unit: str | None = None) -> list[tuple[int, int]]:

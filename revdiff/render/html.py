@@ -433,6 +433,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "kind_rows": kind_rows,
         "severity": summary["severity"],
         "status_rows": status_rows,
+        "warnings": [facts.warning_in(w, lang) for w in report.warnings],
         "money": money,
         "money_rows": money_rows,
         "lead": facts.lead(report, ui),

@@ -125,7 +125,7 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     out.append("")
     if report.warnings:
         out.append(f"> **{ui['warnings']}**")
-        out += [f"> - {escape_md(w)}" for w in report.warnings]
+        out += [f"> - {escape_md(facts.warning_in(w, lang))}" for w in report.warnings]
         out.append("")
 
     out += [f"## {ui['summary']}", ""]

@@ -36,12 +36,13 @@ from revdiff.render.i18n import (
     status_label,
     strings,
 )
+from revdiff.render.table_diff import table_sides
 from revdiff.render.table_html import table_view
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
 
-    from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
+    from revdiff.model import DocInfo, Finding, Node, Report, SectionPair, SectionRef
 
 
 # --------------------------------------------------------------------------- markup building
@@ -229,12 +230,21 @@ def _side_view(
     segments = _side_segments(pair, side)
     text = "".join(t for _, t in segments)
     spans = _finding_spans(text, sentences) + _mark_spans(facts.term_spans(text, terms), "term")
+    body = _render_pieces(segments, spans)
+    node = pair.draft_node if side == "draft" else pair.final_node
+    if node is not None and node.kind == "table" and node.rows:
+        # an indicator table as a table: rows paired by measure, cells diffed one by one
+        def rows(n: Node | None) -> list[list[str]] | None:
+            return n.rows if n is not None and n.kind == "table" else None
+
+        tables = table_sides(rows(pair.draft_node), rows(pair.final_node))
+        body = tables[0] if side == "draft" else tables[1]
     return SideView(
         present=True,
         heading=f"{ref.number}{ref.title}",
         path=facts.section_path(ref),
         lines=facts.line_label(ui, ref.line_start, ref.page, fmt, ref.line_end),
-        body=_render_pieces(segments, spans),
+        body=body,
         empty=not text.strip(),
     )
 

@@ -36,10 +36,10 @@ def pair_rows(draft: list[list[str]], final: list[list[str]]) -> list[tuple[int 
     match: dict[int, int] = {0: 0}
     used = {0}
     for i, row in enumerate(draft[1:], 1):
-        j = fkeys.get(key(row[0] if row else ""))
-        if j is not None and j not in used:
-            match[i] = j
-            used.add(j)
+        partner = fkeys.get(key(row[0] if row else ""))
+        if partner is not None and partner not in used:
+            match[i] = partner
+            used.add(partner)
     for i, row in enumerate(draft[1:], 1):
         if i in match:
             continue

@@ -123,11 +123,28 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
         _formatting_pair(ops, formatting, rest_d, rest_f)
     if not words:
         _snap_single_characters(ops, formatting)
-    ops, formatting = _snap_numbers(ops, formatting)
+    formatting = _dash_runs(ops, formatting)
+    ops, formatting = _compact(ops, formatting)
+    return _compact(*_snap_numbers(ops, formatting))  # on merged ops: a number is one equal run
+
+
+def _compact(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:
+    """Drop empty ops; between two equal texts put the deletions before the insertions (each
+    side keeps its order, so both bodies rebuild the same) and join neighbours of one kind."""
     kept = [i for i, o in enumerate(ops) if o[1]]
-    renumber = {old: new for new, old in enumerate(kept)}
-    formatting = [renumber[i] for i in formatting if i in renumber]
-    return _merge([ops[i] for i in kept], formatting)
+    order: list[int] = []
+    run: list[int] = []
+    for i in kept + [-1]:
+        if i >= 0 and ops[i][0] != 0:
+            run.append(i)
+            continue
+        order += sorted(run, key=lambda k: ops[k][0])  # stable: -1s, then +1s, each in order
+        run = []
+        if i >= 0:
+            order.append(i)
+    renumber = {old: new for new, old in enumerate(order)}
+    formatting = sorted(renumber[i] for i in formatting if i in renumber)
+    return _merge([ops[i] for i in order], formatting)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -185,7 +202,11 @@ def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[
             j += 1
         deleted = "".join(t for op, t in ops[i:j] if op == -1)
         inserted = "".join(t for op, t in ops[i:j] if op == 1)
-        before = out[-1][1] if out and out[-1][0] == 0 and len(out) - 1 not in out_fmt else ""
+        # the equal text before the run, looking past spacing-only formatting ops (10 | → 10.34 |)
+        b = len(out) - 1
+        while b >= 0 and b in out_fmt and not out[b][1].strip():
+            b -= 1
+        before = out[b][1] if b >= 0 and out[b][0] == 0 and b not in out_fmt else ""
         after = ops[j][1] if j < len(ops) and ops[j][0] == 0 else ""
         tail = _NUMBER_TAIL.search(before)
         tail_text = tail.group(0) if tail else ""
@@ -195,9 +216,12 @@ def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[
             head_m = _NUMBER_HEAD.match(after)
             head = head_m.group(0) if head_m else ""
             if tail_text:
-                out[-1] = (0, before[: len(before) - len(tail_text)])
-            out.append((-1, tail_text + deleted + head))
-            out.append((1, tail_text + inserted + head))
+                out[b] = (0, before[: len(before) - len(tail_text)])
+                # the digits before move into the change, on both sides, where they stood
+                out[b + 1 : b + 1] = [(-1, tail_text), (1, tail_text)]
+                out_fmt = [k + 2 if k > b else k for k in out_fmt]
+            out.append((-1, deleted + head))
+            out.append((1, inserted + head))
             if head:
                 ops[j] = (0, after[len(head):])
         else:
@@ -205,6 +229,23 @@ def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[
                 out.append(ops[k])
         i = j
     return out, out_fmt
+
+
+_DASH_RUN = re.compile(r"\s*[-—–－―]+\s*")
+
+
+def _dash_runs(ops: list[Op], formatting: list[int]) -> list[int]:
+    """A longer or shorter run of dashes (—— vs —, the "no value" mark of a table) is formatting:
+    an op of dashes only next to equal text that ends or starts with a dash."""
+    fmt = set(formatting)
+    for i, (op, text) in enumerate(ops):
+        if op == 0 or i in fmt or not _DASH_RUN.fullmatch(text):
+            continue
+        prev = next((t for o, t in reversed(ops[:i]) if o == 0 and t.strip()), "")
+        nxt = next((t for o, t in ops[i + 1 :] if o == 0 and t.strip()), "")
+        if _DASH_RUN.match(prev.strip()[-1:] or "x") or _DASH_RUN.match(nxt.strip()[:1] or "x"):
+            fmt.add(i)
+    return sorted(fmt)
 
 
 def _equal_in_key(ops: list[Op], formatting: list[int], draft: str, final: str, di: list[int], fi: list[int],

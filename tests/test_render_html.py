@@ -379,3 +379,38 @@ def test_headline_pair_report_is_byte_identical():
     soup = BeautifulSoup(first, "html.parser")
     ids = {el["id"] for el in soup.find_all(id=True)}
     assert all(a["href"][1:] in ids for a in soup.find_all("a", href=True))
+
+
+def test_a_quote_marks_the_words_that_changed(soup, report):
+    # issue 15: an obligation weakened (no value to mark) still shows which word changed
+    f = next(f for f in report.findings if f.kind == "obligation_weakened")
+    row = soup.select_one(f"#f-{f.id}")
+    draft, final = row.select_one(".quote-draft"), row.select_one(".quote-final")
+    assert draft.get_text() == f.draft_text and final.get_text() == f.final_text  # nothing lost
+    assert draft.select("del") and final.select("ins")
+    struck = "".join(d.get_text() for d in draft.select("del"))
+    assert struck and struck in f.draft_text and struck not in f.final_text
+
+
+def test_a_long_removed_section_is_folded_with_its_length():
+    from revdiff.render import render
+    from tests.make_screenshot import compare_headline
+
+    report = compare_headline()
+    soup = BeautifulSoup(render(report, "html"), "html.parser")
+    pair = next(p for p in report.sections if p.status == "removed" and len(p.diff[0][1]) > 240)
+    side = soup.select_one(f"#sec-{pair.id} .side-draft")
+    fold = side.select_one("details.fold")
+    assert fold is not None and not fold.has_attr("open")
+    assert str(len(pair.diff[0][1])) in fold.select_one("summary").get_text()
+    assert fold.select_one(".body").get_text() == pair.diff[0][1]  # the whole text is still there
+
+
+def test_the_preamble_has_a_name_in_the_map():
+    from revdiff.render import render
+    from tests.make_screenshot import compare_headline
+
+    page = BeautifulSoup(render(compare_headline(), "html"), "html.parser")
+    first = page.select_one("table.map tbody tr")
+    assert first.select_one(".m-draft a").get_text(strip=True) == "（前言）"
+    assert page.select_one("#document article .sum-heads").get_text(strip=True) == "（前言）"

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from revdiff.diff import diff_texts
+from revdiff.model import SectionPair
 from revdiff.render import facts
 from revdiff.render.i18n import (
     KIND_ORDER,
@@ -42,7 +44,7 @@ from revdiff.render.table_html import table_view
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
 
-    from revdiff.model import DocInfo, Finding, Node, Report, SectionPair, SectionRef
+    from revdiff.model import DocInfo, Finding, Node, Report, SectionRef
 
 
 # --------------------------------------------------------------------------- markup building
@@ -125,6 +127,8 @@ class SideView:
     lines: str = ""
     body: Markup = field(default_factory=Markup)
     empty: bool = False
+    preview: str = ""  # a long section that is all removed or all added: its first words, folded
+    length: int = 0
 
 
 @dataclass
@@ -216,6 +220,10 @@ def _finding_spans(text: str, sentences: list[tuple[str, str, str]]) -> list[Spa
     return spans
 
 
+FOLD_CHARS = 240  # a removed section longer than this is folded (about three lines of text)
+PREVIEW_CHARS = 60
+
+
 def _side_view(
     ui: dict[str, Any],
     pair: SectionPair,
@@ -239,13 +247,18 @@ def _side_view(
 
         tables = table_sides(rows(pair.draft_node), rows(pair.final_node))
         body = tables[0] if side == "draft" else tables[1]
+    # a whole removed (or added) section is a wall of struck (or underlined) text: fold it
+    # behind its first words and its length
+    whole = pair.status in ("removed", "added") and len(text) > FOLD_CHARS
     return SideView(
         present=True,
-        heading=f"{ref.number}{ref.title}",
+        heading=f"{ref.number}{ref.title}" or ui["preamble"],
         path=facts.section_path(ref),
         lines=facts.line_label(ui, ref.line_start, ref.page, fmt, ref.line_end),
         body=body,
         empty=not text.strip(),
+        preview=text[:PREVIEW_CHARS].strip() + "…" if whole else "",
+        length=len(text) if whole else 0,
     )
 
 
@@ -320,6 +333,23 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
     return views
 
 
+def _quote(f: Finding, side: str, terms: list[str]) -> Markup:
+    """A finding's sentence with its value marked and, when both sides quote a sentence, the
+    words that changed struck (draft) or underlined (final), so the eye finds the change."""
+    text = f.draft_text if side == "draft" else f.final_text
+    value = f.draft_value if side == "draft" else f.final_value
+    if not text:
+        return Markup("")
+    if not (f.draft_text and f.final_text) or f.draft_text == f.final_text:
+        return highlight(text, value, f.unit, terms)
+    pair = SectionPair(id="", status="modified", renumbered=False, similarity=0.0, draft=None, final=None)
+    pair.diff, pair.formatting = diff_texts(f.draft_text, f.final_text)
+    spans = _mark_spans(facts.value_spans(text, value, f.unit), "val", 1)
+    if terms:
+        spans += _mark_spans(facts.term_spans(text, terms), "term", 2)
+    return _render_pieces(_side_segments(pair, side), spans)
+
+
 def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) -> list[FindingView]:
     pairs = facts.pair_index(report)
     anchors = dict(zip((p.id for p in report.sections), facts.pair_ids(report), strict=True))
@@ -337,8 +367,8 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
                 severity_label=severity_label(f.severity, lang),
                 direction_label=ui["directions"].get(f.direction or "", f.direction or ""),
                 note=(f.note_en or f.note) if lang == "en" else (f.note or f.note_en),
-                draft_html=highlight(f.draft_text, f.draft_value, f.unit, terms),
-                final_html=highlight(f.final_text, f.final_value, f.unit, terms),
+                draft_html=_quote(f, "draft", terms),
+                final_html=_quote(f, "final", terms),
                 draft_path=facts.section_path(dpair.draft if dpair else None),
                 final_path=facts.section_path(fpair.final if fpair else None),
                 draft_link=f"#sec-{anchors[dpair.id]}" if dpair else None,
@@ -443,6 +473,8 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "kind_rows": kind_rows,
         "severity": summary["severity"],
         "status_rows": status_rows,
+        "kind_counts": kinds_present,
+        "section_counts": sec_counts,
         "warnings": [facts.warning_in(w, lang) for w in report.warnings],
         "money": money,
         "money_rows": money_rows,

@@ -596,8 +596,9 @@ def run_batch(
             new_state[pair.name] = old
             continue
         todo.append((i, pair, kwargs, key))
-    total = len(pairs)
-    finished = len(outcomes)
+    # progress counts the pairs this run compares: skipped and early failures are said above
+    total = len(todo)
+    finished = 0
     show_bar = sys.stderr.isatty() if progress is None else progress
     started = time.monotonic()
 
@@ -699,7 +700,7 @@ def run_batch(
     skipped = sum(o.status == "skipped" for o in ran)
     failed = sum(o.status == "failed" for o in ran)
     say(
-        f"revdiff batch: {total} pairs: {done} done, {skipped} skipped, {failed} failed "
+        f"revdiff batch: {len(pairs)} pairs: {done} done, {skipped} skipped, {failed} failed "
         f"in {time.monotonic() - started:.1f} s; index: {out / 'index.html'}"
     )
     return ran

@@ -100,6 +100,10 @@ def test_batch_writes_every_report_and_a_ranked_index(tmp_path: Path) -> None:
     manifest = write_manifest(tmp_path / "m" / "pairs.csv", rows)
     proc = run("batch", str(manifest), "-o", "out", "-j", "2", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr  # one pair failed: exit 1, the rest still ran
+    # progress counts the pairs compared in this run, from [1/N] (issue 15: it started at [3/6])
+    progress = [ln for ln in proc.stderr.splitlines() if ln.startswith("[")]
+    assert progress and [ln.split("]")[0] for ln in progress] == [f"[{k}/{len(progress)}" for k in
+                                                                 range(1, len(progress) + 1)]
     out = tmp_path / "out"
     ok = [r[0] for r in rows[:4]]
     reports = {}

@@ -70,3 +70,16 @@ def money_value(value: str | None, unit: str | None) -> tuple[Decimal, str] | No
             return None
         factor *= _MAGNITUDE[ch]
     return amount * factor, currency
+
+
+# Comparators written after the amount: 3000平方米以上, 85%左右 (最高, ≥, 不超过 come before it).
+_POSTFIX = ("以上", "以下", "左右", "以内", "及以上", "及以下")
+
+
+def as_written(value: str, unit: str | None, comparator: str | None) -> str:
+    """A value with its unit and comparator in the order a text writes them: 最高50万元, ≥90分,
+    3000平方米以上 (never 以上3000平方米)."""
+    cmp = comparator or ""
+    if cmp in _POSTFIX:
+        return f"{value}{unit or ''}{cmp}"
+    return f"{cmp}{value}{unit or ''}"

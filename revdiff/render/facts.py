@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from revdiff.money import format_amount, is_money_unit, money_value, parse_amount, unit_as_written
+from revdiff.money import as_written, format_amount, is_money_unit, money_value, parse_amount, unit_as_written
 
 if TYPE_CHECKING:
     from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
@@ -199,10 +199,7 @@ class Lead:
 
 def _value(f: Finding, side: str) -> str:
     value = f.draft_value if side == "draft" else f.final_value
-    if not value:
-        return "?"
-    comparator = f.comparator if f.comparator in ("≥", "≤", ">", "<") else ""
-    return f"{comparator}{value}{f.unit or ''}"
+    return as_written(value, f.unit, f.comparator) if value else "?"
 
 
 def lead(report: Report, ui: dict[str, Any]) -> Lead:

@@ -293,8 +293,10 @@ def test_print_gives_the_whole_report_with_toggles_open(visit, factory_page):
     assert closed == 0  # no closed toggle printed as a bare summary line
     assert page.is_visible(".file-details .doc")
     # the 编号 header cell holds its words on one line
-    head = page.locator("table.findings th.c-id").first
-    assert head.evaluate("e => e.getClientRects().length") == 1
+    lines = page.evaluate("(() => { const r = document.createRange();"
+                          " r.selectNodeContents(document.querySelector('table.findings th.c-id'));"
+                          " return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; })()")
+    assert lines == 1
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.getElementById('file-details').open")  # restored
     bg = page.evaluate("getComputedStyle(document.body).backgroundColor")

@@ -414,3 +414,15 @@ def test_the_preamble_has_a_name_in_the_map():
     first = page.select_one("table.map tbody tr")
     assert first.select_one(".m-draft a").get_text(strip=True) == "（前言）"
     assert page.select_one("#document article .sum-heads").get_text(strip=True) == "（前言）"
+
+
+def test_the_lead_names_kinds_it_has_no_sentence_for():
+    # a genre's own finding kinds (a law's raised fines) still appear in the lead, by label
+    from revdiff.model import Finding
+    from revdiff.render.facts import lead
+    from revdiff.render.i18n import strings
+
+    report = make_report()
+    report.findings.append(Finding(kind="penalty_raised", severity="high", note="", note_en="", id="fx"))
+    assert "penalty_raised 1 处" in lead(report, strings("zh")).sentence
+    assert "penalty_raised: 1" in lead(report, strings("en")).sentence

@@ -226,6 +226,10 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     for kind in ("deadline_changed", "obligation_weakened"):
         if kinds.get(kind):
             parts.append(words[kind].format(n=kinds[kind]))
+    # kinds a genre adds (fines raised, articles merged …) are counted under their own label
+    told = {k for _g, kinds_ in GROUPS for k in kinds_}
+    for kind in sorted(k for k in kinds if k not in told):
+        parts.append(words["other_kind"].format(label=ui["kinds"].get(kind, kind), n=kinds[kind]))
     if sections.get("removed"):
         # a removed chapter counts its sub-headings too: say how many whole blocks they make
         blocks = kinds.get("section_removed", 0)

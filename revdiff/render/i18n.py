@@ -100,6 +100,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "sections_added": "新增 {n} 个章节",
             "nothing": "与征求意见稿相比，定稿没有资金、目标、期限或章节方面的变化。",
             "lowered_list": "调低的目标：",
+            "other_kind": "{label} {n} 处",
         },
         "groups": {
             "money": "资金", "targets": "目标", "deadlines": "期限", "obligations": "义务与责任单位",
@@ -245,6 +246,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "sections_added": "adds sections: {n}",
             "nothing": "Compared with the draft, the final changes no funding, target, deadline or section.",
             "lowered_list": "Targets lowered: ",
+            "other_kind": "{label}: {n}",
         },
         "groups": {
             "money": "Money", "targets": "Targets", "deadlines": "Deadlines",

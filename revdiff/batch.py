@@ -453,6 +453,31 @@ def _money_overview(summaries: list[dict[str, Any]]) -> dict[str, int]:
     }
 
 
+# What a pair's failure was, in Chinese for the Chinese index; the message itself (English, from
+# the reader or the option parser) follows it.
+_ERRORS_ZH = [
+    ("no such file", "找不到文件"),
+    ("is a directory", "给的是文件夹而不是文件"),
+    ("permission denied", "没有读取权限"),
+    ("file is empty", "文件是空的"),
+    ("bad options", "选项有误"),
+    ("cannot read options", "选项有误"),
+    ("larger than", "文件太大"),
+    ("matches no part", "指定的部分不存在"),
+    ("worker process failed", "比较进程意外中止"),
+    ("cannot write", "无法写入输出文件夹"),
+]
+
+
+def error_in(error: str, lang: str) -> str:
+    """A pair's failure message, with what it means in Chinese first for the Chinese index."""
+    if lang == "en":
+        return error
+    lowered = error.lower()
+    meaning = next((zh for en, zh in _ERRORS_ZH if en in lowered), "比较失败")
+    return f"{meaning}（{error}）"
+
+
 def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
     """The index page: pairs ranked by severity, with counts, money and links; failures."""
     from revdiff import __version__
@@ -496,7 +521,7 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
         failed=[
             {
                 "name": o.pair.name,
-                "error": o.error or "",
+                "error": error_in(o.error or "", lang),
                 "draft": shown(o.pair.draft or ""),
                 "final": shown(o.pair.final or ""),
             }

@@ -137,6 +137,7 @@ def test_batch_writes_every_report_and_a_ranked_index(tmp_path: Path) -> None:
     failed = {li["data-name"]: li.get_text(" ", strip=True) for li in soup.select("li.failed-pair")}
     assert set(failed) == {"broken", "bad-options"}
     assert "no-such-draft.txt" in failed["broken"]
+    assert "找不到文件" in failed["broken"]  # the Chinese index says what failed in Chinese
     assert "--bogus" in failed["bad-options"]
 
     # English index on request

@@ -114,3 +114,18 @@ def test_every_format_and_stderr_carry_the_warning(tmp_path: Path) -> None:
             assert "可能不是真实改动" in proc.stdout
         if fmt == "html":
             assert 'class="gap-note"' in proc.stdout
+
+
+def test_the_word_table_carries_the_warning(tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+
+    from revdiff.render import render_bytes
+
+    draft, web = _pair(tmp_path)
+    doc = Document(io.BytesIO(render_bytes(compare(str(draft), str(web)), "docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "没有任何表格" in text and "没有任何专栏" in text
+    doc = Document(io.BytesIO(render_bytes(compare(str(DRAFT), str(OFFICIAL)), "docx")))
+    assert not any(p.text.startswith("⚠") for p in doc.paragraphs)

@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, Any]] = {
         "sections": "章节",
         "watched_terms": "关注词",
         "key_changes": "主要变化",
-        "key_changes_hint": "按严重程度排序；点击章节可跳到全文对照中的位置。",
+        "key_changes_hint": "按类别分组（资金、目标……），组内按严重程度排序；点击章节可跳到全文对照中的位置。",
         "col_id": "编号",
         "col_kind": "类型",
         "col_draft": "征求意见稿",
@@ -302,7 +302,8 @@ STRINGS: dict[str, dict[str, Any]] = {
         "sections": "Sections",
         "watched_terms": "Watched terms",
         "key_changes": "Key changes",
-        "key_changes_hint": "Most severe first; click a section to jump to it in the document view.",
+        "key_changes_hint": "Grouped by what changed (money, targets …), most severe first within a group; "
+        "click a section to jump to it in the document view.",
         "col_id": "ID",
         "col_kind": "Kind",
         "col_draft": "Draft",

@@ -20,14 +20,16 @@ if TYPE_CHECKING:
     from revdiff.versions import VersionsReport
 
 
-def outline(path: str, max_bytes: int | None = None, drop_patterns: list[str] | None = None) -> Document:
+def outline(path: str, max_bytes: int | None = None, drop_patterns: list[str] | None = None,
+            genre: str | None = None) -> Document:
     """Read, clean and parse ``path`` (``-`` for stdin) into a Document tree.
 
-    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped.
+    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
+    ``genre``: ``plan`` or ``law`` to force how it is read (default: detected).
     """
     from revdiff.pipeline import load_document
 
-    return load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns)
+    return load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, genre=genre)
 
 
 def compare(draft: str, final: str, **options: Any) -> Report:
@@ -37,7 +39,9 @@ def compare(draft: str, final: str, **options: Any) -> Report:
     ``watch`` (extra watched terms), ``max_bytes`` (input size limit), ``words`` (word-level
     inline diffs), and the revdiff.toml settings: ``pledge_words`` / ``pledge_units`` (extra
     funding-pledge words and money units), ``severity`` (finding kind → high/medium/low),
-    ``drop_patterns`` (regexes of boilerplate lines to drop).
+    ``drop_patterns`` (regexes of boilerplate lines to drop); ``genre`` (``plan`` or ``law``,
+    default detected) and, for laws, ``pins`` (article pairs fixed by hand, e.g.
+    ``[("第十二条", "第十四条")]``).
     """
     from revdiff.pipeline import compare_paths
 

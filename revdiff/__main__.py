@@ -1,5 +1,5 @@
 """``python -m revdiff`` runs the command line."""
 
-from revdiff.cli import main
+from revdiff.cli import entry
 
-main()
+entry()

@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shlex
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -83,11 +84,12 @@ def _options_command() -> Any:
             click.Option(["--watch"]),
             click.Option(["--word-diff"], is_flag=True),
             click.Option(["--max-size"], type=click.IntRange(min=1), default=None),
+            click.Option(["--genre"], type=click.Choice(["plan", "law"])),
         ],
     )
 
 
-PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size")
+PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size", "--genre")
 
 
 def parse_options(text: str) -> dict[str, Any]:
@@ -120,6 +122,8 @@ def parse_options(text: str) -> dict[str, Any]:
         out["words"] = True
     if p["max_size"]:
         out["max_bytes"] = p["max_size"] * 1024 * 1024
+    if p["genre"]:
+        out["genre"] = p["genre"]
     return out
 
 
@@ -307,20 +311,26 @@ def summarize(report: Any) -> dict[str, Any]:
     }
 
 
-def run_pair(draft: str, final: str, options: dict[str, Any], lang: str) -> dict[str, Any]:
+def run_pair(draft: str, final: str, options: dict[str, Any], lang: str, db_name: str | None = None) -> dict[str, Any]:
     """Compare one pair (in a worker process): the HTML and JSON texts and the summary, or
-    the one-line error.  Never raises for a bad input."""
+    the one-line error.  Never raises for a bad input.  ``db_name``: also the database rows
+    of the pair under that name (``--db``)."""
     from revdiff.pipeline import compare_paths
     from revdiff.render import render
 
     try:
         report = compare_paths(draft, final, **dict(options))
-        return {
+        result = {
             "ok": True,
             "html": render(report, "html", lang=lang),
             "json": render(report, "json"),
             "summary": summarize(report),
         }
+        if db_name is not None:
+            from revdiff.render.database import pair_rows
+
+            result["db"] = pair_rows(report, db_name)
+        return result
     except RevdiffError as exc:
         return {"ok": False, "error": str(exc)}
     except MemoryError:
@@ -563,10 +573,13 @@ def run_batch(
     echo: Callable[[str], None] | None = None,
     progress: bool | None = None,
     allow_outside: bool = False,
+    db: str | None = None,
 ) -> list[Outcome]:
     """Run every pair of ``manifest`` into ``outdir``; return what happened to each.
 
     ``allow_outside``: let a CSV manifest name absolute paths and paths outside its folder.
+    ``db``: also keep every pair in this SQLite database (``revdiff.db/1``), one transaction
+    per pair; a pair is skipped only when the database holds it with the same inputs too.
 
     ``options``: compare options for every pair (a row's own options win); ``watch``: the
     watched terms of pairs whose row has no ``--watch``.  ``progress``: a progress bar on
@@ -587,6 +600,16 @@ def run_batch(
     except OSError as exc:
         raise ManifestError(f"cannot write to output folder {outdir}: {exc.strerror or exc}; "
                             "choose a folder you can write to") from None
+    from revdiff.render import database
+
+    conn = None
+    if db is not None:
+        refuse_input_as_output(db, [manifest] + [p for pair in pairs for p in (pair.draft, pair.final) if p], "database")
+        try:
+            conn = database.connect(db)
+            database.write_metadata(db)
+        except (database.DatabaseError, OSError) as exc:
+            raise ManifestError(f"--db: {exc}") from None
     state = {} if force else load_state(out)
     new_state: dict[str, Any] = {}
     outcomes: dict[int, Outcome] = {}  # by position in the manifest
@@ -616,6 +639,7 @@ def run_batch(
             and isinstance(old.get("summary"), dict)
             and (out / f"{pair.name}.html").is_file()
             and (out / f"{pair.name}.json").is_file()
+            and (conn is None or database.stored_key(conn, pair.name) == key)
         ):
             outcomes[i] = Outcome(pair, "skipped", summary=old["summary"])
             new_state[pair.name] = old
@@ -642,8 +666,12 @@ def run_batch(
             try:
                 write_atomic(out / f"{pair.name}.html", result["html"])
                 write_atomic(out / f"{pair.name}.json", result["json"])
-            except OSError as exc:
-                result = {"ok": False, "error": f"cannot write to {outdir}: {exc.strerror or exc}"}
+                if conn is not None:  # before the state: a kill in between only redoes the pair
+                    database.store_pair(conn, result["db"], key)
+            except (OSError, sqlite3.Error) as exc:
+                result = {"ok": False, "error": f"cannot write to {outdir}: {getattr(exc, 'strerror', None) or exc}"}
+        elif conn is not None:
+            database.forget_pair(conn, pair.name)
         if result.get("ok"):
             new_state[pair.name] = {
                 "key": key,
@@ -683,7 +711,8 @@ def run_batch(
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
                 futures: dict[Future[dict[str, Any]], tuple[int, Pair, str]] = {
-                    pool.submit(run_pair, p.draft or "", p.final or "", kw, lang): (i, p, key)
+                    pool.submit(run_pair, p.draft or "", p.final or "", kw, lang,
+                                None if conn is None else p.name): (i, p, key)
                     for i, p, kw, key in todo
                 }
                 try:
@@ -721,6 +750,8 @@ def run_batch(
             say(f)
     ran = [outcomes[i] for i in range(len(pairs))]
     write_atomic(out / "index.html", render_index(ran, lang))
+    if conn is not None:
+        conn.close()
     done = sum(o.status == "done" for o in ran)
     skipped = sum(o.status == "skipped" for o in ran)
     failed = sum(o.status == "failed" for o in ran)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from revdiff.model import Block, RawDoc
 from revdiff.numbering import is_structural_start
+from revdiff.reprint import mark_cut, strip_reprint_chrome
 
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
@@ -57,7 +58,8 @@ PAGE_NUMBER = re.compile(
 # A related-link line: "- 2020-03-26国知发…《…的通知》" or a dated document title.
 RELATED_LINK = re.compile(r"^\s*[-·•]\s*(?:\d{4}-\d{2}-\d{2})?.*(?:《.*》|〔\d{4}〕|通知|意见|办法|公告|批复|通告)")
 
-SENTENCE_END = tuple("。！？；：…!?;:”’」』）)】.")
+# Also the arrows a reprint points at the text below with (全文如下↓↓↓): a wrap never ends there.
+SENTENCE_END = tuple("。！？；：…!?;:”’」』）)】.↓▼⬇👇")
 TITLE_END = re.compile(r"(?:纲要|规划|方案|计划|意见|办法|规定|条例|通知|细则|措施|要点|征求意见稿）?|年[）)])$")
 
 
@@ -259,6 +261,8 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_bookmarks(raw)
     if drop_patterns:
         _strip_patterns(raw, drop_patterns)
+    strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)
+    mark_cut(raw)
     _rejoin(raw)
     return raw

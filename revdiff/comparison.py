@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from revdiff.align import align, node_body
+from revdiff.align import node_body
 from revdiff.classify import DEFAULT_WATCH, Context, classify
 from revdiff.diff import diff_texts, is_formatting_only
 from revdiff.model import (
@@ -30,7 +31,8 @@ from revdiff.textkey import key
 
 def _ref(node: Node, path: list[str]) -> SectionRef:
     return SectionRef(number=node.number, title=node.title, level=node.level, path=path,
-                      line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page)
+                      line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page,
+                      unit=node.unit)
 
 
 def _info(doc: Document, part: Part) -> DocInfo:
@@ -38,7 +40,14 @@ def _info(doc: Document, part: Part) -> DocInfo:
     sha256, size = file_digest(doc.source) or (None, None)
     return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
                    part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata,
-                   sha256=sha256, size=size)
+                   genre=part.genre, sha256=sha256, size=size)
+
+
+def _article_map(pairs: list[SectionPair], unit: str) -> list[dict[str, Any]]:
+    """Old → new numbers of the genre's unit (laws: 条) in reading order (``null`` on a missing side)."""
+    return [{"draft": p.draft.number if p.draft else None, "final": p.final.number if p.final else None,
+             "status": p.status}
+            for p in pairs if unit in (p.draft and p.draft.unit, p.final and p.final.unit)]
 
 
 def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: list[Finding]) -> list[str]:
@@ -65,22 +74,49 @@ def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, simila
     return out
 
 
+def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: tuple[Document, Part],
+                    final: tuple[Document, Part]) -> list[Finding]:
+    """Drop what only a cut copy made (its warning comes from reading): the sections after
+    the last aligned pair that look removed (final cut) or added (draft cut), and the
+    findings inside them.  Only when the cut is in the compared part (a cut attachment
+    after it takes nothing from it)."""
+    muted: set[str] = set()
+    for (doc, part), lost in ((final, "removed"), (draft, "added")):
+        if doc.cut_line is None or not part.line_start <= doc.cut_line <= max(part.line_end, part.line_start):
+            continue
+        last_pair = max((i for i, p in enumerate(pairs) if p.draft_node is not None and p.final_node is not None),
+                        default=-1)
+        muted |= {p.id for p in pairs[last_pair + 1 :] if p.status == lost}
+    if not muted:
+        return findings
+    kept = [f for f in findings if not ({f.draft_section, f.final_section} - {None}) <= muted]
+    for i, f in enumerate(kept, 1):
+        f.id = f"f{i}"
+    return kept
+
+
 def build_report(draft: Document, final: Document, *, draft_part: str | None = None,
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
                  pledge_units: list[str] | tuple[str, ...] = (), severity: dict[str, str] | None = None,
-                 settings_file: str | None = None, **_options: Any) -> Report:
+                 settings_file: str | None = None, genre: str | None = None,
+                 pins: Sequence[tuple[str, str]] = (), **_options: Any) -> Report:
     """Compare two Documents; ``watch`` adds terms to the default watch list (版权).
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
-    ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own.
+    ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own;
+    ``genre``: the genre to compare in (default: the compared parts' own when they agree,
+    else plan); ``pins``: (draft, final) article numbers a reviewer paired by hand (laws).
     """
+    from revdiff import genres
+
     bad = {k: v for k, v in (severity or {}).items() if v not in SEVERITY_ORDER}
     if bad:
         raise ValueError(f"unknown severity {bad}: use high, medium or low")
     dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
+    kind = genres.get(genre or (dsel.genre if dsel.genre == fsel.genre else "plan"))
     dpart, fpart = compared_view(dsel), compared_view(fsel)
-    links, _draft_items, _final_items = align(dpart, fpart)
+    links = kind.align(dpart, fpart, pins)
     pairs: list[SectionPair] = []
     for i, link in enumerate(links, 1):
         dn = link.d.node if link.d else None
@@ -104,14 +140,18 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             final=_ref(fn, link.f.path) if fn and link.f else None,
             diff=ops, formatting=formatting, draft_node=dn, final_node=fn,
         )
+        if dn is not None and fn is not None and dn.unit == fn.unit == "条":
+            from revdiff.genres.law import clause_changes
+
+            pair.clauses = clause_changes(dn.text, fn.text)
         pairs.append(pair)
     terms = list(DEFAULT_WATCH)
     for t in watch or []:
         if t and t not in terms:
             terms.append(t)
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
-                  pledge_units=tuple(pledge_units), severity=dict(severity or {}))
-    findings = classify(ctx)
+                  pledge_units=tuple(pledge_units), severity=dict(severity or {}), genre=kind.name)
+    findings = _mute_after_cut(classify(ctx), pairs, (draft, dsel), (final, fsel))
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
@@ -120,5 +160,6 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     if settings_file:
         warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,
-                  warnings=warnings, watch=terms, context=ctx)
+                  warnings=warnings, watch=terms, context=ctx, genre=kind.name,
+                  article_map=_article_map(pairs, kind.unit))
 

@@ -43,6 +43,10 @@ class Entry:
     attribute: str | None = None  # 预期性 / 约束性 (target)
     source: str | None = None  # text | table (target)
     page: int | None = None  # PDF: the page of ``line`` (last, so CSV columns keep their places)
+    per: str | None = None  # pledge: counted per 家/人/件 … (after page: CSV columns keep their places)
+    period: str | None = None  # pledge: 年 for 每年
+    cap: str | None = None  # pledge: 最高, 不超过 … (the amount is a ceiling)
+    low: str | None = None  # pledge: a range's lower bound (10–50万元 → 10)
 
 
 @dataclass
@@ -94,7 +98,8 @@ class Ledger:
             rows = [e for e in self.entries if e.kind == kind]
             out += [f"## {title} ({len(rows)})", ""]
             for e in rows:
-                amount = f"**{as_written(e.value, e.unit, e.comparator)}** " if e.value else ""
+                value = f"{e.low}–{e.value}" if e.low else e.value
+                amount = f"**{as_written(value, e.unit, e.comparator)}** " if value else ""
                 where = f"line {e.line}" + (f", page {e.page}" if e.page is not None else "")
                 out.append(f"- {amount}{_md(e.text)} — {_md(e.section)}, {where}")
             out.append("")
@@ -132,7 +137,8 @@ def part_ledger(part: Part, pledge_words: Sequence[str] = (), pledge_units: Sequ
     for p in pledges_of(part, tuple(pledge_words), tuple(pledge_units)):
         s = p.sentence
         entries.append(Entry("pledge", part.title, paths.get(id(s.node), ""), s.line, s.text, subject=p.subject,
-                             value=p.value, unit=p.unit, comparator=p.comparator, mechanism=p.mechanism))
+                             value=p.value, unit=p.unit, comparator=p.comparator, mechanism=p.mechanism,
+                             per=p.per, period=p.period, cap=p.cap, low=p.low))
     for t in targets_of(part):
         entries.append(Entry("target", part.title, paths.get(id(t.node), ""), t.line, t.text, subject=t.measure,
                              value=t.value, unit=t.unit, comparator=t.comparator, base=t.base, year=t.year,
@@ -157,7 +163,7 @@ def build_ledger(doc: Document, part: str | None = None, pledge_words: Sequence[
 
         parts = [part_by_title(doc, part, "--part")]
     else:
-        parts = [p for p in doc.parts if p.kind != "notice"] or doc.parts
+        parts = [p for p in doc.parts if p.kind not in ("notice", "preface")] or doc.parts
     ledger = Ledger(source=doc.source, format=doc.format, parts=[p.title for p in parts])
     for p in parts:
         ledger.entries.extend(part_ledger(p, pledge_words, pledge_units))

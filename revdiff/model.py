@@ -64,6 +64,7 @@ class RawDoc:
     metadata: dict[str, str] = field(default_factory=dict)
     dropped: list[Block] = field(default_factory=list)  # boilerplate, kept for accounting
     title: str | None = None  # e.g. <title> of a web page
+    cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
     # what reading had to do that a reviewer should know (invisible characters removed …)
     warnings: list[str] = field(default_factory=list)
 
@@ -86,6 +87,7 @@ class Node:
     row_lines: list[int] = field(default_factory=list)  # table nodes: input line of each row
     sep: str = ""  # what stood between an inline title and its body ("。"), kept for accounting
     id: str = ""  # stable id within a Document, e.g. "n12"
+    unit: str | None = None  # law genre: 编 分编 章 节 条 (None for plans)
 
     def line_at(self, offset: int) -> int:
         """The input line that holds character ``offset`` of ``text``."""
@@ -124,6 +126,7 @@ class Part:
     line_map: list[LineMapEntry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
     title_derived: bool = False  # the title is not in the input (a file name), e.g. an untitled draft
+    genre: str = "plan"  # plan | law: the genre module that built this part's sections
 
     def nodes(self) -> list[Node]:
         """Every node of the part in reading order."""
@@ -149,7 +152,9 @@ class Document:
     dropped: list[Block] = field(default_factory=list)
     title: str = ""
     pages: dict[int, int] = field(default_factory=dict)  # PDF: input line → its page
+    cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
     warnings: list[str] = field(default_factory=list)  # from reading (RawDoc.warnings)
+    genre: str = "plan"  # plan | law: the genre module the document was parsed with
 
     def part(self, title: str) -> Part:
         """The part whose title equals or contains ``title``; KeyError when none does."""
@@ -157,7 +162,7 @@ class Document:
             if p.title == title:
                 return p
         # a substring: prefer the documents a 通知 issues over the 通知 that names them all
-        for p in sorted(self.parts, key=lambda p: p.kind == "notice"):
+        for p in sorted(self.parts, key=lambda p: p.kind in ("notice", "preface")):
             if title in p.title:
                 return p
         raise KeyError(title)
@@ -206,11 +211,15 @@ class SectionPair:
     final: SectionRef | None
     diff: list[tuple[int, str]] = field(default_factory=list)
     formatting: list[int] = field(default_factory=list)  # indices of formatting-only ops in diff
+    # law genre: indices of ops that only rewrite a reference renumbering made (本法第十三条 → 第十四条)
+    consequential: list[int] = field(default_factory=list)
     draft_node: Node | None = field(default=None, repr=False)
     final_node: Node | None = field(default=None, repr=False)
+    # law genre, an article on both sides: which 款/项/目 changed ({"draft", "final", "change"})
+    clauses: list[dict[str, str | None]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "status": self.status,
             "renumbered": self.renumbered,
@@ -220,6 +229,11 @@ class SectionPair:
             "diff": [[op, text] for op, text in self.diff],
             "formatting": self.formatting,
         }
+        if self.clauses is not None:
+            d["clauses"] = self.clauses
+        if self.consequential:
+            d["consequential"] = self.consequential
+        return d
 
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -329,6 +343,24 @@ class DocInfo:
         return d
 
 
+UNIT_STATUSES = ("unchanged", "modified", "renamed", "moved", "merged", "split", "added", "removed")
+
+
+def _unit_counts(pairs: list[SectionPair], units: set[str]) -> dict[str, int]:
+    """Pairs of these units per status, plus ``renumbered`` and ``reworded`` (paired on both
+    sides with a body that changed beyond formatting: the 修改 of a 修改说明)."""
+    counts = dict.fromkeys(UNIT_STATUSES, 0)
+    counts["renumbered"] = counts["reworded"] = 0
+    for p in pairs:
+        if not {p.draft and p.draft.unit, p.final and p.final.unit} & units:
+            continue
+        counts[p.status] = counts.get(p.status, 0) + 1
+        counts["renumbered"] += p.renumbered
+        if p.draft and p.final:
+            counts["reworded"] += any(op != 0 and i not in p.formatting for i, (op, _) in enumerate(p.diff))
+    return counts
+
+
 @dataclass
 class Report:
     """The result of ``revdiff.compare``: what every output format renders."""
@@ -359,7 +391,11 @@ class Report:
         severity: dict[str, int] = {"high": 0, "medium": 0, "low": 0}
         for f in self.findings:
             severity[f.severity] += 1
-        return {"sections": sections, "findings": findings, "severity": severity}
+        out = {"sections": sections, "findings": findings, "severity": severity}
+        if self.genre == "law":  # counts like a 修改说明: articles, and chapters (编/分编/章/节)
+            out["articles"] = _unit_counts(self.sections, {"条"})
+            out["chapters"] = _unit_counts(self.sections, {"编", "分编", "章", "节"})
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The report as the ``revdiff.report/1`` JSON object."""

@@ -83,3 +83,66 @@ def as_written(value: str, unit: str | None, comparator: str | None) -> str:
     if cmp in _POSTFIX:
         return f"{value}{unit or ''}{cmp}"
     return f"{cmp}{value}{unit or ''}"
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1_000}
+_CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_LARGE)
+
+
+def chinese_number(text: str) -> Decimal | None:
+    """A number written in Chinese numerals: 三千 → 3000, 一亿五千万 → 150000000, 十二 → 12.
+
+    None when ``text`` is not made of numerals alone or is malformed (two digits in a row).
+    """
+    if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
+        return None
+    total = section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            if digit is not None and digit != 0 and _CN_DIGITS[ch] != 0:
+                return None  # 三五: a range in words, not one number
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[ch]  # 十二: a bare 十 is 10
+            digit = None
+        else:
+            section += digit or 0
+            if section == 0 and total == 0:
+                return None  # 万 with nothing before it
+            total = (total + section) * _CN_LARGE[ch] if ch == "亿" else total + section * _CN_LARGE[ch]
+            section, digit = 0, None
+    return Decimal(total + section + (digit or 0))
+
+
+def cn_number(text: str) -> Decimal | None:
+    """A number as laws write it, in Chinese numerals (``chinese_number``: 二十 → 20, 一千五百 →
+    1500, 两万 → 20000) or Arabic digits, with a 万/亿 after them (``"1.5万"`` → 15000, ``"１０"``
+    → 10). None when ``text`` is not a number."""
+    text = unicodedata.normalize("NFKC", text).replace(",", "").strip()
+    digits = text.rstrip("万亿")
+    arabic = parse_amount(digits) if digits else None
+    if arabic is None:
+        return chinese_number(text)
+    for ch in text[len(digits):]:  # 5000, 1.5万, 3亿
+        arabic *= _CN_LARGE[ch]
+    return arabic
+
+
+def split_amount(text: str) -> tuple[Decimal, str] | None:
+    """An amount with its unit as written: ``"二十万元"`` → (20, "万元"), ``"一千五百元"`` →
+    (1500, "元"), ``"一万五千元"`` → (15000, "元"), ``"六亿元"`` → (6, "亿元"), ``"三倍"`` → (3, "倍"),
+    ``"百分之五"`` → (5, "%"); None when it is not one."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text.startswith("百分之"):
+        value = cn_number(text[3:])
+        return (value, "%") if value is not None else None
+    for unit in ("万元", "亿元", "元", "倍", "%"):
+        if text.endswith(unit):
+            number = text[: -len(unit)]
+            value = cn_number(number)
+            if value is not None and number:
+                return value, unit
+    return None

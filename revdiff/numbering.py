@@ -50,7 +50,7 @@ class Marker:
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("chapter", "chapter", re.compile(rf"^(第({CN_NUM}|\d+)章)\s*")),
     ("jie", "jie", re.compile(rf"^(第({CN_NUM}|\d+)节)\s*")),
-    ("article", "article", re.compile(rf"^(第({CN_NUM}|\d+)条)\s*")),
+    ("article", "article", re.compile(rf"^(第\s*({CN_NUM}|\d+)\s*条)\s*")),  # 第 1 条 (plans of some offices)
     ("box", "box", re.compile(r"^(专栏\s*(\d+|" + CN_NUM + r")?)[\s\u3000:：]*")),
     ("cn-paren", "paren", re.compile(rf"^([（(]\s*({CN_NUM})\s*[）)])\s*")),
     ("ar-paren", "paren", re.compile(r"^([（(]\s*(\d{1,3})\s*[）)])\s*")),
@@ -58,20 +58,27 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("cn-dun", "dun", re.compile(rf"^(({CN_NUM})\s*[、．.])\s*")),
     ("ar-dun", "dun", re.compile(r"^((\d{1,3})\s*、)\s*")),
     ("ar-dot", "dot", re.compile(r"^((\d{1,3})\s*[.．](?!\d))\s*")),
-    ("dash", "dash", re.compile(r"^((?:--|——|－－|—|-|•|·|●|■|◆))(?=[\u4e00-\u9fff“《])")),
+    ("dash", "dash", re.compile(r"^((?:--|——|－－|—|-|•|·|●|■|◆))\s*(?=[\u4e00-\u9fff“《])")),
 ]
+
+
+# A Word → Markdown converter puts heading marks before the document's own numbers
+# ("## 一 、…"); the number decides the level, the mark is kept in ``number`` as written.
+_CONVERTER_MARK = re.compile(r"^#{1,6}[ \t]+")
 
 
 def match_marker(line: str) -> Marker | None:
     """The marker that starts ``line``, or None.  ``line`` should be stripped."""
     if not line:
         return None
+    mark = _CONVERTER_MARK.match(line)
+    body = line[mark.end() :] if mark else line
     for style, family, pat in _PATTERNS:
-        m = pat.match(line)
+        m = pat.match(body)
         if not m:
             continue
-        number = m.group(1)
-        rest = line[m.end() :]
+        number = (mark.group(0) if mark else "") + m.group(1)
+        rest = body[m.end() :]
         if style == "dash":
             value = 0
         elif style == "box":
@@ -123,23 +130,21 @@ def split_inline_title(rest: str, style: str = "") -> tuple[str, str]:
     return "", rest
 
 
-def number_value(number: str) -> int | None:
-    """The ordinal a written number stands for: 三、 → 3, （2） → 2, 第十二条 → 12, -- → None."""
-    m = re.search(rf"\d+|{CN_NUM}", unicodedata.normalize("NFKC", number))
-    if not m:
-        return None
-    return cn_to_int(m.group(0)) or None
+def _values(number: str) -> tuple[int, ...]:
+    """Every ordinal in a written number: 三、 → (3,), 第十条之一 → (10, 1)."""
+    return tuple(cn_to_int(n) for n in re.findall(rf"\d+|{CN_NUM}", unicodedata.normalize("NFKC", number)))
 
 
 def renumbered(a: str, b: str) -> bool:
     """True when two headings' numbers stand for different ordinals (三、 → 一、).
 
-    Writing the same ordinal another way (1、 → 一、, (一) → （一）, -- → ——) is not renumbering.
+    Writing the same ordinal another way (1、 → 一、, (一) → （一）, -- → ——) is not renumbering;
+    第十条 → 第十条之一 is.
     """
     if not a or not b:
         return False
-    va, vb = number_value(a), number_value(b)
-    if va is not None and vb is not None:
+    va, vb = _values(a), _values(b)
+    if va and vb:
         return va != vb
     from revdiff.textkey import key
 

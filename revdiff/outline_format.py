@@ -22,6 +22,12 @@ def node_dict(node: Node) -> dict[str, Any]:
         d["page"] = node.page
     if node.rows is not None:
         d["rows"] = node.rows
+    if node.unit is not None:
+        d["unit"] = node.unit
+        if node.unit == "条":
+            from revdiff.genres.law import clause_counts
+
+            d["clauses"] = clause_counts(node.text)
     d["children"] = [node_dict(c) for c in node.children]
     return d
 
@@ -54,9 +60,22 @@ def outline_dict(doc: Document) -> dict[str, Any]:
 _MARK = {"table": "▦ ", "box": "▣ ", "item": "• "}
 
 
+def _law_line(n: Node) -> str:
+    """A heading of a law (第一章 总则) or an article with its 款/项/目 and first words."""
+    from revdiff.genres.law import clause_counts
+
+    if n.unit != "条":
+        return f"{n.number} {n.title}".rstrip()
+    counts = clause_counts(n.text)
+    parts = " ".join(f"{v}{k}" for k, v in counts.items() if v)
+    title = f"【{n.title}】" if n.title else ""
+    first = n.text.split("\n", 1)[0]
+    return f"{n.number}{title}  {parts}  {first[:20]}{'…' if len(first) > 20 else ''}"
+
+
 def outline_text(doc: Document) -> str:
     """An indented tree: number, title, line range, and marks for tables (▦) and boxes (▣)."""
-    out = [f"{doc.source}  [{doc.format}, {doc.encoding}]"]
+    out = [f"{doc.source}  [{doc.format}, {doc.encoding}, {doc.genre}]"]
     for k, v in doc.metadata.items():
         out.append(f"  {k}: {v}")
     out += [f"  ! {w}" for w in doc.warnings]
@@ -67,6 +86,11 @@ def outline_text(doc: Document) -> str:
             mark = _MARK.get(n.kind, "")
             extra = f"  {len(n.rows) - 1} rows + header" if n.rows else ""
             page = f" p.{n.page}" if n.page is not None else ""
+            if n.unit is not None:
+                out.append(f"{'  ' * depth}{_law_line(n)}  [{n.line_start}–{n.line_end}{page}]")
+                for c in n.children:
+                    visit(c, depth + 1)
+                return
             title = n.title or n.text[:24].replace("\n", " ") + ("…" if len(n.text) > 24 else "")
             out.append(f"{'  ' * depth}{mark}{n.number}{title}  [{n.line_start}–{n.line_end}{page}]{extra}")
             for c in n.children:

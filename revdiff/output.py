@@ -9,6 +9,7 @@ of the inputs (the same path, a symlink or a hard link to it).
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
@@ -73,11 +74,23 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` so readers see the old or the new file, never half.
 
     The temporary file sits in the target's folder (a rename across file systems is not
-    atomic); it is removed again when anything fails, the error is re-raised. A symlinked
-    target is replaced by a regular file, as editors do, which leaves what it linked to intact.
+    atomic); it is removed again when anything fails, the error is re-raised.  A symlink is
+    followed: the file it points to is replaced and the link stays.  A target that is not a
+    regular file (``-o /dev/null``, ``/dev/stdout``, a FIFO, a terminal) is written in place:
+    renaming over it would replace the device itself.
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        st = os.stat(target)  # follows symlinks: /dev/stdout is the pipe or terminal behind it
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(target, "wb") as fh:
+            fh.write(payload)
+        return
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         try:

@@ -8,31 +8,49 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from revdiff.model import Document, Report
+from revdiff.model import Document, RawDoc, Report
+
+
+def load_raw(path: str, max_bytes: int | None = None, drop_patterns: Sequence[str] | None = None) -> RawDoc:
+    """Read and clean one input (path or ``-``)."""
+    from revdiff.clean import clean
+    from revdiff.readers import DEFAULT_MAX_BYTES, read
+
+    return clean(read(path, max_bytes or DEFAULT_MAX_BYTES), drop_patterns)
 
 
 def load_document(path: str, max_bytes: int | None = None,
-                  drop_patterns: Sequence[str] | None = None) -> Document:
+                  drop_patterns: Sequence[str] | None = None, genre: str | None = None) -> Document:
     """Read, clean and parse one input (path or ``-``).
 
-    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped.
+    ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
+    ``genre``: read it as this genre (``plan``, ``law``) instead of the detected one.
     """
-    from revdiff.clean import clean
-    from revdiff.readers import DEFAULT_MAX_BYTES, read
+    return _parse(load_raw(path, max_bytes, drop_patterns), genre)
+
+
+def _parse(raw: RawDoc, genre: str | None) -> Document:
+    """The Document of a cleaned RawDoc, with what reading and cleaning warned about."""
     from revdiff.structure import parse
 
-    raw = read(path, max_bytes or DEFAULT_MAX_BYTES)
-    doc = parse(clean(raw, drop_patterns))
+    doc = parse(raw, genre)
     doc.warnings = list(raw.warnings)
     return doc
 
 
 def compare_paths(draft: str, final: str, **options: Any) -> Report:
-    """Load both inputs and compare them (see ``compare_documents``)."""
+    """Load both inputs and compare them (see ``compare_documents``).
+
+    Each side's genre is detected on its own; when only one side reads as a law (a draft
+    with few articles yet), both are read as laws, so that articles meet articles.
+    """
     max_bytes = options.pop("max_bytes", None)
     drop_patterns = options.pop("drop_patterns", None)
-    d = load_document(draft, max_bytes, drop_patterns)
-    f = load_document(final, max_bytes, drop_patterns)
+    genre = options.get("genre")
+    draw, fraw = load_raw(draft, max_bytes, drop_patterns), load_raw(final, max_bytes, drop_patterns)
+    d, f = _parse(draw, genre), _parse(fraw, genre)
+    if d.genre != f.genre:
+        d, f = _parse(draw, "law"), _parse(fraw, "law")
     return compare_documents(d, f, **options)
 
 

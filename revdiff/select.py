@@ -21,8 +21,10 @@ def _sim(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _candidates(doc: Document) -> list[Part]:
-    """Parts that can be compared: documents and attachments with content, else all."""
-    parts = [p for p in doc.parts if p.kind != "notice" and (p.sections or p.text.strip())]
+    """Parts that can be compared: documents and attachments with content, else all.
+
+    A 通知 and a reprint's news preface are about the document, not part of it."""
+    parts = [p for p in doc.parts if p.kind not in ("notice", "preface") and (p.sections or p.text.strip())]
     return parts or doc.parts
 
 
@@ -44,6 +46,13 @@ def select_parts(draft: Document, final: Document, draft_part: str | None = None
         return dcands[0], fcands[0], _sim(_grams(dcands[0]), _grams(fcands[0]))
     dg = {id(p): _grams(p) for p in dcands}
     fg = {id(p): _grams(p) for p in fcands}
-    best = max(((_sim(dg[id(d)], fg[id(f)]), -i, -j, d, f) for i, d in enumerate(dcands) for j, f in enumerate(fcands)),
-               key=lambda t: t[:3])
+    scored = [(_sim(dg[id(d)], fg[id(f)]), -i, -j, d, f) for i, d in enumerate(dcands) for j, f in enumerate(fcands)]
+    best = max(scored, key=lambda t: t[:3])
+    # The documents themselves before their attachments: an unchanged annex (a form, a 指引)
+    # matches better than the revised document it is attached to, but is not what was revised.
+    main = [t for t in scored if t[3].kind == "document" and t[4].kind == "document"]
+    if main:
+        best_main = max(main, key=lambda t: t[:3])
+        if best_main[0] >= 0.5 * best[0]:
+            best = best_main
     return best[3], best[4], best[0]

@@ -119,6 +119,8 @@ def norm_title(s: str) -> str:
 NOTICE_TITLE = re.compile(r"(关于印发|关于转发|关于公布|关于下达).*(通知|决定|批复)|.*的通知》?$")
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# An amount of money or a rate: a line that states one is body text (a pledge, a target), not a title.
+AMOUNT = re.compile(r"\d[\d,.．]*\s*(?:[十百千万亿]*元|[万亿]|[%％])|[零一二两三四五六七八九十百千]+[万亿]?元")
 TITLE_WORDS = re.compile(r"(纲要|规划|方案|计划|意见|办法|规定|条例|细则|措施|要点|名单|清单|目录)\s*([（(].{2,14}[）)])?$")
 
 
@@ -164,7 +166,12 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
     if notice_title_idx is None:
         title_units, body = _doc_title(units, lines, 0, end)
         title = _title_text(units, title_units)
-        spans.append(_PartSpan("document", 0, body, title, title_units))
+        inner = _inner_document(units, lines, body, end)
+        if inner is not None:  # a reprint: a news preface, then the document itself
+            spans.append(_PartSpan("preface", 0, body, title, title_units))
+            title_units, body = inner
+            title = _title_text(units, title_units)
+        spans.append(_PartSpan("document", title_units[0] if inner else 0, body, title, title_units))
         spans.extend(_attachments(units, lines, body, end))
         return spans, footer
 
@@ -248,9 +255,64 @@ def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end
                 break
         elif not (_is_title_like(t) or (len(t) <= 40 and not re.search(r"[，,：:]", t))):
             break
+        elif AMOUNT.search(t) and not (_is_title_like(t) or NOTICE_TITLE.match(t)):
+            break  # 市财政给予每家企业50万元资助 is a pledge; …给予10万元奖励的通知 is still a title
         title_units.append(i)
         body = i + 1
     return title_units, body
+
+
+def numbered(text: str) -> bool:
+    """Does the document's own numbering open ``text``: a plan's 一、（一）1. or a law's
+    第一编 … 第一条?  Asked before the genre of a part is known."""
+    from revdiff.genres.law import read_line
+
+    return match_marker(text) is not None or read_line(text) is not None
+
+
+# A note under a title: （征求意见稿）, （草案）, （试行）, （2024—2026年）.
+STAGE_NOTE = re.compile(r"[（(][^（）()]{0,12}(?:稿|草案|试行|暂行|\d{4}\s*年?\s*[-—–－~～至]+\s*\d{4}\s*年?)[^（）()]{0,6}[）)]$")
+
+
+def _bare(title: str) -> str:
+    """A title without its stage or period notes, for matching a title named elsewhere."""
+    t = norm_title(title)
+    while (m := STAGE_NOTE.search(t)) and m.start() > 0:
+        t = t[: m.start()]
+    return t
+
+
+def _inner_document(units: list[Unit], lines: list[tuple[int, Unit]], start: int,
+                    end: int) -> tuple[list[int], int] | None:
+    """The title lines and body start of a document printed inside a reprint, or None.
+
+    A news preface comes first (unnumbered text, often naming the document in 《》); then the
+    document's own title line, followed by a stage note such as （征求意见稿）, its preamble or
+    straight by its numbering.  Text that is numbered from the start has no wrapper.
+    """
+    named: set[str] = set()
+    body_seen = False
+    for pos, (i, u) in enumerate(lines):
+        if i < start:
+            continue
+        if i >= end or len(named) > 20:
+            break
+        t = u.text
+        nxt = lines[pos + 1] if pos + 1 < len(lines) else None
+        note = nxt is not None and STAGE_NOTE.fullmatch(nxt[1].text) is not None
+        if body_seen and _is_title_like(t):
+            tu = [i, nxt[0]] if note and nxt else [i]
+            following = [v.text for k, v in lines[pos + len(tu) : pos + len(tu) + 8] if k < end]
+            opens = [numbered(x) for x in following]
+            # named in the preface, or marked as a draft, with numbered text soon after; or
+            # straight followed by its first numbered heading
+            if ((note or _bare(t) in named) and any(opens)) or opens[:1] == [True]:
+                return tu, tu[-1] + 1
+        if numbered(t):
+            return None
+        named |= {_bare(x) for x in re.findall(r"《([^《》]{4,80})》", t)}
+        body_seen = True
+    return None
 
 
 def _attachments(units: list[Unit], lines: list[tuple[int, Unit]], after: int, end: int) -> list[_PartSpan]:
@@ -265,6 +327,9 @@ def _attachments(units: list[Unit], lines: list[tuple[int, Unit]], after: int, e
             while j < len(lines) and len(tu) < 3 and lines[j][0] < end:
                 t = lines[j][1].text
                 if match_marker(t) or re.search(r"[。；:：]", t) or len(t) > 40:
+                    break
+                # the next 附件 label, or a line past a table (a form with no title words), starts anew
+                if re.match(r"^附\s*件", t) or any(units[k].kind == "table" for k in range(tu[-1] + 1, lines[j][0])):
                     break
                 tu.append(lines[j][0])
                 j += 1
@@ -461,7 +526,8 @@ def _is_caption(u: Unit) -> bool:
     return 2 <= len(t) <= 50 and not re.search(r"[。；，,]", t) and match_marker(t) is None
 
 
-def _build(part: Part, units: list[Unit]) -> None:
+def build_plan_tree(part: Part, units: list[Unit]) -> None:
+    """The section tree of a plan's part: levels decided by context (see the module doc)."""
     builder = _Builder(part)
     i = 0
     while i < len(units):
@@ -491,12 +557,13 @@ def _build(part: Part, units: list[Unit]) -> None:
         i += 1
     builder.flush()
     for node in part.sections:
-        _finish(node)
+        finish(node)
 
 
-def _finish(node: Node) -> None:
+def finish(node: Node) -> None:
+    """Extend each node's line range over its children."""
     for c in node.children:
-        _finish(c)
+        finish(c)
         node.line_end = max(node.line_end, c.line_end)
 
 
@@ -525,11 +592,37 @@ def _notice_metadata(part: Part) -> dict[str, str]:
     return meta
 
 
-def parse(raw: RawDoc) -> Document:
-    """Build the Document (parts and section trees) of a cleaned RawDoc."""
+# a Markdown heading mark before a title line (`# 标题`): formatting, not part of the title
+_TITLE_MARK = re.compile(r"^#{1,6}[ \t\u3000]*")
+# lines under a title that never continue it: a dated 题注 line (2024年9月13日 …通过), a comment
+_NOT_TITLE = re.compile(r"^(?:[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|<!--)")
+
+
+def parse(raw: RawDoc, genre: str | None = None) -> Document:
+    """Build the Document (parts and section trees) of a cleaned RawDoc.
+
+    ``genre`` (``plan``, ``law``) forces how the text is read; by default each part is
+    built by the genre whose ``detect`` scores its text highest (revdiff/genres), so a plan
+    issued with a 管理办法 attached reads each in its own way.  The Document's genre is that
+    of its longest part (the 通知 aside).
+    """
+    from revdiff import genres
+
+    forced = genres.get(genre) if genre else None
     units = _units(raw.blocks)
     spans, footer = _find_parts(units)
     parts: list[Part] = []
+    marks: list[Block] = []  # formatting marks the genre removed from the text
+    for sp in spans:
+        cut = next((k for k, i in enumerate(sp.title_units) if k and _NOT_TITLE.match(units[i].text)), None)
+        if cut is not None:  # a law's 题注 under its title: the preamble, not the title
+            sp.title_units = sp.title_units[:cut]
+            sp.title = _title_text(units, sp.title_units)
+        m = _TITLE_MARK.match(sp.title)
+        if m and sp.title_units:
+            first = units[sp.title_units[0]].block
+            marks.append(Block(m.group(0).strip(), first.line, first.page))
+            sp.title = sp.title[m.end() :]
     end_units = footer if footer is not None else len(units)
     for k, sp in enumerate(spans):
         stop = spans[k + 1].start if k + 1 < len(spans) else end_units
@@ -548,7 +641,9 @@ def parse(raw: RawDoc) -> Document:
                     builder.table(u, None)
             builder.flush()
         else:
-            _build(part, body_units)
+            kind = forced or genres.detect([u.block.text for u in body_units if u.kind == "line"])
+            part.genre = kind.name
+            marks.extend(kind.build(part, body_units))
     if footer is not None:
         owner = next((p for p in parts if p.kind == "notice"), None)
         target = owner or parts[-1]
@@ -572,7 +667,16 @@ def parse(raw: RawDoc) -> Document:
     title = parts[0].title if parts else ""
     pages = {line: page for b in raw.blocks for _, line, page in b.line_map if page is not None}
     return Document(source=raw.source, format=raw.format, encoding=raw.encoding, parts=parts,
-                    metadata=metadata, dropped=raw.dropped, title=title, pages=pages)
+                    metadata=metadata, dropped=raw.dropped + marks, title=title, pages=pages, cut_line=raw.cut_line,
+                    genre=_main_genre(parts, forced.name if forced else None))
+
+
+def _main_genre(parts: list[Part], forced: str | None) -> str:
+    """The forced genre, else that of the longest part that is not a 通知."""
+    if forced:
+        return forced
+    docs = [p for p in parts if p.kind != "notice"] or parts
+    return max(docs, key=lambda p: p.line_end - p.line_start).genre
 
 
 def _assign_ids(parts: list[Part]) -> None:
@@ -614,4 +718,5 @@ def compared_view(part: Part) -> Part:
     for i, n in enumerate(paragraphs, 1):
         n.id = f"p{i}"
     return Part(title=part.title, kind=part.kind, line_start=part.line_start, line_end=part.line_end, text="",
-                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata)
+                sections=paragraphs + part.sections, line_map=[], metadata=part.metadata, genre=part.genre,
+                title_derived=part.title_derived)

@@ -304,6 +304,18 @@ def make_billion_laughs(tmp: Path) -> Path:
     return p
 
 
+def make_deep_markdown(tmp: Path) -> Path:
+    p = tmp / "deep.md"
+    p.write_text("> " * 400 + "第一条 深处的文字。\n", encoding="utf-8")
+    return p
+
+
+def make_front_matter_only_markdown(tmp: Path) -> Path:
+    p = tmp / "meta.md"
+    p.write_text("---\ntitle: 某某办法\nurl: https://example.org/a\n---\n\n![](cover.png)\n", encoding="utf-8")
+    return p
+
+
 def make_dtd_after_long_comment(tmp: Path) -> Path:
     # the DTD pushed 10 KB down by a comment, past any look at the part's first bytes
     xml = (
@@ -361,6 +373,8 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("html-without-document", make_nav_html, (), "no document text"),
     ("html-nested-too-deeply", make_deep_html, (), "nested too deeply"),
     ("html-text-run-too-large", make_huge_text_run_html, (), "too large"),
+    ("markdown-nested-too-deeply", make_deep_markdown, (), "nested too deeply"),
+    ("markdown-without-text", make_front_matter_only_markdown, (), "no document text"),
     ("over-size-limit", make_big_text, ("--max-size", "1"), "--max-size"),
     ("docx-zip-bomb-declared-size", make_bomb_declared, (), "zip bomb"),
     ("docx-zip-bomb-ratio", make_bomb_ratio, (), "zip bomb"),

@@ -14,7 +14,7 @@ DRAFT = """关于支持企业发展的若干措施
 一、支持措施
 对获评示范的企业发放激励金30万元。
 对新认定的企业给予奖励5千元。
-本文来源：某某网站
+内部资料：仅限某某使用
 二、保障措施
 加强宣传引导，营造良好氛围。加强商标品牌建设。
 """
@@ -94,10 +94,10 @@ def test_severity_override(work: Path) -> None:
 
 def test_clean_drop(work: Path) -> None:
     def has_source_line(rep: dict) -> bool:
-        return any("本文来源" in text for s in rep["sections"] for _, text in s["diff"])
+        return any("内部资料" in text for s in rep["sections"] for _, text in s["diff"])
 
     assert has_source_line(report(work))
-    toml(work, '[clean]\ndrop = ["^本文来源：.*$", "无关行"]\n')
+    toml(work, '[clean]\ndrop = ["^内部资料：.*$", "无关行"]\n')
     assert not has_source_line(report(work))
 
 
@@ -192,12 +192,12 @@ def test_ledger_and_outline_read_the_settings(work: Path) -> None:
         return [(e["value"], e["unit"]) for e in json.loads(proc.stdout)["entries"] if e["kind"] == "pledge"]
 
     assert ledger_pledges() == [(None, None)]
-    assert "本文来源" in revdiff(work, "outline", "d.txt", "--format", "json").stdout
-    toml(work, '[funding]\nverbs = ["激励金"]\nunits = ["千元"]\n[clean]\ndrop = ["^本文来源：.*$"]\n')
+    assert "内部资料" in revdiff(work, "outline", "d.txt", "--format", "json").stdout
+    toml(work, '[funding]\nverbs = ["激励金"]\nunits = ["千元"]\n[clean]\ndrop = ["^内部资料：.*$"]\n')
     assert ledger_pledges() == [("30", "万元"), ("5", "千元")]
     outline = json.loads(revdiff(work, "outline", "d.txt", "--format", "json").stdout)
-    assert "本文来源" not in json.dumps(outline["parts"], ensure_ascii=False)
-    assert any("本文来源" in w for w in outline["warnings"]), "what the settings dropped is said"
+    assert "内部资料" not in json.dumps(outline["parts"], ensure_ascii=False)
+    assert any("内部资料" in w for w in outline["warnings"]), "what the settings dropped is said"
 
 
 def test_broken_settings_file_still_shows_command_help(work: Path) -> None:

@@ -36,6 +36,7 @@ PER_EXAMPLE_SECONDS = 20
 
 TEXT_SEEDS = {p.name: p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))}
 HTML_SEEDS = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("sample*.html"))}
+MD_SEEDS = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "copies").glob("*.md"))}
 DOCX_SEEDS = {"sample.docx": (FIXTURES / "sample.docx").read_bytes()}
 PDF_SEEDS = {"sample.pdf": (FIXTURES / "sample.pdf").read_bytes()}
 
@@ -144,6 +145,13 @@ def test_fuzz_text_and_parser(data: st.DataObject, ops: list) -> None:
 def test_fuzz_html(data: st.DataObject, ops: list) -> None:
     name = data.draw(st.sampled_from(sorted(HTML_SEEDS)), label="seed")
     outline_bytes(_mutate(HTML_SEEDS[name], ops), data.draw(_suffix_for(name), label="suffix"))
+
+
+@fuzz_settings(100)
+@given(data=st.data(), ops=mutations)
+def test_fuzz_markdown(data: st.DataObject, ops: list) -> None:
+    name = data.draw(st.sampled_from(sorted(MD_SEEDS)), label="seed")
+    outline_bytes(_mutate(MD_SEEDS[name], ops), data.draw(_suffix_for(name), label="suffix"))
 
 
 @fuzz_settings(120)

@@ -15,7 +15,8 @@ import pytest
 
 from .conftest import FIXTURES, SAMPLES
 
-HEAVY = ("pdfplumber", "pdfminer", "docx", "lxml", "bs4", "jieba", "charset_normalizer", "playwright", "tomllib")
+HEAVY = ("pdfplumber", "pdfminer", "docx", "lxml", "bs4", "jieba", "charset_normalizer", "playwright", "tomllib",
+         "markdown_it")
 
 PROBE = """
 import json, sys

@@ -40,3 +40,23 @@ def test_helpers() -> None:
     assert parse_amount("abc") is None
     assert is_money_unit("千元") and is_money_unit("万") and not is_money_unit("%")
     assert unit_as_written("万") == "万元" and unit_as_written(" 千元 ") == "千元"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("三千", Decimal(3000)),
+        ("六", Decimal(6)),
+        ("十二", Decimal(12)),
+        ("两千五百", Decimal(2500)),
+        ("一千零五十", Decimal(1050)),
+        ("一亿五千万", Decimal(150_000_000)),
+        ("三五", None),  # 三五个: a range in words, not a number
+        ("万", None),
+        ("3000", None),  # Arabic digits are parse_amount's
+    ],
+)
+def test_chinese_number(text: str, expected: Decimal | None) -> None:
+    from revdiff.money import chinese_number
+
+    assert chinese_number(text) == expected

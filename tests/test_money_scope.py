@@ -43,4 +43,4 @@ def test_only_lump_sums_are_added() -> None:
     ]
     money = money_at_stake(findings)
     assert [(t.unit, t.total, t.count) for t in money.totals] == [("万元", "2500", 2), ("亿元", "5", 1)]
-    assert money.scoped == 1 and len(money.items) == 4
+    assert money.not_summed == 1 and len(money.items) == 4

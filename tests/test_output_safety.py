@@ -132,3 +132,50 @@ def test_write_atomic_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> 
     write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_write_atomic_writes_into_a_fifo_instead_of_replacing_it(tmp_path: Path) -> None:
+    # -o /dev/null or /dev/stdout: a rename over a device would replace the device itself
+    # (as root, /dev/null became a regular file); a FIFO stands in for them here
+    import threading
+
+    from revdiff.output import write_atomic
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "报告")
+    reader.join(10)
+    assert got == ["报告".encode()]
+    assert fifo.is_fifo(), "the FIFO must still be a FIFO"
+
+
+def test_write_atomic_follows_a_symlink(tmp_path: Path) -> None:
+    from revdiff.output import write_atomic
+
+    real = tmp_path / "real.html"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "real.html"]
+
+
+def test_cli_output_to_a_fifo_writes_through_it(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    # the command-line path of `-o /dev/null` / `-o /dev/stdout`, without risking the machine's
+    # real /dev/null: a FIFO is a non-regular file just like them
+    import threading
+
+    d, f = pair
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    proc = run_cli("compare", str(d), str(f), "--format", "json", "-o", str(fifo))
+    reader.join(30)
+    assert proc.returncode == 0, proc.stderr
+    assert got and got[0].startswith(b"{") and fifo.is_fifo()

@@ -28,12 +28,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from .conftest import load_accuracy
 
 PAIRS_DIR = Path(__file__).resolve().parent / "pairs"
 ROOT = PAIRS_DIR.parent.parent
@@ -80,36 +81,9 @@ def report(pair: str) -> dict[str, Any]:
     return json.loads(proc.stdout.decode("utf-8"))
 
 
-def norm(text: Any) -> str:
-    return unicodedata.normalize("NFKC", str(text)) if text is not None else ""
-
-
-def field(obj: dict[str, Any], key: str) -> Any:
-    """A finding's or section's value for an expectation key.
-
-    For a section (it has ``status``), ``draft_title`` / ``final_number`` … read the
-    ``draft`` / ``final`` objects; anything else is the object's own field.
-    """
-    if "status" in obj:
-        side, _, attr = key.partition("_")
-        if side in ("draft", "final") and attr:
-            node = obj.get(side)
-            return node.get(attr) if isinstance(node, dict) else None
-    return obj.get(key)
-
-
-def matches(obj: dict[str, Any], want: dict[str, Any]) -> bool:
-    for key, value in want.items():
-        if key == "kind_prefix":
-            if not str(obj.get("kind", "")).startswith(value):
-                return False
-        elif key.endswith("_contains"):
-            got = field(obj, key[: -len("_contains")])
-            if got is None or norm(value) not in norm(got):
-                return False
-        elif field(obj, key) != value:
-            return False
-    return True
+# the expectation matcher is the accuracy benchmark's, so both read expected.json alike
+field = load_accuracy().field_of
+matches = load_accuracy().matches
 
 
 def brief_finding(f: dict[str, Any]) -> str:

@@ -108,7 +108,7 @@ def test_money_at_stake(soup, report):
     assert money.totals == []
     assert [(i.amount, i.unit, i.lump) for i in money.items] == [("50", "万元", False), ("5", "万元", False),
                                                                  ("50", "万元", False)]
-    assert money.scoped == 3 and money.no_amount == 1 and money.reduced == 1
+    assert money.not_summed == 3 and money.no_amount == 1 and money.reduced == 1
     assert soup.select_one(".card-money .money-line") is None  # no "105 万元" anywhere
     assert "105" not in soup.select_one(".card-money").get_text()
     items = [li.get_text(" ", strip=True) for li in soup.select(".card-money .money-items li")]

@@ -26,6 +26,7 @@ class Context:
     pledge_words: tuple[str, ...] = ()  # extra words that make a sentence a funding pledge
     pledge_units: tuple[str, ...] = ()  # extra money units (千元)
     severity: dict[str, str] = field(default_factory=dict)  # finding kind -> severity override
+    genre: str = "plan"  # the genre compared in: it names the rules that run (revdiff/genres)
     by_draft: dict[str, SectionPair] = field(default_factory=dict)  # node id -> pair
     by_final: dict[str, SectionPair] = field(default_factory=dict)
 
@@ -74,40 +75,81 @@ class Context:
 
 Rule = Callable[[Context], list[Finding]]
 RULES: list[tuple[str, Rule]] = []
+_builtins_registered = False
+
+
+def _register_builtins() -> None:
+    """Put the built-in rules first in the registry, once, whatever was registered before.
+
+    Imported on first use, not at import time: the rules import rapidfuzz, which a bare
+    ``revdiff --help`` must not pay for.
+    """
+    global _builtins_registered
+    if _builtins_registered:
+        return
+    _builtins_registered = True
+    from revdiff.classify import (
+        agencies,
+        funding,
+        obligations,
+        penalties,
+        references,
+        sections,
+        targets,
+        terms,
+        thresholds,
+        timelimits,
+        titles,
+    )
+
+    # titles: no genre names it, so it runs in every genre (a document's title is not genre-specific)
+    RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, sections,
+                                                 penalties, timelimits, thresholds, references, titles)]
 
 
 def register(name: str, rule: Rule) -> None:
-    """Append a finding rule to the registry."""
+    """Append a finding rule to the registry (after the built-in ones)."""
+    _register_builtins()
     RULES.append((name, rule))
 
 
 _KIND_ORDER = [
     "funding_removed",
     "funding_changed",
+    "penalty_removed",
+    "penalty_changed",
     "target_removed",
     "target_changed",
     "deadline_changed",
     "obligation_weakened",
     "section_removed",
+    "threshold_removed",
+    "threshold_changed",
+    "reference_changed",
     "term_removed",
     "funding_added",
     "target_added",
+    "penalty_added",
+    "threshold_added",
     "agency_changed",
     "obligation_strengthened",
     "term_added",
+    "title_changed",
 ]
 
 
 def classify(ctx: Context) -> list[Finding]:
-    """Run every registered rule; return findings most important first, with ids."""
-    if not RULES:
-        from revdiff.classify import agencies, funding, obligations, sections, targets, terms
+    """Run the registered rules of the genre compared in; return findings most important first, with ids."""
+    _register_builtins()
+    from revdiff import genres
 
-        for mod in (funding, targets, terms, obligations, agencies, sections):
-            register(mod.NAME, mod.run)
+    # the genre's own rules, and any rule no genre names yet (it runs in every genre)
+    wanted = set(genres.get(ctx.genre).rules)
+    claimed = genres.claimed_rules()
     findings: list[Finding] = []
-    for _, rule in RULES:
-        findings.extend(rule(ctx))
+    for name, rule in RULES:
+        if name in wanted or name not in claimed:
+            findings.extend(rule(ctx))
     for f in findings:
         f.severity = ctx.severity.get(f.kind, f.severity)
 

@@ -1,16 +1,21 @@
 """Commitments in text: sentences, funding pledges, quantified targets, deadlines.
 
 Shared by the finding rules (and the ledger).  A commitment is about the future: past
-statistics ("截至2020年底…8563件", "累计超过60亿元") are never pledges or targets.
+statistics ("截至2020年底…8563件", "累计超过60亿元", "2022年，全县…达到3.2万户") are never
+pledges or targets.  A pledge is one amount: a sentence may make several (a yearly budget
+line and two awards handed out by 分别), each with its scope (per 家/人/件, per 年, a cap, a
+range); thresholds that say who qualifies and a fund's total size are not pledged money.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from revdiff.model import Node, Part
+from revdiff.money import chinese_number, format_amount
 from revdiff.textkey import key
 
 
@@ -22,18 +27,52 @@ class Sentence:
     node: Node
     offset: int
     past_section: bool = False  # inside a section about the past (发展基础 …)
+    in_title: bool = False  # the node's heading line: an item that is one sentence
+    row: int | None = None  # a table row (its cells joined with " | "): its index in node.rows
+    start_year: int | None = None  # the first year of the plan's period (2023—2025年 → 2023)
 
     @property
     def line(self) -> int:
-        return self.node.line_at(self.offset)
+        if self.row is not None and self.row < len(self.node.row_lines):
+            return self.node.row_lines[self.row]
+        return self.node.line_start if self.in_title else self.node.line_at(self.offset)
 
 
 _SPLIT = re.compile(r"[^。；！？!?;\n]*[。；！？!?;]?")
 
 
-def sentences(node: Node, past_section: bool = False) -> list[Sentence]:
+def sentences(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Sentence]:
     """Split a node's body at 。；！？ and paragraph ends."""
-    return [Sentence(text, node, start, past_section) for start, text in _sentence_spans(node.text)]
+    return [Sentence(text, node, start, past_section, start_year=start_year)
+            for start, text in _sentence_spans(node.text)]
+
+
+def commitment_sentences(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Sentence]:
+    """The sentences that may commit money or a goal: the body's, and also
+
+    - a heading's title when it is a whole sentence: an item that is one sentence
+      ("（二）对…按每人每月5000元发放生活补贴，补贴期限3年。") is parsed as a heading with no
+      body, and a title with a comma in it is such a sentence (a heading's title never has one);
+    - each row of a table (支持事项 | 支持标准), its cells joined with " | ".
+    """
+    if node.kind == "table" and node.rows:
+        return [Sentence(" | ".join(row), node, 0, past_section, row=r, start_year=start_year)
+                for r, row in enumerate(node.rows) if r > 0]
+    out = [Sentence(text, node, start, past_section, in_title=True, start_year=start_year)
+           for start, text in _sentence_spans(node.title)] if re.search(r"[，,；;]", node.title) else []
+    return out + sentences(node, past_section, start_year)
+
+
+_PERIOD_NAMES = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+
+
+def plan_start_year(title: str) -> int | None:
+    """The first year of the period a plan's title names: （2023—2025年） → 2023, 2024年… →
+    2024, “十四五” → 2021; None when the title names none."""
+    m = re.search(r"(20\d\d)\s*年?\s*(?:[—\-–~～至到]|年)", title)
+    if m:
+        return int(m.group(1))
+    return next((y for name, y in _PERIOD_NAMES.items() if name in title), None)
 
 
 @lru_cache(maxsize=8192)  # several rules split the same bodies
@@ -49,9 +88,10 @@ def _sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
 
 # ----------------------------------------------------------------------- funding pledges
 
-_MONEY_VERBS = ["给予", "资助", "奖励", "补助", "投资", "补贴", "奖补"]
+_MONEY_VERBS = ["给予", "资助", "奖励", "补助", "投资", "补贴", "奖补", "出资"]
 _MONEY_UNITS = ["亿元", "万元", "元", "万", "亿"]
-_FUND_WORDS = ["资助", "奖励", "补助", "补贴", "奖补", "扶持资金", "投资", "资金支持", "贴息", "补偿", "经费支持"]
+_FUND_WORDS = ["资助", "奖励", "补助", "补贴", "奖补", "扶持资金", "投资", "资金支持", "贴息", "补偿", "经费支持",
+               "出资", "专项资金", "引导资金", "财政投入", "配套"]
 _GIVEN = ["资助", "奖励", "补助", "补贴", "奖补", "扶持"]  # 给予…X
 
 
@@ -70,7 +110,8 @@ def _money_re(verbs: list[str], units: list[str]) -> re.Pattern[str]:
 def _mechanism_re(given: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"给予[^。；，,]{0,25}?(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
-        r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?资金"
+        r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?(?:资金|经费)|"
+        r"(?:财政|政府)(?:每年)?(?:安排|投入|出资)(?=\s*[\d零〇一二两三四五六七八九十百千])"  # 市财政安排3000万元，发放…
     )
 
 
@@ -78,9 +119,15 @@ MONEY = _money_re(_MONEY_VERBS, _MONEY_UNITS)
 FUND_WORD = re.compile(_alt(_FUND_WORDS))
 MECHANISM = _mechanism_re(_GIVEN)
 # Money in these sentences is an economic statistic, not public money promised.
-STATISTIC = re.compile(r"累计|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达")
+STATISTIC = re.compile(r"累计(?!不超过|不高于|最高|最多)|截至|截止|同比|生产总值|增加值|涉案|交易额|营业收入|产值|实现了|已经|已达|"
+                       r"去年|上年|(?:共|已|全年)(?:支持|兑现|拨付|发放|下达|争取|落实)|(?:兑现|拨付|发放|下达)了")
+# Money in these sentences is a penalty (a law's 罚款), not public money promised.
+PENALTY = re.compile(r"罚款|罚金|没收")
 # Numbers in these sentences report what happened, whatever their verb.
-PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了")
+PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|完成了|去年|上年|"
+                       r"已[^，,；;。]{0,12}(?:达到|突破|超过|建成)")
+# A sentence that opens with a bare year ("2022年，全县…达到3.2万户") reports that year's result.
+DATED_RESULT = re.compile(r"^\s*(?:20\d\d\s*年(?:底|末|度|以来|上半年)?|去年|上年)\s*[，,]")
 PAST_PARAGRAPH = re.compile(r"截至|截止|以来|五年来|期间|^\s*20\d\d\s*年(?:底|末|度)?[，,]")
 FUTURE = re.compile(r"到\s*20\d\d\s*年|力争|预期|目标|将|确保|每年|今后")
 
@@ -95,9 +142,42 @@ class Pledge:
     comparator: str | None
     mechanism: str | None
     subject: str
+    # One sentence may hold several commitments (a yearly budget line and two awards): the
+    # words that tell this one from its neighbours (its recipient and clause, amounts left
+    # out), and whether it is the sentence's only one.
+    clause: str = ""
+    sole: bool = True
+    per: str | None = None  # 每家 → 家: the amount is counted per unit, not a lump sum
+    period: str | None = None  # 每年 → 年
+    cap: str | None = None  # 最高, 不超过, 累计不超过: the amount is a ceiling
+    low: str | None = None  # a range's lower bound (10–50万元 → 10)
 
 
-PAST_SECTION = re.compile(r"发展基础|工作基础|发展现状|现状|成效|成就|回顾|进展|基础与|取得的|背景|形势")
+# A section about the past is named by a noun phrase (发展基础, 取得的成效, 面临的形势, 编制背景)
+# that ends the title or is joined to another by 与/和/及; never by a task (巩固试点成效 and
+# 夯实发展基础 are work to do: a title that opens with a verb is not "past") nor by a goal
+# (发展基础更加坚实): a bare 成效/基础 inside a title is not enough.
+PAST_TITLE = re.compile(
+    r"(?:(?:发展|工作|产业|建设|现实|已有|良好)基础|现状|回顾|"
+    r"(?:取得的?|主要|工作|建设|发展|已有|阶段性)(?:成效|成就|成绩|进展)|进展情况|"
+    r"(?:编制|规划|制定|起草|研究|实施)背景|^背景|(?:面临的?|当前|发展|国内外|总体)(?:形势|环境|机遇|挑战|问题)|"
+    r"^形势)(?=$|[与和及、])"
+)
+TASK_VERB = re.compile(
+    r"^(?:巩固|扩大|提升|放大|拓展|深化|加强|加快|推进|推动|强化|夯实|筑牢|打牢|厚植|总结|转化|用好|发挥|"
+    r"优化|营造|完善|改善|做好|抓住|把握|应对|适应|创造|提高|实施|开展|建立|健全|构建|打造|培育|促进|保障)"
+)
+
+
+FORWARD_TITLE = re.compile(r"目标|任务|措施|举措|路径|思路|原则|要求|行动|工程")
+
+
+def is_past_title(title: str) -> bool:
+    """True for the title of a section about the past or the setting (发展基础, 主要成效,
+    面临的形势); false for a task (巩固试点成效) that happens to share a word with one, and for
+    a chapter that also sets the goals (发展现状与目标)."""
+    t = key(title)
+    return bool(PAST_TITLE.search(t)) and not TASK_VERB.match(t) and not FORWARD_TITLE.search(t)
 
 
 def past_nodes(part: Part) -> set[int]:
@@ -105,7 +185,8 @@ def past_nodes(part: Part) -> set[int]:
     out: set[int] = set()
 
     def visit(node: Node, past: bool) -> None:
-        past = past or bool(PAST_SECTION.search(node.title))
+        # a 发展目标 or 重点任务 heading looks forward even inside a past chapter
+        past = (past and not FORWARD_TITLE.search(node.title)) or is_past_title(node.title)
         if past:
             out.add(id(node))
         for c in node.children:
@@ -122,6 +203,13 @@ def _is_past(sent: Sentence) -> bool:
         return False
     if sent.past_section:
         return True
+    if DATED_RESULT.match(sent.text):  # 2022年，… in a 2023—2025 plan reports; 2024年，… in a 2024 plan plans
+        year = re.match(r"\s*(20\d\d)", sent.text)
+        return not (year and sent.start_year and int(year.group(1)) >= sent.start_year)
+    if sent.in_title:
+        return bool(PAST_PARAGRAPH.search(sent.text))
+    if sent.text.startswith("对") and not PAST_MARK.search(sent.text):
+        return False  # "对…给予…" prescribes: a paragraph's opening statistic does not carry over
     para_start = sent.node.text.rfind("\n", 0, sent.offset) + 1
     para = sent.node.text[para_start : sent.offset + len(sent.text)]
     return bool(PAST_PARAGRAPH.search(para))
@@ -130,11 +218,16 @@ def _is_past(sent: Sentence) -> bool:
 _PER_EACH = re.compile(r"^(?:每[个件家项所户名]|各)(?=..)")
 
 
+def _section_name(node: Node) -> str:
+    """A section's title when it is a title (not a one-sentence item), else its number."""
+    return node.heading if re.search(r"[，,；;]", node.title) else (node.title or node.heading)
+
+
 def _subject(sent: Sentence) -> str:
     """Who or what a pledge is for: "对…的X" (its recipient), else the object of the clause
     before the money ("遴选5-10个高价值专利组合，给予…"), else the section's title."""
     t = sent.text
-    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|给予|投资|资助|奖励)", t)
+    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|分别|按|给予|投资(?=\s*\d)|资助|奖励)", t)
     if m:
         whole = _PER_EACH.sub("", m.group(1)).rstrip("的")  # 对每家X投资: the recipient is X
         tail = whole.rsplit("的", 1)[-1]
@@ -150,13 +243,32 @@ def _subject(sent: Sentence) -> str:
     return sent.node.title or sent.node.heading
 
 
+_CN = "零〇一二两三四五六七八九十百千"
+
+
+def _amount_re(units: list[str]) -> re.Pattern[str]:
+    """Every amount a pledge may commit: money in Arabic or Chinese numerals (三千万元, 六亿元),
+    with a range's lower bound (10-50万元, 10万元至50万元), or a share of a cost (50%)."""
+    unit = _alt(units)
+    num = rf"\d+(?:\.\d+)?|(?<![\d.数几上近余多{_CN}])[{_CN}]+(?:亿[{_CN}]+)?"
+    return re.compile(
+        rf"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:{unit})?\s*(?:-|－|—|–|~|～|至|到)\s*)?"
+        rf"(?P<val>{num})\s*(?P<unit>{unit})(?:(?<=元)|(?![件人个户家项次]))"
+        r"|(?P<rate>\d+(?:\.\d+)?)\s*(?P<pct>[%％])"
+    )
+
+
+AMOUNT = _amount_re(_MONEY_UNITS)
+
+
 @dataclass(frozen=True)
 class PledgePatterns:
-    """The three patterns pledge detection uses; extended by extra words and units."""
+    """The patterns pledge detection uses; extended by extra words and units."""
 
     money: re.Pattern[str]
     fund_word: re.Pattern[str]
     mechanism: re.Pattern[str]
+    amount: re.Pattern[str] = AMOUNT
 
 
 DEFAULT_PLEDGE_PATTERNS = PledgePatterns(MONEY, FUND_WORD, MECHANISM)
@@ -177,30 +289,171 @@ def pledge_patterns(words: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
         money=_money_re(_MONEY_VERBS + list(words), _MONEY_UNITS + list(units)),
         fund_word=re.compile(_alt(_FUND_WORDS + list(words))),
         mechanism=_mechanism_re(_GIVEN + list(words)),
+        amount=_amount_re(_MONEY_UNITS + list(units)),
     )
 
 
 def find_pledges(node: Node, past_section: bool = False,
-                 patterns: PledgePatterns = DEFAULT_PLEDGE_PATTERNS) -> list[Pledge]:
-    """Funding pledges in a node's body."""
+                 patterns: PledgePatterns = DEFAULT_PLEDGE_PATTERNS, start_year: int | None = None) -> list[Pledge]:
+    """Funding pledges in a node's body: one per amount committed (a sentence may make
+    several), or one per sentence that commits a mechanism without an amount.
+    ``start_year``: the first year of the plan (see ``plan_start_year``)."""
     out: list[Pledge] = []
-    for s in sentences(node, past_section):
+    for s in commitment_sentences(node, past_section, start_year):
         t = s.text
         mech = patterns.mechanism.search(t)
-        money = [m for m in patterns.money.finditer(t)]
-        has_fund_word = patterns.fund_word.search(t)
-        if not (mech or (money and has_fund_word)):
+        amounts = committed_amounts(t, patterns.amount)
+        money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
+        if not (mech or (money and patterns.fund_word.search(t))):
             continue
-        if STATISTIC.search(t) or _is_past(s):
+        if STATISTIC.search(t) or PENALTY.search(t) or _is_past(s):
             continue
-        value = unit = cmp = None
-        anchor = has_fund_word or mech
-        if money and anchor is not None:
-            # the amount nearest to the funding word ("专项资金2000万元", "给予最高50万元资助")
-            m = min(money, key=lambda m: abs(m.start() - anchor.start()))
-            value, unit, cmp = m.group("val"), m.group("unit"), m.group("cmp")
-        out.append(Pledge(s, value, unit, cmp, mech.group(0) if mech else None, _subject(s)))
+        mechanism = mech.group(0) if mech else None
+        subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)
+        if not amounts:
+            out.append(Pledge(s, None, None, None, mechanism, subject, clause=_clause_key(t, subject)))
+            continue
+        recipients = _distributed(t, amounts)
+        recipient_at = t.find("对")
+        for a in amounts:
+            # a budget line before the 对… clause (市财政每年安排…2亿元，对…) is not the recipients'
+            own = subject if recipient_at < 0 or a.start() > recipient_at or s.row is not None else _section_name(node)
+            who = recipients.get(a.start(), own)
+            value, unit = _value(a)
+            out.append(Pledge(
+                s, value, unit, _comparator(t, a), mechanism, who,
+                clause=_clause_key(_clause_at(t, a.start()), who), sole=len(amounts) == 1,
+                per=_last(PER, _prefix(t, a.start()), "per"), period=_period(_prefix(t, a.start())),
+                cap=_cap(_prefix(t, a.start())), low=a.group("low"),
+            ))
     return out
+
+
+# What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
+PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床])")
+PERIOD = re.compile(r"每(?P<p>年|月|季度)|年度|按(?P<m>月|年)")
+CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
+# An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
+# 1000万元的企业), not what they get.
+THRESHOLD_BEFORE = re.compile(r"(?<!不)(?:超过|突破|达到|超|逾|高于|低于)\s*$")
+THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下)\s*(?:的|且)")
+# Money the government does not put up: the size of a fund it sets up with others (总规模
+# 6亿元的基金) and the private money it hopes to draw in (吸引社会资本…).
+LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)[^，,；;。]{0,10}$|(?:总规模|规模)(?:为|达|达到)?\s*$")
+
+
+def _prefix(text: str, start: int) -> str:
+    """The clause before an amount (from the last ，/；)."""
+    cut = max(text.rfind(c, 0, start) for c in "，,；;：:")
+    return text[cut + 1 : start]
+
+
+def _clause_at(text: str, start: int) -> str:
+    """The clause that holds an amount."""
+    cut = max(text.rfind(c, 0, start) for c in "，,；;：:")
+    ends = [i for i in (text.find(c, start) for c in "，,；;。") if i >= 0]
+    return text[cut + 1 : min(ends) if ends else len(text)]
+
+
+def _last(pattern: re.Pattern[str], text: str, group: str) -> str | None:
+    found = [m.group(group) for m in pattern.finditer(text)]
+    return found[-1] if found else None
+
+
+def _period(prefix: str) -> str | None:
+    """年 for 每年/年度/按年, 月 for 每月/按月: the last one before the amount."""
+    found = list(PERIOD.finditer(prefix))
+    if not found:
+        return None
+    return found[-1].group("p") or found[-1].group("m") or "年"
+
+
+def _cap(prefix: str) -> str | None:
+    m = CAP.search(prefix)
+    return m.group(1) if m else None
+
+
+def committed_amounts(text: str, amount: re.Pattern[str] = AMOUNT) -> list[re.Match[str]]:
+    """The amounts a pledge sentence commits, in order: thresholds that say who qualifies and
+    money put up by others (a fund's total size) left out.  A fund's size is kept only when
+    the sentence names no public contribution to it."""
+    found = list(amount.finditer(text))
+    kept: list[re.Match[str]] = []
+    leveraged: list[re.Match[str]] = []
+    for m in found:
+        before, after = text[: m.start()], text[m.end() :]
+        if THRESHOLD_BEFORE.search(before) or THRESHOLD_AFTER.match(after):
+            continue
+        (leveraged if LEVERAGED.search(_prefix(text, m.start())) else kept).append(m)
+    money_kept = [m for m in kept if m.group("val")]
+    return kept if money_kept or not leveraged else kept + leveraged
+
+
+def _value(m: re.Match[str]) -> tuple[str, str]:
+    """An amount's value (Chinese numerals read as Arabic: 三千万元 → 3000 万元) and unit."""
+    if m.group("rate"):
+        return m.group("rate"), "%"
+    val = m.group("val")
+    if val[0].isdigit():
+        return val, m.group("unit")
+    unit = m.group("unit")
+    if "亿" in val and unit.startswith("万"):  # 一亿五千万元 → 15000 万元
+        head, _, tail = val.partition("亿")
+        n = (chinese_number(head) or Decimal(0)) * 10_000 + (chinese_number(tail) or Decimal(0))
+    else:
+        n = chinese_number(val) or Decimal(0)
+    return format_amount(n), unit
+
+
+def _comparator(text: str, m: re.Match[str]) -> str | None:
+    """The word before an amount that qualifies it (最高, 不超过, 每件 …), as written (分别 only
+    spreads a list of amounts over a list of recipients: it says nothing of the amount)."""
+    cm = re.search(r"(最高|不超过|不高于|最多|每[个件家项年户人次]?|总计|共计)\s*(?:" + _alt(_MONEY_VERBS) + r")?\s*$",
+                   text[: m.start()])
+    return cm.group(1) if cm else None
+
+
+def _distributed(text: str, amounts: list[re.Match[str]]) -> dict[int, str]:
+    """分别: "对A、B分别给予X万元、Y万元" gives X to A and Y to B — the recipient of each
+    amount (by its start) when the list and the amounts after 分别 have the same length."""
+    out: dict[int, str] = {}
+    for m in re.finditer("分别", text):
+        after = [a for a in amounts if a.start() > m.start()]
+        run: list[re.Match[str]] = []
+        for a in after:  # the amounts listed right after 分别: X、Y and Z
+            if run and not re.fullmatch(r"[^，,；;。]{0,4}?[、和及与]\s*(?:每[个件家人项])?", text[run[-1].end() : a.start()]):
+                break
+            run.append(a)
+        head = text[: m.start()]
+        head = head[head.rfind("对") + 1 :] if "对" in head else head[max(head.rfind(c) for c in "，,；;") + 1 :]
+        # the list: 对新认定的[国家级、省级企业技术中心] / 对承办[国际性、全国性学术会议]的单位
+        listed = [seg for seg in head.strip("，, ").split("的") if "、" in seg]
+        names = [n.strip() for n in re.split(r"[、和及与]", listed[-1]) if n.strip()] if listed else []
+        if len(names) < 2 or len(names) != len(run):
+            continue
+        names[0] = _LIST_VERB.sub("", names[0])
+        grade = _GRADE.match(names[-1])
+        tail = grade.group(2) if grade else ""  # 国家级、省级企业技术中心: the noun they share
+        for a, n in zip(run, names, strict=True):
+            out[a.start()] = n + tail if tail and _GRADE_END.search(n) and not n.endswith(tail) else n
+    return out
+
+
+# The verb that opens a list of recipients (承办国际性、全国性学术会议) and the grade words that
+# share the list's last noun (国家级、省级企业技术中心 → 国家级企业技术中心).
+_LIST_VERB = re.compile(r"^(?:在本[省市区县])?(?:承办|举办|主办|获得|获评|获批|新建|新认定|认定|引进|组织|参加|开展|建设|"
+                        r"创建|成立|完成)")
+_GRADE = re.compile(r"^(.{1,5}?[级性型类期])(.{2,})$")
+_GRADE_END = re.compile(r"[级性型类期]$")
+
+
+_NUMBERS = re.compile(rf"\d+(?:\.\d+)?|[{_CN}]+(?=[万亿]?元)")
+
+
+def _clause_key(clause: str, subject: str) -> str:
+    """What tells a commitment from the others of its sentence: recipient and clause, with
+    the amounts left out so that a changed amount does not make it another commitment."""
+    return _NUMBERS.sub("", key(f"{subject}|{clause}"))
 
 
 # ---------------------------------------------------------------------------- targets
@@ -209,8 +462,26 @@ TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>万件|万户|万人|万元|亿元|平方米|公里|件|家|个|%|％|项|人|名|分|倍|所|户|次|万|亿)?\s*"
+    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|场|元|处|辆|株|间|张|栋)|"
+    r"[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿)?\s*"
     r"(?P<cmp2>以上|以下|左右|以内)?$"
+)
+# A base-period figure is a statistic, never a target: 基期值45%, 现状 …; "由2020年的2.1%提高到
+# 2.8%" states the base inside the target's clause.
+BASE_WORD = re.compile(r"基期|现状")
+BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
+# Who may apply (申报单位应为…，2023年度营业收入不低于5000万元) is a condition, not a goal.
+CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)")
+# Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
+TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
+# A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成)")
+ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
+# A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
+# 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.
+OBJECT_TARGET = re.compile(
+    r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
 
@@ -232,6 +503,16 @@ class Target:
     year: str | None = None  # target year: 到2025年, or the target column's year
     attribute: str | None = None  # 预期性 / 约束性 (indicator tables)
 
+    @property
+    def scope(self) -> tuple[bool, bool]:
+        """(per head, a flow): targets pair only within one scope — 每万人口…拥有量 is not the
+        total 拥有量, and 新增 (what a period adds) is not the stock it adds to."""
+        return bool(PER_HEAD.search(self.measure)), bool(FLOW.search(self.measure))
+
+
+PER_HEAD = re.compile(r"每[十百千万]*人|人均|万人|每户|户均")
+FLOW = re.compile(r"新增|新建|新认定|年均|每年|年度|当年|增长|增速|增幅")
+
 
 def measure_key(measure: str) -> str:
     """Comparable form of a measure's name (noise words and punctuation removed)."""
@@ -241,36 +522,63 @@ def measure_key(measure: str) -> str:
     return re.sub(r"[\"“”《》()（）]", "", k)
 
 
-def find_text_targets(node: Node, past_section: bool = False) -> list[Target]:
-    """Quantified goals stated in a node's sentences."""
+def find_text_targets(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Target]:
+    """Quantified goals stated in a node's sentences (``start_year``: see ``plan_start_year``)."""
     out: list[Target] = []
-    for s in sentences(node, past_section):
-        if _is_past(s) or PAST_MARK.search(s.text):
+    for s in commitment_sentences(node, past_section, start_year):
+        if _is_past(s):
             continue
         future = FUTURE.search(s.text)
+        # "截至2022年底，…达到800家，到2025年力争达到1200家": what comes before the future
+        # marker reports the past; a sentence with a past mark and no future marker is all past.
+        past_until = 0
+        if PAST_MARK.search(s.text):
+            if not future:
+                continue
+            if PAST_MARK.search(s.text[: future.start()]):
+                past_until = future.start()
+        if CONDITION.search(s.text):
+            continue
         pledge_sentence = bool(FUND_WORD.search(s.text) or MECHANISM.search(s.text))
         pos = 0
-        for clause in re.split(r"([，,；;。：:])", s.text):
+        last_measure = ""
+        for clause in TARGET_SPLIT.split(s.text):
             start = pos
             pos += len(clause)
             c = clause.strip()
-            m = TARGET_CLAUSE.match(c)
+            m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c)
             if not m:
+                continue
+            if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
+                if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))):  # 完成30家…改造
+                    continue
+                measure = m.group("measure") + m.group("rest")  # 完成…重点企业超低排放改造
+                unit, cmp = m.group("unit"), m.group("cmp") or m.group("cmp2")
+                line = s.line if s.in_title else node.line_at(s.offset + start)
+                year = re.search(r"到\s*(20\d\d)\s*年", s.text)
+                out.append(Target(measure, measure_key(measure), m.group("val"), unit, cmp, s.text, node, line, "text",
+                                  year=year.group(1) if year else None))
+                continue
+            measure = ENUMERATOR.sub("", BASE_VALUE.sub("", m.group("measure")).strip())  # 由2020年的2.1%提高到2.8%
+            if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
+                measure = last_measure
+            last_measure = measure
+            if start < past_until or BASE_WORD.search(c):
                 continue
             unit = m.group("unit")
             if unit is None and not m.group("cmp"):
                 continue
             if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
                 continue
-            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2")):
+            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)):
                 continue
-            measure = m.group("measure").strip()
             mk = measure_key(measure)
             if len(mk) < 2 or re.fullmatch(r"[\d.\-年月日]+", mk):
                 continue
             cmp = m.group("cmp") or m.group("cmp2") or None
             year = re.search(r"到\s*(20\d\d)\s*年", s.text)
-            out.append(Target(measure, mk, m.group("val"), unit, cmp, s.text, node, node.line_at(s.offset + start), "text",
+            line = s.line if s.in_title else node.line_at(s.offset + start)
+            out.append(Target(measure, mk, m.group("val"), unit, cmp, s.text, node, line, "text",
                               year=year.group(1) if year else None))
     return out
 
@@ -329,8 +637,9 @@ def targets_of(part: Part) -> list[Target]:
     """Every target of a part, text and tables, in reading order."""
     out: list[Target] = []
     past = past_nodes(part)
+    year = plan_start_year(part.title)
     for n in part.nodes():
-        out.extend(find_table_targets(n) if n.kind == "table" else find_text_targets(n, id(n) in past))
+        out.extend(find_table_targets(n) if n.kind == "table" else find_text_targets(n, id(n) in past, year))
     return out
 
 
@@ -340,4 +649,5 @@ def pledges_of(part: Part, words: tuple[str, ...] | list[str] = (),
     words and money units, see ``pledge_patterns``)."""
     past = past_nodes(part)
     patterns = pledge_patterns(tuple(words), tuple(units))
-    return [p for n in part.nodes() for p in find_pledges(n, id(n) in past, patterns)]
+    year = plan_start_year(part.title)
+    return [p for n in part.nodes() for p in find_pledges(n, id(n) in past, patterns, year)]

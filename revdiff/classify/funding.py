@@ -16,11 +16,17 @@ from revdiff.textkey import key
 
 NAME = "funding"
 PAIR = 55  # similarity (0–100) of two pledge sentences to be the same pledge
+SCOPE_PENALTY = 25  # taken off when one amount is counted per unit or per year and the other is not
 
 
 def _amount(p: Pledge) -> str:
+    """The amount as a reader says it: 每年每家最高20万元, 10–50万元, 每件10万元."""
     if p.value:
-        return f"{p.comparator or ''}{p.value}{p.unit or ''}"
+        value = f"{p.low}–{p.value}" if p.low else p.value
+        cmp = p.comparator or ""
+        scope = (f"每{p.period}" if p.period and not cmp.startswith(f"每{p.period}") else "") + (
+            f"每{p.per}" if p.per and not cmp.startswith("每") else "")
+        return f"{scope}{cmp}{value}{p.unit or ''}"
     return p.mechanism or "资助"
 
 
@@ -34,8 +40,17 @@ def _wording_of(text: str) -> str:
 
 
 def same_pledge(a: Pledge, b: Pledge) -> float:
-    """How alike two pledges' wordings are (0–100), amounts left out; above ``PAIR`` they can pair."""
-    return ratio(_wording(a), _wording(b))
+    """How alike two pledges' wordings are (0–100), amounts left out; above ``PAIR`` they can pair.
+
+    Two pledges that each stand alone in their sentence are compared on the sentences; when a
+    sentence makes several (a budget line and two awards), on the sentence and on the clause
+    and recipient that tell the pledge from its neighbours.
+    """
+    whole = ratio(_wording(a), _wording(b))
+    score = whole if a.sole and b.sole else 0.4 * whole + 0.6 * ratio(a.clause, b.clause)
+    # 每年安排2亿元 and a one-off 出资5亿元 are two commitments, not one raised: an amount
+    # counted per unit or per year is not the same pledge as one that is not
+    return score - (SCOPE_PENALTY if (a.per, a.period) != (b.per, b.period) else 0)
 
 
 def _comparable(p: Pledge) -> tuple[Decimal, str] | None:
@@ -51,6 +66,8 @@ def _comparable(p: Pledge) -> tuple[Decimal, str] | None:
 def direction(d: Pledge, f: Pledge) -> str | None:
     """How a paired pledge changed: lowered, raised, redefined, or None when unchanged."""
     if (d.value, d.unit, d.comparator) == (f.value, f.unit, f.comparator):
+        if d.low != f.low and d.low and f.low:  # 10–50万元 → 20–50万元
+            return "lowered" if Decimal(f.low) < Decimal(d.low) else "raised"
         return None
     dm, fm = _comparable(d), _comparable(f)
     if dm and fm and dm[1] == fm[1] and dm[0] != fm[0]:  # 300千元 < 50万元; 30% < 50%
@@ -70,9 +87,8 @@ def pair_pledges(ctx: Context) -> list[tuple[Pledge | None, Pledge | None]]:
     scored = []
     for di, d in enumerate(dp):
         partner = ctx.counterpart(d.sentence.node, "draft")
-        dk = _wording(d)
         for fi, f in enumerate(fp):
-            sc = ratio(dk, _wording(f)) + (10 if partner is not None and f.sentence.node is partner else 0)
+            sc = same_pledge(d, f) + (10 if partner is not None and f.sentence.node is partner else 0)
             if sc > PAIR:
                 scored.append((sc, -di, -fi))
     match: dict[int, int] = {}
@@ -101,6 +117,7 @@ def run(ctx: Context) -> list[Finding]:
                 draft_section=ctx.pair_id(ctx.counterpart(f.sentence.node, "final"), "draft"),
                 final_section=ctx.pair_id(f.sentence.node, "final"), final_line=f.sentence.line,
                 draft_line=ctx.nearest_line(f.sentence.node, "final", f.sentence.text),
+                per=f.per, period=f.period, cap=f.cap, final_min=f.low,
                 note=f"定稿新增了对“{f.subject}”的资金承诺（{_amount(f)}）。",
                 note_en=f"The final adds a funding pledge for “{f.subject}” ({_amount(f)}).",
             ))
@@ -113,6 +130,7 @@ def run(ctx: Context) -> list[Finding]:
                 draft_text=d.sentence.text, draft_value=d.value, unit=d.unit, comparator=d.comparator,
                 draft_section=dsec, final_section=ctx.pair_id(partner, "final"), draft_line=d.sentence.line,
                 final_line=ctx.nearest_line(d.sentence.node, "draft", d.sentence.text),
+                per=d.per, period=d.period, cap=d.cap, draft_min=d.low,
                 note=f"定稿删除了对“{d.subject}”的资金承诺（{_amount(d)}）。",
                 note_en=f"The final drops the funding pledge for “{d.subject}” ({_amount(d)}).",
             ))
@@ -127,6 +145,7 @@ def run(ctx: Context) -> list[Finding]:
             unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
             draft_section=dsec, final_section=ctx.pair_id(f.sentence.node, "final"),
             draft_line=d.sentence.line, final_line=f.sentence.line,
+            per=d.per or f.per, period=d.period or f.period, cap=d.cap or f.cap, draft_min=d.low, final_min=f.low,
             note=f"对“{d.subject}”的资金承诺由{_amount(d)}改为{_amount(f)}。",
             note_en=f"The funding pledge for “{d.subject}” changed from {_amount(d)} to {_amount(f)}.",
         ))

@@ -1,6 +1,13 @@
-"""Obligation strength: 确保 → 力争, 给予 → 鼓励, 加快 → 支持 … and the reverse."""
+"""Obligation strength: 确保 → 力争, 给予 → 鼓励, 加快 → 支持, 应当 → 可以, 不得 dropped … and the reverse.
+
+Plans and laws alike: a law's duty words are 必须 / 应当 (a duty), 可以 (a power or an option)
+and 不得 / 禁止 / 严禁 (a prohibition).  A prohibition that disappears from a sentence the
+revision kept weakens it; one that appears strengthens it.
+"""
 
 from __future__ import annotations
+
+import re
 
 from rapidfuzz.fuzz import ratio
 
@@ -23,7 +30,12 @@ WEAKER: dict[str, tuple[str, ...]] = {
     "严格": ("加强", "规范"),
     "强制": ("引导", "鼓励"),
     "建立": ("探索建立", "探索"),
+    "不得": ("可以",),
+    "禁止": ("限制", "可以"),
 }
+# 不得少于二人 is a threshold (thresholds.py), not a prohibition
+PROHIBITION = re.compile(r"(?:不得|禁止|严禁)(?!少于|低于|超过|高于|多于)")
+DROPPED, NONE = "（删除）", "（无）"  # the "word" a dropped prohibition gave way to, or a new one replaced
 
 
 def _change(ds: str, fs: str) -> tuple[str, str, str] | None:
@@ -34,7 +46,29 @@ def _change(ds: str, fs: str) -> tuple[str, str, str] | None:
                 return "obligation_weakened", strong, w
             if w in ds and w not in fs and strong in fs and strong not in ds and strong not in w:
                 return "obligation_strengthened", w, strong
+    # a prohibition dropped with nothing in its place (不得擅自… → 擅自…), or a new one
+    dp, fp = PROHIBITION.search(ds), PROHIBITION.search(fs)
+    if dp and not fp:
+        return "obligation_weakened", dp.group(0), DROPPED
+    if fp and not dp:
+        return "obligation_strengthened", NONE, fp.group(0)
     return None
+
+
+def _note(a: str, b: str, weaker: bool) -> str:
+    if b == DROPPED:
+        return f"删除了禁止性规定“{a}”，约束力减弱。"
+    if a == NONE:
+        return f"新增禁止性规定“{b}”，约束力增强。"
+    return f"措辞由“{a}”改为“{b}”，约束力{'减弱' if weaker else '增强'}。"
+
+
+def _note_en(a: str, b: str, weaker: bool) -> str:
+    if b == DROPPED:
+        return f"The prohibition “{a}” was dropped: the rule is weaker."
+    if a == NONE:
+        return f"A prohibition “{b}” was added: the rule is stronger."
+    return f"Wording changed from “{a}” to “{b}”: the obligation is {'weaker' if weaker else 'stronger'}."
 
 
 def run(ctx: Context) -> list[Finding]:
@@ -63,7 +97,6 @@ def run(ctx: Context) -> list[Finding]:
                 kind=kind, severity="medium" if weaker else "low", subject=f"{a}→{b}",
                 draft_text=d.text, final_text=f.text, draft_section=pair.id, final_section=pair.id,
                 draft_line=d.line, final_line=f.line,
-                note=f"措辞由“{a}”改为“{b}”，约束力{'减弱' if weaker else '增强'}。",
-                note_en=f"Wording changed from “{a}” to “{b}”: the obligation is {'weaker' if weaker else 'stronger'}.",
+                note=_note(a, b, weaker), note_en=_note_en(a, b, weaker),
             ))
     return out

@@ -55,7 +55,7 @@ def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Find
 
 def same_measure(a: Target, b: Target) -> float:
     """How alike two targets' measures are (0–100); they can pair above ``SAME_MEASURE``."""
-    return ratio(a.measure_key, b.measure_key) if a.source == b.source else 0.0
+    return ratio(a.measure_key, b.measure_key) if a.source == b.source and a.scope == b.scope else 0.0
 
 
 def direction(d: Target, f: Target) -> str | None:
@@ -83,9 +83,9 @@ def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]
         best, best_s = None, float(SAME_MEASURE)
         partner = ctx.counterpart(d.node, "draft")
         for i, f in enumerate(fts):
-            if i in used or f.source != d.source:
+            if i in used:
                 continue
-            s = ratio(d.measure_key, f.measure_key)
+            s = same_measure(d, f)
             if partner is not None and f.node is partner:
                 s += 5
             if s > best_s:
@@ -97,7 +97,8 @@ def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]
         out.append((d, fts[best], "measure"))
     for d in unpaired:
         partner = ctx.counterpart(d.node, "draft")
-        cands = [(i, f) for i, f in enumerate(fts) if i not in used and f.source == d.source and f.node is partner]
+        cands = [(i, f) for i, f in enumerate(fts)
+                 if i not in used and f.source == d.source and f.scope == d.scope and f.node is partner]
         same_value = [(i, f) for i, f in cands if float(f.value) == float(d.value) and f.unit == d.unit]
         related = [(i, f) for i, f in cands if ratio(d.measure_key, f.measure_key) >= RELATED]
         if same_value:

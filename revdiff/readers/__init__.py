@@ -51,6 +51,7 @@ READERS: list[Reader] = [
     Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf")),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
     Reader("html", ("html", "htm", "shtml", "xhtml"), sniff.html, _deferred("revdiff.readers.html")),
+    Reader("markdown", ("md", "markdown"), sniff.markdown, _deferred("revdiff.readers.markdown")),
     Reader("text", ("txt", "text", ""), sniff.text, _deferred("revdiff.readers.text")),
 ]
 

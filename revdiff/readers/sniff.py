@@ -6,6 +6,8 @@ comparison never loads lxml, python-docx or pdfplumber, nor compiles their regex
 
 from __future__ import annotations
 
+import re
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word (.doc/.wps) compound file
 _HTML_MARKERS = ("<html", "<!doctype html", "<meta", "<body", "<head")
 
@@ -40,6 +42,28 @@ def html(data: bytes) -> bool:
     if not text.startswith("<"):
         return False
     return any(marker in text for marker in _HTML_MARKERS)
+
+
+_MD_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:[^\n]*\r?\n){0,60}?(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_MD_SIGNS = {
+    "heading": re.compile(r"^#{1,6}[ \t]+\S", re.M),
+    "bold line": re.compile(r"^[ \t]*\*\*[^*\n]+\*\*[ \t]*\r?$", re.M),
+    "table rule": re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M),
+    "comment": re.compile(r"^[ \t]*<!--.*-->[ \t]*\r?$", re.M),
+    "image": re.compile(r"!\[[^\]\n]*\]\([^)\n]+\)"),
+    "link": re.compile(r"\[[^\]\n]+\]\((?:https?:|/|\.)[^)\n]*\)"),
+}
+
+
+def markdown(data: bytes) -> bool:
+    """Markdown by its marks: YAML front matter, or two kinds of Markdown marks (``#``
+    headings, ``**bold**`` lines, a pipe-table rule, ``<!-- -->`` comments, images, links),
+    or several ``#`` headings.  Plain text with a stray ``#`` or ``**`` stays text."""
+    head = data[:16384].decode("utf-8", errors="ignore")
+    if _MD_FRONT_MATTER.match(head):
+        return True
+    kinds = {name for name, sign in _MD_SIGNS.items() if sign.search(head)}
+    return len(kinds) >= 2 or len(_MD_SIGNS["heading"].findall(head)) >= 3
 
 
 def text(data: bytes) -> bool:

@@ -10,7 +10,7 @@ from revdiff.readers.encoding import decode, guess_utf16
 _NOT_TEXT = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\f\v"] + [0xFFFD])
 
 
-_LINE_ENDS = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
+LINE_ENDS = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
 
 
 def _looks_binary(text: str) -> bool:
@@ -21,8 +21,8 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.02
 
 
-def read(data: bytes, source: str) -> RawDoc:
-    """Decode ``data`` and make one Block per line (1-based line numbers)."""
+def decode_text(data: bytes, source: str) -> tuple[str, str]:
+    """(text, encoding) of a text file; InputError when it is binary, not text."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         utf16 = guess_utf16(data)  # Windows "Unicode" text saved without its BOM
         if utf16 is None:
@@ -32,7 +32,13 @@ def read(data: bytes, source: str) -> RawDoc:
         text, encoding = decode(data, source)
     if _looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text; give a .txt, .html, .docx or .pdf")
+    return text, encoding
+
+
+def read(data: bytes, source: str) -> RawDoc:
+    """Decode ``data`` and make one Block per line (1-based line numbers)."""
+    text, encoding = decode_text(data, source)
     # U+2028 / U+2029 (line and paragraph separators) end a line as a line feed does
-    lines = text.replace("\r\n", "\n").translate(_LINE_ENDS).split("\n")
+    lines = text.replace("\r\n", "\n").translate(LINE_ENDS).split("\n")
     blocks = [Block(text=line, line=i) for i, line in enumerate(lines, 1)]
     return RawDoc(source=source, format="txt", encoding=encoding, blocks=blocks)

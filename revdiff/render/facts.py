@@ -57,8 +57,9 @@ class MoneyAtStake:
     removed: int = 0  # all funding_removed findings
 
     @property
-    def scoped(self) -> int:
-        """Removed amounts that are per unit, per period or a cap: they add up to no total."""
+    def not_summed(self) -> int:
+        """Removed amounts per unit (每件), per period (每年) or up to a cap (最高): a price or a
+        ceiling, not a sum, so they are listed but never added into a total."""
         return sum(1 for i in self.items if not i.lump)
 
 
@@ -214,7 +215,7 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
         part = words["money_removed"].format(n=money.removed)
         if money.totals:
             total = "、".join(f"{t.total} {t.unit}" for t in money.totals)
-            part += words["money_total"].format(total=total, k=money.scoped) if money.scoped else ""
+            part += words["money_total"].format(total=total, k=money.not_summed) if money.not_summed else ""
         elif money.items:
             part += words["money_no_total"].format(k=len(money.items))
         parts.append(part)

@@ -449,6 +449,11 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     status_rows.append(
         ("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL, sec_counts.get("renumbered", 0))
     )
+    # laws: the 修改说明 counts of articles and chapters, one card each (the counts that are not 0)
+    law_cards = [
+        (unit, ui[unit], [(s, status_label(s, lang), n) for s, n in summary[unit].items() if n])
+        for unit in ("articles", "chapters") if unit in summary
+    ]
     term_rows = [
         (f.term, f.draft_count, f.final_count, fid)
         for f, fid in zip(report.findings, fids, strict=True)
@@ -476,6 +481,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "kind_counts": kinds_present,
         "section_counts": sec_counts,
         "warnings": [facts.warning_in(w, lang) for w in report.warnings],
+        "law_cards": law_cards,
         "money": money,
         "money_rows": money_rows,
         "lead": facts.lead(report, ui),

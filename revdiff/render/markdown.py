@@ -132,16 +132,17 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     money = facts.money_at_stake(report.findings)
     sep, paren = ("；", "（{}）") if lang == "zh" else ("; ", " ({})")
     if money.removed:
-        out.append(f"- {ui['money']}: {ui['money_removed'].format(n=money.removed, k=len(money.items))}")
+        line = f"- {ui['money']}: {ui['money_removed'].format(n=money.removed, k=len(money.items))}"
         if money.totals:
             amounts = sep.join(
                 f"**{t.total} {escape_md(t.unit)}**" + paren.format(ui["money_pledges"].format(n=t.count))
                 for t in money.totals
             )
-            out.append(f"  - {ui['money_lump_total']}: {amounts}")
-            if money.scoped:
-                out.append(f"  - {ui['money_scoped_rest'].format(n=money.scoped)}")
-        elif money.items:
+            line += ("" if lang == "zh" else "; ") + f"{ui['money_lump_total']} {amounts}"
+            if money.not_summed:
+                line += sep + ui["money_not_summed"].format(n=money.not_summed)
+        out.append(line)
+        if money.items and not money.totals:
             out.append(f"  - {ui['money_no_total']}")
         for item in money.items:
             subject = f" {escape_md(item.subject)}" if item.subject else ""
@@ -176,6 +177,10 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     out.append(
         f"- {ui['sections']}: " + ", ".join(f"{status_label(s, lang)} {secs.get(s, 0)}" for s in shown)
     )
+    for unit in ("articles", "chapters"):  # laws: the counts of a 修改说明
+        if unit in report.summary:
+            counts = report.summary[unit]
+            out.append(f"- {ui[unit]}: " + ", ".join(f"{status_label(s, lang)} {n}" for s, n in counts.items() if n))
     out.append("")
 
     out += [f"## {ui['key_changes']}", ""]

@@ -1,0 +1,199 @@
+"""Cross-references inside a law: 本法第十四条, 依照本条例第X条, 第X条第X款第X项, 前款.
+
+When a revision inserts or deletes an article, every later number shifts and the references
+to them are rewritten: 本法第十三条 becomes 本法第十四条 because 第十三条 *is* 第十四条 now.  That
+is a consequential edit, never a finding: ``consequential(ctx)`` lists them per pair, for a
+renderer to show muted.  A reference that now points at another provision (the article it
+named is not the one it names now, or another 款 / 项) is a ``reference_changed`` finding:
+medium when the article differs, low when only the 款, 项 or a relative reference (前款 →
+前两款) changed.  References to other laws (《立法法》第八条, 依照刑法第二百条) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from revdiff.classify import Context
+from revdiff.classify.articles import Clause, clauses, groups, is_article, match
+from revdiff.model import Finding
+from revdiff.money import cn_number
+from revdiff.textkey import key
+
+NAME = "references"
+
+_CN = r"[零〇一二两三四五六七八九十百千\d]+"
+REF = re.compile(
+    rf"(?P<scope>本法|本条例|本办法|本规定|本细则|本规则|本决定)?第(?P<art>{_CN})条(?:之(?P<zhi>{_CN}))?"
+    rf"(?:第(?P<kuan>{_CN})款)?(?:第[（(]?(?P<xiang>{_CN})[）)]?项)?"
+    rf"|(?P<rel>前[两二三四]?款|前条|本条第{_CN}款(?:第[（(]?{_CN}[）)]?项)?|本款第[（(]?{_CN}[）)]?项)"
+)
+# a reference right after another law's name is to that law: 《立法法》第八条, 刑法第二百条
+OTHER_LAW = re.compile(r"(?:》|(?<!本)(?:法|条例|办法|规定|细则|决定))(?:的)?(?:有关规定)?$")
+SAME_CLAUSE = 60  # similarity (0–100) of two clauses, references masked, to be one clause
+
+
+@dataclass
+class Reference:
+    """A reference to a provision of the same law, as written in a clause."""
+
+    clause: Clause
+    written: str
+    article: tuple[int, int] | None  # (13, 0) for 第十三条, (13, 1) for 第十三条之一; None: relative
+    rest: tuple[str, str]  # the 款 and 项 as written (numbers), "" when absent
+    start: int = 0  # where it is in the clause
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """Where the reference is in its article's body (None: the clause is not in the body)."""
+        if self.clause.offset < 0:
+            return None
+        at = self.clause.offset + self.start
+        return at, at + len(self.written)
+
+
+@dataclass
+class RefEdit:
+    """A reference rewritten in an aligned clause: only renumbered, or now elsewhere."""
+
+    draft: Reference
+    final: Reference
+    consequential: bool
+
+
+def article_key(number: str) -> tuple[int, int] | None:
+    """(13, 1) for "第十三条之一", (13, 0) for "第十三条"; None for anything else."""
+    m = re.match(rf"^第({_CN})条(?:之({_CN}))?$", number.replace(" ", "").replace("\u3000", ""))
+    if not m:
+        return None
+    art = cn_number(m.group(1))
+    zhi = cn_number(m.group(2)) if m.group(2) else 0
+    return (int(art), int(zhi or 0)) if art is not None else None
+
+
+def find_references(clause: Clause) -> list[Reference]:
+    """The clause's references to its own law, in order."""
+    out: list[Reference] = []
+    for m in REF.finditer(clause.text):
+        if m.group("rel"):
+            out.append(Reference(clause, m.group(0), None, ("", ""), m.start()))
+            continue
+        if not m.group("scope") and OTHER_LAW.search(clause.text[: m.start()]):
+            continue
+        art = article_key(f"第{m.group('art')}条" + (f"之{m.group('zhi')}" if m.group("zhi") else ""))
+        if art is not None:
+            out.append(Reference(clause, m.group(0), art, (m.group("kuan") or "", m.group("xiang") or ""), m.start()))
+    return out
+
+
+def _masked(text: str) -> str:
+    return REF.sub("§", key(text))
+
+
+def _article_map(ctx: Context) -> dict[tuple[int, int], set[tuple[int, int]]]:
+    """Each draft article's number → the numbers of the final articles aligned with it."""
+    out: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for p in ctx.pairs:
+        if is_article(p.draft_node) and is_article(p.final_node):
+            d = article_key(p.draft_node.number)
+            f = article_key(p.final_node.number)
+            if d is not None and f is not None:
+                out.setdefault(d, set()).add(f)
+    return out
+
+
+def _rest_key(ref: Reference) -> tuple[int, int]:
+    """The 款 and 项 of a reference as numbers (0 when absent)."""
+    kuan, xiang = ref.rest
+    return int(cn_number(kuan) or 0), int(cn_number(xiang) or 0)
+
+
+def edits(ctx: Context) -> list[RefEdit]:
+    """Every reference rewritten in a clause that the revision kept (the same clause, its
+    references aside), with whether it only followed the renumbering."""
+    amap = _article_map(ctx)
+    out: list[RefEdit] = []
+    for g in groups(ctx):
+        ds = [c for a in g.draft for c in clauses(a) if REF.search(c.text)]
+        fs = [c for a in g.final for c in clauses(a) if REF.search(c.text)]
+
+        def score(d: Clause, f: Clause) -> float | None:
+            s = ratio(_masked(d.text), _masked(f.text))
+            return s if s >= SAME_CLAUSE else None
+
+        for d, f in match(ds, fs, score):
+            if d is None or f is None:
+                continue
+            drefs, frefs = find_references(d), find_references(f)
+            if len(drefs) != len(frefs):
+                continue  # references added or dropped: a change of wording the diff shows
+            for dr, fr in zip(drefs, frefs, strict=True):
+                if key(dr.written) == key(fr.written):
+                    continue
+                follows = (dr.article is not None and fr.article is not None
+                           and fr.article in amap.get(dr.article, set()) and _rest_key(dr) == _rest_key(fr))
+                out.append(RefEdit(dr, fr, follows))
+    return out
+
+
+def consequential(ctx: Context) -> dict[str, list[RefEdit]]:
+    """Reference edits that only followed renumbering, per SectionPair id of the draft
+    article: a renderer shows them muted; they are never findings."""
+    out: dict[str, list[RefEdit]] = {}
+    for e in edits(ctx):
+        pid = ctx.pair_id(e.draft.clause.article, "draft")
+        if e.consequential and pid is not None:
+            out.setdefault(pid, []).append(e)
+    return out
+
+
+def mark(ctx: Context, rewritten: list[RefEdit]) -> None:
+    """Set ``consequential`` on each pair: the indices of the diff ops that fall inside a
+    reference that only followed renumbering, on its side (a renderer shows them muted)."""
+    spans: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for e in rewritten:
+        pair = ctx.by_draft.get(e.draft.clause.article.id)
+        if (not e.consequential or pair is None or pair.final_node is not e.final.clause.article
+                or e.draft.span is None or e.final.span is None):
+            continue
+        d, f = spans.setdefault(pair.id, ([], []))
+        d.append(e.draft.span)
+        f.append(e.final.span)
+    for pair in ctx.pairs:
+        if pair.id not in spans:
+            continue
+        inside = {-1: spans[pair.id][0], 1: spans[pair.id][1]}
+        at = {-1: 0, 1: 0}  # offsets into the draft and the final body
+        for i, (op, text) in enumerate(pair.diff):
+            if op != 0 and any(s <= at[op] and at[op] + len(text) <= e for s, e in inside[op]):
+                pair.consequential.append(i)
+            for side in (-1, 1):
+                if op in (0, side):
+                    at[side] += len(text)
+
+
+def run(ctx: Context) -> list[Finding]:
+    """reference_changed for each reference that now points at another provision; marks the
+    diff ops of those that only followed renumbering (``mark``)."""
+    out: list[Finding] = []
+    amap = _article_map(ctx)
+    rewritten = edits(ctx)
+    mark(ctx, rewritten)
+    for e in rewritten:
+        if e.consequential:
+            continue
+        d, f = e.draft, e.final
+        other_article = d.article is not None and f.article is not None and f.article not in amap.get(d.article, set())
+        out.append(Finding(
+            kind="reference_changed", severity="medium" if other_article else "low", subject=f.written,
+            draft_text=d.clause.text, final_text=f.clause.text, draft_value=d.written, final_value=f.written,
+            draft_section=ctx.pair_id(d.clause.article, "draft"), final_section=ctx.pair_id(f.clause.article, "final"),
+            draft_line=d.clause.line, final_line=f.clause.line,
+            note=f"{d.clause.article.number}中的引用由“{d.written}”改为“{f.written}”，所指条款已不同。",
+            note_en=f"In {d.clause.article.number} the reference “{d.written}” now reads “{f.written}”: "
+                    "it points at another provision.",
+        ))
+    return out
+

@@ -1,0 +1,76 @@
+"""Document genres: how a kind of document is numbered, built into a tree, aligned and checked.
+
+A genre is one module registered here (like the readers): its ``detect`` scores how much a
+document looks like the genre, ``build`` turns one part's lines into its section tree,
+``align`` pairs the two sides' sections, and ``rules`` names the finding rules it runs.
+Adding a genre means adding a module and one line in ``GENRES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from revdiff.errors import RevdiffError
+
+if TYPE_CHECKING:
+    from revdiff.align import Link
+    from revdiff.model import Block, Part
+    from revdiff.structure import Unit
+
+Pins = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Genre:
+    """One genre: the functions and facts the genre-neutral pipeline asks it for."""
+
+    name: str
+    detect: Callable[[list[str]], float]  # the document's lines → 0…1, how much it is of this genre
+    build: Callable[[Part, list[Unit]], list[Block]]  # a part's section tree; returns marks removed
+    align: Callable[[Part, Part, Pins], list[Link]]  # the two compared parts → alignment links
+    unit: str  # what is compared: "heading" (any numbered heading) or "条" (the article map's rows)
+    rules: tuple[str, ...]  # names of the finding rules (revdiff.classify) the genre runs
+
+
+# Registered genres in order: on a tie of scores the first (plan, the default) wins.
+_MODULES = ["revdiff.genres.plan", "revdiff.genres.law"]
+GENRES: list[Genre] = []
+
+
+def genres() -> list[Genre]:
+    """Every registered genre (loaded on first use)."""
+    if not GENRES:
+        GENRES.extend(importlib.import_module(m).GENRE for m in _MODULES)
+    return GENRES
+
+
+def names() -> list[str]:
+    """The names of the registered genres, for --genre."""
+    return [g.name for g in genres()]
+
+
+def get(name: str) -> Genre:
+    """The genre called ``name``; a one-line error naming the choices when there is none."""
+    for g in genres():
+        if g.name == name:
+            return g
+    raise RevdiffError(f"unknown genre {name!r}; use one of: {', '.join(names())}")
+
+
+def detect(lines: list[str]) -> Genre:
+    """The genre whose ``detect`` scores ``lines`` highest (the first registered on a tie)."""
+    best = genres()[0]
+    best_score = best.detect(lines)
+    for g in genres()[1:]:
+        s = g.detect(lines)
+        if s > best_score:
+            best, best_score = g, s
+    return best
+
+
+def claimed_rules() -> set[str]:
+    """Names of the finding rules some genre runs (a rule no genre names runs in every genre)."""
+    return {r for g in genres() for r in g.rules}

@@ -1,0 +1,292 @@
+"""The law and regulation genre (法律, 条例, 规章, 管理办法): 编 → 分编 → 章 → 节 → 条.
+
+The 条 (article) is the unit that is compared.  Inside an article, its unnumbered paragraphs
+are 款, its （一） lines 项 and its 1. lines 目: parts of the article's body, never sections
+of their own.  An article has a number and a body and no title, except a 【条旨】 right after
+its number.  Before the first heading stand the 题注 (adoption and amendment history) and
+often a 目录 that lists every chapter: both are the part's preamble, never sections.
+Markdown heading marks (``## 第一章 总则``) and bold marks (``**第四条**``) are formatting:
+they are removed from the text and kept with what cleaning dropped, for accounting.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from revdiff.genres import Genre, Pins
+from revdiff.model import Block, Node, Part
+from revdiff.numbering import CN_NUM, cn_to_int, match_marker
+
+if TYPE_CHECKING:
+    from revdiff.align import Link
+    from revdiff.structure import Unit
+
+NUM = rf"(?:{CN_NUM}|\d+)"
+SPACE = " \t\u3000\xa0"
+# Heading units outermost first; an article (条) is the innermost, the unit compared.
+UNITS = ("编", "分编", "章", "节", "条")
+_RANK = {u: r for r, u in enumerate(UNITS)}
+_MARK = re.compile(rf"#{{1,6}}(?=[{SPACE}]|第)|\*\*")  # a Markdown heading mark or a bold mark
+_HEADING = re.compile(rf"第[{SPACE}]*({NUM})[{SPACE}]*(分编|编|章|节)")
+_ARTICLE = re.compile(rf"第[{SPACE}]*({NUM})[{SPACE}]*条(?:[{SPACE}]*之[{SPACE}]*({NUM}))?")
+_TIAOZHI = re.compile(r"【([^【】\n]{1,40})】")
+# what follows 第X条 when the line cites an article rather than opens one (第十条规定的…)
+_CITING = re.compile(r"(?:第|规定|所|中|的|至|、|和|或|及)")
+
+
+# The formulas every penalty article repeats (违反本法规定……的，由……责令改正，处……罚款；
+# 情节严重的……；构成犯罪的，依法追究刑事责任): what tells two penalty articles apart is the
+# conduct they punish, so the aligner compares articles without these (genres/law_align.py).
+_FORMULAS = re.compile("|".join([
+    r"违反本(?:法|条例|办法|规定|细则|决定|规则)(?:第[^，。；,.;]{1,16}条(?:第[^，。；,.;]{1,6}款)?)?(?:的)?(?:有关)?规定[，,]?",
+    r"由[^，。；,.;]{2,40}?责令(?:限期|停止违法行为|立即)?(?:改正|停止违法行为)[，,；;]?",
+    r"(?:并|可以|可)?处[^，。；,.;]{0,24}?(?:以上|以下)[^，。；,.;]{0,24}?罚款",
+    r"没收违法所得(?:和[^，。；,.;]{1,20})?[，,；;]?",
+    r"(?:情节严重|拒不改正)的[，,]?",
+    r"对(?:负有责任的领导人员|直接负责的主管人员)和(?:其他)?直接责任人员(?:由[^，。；,.;]{1,20})?依法给予处分",
+    r"依法给予(?:行政)?处分",
+    r"构成犯罪的[，,]依法追究刑事责任",
+]))
+
+
+def matching_text(text: str) -> str:
+    """``text`` without the formulas of penalty articles (what the article map compares on)."""
+    return _FORMULAS.sub("", text)
+
+
+@dataclass
+class LawLine:
+    """A heading or article line as the law genre reads it."""
+
+    unit: str  # 编 分编 章 节 条
+    number: str  # as written without spaces: 第二章, 第十条之一
+    value: tuple[int, int]  # (10, 1) for 第十条之一
+    title: str  # a chapter's name without inner spaces; an article's 【条旨】 or ""
+    body_at: int  # where the body starts in the line (len(line) when there is none)
+    sep: str  # the brackets of a 【条旨】, kept for accounting
+    marks: str  # Markdown / bold marks removed from the line
+
+
+def _skip(text: str, i: int, marks: list[str]) -> int:
+    """Index after spaces and formatting marks at ``i``; the marks go to ``marks``."""
+    while i < len(text):
+        if text[i] in SPACE:
+            i += 1
+            continue
+        m = _MARK.match(text, i)
+        if m is None:
+            break
+        marks.append(m.group(0))
+        i = m.end()
+    return i
+
+
+def read_line(text: str) -> LawLine | None:
+    """The heading or article that ``text`` opens, or None for a body line."""
+    marks: list[str] = []
+    i = _skip(text, 0, marks)
+    m = _HEADING.match(text, i)
+    if m is not None:
+        unit = m.group(2)
+        j = _skip(text, m.end(), marks)
+        rest = text[j:]
+        tail = re.search(r"\*\*[" + SPACE + r"]*$", rest)
+        if tail:
+            marks.append("**")
+            rest = rest[: tail.start()]
+        title = re.sub(f"[{SPACE}]+", "", rest)
+        if len(title) > 30 or re.search(r"[。；，,;]", title):
+            return None  # a sentence that starts with 第二章…, not a heading
+        number = f"第{m.group(1)}{unit}"
+        return LawLine(unit, number, (_int(m.group(1)), 0), title, len(text), "", "".join(marks))
+    m = _ARTICLE.match(text, i)
+    if m is None:
+        return None
+    j = _skip(text, m.end(), marks)
+    if j == m.end() and _CITING.match(text, j):
+        return None
+    number = re.sub(f"[{SPACE}]+", "", m.group(0))
+    title, sep = "", ""
+    t = _TIAOZHI.match(text, j)
+    if t is not None:
+        title, sep = t.group(1).strip(SPACE), "【】"
+        j = _skip(text, t.end(), marks)
+    value = (_int(m.group(1)), _int(m.group(2)) if m.group(2) else 0)
+    return LawLine("条", number, value, title, j, sep, "".join(marks))
+
+
+def _int(numeral: str) -> int:
+    return cn_to_int(unicodedata.normalize("NFKC", numeral))
+
+
+def number_key(number: str) -> tuple[int, int] | None:
+    """(10, 1) for 第十条之一 or 第10条之一; None when ``number`` is not an article number."""
+    line = read_line(number + " ")
+    return line.value if line is not None and line.unit == "条" else None
+
+
+def _cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (款 and 目 are counted, not written, in an article)."""
+    digits = "一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    head = ("" if tens == 1 else digits[tens - 1]) + "十" if tens else ""
+    return head + (digits[ones - 1] if ones else "")
+
+
+def clauses(text: str) -> list[tuple[str, str, str]]:
+    """The 款, 项 and 目 of an article's body in order: (unit, label, paragraph).
+
+    Labels are as reviewers cite them: 第二款, 第一款第（三）项, 第一款第（三）项第2目; a 项 is a
+    （一） line, a 目 a 1. line, a 款 any other paragraph.
+    """
+    out: list[tuple[str, str, str]] = []
+    kuan, xiang = 0, ""
+    for para in text.split("\n"):
+        if not para.strip():
+            continue
+        m = match_marker(para.strip(SPACE))
+        style = m.style if m else ""
+        if style == "cn-paren" and m is not None:
+            xiang = m.number
+            out.append(("项", f"第{_cn(max(kuan, 1))}款第{xiang}项", para))
+        elif style in ("ar-dot", "ar-dun", "ar-paren") and m is not None:
+            where = f"第{_cn(max(kuan, 1))}款" + (f"第{xiang}项" if xiang else "")
+            out.append(("目", f"{where}第{m.value}目", para))
+        else:
+            kuan, xiang = kuan + 1, ""
+            out.append(("款", f"第{_cn(kuan)}款", para))
+    return out
+
+
+def clause_counts(text: str) -> dict[str, int]:
+    """How many 款, 项 and 目 an article has (a 款 that lists 项 counts once)."""
+    counts = {"款": 0, "项": 0, "目": 0}
+    for unit, _, _ in clauses(text):
+        counts[unit] += 1
+    return counts
+
+
+def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
+    """Which 款/项/目 of an article changed: ``{"draft": "第二款", "final": "第二款",
+    "change": "modified"}``, or ``added`` / ``removed`` with ``None`` on the missing side.
+
+    Paragraphs are matched in order on their text without the 项/目 number (an item that
+    only moved up or down the list is no change), formatting aside, as a line diff does.
+    """
+    from difflib import SequenceMatcher
+
+    from revdiff.textkey import key
+
+    def text(unit: str, para: str) -> str:
+        m = match_marker(para.strip(SPACE)) if unit != "款" else None
+        return key(m.rest if m else para)
+
+    a, b = clauses(draft), clauses(final)
+    ka, kb = [text(u, p) for u, _, p in a], [text(u, p) for u, _, p in b]
+    out: list[dict[str, str | None]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        both = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        out += [{"draft": a[i1 + k][1], "final": b[j1 + k][1], "change": "modified"} for k in range(both)]
+        out += [{"draft": a[i][1], "final": None, "change": "removed"} for i in range(i1 + both, i2)]
+        out += [{"draft": None, "final": b[j][1], "change": "added"} for j in range(j1 + both, j2)]
+    return out
+
+
+def detect(lines: list[str]) -> float:
+    """Share of the document's main numbered lines that are articles (第X条) rather than
+    plan headings (一、); a document needs three articles to be read as a law."""
+    articles = plan = higher = 0
+    for line in lines:
+        law = read_line(line)
+        if law is not None:
+            articles += law.unit == "条"
+            higher += law.unit != "条"
+            continue
+        m = match_marker(line.strip(SPACE))
+        plan += m is not None and m.style == "cn-dun"
+    if plan >= 2 and not higher:
+        # 一、 headings over the 第N条: a plan (若干措施) whose items are numbered as articles;
+        # a law groups its articles in 章/节, never under 一、
+        return 0.0
+    return articles / (articles + plan) if articles >= 3 else 0.0
+
+
+def _toc_end(units: list[Unit]) -> int:
+    """Index of the unit where the text proper starts after a 目录, else 0.
+
+    A 目录 lists the chapters before the first article; the text then repeats them, so the
+    first heading seen a second time before any article is where the text starts.
+    """
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    for i, u in enumerate(units):
+        if u.kind != "line":
+            continue
+        law = read_line(u.block.text)
+        if law is None:
+            continue
+        if law.unit == "条":
+            return 0
+        if (law.unit, law.value) in seen:
+            return i
+        seen.add((law.unit, law.value))
+    return 0
+
+
+def build(part: Part, units: list[Unit]) -> list[Block]:
+    """The 编/章/节/条 tree of ``part``; returns the formatting marks it removed."""
+    from revdiff.structure import _Builder, _Entry, finish
+
+    builder = _Builder(part)
+    marks: list[Block] = []
+    toc_end = _toc_end(units)
+    for i, u in enumerate(units):
+        b = u.block
+        if u.kind == "blank":
+            continue
+        if u.kind == "table":
+            builder.table(u, None)
+            continue
+        law = read_line(b.text) if i >= toc_end else None
+        if law is None:
+            lead = len(b.text) - len(b.text.lstrip(SPACE))
+            builder._add_body(b, u.text, lead)
+            continue
+        if law.marks:
+            marks.append(Block(law.marks, b.line, b.page))
+        while builder.stack and _RANK[builder.stack[-1].style] >= _RANK[law.unit]:
+            builder.stack.pop()
+        level = builder.stack[-1].node.level + 1 if builder.stack else 1
+        node = Node(kind="heading", level=level, number=law.number, title=law.title, text="", line_start=b.line,
+                    line_end=b.last_line, page=b.page, sep=law.sep, unit=law.unit)
+        body = b.text[law.body_at :].rstrip(SPACE)
+        if body:
+            builder._push(node, b, body, law.body_at)
+        builder._attach(node)
+        builder.stack.append(_Entry(node, law.unit, law.unit, law.value[0], inline=bool(body)))
+    builder.flush()
+    for node in part.sections:
+        finish(node)
+    return marks
+
+
+def align(draft: Part, final: Part, pins: Pins) -> list[Link]:
+    """The article map: see revdiff/genres/law_align.py."""
+    from revdiff.genres.law_align import align_articles
+
+    return align_articles(draft, final, pins)
+
+
+GENRE = Genre(
+    name="law",
+    detect=detect,
+    build=build,
+    align=align,
+    unit="条",
+    rules=("funding", "targets", "terms", "obligations", "sections", "penalties", "timelimits", "thresholds",
+           "references"),
+)

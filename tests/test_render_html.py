@@ -425,4 +425,4 @@ def test_the_lead_names_kinds_it_has_no_sentence_for():
     report = make_report()
     report.findings.append(Finding(kind="penalty_raised", severity="high", note="", note_en="", id="fx"))
     assert "penalty_raised 1 处" in lead(report, strings("zh")).sentence
-    assert "penalty_raised: 1" in lead(report, strings("en")).sentence
+    assert "“penalty_raised”: 1" in lead(report, strings("en")).sentence

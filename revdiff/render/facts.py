@@ -230,7 +230,10 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     # kinds a genre adds (fines raised, articles merged …) are counted under their own label
     told = {k for _g, kinds_ in GROUPS for k in kinds_}
     for kind in sorted(k for k in kinds if k not in told):
-        parts.append(words["other_kind"].format(label=ui["kinds"].get(kind, kind), n=kinds[kind]))
+        label = str(ui["kinds"].get(kind, kind))
+        if ui["html_lang"] == "en":  # inside a sentence: "…; penalty changed: 3"
+            label = label[:1].lower() + label[1:]
+        parts.append(words["other_kind"].format(label=label, n=kinds[kind]))
     if sections.get("removed"):
         # a removed chapter counts its sub-headings too: say how many whole blocks they make
         blocks = kinds.get("section_removed", 0)

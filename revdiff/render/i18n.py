@@ -266,7 +266,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "sections_added": "adds sections: {n}",
             "nothing": "Compared with the draft, the final changes no funding, target, deadline or section.",
             "lowered_list": "Targets lowered: ",
-            "other_kind": "{label}: {n}",
+            "other_kind": "has changes of the kind “{label}”: {n}",
         },
         "groups": {
             "money": "Money", "targets": "Targets", "deadlines": "Deadlines",

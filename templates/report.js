@@ -102,7 +102,9 @@
   // Key changes by group: the group buttons and the summary cards show one group only.
   var groupButtons = Array.prototype.slice.call(document.querySelectorAll("[data-group-btn]"));
   function setGroup(name) {
-    if (name) { body.setAttribute("data-group", name); } else { body.removeAttribute("data-group"); }
+    Array.prototype.forEach.call(document.querySelectorAll("tbody.fgroup"), function (g) {
+      g.hidden = Boolean(name) && g.getAttribute("data-group") !== name;
+    });
     groupButtons.forEach(function (b) {
       b.setAttribute("aria-pressed", b.getAttribute("data-group-btn") === name ? "true" : "false");
     });

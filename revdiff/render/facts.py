@@ -165,7 +165,9 @@ def target_counts(findings: list[Finding]) -> dict[str, int]:
 GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("money", ("funding_removed", "funding_changed", "funding_added")),
     ("targets", ("target_changed", "target_removed", "target_added")),
+    ("penalties", ("penalty_changed", "penalty_removed", "penalty_added")),
     ("deadlines", ("deadline_changed",)),
+    ("thresholds", ("threshold_changed", "threshold_removed", "threshold_added")),
     ("obligations", ("obligation_weakened", "obligation_strengthened", "agency_changed")),
     ("terms", ("term_removed", "term_added")),
     ("sections", ("section_removed", "section_added")),

@@ -111,7 +111,8 @@ STRINGS: dict[str, dict[str, Any]] = {
             "other_kind": "{label} {n} 处",
         },
         "groups": {
-            "money": "资金", "targets": "目标", "deadlines": "期限", "obligations": "义务与责任单位",
+            "money": "资金", "targets": "目标", "penalties": "罚则", "deadlines": "期限", "thresholds": "适用门槛",
+            "obligations": "义务与责任单位",
             "terms": "关注词", "sections": "章节", "other": "其他变化",
         },
         "group_all": "全部",
@@ -269,7 +270,8 @@ STRINGS: dict[str, dict[str, Any]] = {
             "other_kind": "has changes of the kind “{label}”: {n}",
         },
         "groups": {
-            "money": "Money", "targets": "Targets", "deadlines": "Deadlines",
+            "money": "Money", "targets": "Targets", "penalties": "Penalties", "deadlines": "Deadlines and time limits",
+            "thresholds": "Thresholds",
             "obligations": "Obligations and responsible units", "terms": "Watched terms",
             "sections": "Sections", "other": "Other changes",
         },

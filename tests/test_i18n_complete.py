@@ -86,3 +86,18 @@ def test_bilingual_warnings_are_shown_in_one_language() -> None:
     assert warning_in(w, "en") == "draft: invisible characters were removed"
     assert warning_in(w, "zh") == "征求意见稿: 删除了隐藏字符"
     assert warning_in("只有中文", "en") == "只有中文"
+
+
+def test_english_lump_sums_are_in_yuan(tmp_path) -> None:
+    import revdiff
+
+    draft = ("某市稳外贸若干措施\n\n一、支持政策\n（一）设立资金。市财政安排外贸发展资金3000万元。\n"
+             "（二）展会补助。对参加境外展会的企业，每家企业最高补助20万元。\n二、附则\n（三）本措施自印发之日起施行。\n")
+    final = draft.replace("（一）设立资金。市财政安排外贸发展资金3000万元。\n", "")
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    card = BeautifulSoup(render(report, "html", lang="en"), "html.parser").select_one(".card-money .money-line")
+    assert card is not None and card.get_text(" ", strip=True).startswith("30,000,000 yuan")
+    assert "**30,000,000 yuan**" in render(report, "md", lang="en")
+    assert untranslated(render(report, "html", lang="en")) == []

@@ -179,14 +179,20 @@ def finding_group(kind: str) -> str:
     return next((g for g, kinds in GROUPS if kind in kinds), "other")
 
 
+def amount_words(amount: str, unit: str, ui: dict[str, Any]) -> tuple[str, str]:
+    """(number, unit) as the reader's language writes them: ("50", "万元"), in English
+    ("500,000", "yuan")."""
+    value = money_value(amount, unit)
+    if ui["currencies"] and value and value[1] in ui["currencies"]:
+        return f"{value[0].normalize():,f}", str(ui["currencies"][value[1]])
+    return amount, unit
+
+
 def money_words(item: MoneyItem, ui: dict[str, Any]) -> str:
     """An amount as the document scopes it: "50 万元 · 每年 · 最高" (in English "500,000 yuan ·
     per year · cap", with a scope word the glossary lacks shown as written)."""
-    amount = f"{item.amount} {item.unit}"
-    value = money_value(item.amount, item.unit)
-    if ui["currencies"] and value and value[1] in ui["currencies"]:
-        amount = f"{value[0].normalize():,f} {ui['currencies'][value[1]]}"
-    words = [amount, *(ui["scope_words"].get(w, w) for w in item.scope)]
+    words = [" ".join(amount_words(item.amount, item.unit, ui)),
+             *(ui["scope_words"].get(w, w) for w in item.scope)]
     if item.conditional:
         words.append(str(ui["money_per_recipient"]))
     return " · ".join(words)

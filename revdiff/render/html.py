@@ -463,6 +463,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     anchor_of = {f.id: fid for f, fid in zip(report.findings, fids, strict=True)}
     money_rows = [(item, facts.money_words(item, ui), f"f-{anchor_of.get(item.finding, item.finding)}")
                   for item in money.items]
+    money_totals = [(t, *facts.amount_words(t.total, t.unit, ui)) for t in money.totals]
     finding_views = _finding_views(report, ui, lang, fids)
     legend = [(s, status_label(s, lang), STATUS_SYMBOLS[s]) for s in STATUS_SYMBOLS]
     legend.append(("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL))
@@ -484,6 +485,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "law_cards": law_cards,
         "money": money,
         "money_rows": money_rows,
+        "money_totals": money_totals,
         "lead": facts.lead(report, ui),
         "groups": _group_views(finding_views, ui),
         "targets": facts.target_counts(report.findings),

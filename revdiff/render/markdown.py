@@ -135,7 +135,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
         line = f"- {ui['money']}: {ui['money_removed'].format(n=money.removed, k=len(money.items))}"
         if money.totals:
             amounts = sep.join(
-                f"**{t.total} {escape_md(t.unit)}**" + paren.format(ui["money_pledges"].format(n=t.count))
+                "**{} {}**".format(*map(escape_md, facts.amount_words(t.total, t.unit, ui)))
+                + paren.format(ui["money_pledges"].format(n=t.count))
                 for t in money.totals
             )
             line += ("" if lang == "zh" else "; ") + f"{ui['money_lump_total']} {amounts}"

@@ -94,8 +94,9 @@ def money_scope(f: Finding) -> tuple[list[str], bool]:
     if not cap and (m := _CAP.search(clause)):
         cap = m.group(0)
     per = f"每{f.per}" if f.per and not f.per.startswith("每") else f.per
-    if not per and (m := _PER.search(head)):
-        per = m.group(0)
+    written = _PER.search(head)
+    if written and (not per or written.group(0).startswith(per)):
+        per = written.group(0)  # the wording as written: 每个项目 rather than the rule's 每个
     period = f"每{f.period}" if f.period and not f.period.startswith("每") else f.period
     if not period and (m := _PERIOD.search(head)):
         period = m.group(0)

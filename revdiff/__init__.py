@@ -21,15 +21,16 @@ if TYPE_CHECKING:
 
 
 def outline(path: str, max_bytes: int | None = None, drop_patterns: list[str] | None = None,
-            genre: str | None = None) -> Document:
+            genre: str | None = None, ocr: str = "auto") -> Document:
     """Read, clean and parse ``path`` (``-`` for stdin) into a Document tree.
 
     ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
-    ``genre``: ``plan`` or ``law`` to force how it is read (default: detected).
+    ``genre``: ``plan`` or ``law`` to force how it is read (default: detected);
+    ``ocr``: which PDF pages Tesseract reads (``auto``: pages without text, ``always``, ``never``).
     """
     from revdiff.pipeline import load_document
 
-    return load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, genre=genre)
+    return load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, genre=genre, ocr=ocr)
 
 
 def compare(draft: str, final: str, **options: Any) -> Report:
@@ -41,7 +42,8 @@ def compare(draft: str, final: str, **options: Any) -> Report:
     funding-pledge words and money units), ``severity`` (finding kind → high/medium/low),
     ``drop_patterns`` (regexes of boilerplate lines to drop); ``genre`` (``plan`` or ``law``,
     default detected) and, for laws, ``pins`` (article pairs fixed by hand, e.g.
-    ``[("第十二条", "第十四条")]``).
+    ``[("第十二条", "第十四条")]``); ``ocr`` (which PDF pages Tesseract reads: ``auto``, the
+    pages without text, the default; ``always``; ``never``).
     """
     from revdiff.pipeline import compare_paths
 
@@ -62,16 +64,16 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
 
 def ledger(path: str, part: str | None = None, max_bytes: int | None = None, *,
            pledge_words: list[str] | tuple[str, ...] = (), pledge_units: list[str] | tuple[str, ...] = (),
-           drop_patterns: list[str] | None = None) -> Ledger:
+           drop_patterns: list[str] | None = None, ocr: str = "auto") -> Ledger:
     """Every commitment of one document (pledges, targets, deadlines, responsible units).
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
-    ``drop_patterns``: extra boilerplate lines (regexes), as for ``compare``.
+    ``drop_patterns``: extra boilerplate lines (regexes), and ``ocr``, as for ``compare``.
     """
     from revdiff.ledger import build_ledger
     from revdiff.pipeline import load_document
 
-    doc = load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns)
+    doc = load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, ocr=ocr)
     return build_ledger(doc, part, pledge_words=pledge_words, pledge_units=pledge_units)
 
 

@@ -85,11 +85,12 @@ def _options_command() -> Any:
             click.Option(["--word-diff"], is_flag=True),
             click.Option(["--max-size"], type=click.IntRange(min=1), default=None),
             click.Option(["--genre"], type=click.Choice(["plan", "law"])),
+            click.Option(["--ocr"], type=click.Choice(["auto", "always", "never"]), default=None),
         ],
     )
 
 
-PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size", "--genre")
+PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size", "--genre", "--ocr")
 
 
 def parse_options(text: str) -> dict[str, Any]:
@@ -124,6 +125,8 @@ def parse_options(text: str) -> dict[str, Any]:
         out["max_bytes"] = p["max_size"] * 1024 * 1024
     if p["genre"]:
         out["genre"] = p["genre"]
+    if p["ocr"]:
+        out["ocr"] = p["ocr"]
     return out
 
 

@@ -138,8 +138,8 @@ def _ends_open(text: str) -> bool:
 
 
 def _full_line_length(raw: RawDoc) -> int | None:
-    """For PDF text: the length of a line that runs to the right margin (it wraps on)."""
-    if raw.format != "pdf":
+    """For PDF (and OFD) text: the length of a line that runs to the right margin (it wraps on)."""
+    if raw.format not in ("pdf", "pdf+ocr", "ofd"):
         return None
     lengths = sorted(len(b.text.strip()) for b in raw.blocks if b.cells is None and len(b.text.strip()) >= 8)
     if len(lengths) < 5:

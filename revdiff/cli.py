@@ -211,6 +211,8 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--watch", metavar="TERM,...", help="Extra watched terms, comma-separated (版权 is always watched).")
 @click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
 @click.option("--map", "article_map", is_flag=True,
               help="With --format csv: the article map (old → new number, status, lines) instead of the findings.")
@@ -221,12 +223,13 @@ def main(ctx: click.Context, config_file: str | None) -> None:
               help="Pair two articles by hand, e.g. --pin 第十二条=第十四条 (laws; repeatable).")
 @click.option("--pins", "pins_file", metavar="FILE.csv", help="Article pins from a CSV file of draft,final rows.")
 def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: str, draft_part: str | None,
-            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, exit_code: bool,
+            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, ocr: str, exit_code: bool,
             article_map: bool, db: str | None, db_name: str | None, genre: str | None, pins: tuple[str, ...],
             pins_file: str | None) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
-    DRAFT and FINAL are .txt, .html, .docx or .pdf files, or - for standard input.
+    DRAFT and FINAL are .txt, .html, .docx, .doc, .wps, .ofd or .pdf files (scanned PDFs
+    are read with OCR), or - for standard input.
     With more than two files (oldest first: DRAFT, intermediate versions, FINAL) the report
     follows each funding pledge and target across the versions and shows each adjacent pair.
 
@@ -271,14 +274,14 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         from revdiff.versions import compare_versions
 
         several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
-                                   words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre,
+                                   words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, ocr=ocr,
                                    **_settings().compare_options())
         _write(out, render_versions(several, fmt, lang=lang))
         if exit_code and several.findings:
             sys.exit(1)
         return
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
-                         words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, pins=pairs,
+                         words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, pins=pairs, ocr=ocr,
                          **_settings().compare_options())
     _warn_mismatch(report.warnings)
     _write(out, render_map_csv(report) if article_map else render_bytes(report, fmt, lang=lang))
@@ -293,7 +296,9 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--genre", type=click.Choice(GENRES), help="Read FILE as this genre (default: detected).")
-def outline(file: str, fmt: str, max_size: int, genre: str | None) -> None:
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
+def outline(file: str, fmt: str, max_size: int, genre: str | None, ocr: str) -> None:
     """Show the structure revdiff reads in FILE: parts, headings, boxes, tables, lines.
 
     \b
@@ -305,7 +310,7 @@ def outline(file: str, fmt: str, max_size: int, genre: str | None) -> None:
     from revdiff import outline as run_outline
     from revdiff.outline_format import outline_dict, outline_text
 
-    doc = run_outline(file, max_bytes=max_size * 1024 * 1024, genre=genre, **_settings().outline_options())
+    doc = run_outline(file, max_bytes=max_size * 1024 * 1024, genre=genre, ocr=ocr, **_settings().outline_options())
     if fmt == "json":
         _write(None, json.dumps(outline_dict(doc), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -319,7 +324,9 @@ def outline(file: str, fmt: str, max_size: int, genre: str | None) -> None:
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file (default: standard output).")
 @click.option("--part", metavar="TITLE", help="Only this part of a bundle (title or a substring of it).")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
-def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_size: int) -> None:
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
+def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_size: int, ocr: str) -> None:
     """List every commitment in FILE: funding pledges, targets, deadlines, responsible units.
 
     \b
@@ -333,7 +340,8 @@ def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_si
     suffix_format = _SUFFIX_FORMATS.get(Path(out).suffix.lower().lstrip(".")) if out and out != "-" else None
     fmt = fmt or (suffix_format if suffix_format in ("csv", "json", "md") else "csv")
     _check_suffix(out, fmt, ("csv", "json", "md"))
-    result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, **_settings().ledger_options())
+    result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, ocr=ocr,
+                        **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)
 

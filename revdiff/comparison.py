@@ -29,6 +29,27 @@ from revdiff.structure import compared_view
 from revdiff.textkey import key
 
 
+def _one_glyph_apart(f: Finding) -> bool:
+    """The finding's two texts differ in one Chinese character (and punctuation) only.
+
+    A target "redefined" that way on a page read by OCR is most likely one misread glyph
+    (增 → 雹): a real redefinition renames the measure (专利权 → 知识产权).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = key(f.draft_text or ""), key(f.final_text or "")
+    cjk = 0
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        changed = a[op.src_start : op.src_end] + b[op.dest_start : op.dest_end]
+        hanzi = sum(1 for ch in changed if "\u4e00" <= ch <= "\u9fff")
+        if hanzi and (op.tag != "replace" or op.src_end - op.src_start != 1 or op.dest_end - op.dest_start != 1):
+            return False
+        cjk += hanzi
+    return cjk == 2
+
+
 def _ref(node: Node, path: list[str]) -> SectionRef:
     return SectionRef(number=node.number, title=node.title, level=node.level, path=path,
                       line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page,
@@ -155,6 +176,17 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
+        # text read by OCR may hold recognition errors: the finding says which side is
+        f.ocr = [side for side, doc, page in (("draft", draft, f.draft_page), ("final", final, f.final_page))
+                 if page is not None and page in doc.ocr_pages]  # fmt: skip
+        if f.ocr and f.kind == "target_changed" and f.direction == "redefined" and _one_glyph_apart(f):
+            f.severity = "low"
+            f.note += "（两边只差一个字，且出自 OCR 识别的文字，可能是识别差异）"
+            f.note_en += " (The two sides differ in one character of text read by OCR: possibly a recognition slip.)"
+        elif f.ocr:  # every format shows the note: the reader knows to check the scan
+            sides = "、".join({"draft": "征求意见稿", "final": "定稿"}[x] for x in f.ocr)
+            f.note += f"（{sides}的引文出自 OCR 识别的文字）"
+            f.note_en += f" (The {' and '.join(f.ocr)} text quoted was read by OCR.)"
     warnings = (_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
                 + check_pair(draft, final, dpart, fpart, similarity, pairs, findings, draft_part, final_part))
     if settings_file:

@@ -58,7 +58,7 @@ class RawDoc:
     """What a reader produced: blocks in reading order, plus what cleaning removed."""
 
     source: str
-    format: str  # txt | html | docx | pdf
+    format: str  # txt | html | docx | doc | wps | ofd | pdf | pdf+ocr
     encoding: str
     blocks: list[Block]
     metadata: dict[str, str] = field(default_factory=dict)
@@ -67,6 +67,7 @@ class RawDoc:
     cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
     # what reading had to do that a reviewer should know (invisible characters removed …)
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text was recognised by OCR
 
 
 @dataclass
@@ -155,6 +156,7 @@ class Document:
     cut_line: int | None = None  # a cut copy: the last input line before the text breaks off
     warnings: list[str] = field(default_factory=list)  # from reading (RawDoc.warnings)
     genre: str = "plan"  # plan | law: the genre module the document was parsed with
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages read by OCR (RawDoc.ocr_pages)
 
     def part(self, title: str) -> Part:
         """The part whose title equals or contains ``title``; KeyError when none does."""
@@ -276,6 +278,7 @@ class Finding:
     # set when the finding comes only from a kind of content ("table", "box") that the other
     # side lacks entirely (a web rendition without tables): likely not a real change
     gap: str | None = None
+    ocr: list[str] = field(default_factory=list)  # "draft" / "final": cited text read by OCR
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -303,6 +306,8 @@ class Finding:
         for key in ("draft_min", "final_min", "per", "period", "cap", "gap"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
+        if self.ocr:
+            d["ocr"] = self.ocr
         if self.term is not None:
             d["term"] = self.term
             d["draft_count"] = self.draft_count

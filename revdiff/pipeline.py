@@ -11,22 +11,26 @@ from typing import Any
 from revdiff.model import Document, RawDoc, Report
 
 
-def load_raw(path: str, max_bytes: int | None = None, drop_patterns: Sequence[str] | None = None) -> RawDoc:
-    """Read and clean one input (path or ``-``)."""
+def load_raw(path: str, max_bytes: int | None = None, drop_patterns: Sequence[str] | None = None,
+             ocr: str = "auto") -> RawDoc:
+    """Read and clean one input (path or ``-``); ``ocr``: which PDF pages Tesseract reads."""
     from revdiff.clean import clean
     from revdiff.readers import DEFAULT_MAX_BYTES, read
 
-    return clean(read(path, max_bytes or DEFAULT_MAX_BYTES), drop_patterns)
+    return clean(read(path, max_bytes or DEFAULT_MAX_BYTES, ocr), drop_patterns)
 
 
 def load_document(path: str, max_bytes: int | None = None,
-                  drop_patterns: Sequence[str] | None = None, genre: str | None = None) -> Document:
+                  drop_patterns: Sequence[str] | None = None, genre: str | None = None,
+                  ocr: str = "auto") -> Document:
     """Read, clean and parse one input (path or ``-``).
 
     ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
-    ``genre``: read it as this genre (``plan``, ``law``) instead of the detected one.
+    ``genre``: read it as this genre (``plan``, ``law``) instead of the detected one;
+    ``ocr``: which PDF pages are recognised by OCR (``auto``: those without a text layer,
+    ``always``, ``never``).
     """
-    return _parse(load_raw(path, max_bytes, drop_patterns), genre)
+    return _parse(load_raw(path, max_bytes, drop_patterns, ocr), genre)
 
 
 def _parse(raw: RawDoc, genre: str | None) -> Document:
@@ -35,6 +39,7 @@ def _parse(raw: RawDoc, genre: str | None) -> Document:
 
     doc = parse(raw, genre)
     doc.warnings = list(raw.warnings)
+    doc.ocr_pages = list(raw.ocr_pages)
     return doc
 
 
@@ -46,8 +51,10 @@ def compare_paths(draft: str, final: str, **options: Any) -> Report:
     """
     max_bytes = options.pop("max_bytes", None)
     drop_patterns = options.pop("drop_patterns", None)
+    ocr = options.pop("ocr", None) or "auto"
     genre = options.get("genre")
-    draw, fraw = load_raw(draft, max_bytes, drop_patterns), load_raw(final, max_bytes, drop_patterns)
+    draw = load_raw(draft, max_bytes, drop_patterns, ocr)
+    fraw = load_raw(final, max_bytes, drop_patterns, ocr)
     d, f = _parse(draw, genre), _parse(fraw, genre)
     if d.genre != f.genre:
         d, f = _parse(draw, "law"), _parse(fraw, "law")

@@ -167,11 +167,17 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
         title_units, body = _doc_title(units, lines, 0, end)
         title = _title_text(units, title_units)
         inner = _inner_document(units, lines, body, end)
-        if inner is not None:  # a reprint: a news preface, then the document itself
-            spans.append(_PartSpan("preface", 0, body, title, title_units))
+        start = 0
+        if inner is not None:
+            before = "".join(u.text for i, u in lines if i < inner[0][0])
+            if _NEWS.search(before):  # a reprint: a news preface, then the document itself
+                spans.append(_PartSpan("preface", 0, body, title, title_units))
+                start = inner[0][0]
+            # else text that merely stands before the title line (a pledge sentence pasted on
+            # top) is the document's own: compared as its preamble, never set aside
             title_units, body = inner
             title = _title_text(units, title_units)
-        spans.append(_PartSpan("document", title_units[0] if inner else 0, body, title, title_units))
+        spans.append(_PartSpan("document", start, body, title, title_units))
         spans.extend(_attachments(units, lines, body, end))
         return spans, footer
 
@@ -280,6 +286,11 @@ def _bare(title: str) -> str:
     while (m := STAGE_NOTE.search(t)) and m.start() > 0:
         t = t[: m.start()]
     return t
+
+
+# What a news preface says about a document it reprints: when, who reports, what was done.
+_NEWS = re.compile(r"近日|日前|昨日|今天|今日|记者|通讯员|本报|据悉|据了解|获悉|了解到|印发|出台|发布|公布|"
+                   r"征求意见|解读|编者按|按语|转发|转载|全文|如下|《[^《》]{4,80}》")
 
 
 def _inner_document(units: list[Unit], lines: list[tuple[int, Unit]], start: int,

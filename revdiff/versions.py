@@ -236,7 +236,8 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
     drop_patterns = options.pop("drop_patterns", None)
     draft_part = options.pop("draft_part", None)
     final_part = options.pop("final_part", None)
-    docs = [load_document(p, max_bytes, drop_patterns, options.get("genre")) for p in paths]
+    ocr = options.pop("ocr", None) or "auto"
+    docs = [load_document(p, max_bytes, drop_patterns, options.get("genre"), ocr) for p in paths]
     reports: list[Report] = []
     last = len(docs) - 2
     for k in range(len(docs) - 1):

@@ -207,6 +207,70 @@ def make_wps(tmp: Path) -> Path:
     return p
 
 
+def make_corrupt_doc(tmp: Path) -> Path:
+    """A real .doc with its text tables (the 1Table stream) overwritten with junk."""
+    from .test_formats import doc_from_docx
+
+    data = bytearray(doc_from_docx(FIXTURES / "sample.docx", tmp))
+    fib = next(o for o in range(512, len(data), 512) if data[o : o + 2] == b"\xec\xa5")
+    data[fib + 0x20 : fib + 0x400] = _random_bytes(0x3E0, seed=13)  # the FIB's counts and pointers
+    p = tmp / "broken.doc"
+    p.write_bytes(bytes(data))
+    return p
+
+
+def make_password_doc(tmp: Path) -> Path:
+    """A Word 97 .doc whose FIB says it is encrypted (fEncrypted), as Word writes a password-protected one."""
+    from .test_formats import doc_from_docx
+
+    data = bytearray(doc_from_docx(FIXTURES / "sample.docx", tmp))
+    fib = next(o for o in range(512, len(data), 512) if data[o : o + 2] == b"\xec\xa5")
+    data[fib + 0x0B] |= 0x01
+    p = tmp / "locked.doc"
+    p.write_bytes(bytes(data))
+    return p
+
+
+def make_ofd_without_page(tmp: Path) -> Path:
+    """An .ofd whose Document.xml lists no page."""
+    p = tmp / "empty.ofd"
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("OFD.xml", f'<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+                              "</ofd:DocBody></ofd:OFD>")  # fmt: skip
+        z.writestr("Doc_0/Document.xml", f"<ofd:Document {ns}><ofd:CommonData/><ofd:Pages/></ofd:Document>")
+    return p
+
+
+def make_ofd_with_entities(tmp: Path) -> Path:
+    """An .ofd whose page declares XML entities ("billion laughs")."""
+    src = tmp / "src.ofd"
+    from .fixtures.build import Doc
+    from .fixtures.ofd_writer import write_ofd
+
+    spec: Doc = [("title", "关于做好冬春农田水利建设的通知"), ("para", "各乡镇人民政府：现将有关事项通知如下。")]
+    write_ofd(spec, src)
+    laughs = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;">]>'
+              '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1">'
+              '<ofd:TextObject ID="2" Boundary="20 20 100 10" Size="5"><ofd:TextCode X="0" Y="4">&b;</ofd:TextCode>'
+              "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")  # fmt: skip
+    p = tmp / "laughs.ofd"
+    p.write_bytes(_rezip(src.read_bytes(), {"Doc_0/Pages/Page_0/Content.xml": laughs.encode()}))
+    return p
+
+
+def make_blank_scan_pdf(tmp: Path) -> Path:
+    """One page of shapes and no text: OCR finds nothing on it."""
+    from reportlab.pdfgen import canvas
+
+    p = tmp / "blank-scan.pdf"
+    c = canvas.Canvas(str(p))
+    c.rect(72, 72, 300, 400, fill=1)
+    c.showPage()
+    c.save()
+    return p
+
+
 def make_nav_html(tmp: Path) -> Path:
     p = tmp / "nav.html"
     p.write_text(
@@ -365,11 +429,16 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("truncated-pdf", make_truncated_pdf, (), "truncated"),
     ("corrupt-pdf", make_corrupt_pdf, (), "corrupt"),
     ("encrypted-pdf", make_encrypted_pdf, (), "encrypted"),
-    ("scanned-pdf", make_scanned_pdf, (), "ocrmypdf"),
+    ("scanned-pdf", make_scanned_pdf, ("--ocr", "never"), "ocrmypdf"),
+    ("scanned-pdf-ocr-finds-nothing", make_blank_scan_pdf, (), "OCR found no text"),
     ("too-many-pages-pdf", make_many_pages_pdf, (), "more than the limit"),
-    ("legacy-doc", make_legacy_doc, (), "libreoffice --headless --convert-to docx"),
-    ("legacy-doc-any-name", make_legacy_doc_directory, (), "libreoffice --headless --convert-to docx"),
-    ("legacy-wps", make_wps, (), "libreoffice --headless --convert-to docx"),
+    ("legacy-doc", make_legacy_doc, (), "corrupt or truncated .doc/.wps"),
+    ("legacy-doc-any-name", make_legacy_doc_directory, (), "corrupt or truncated .doc/.wps"),
+    ("corrupt-doc", make_corrupt_doc, (), "no document text found in this doc file"),
+    ("legacy-wps", make_wps, (), "corrupt or truncated .doc/.wps"),
+    ("password-protected-doc", make_password_doc, (), "password-protected"),
+    ("ofd-without-page", make_ofd_without_page, (), ".ofd has no pages"),
+    ("ofd-entity-expansion", make_ofd_with_entities, (), "declares XML entities"),
     ("html-without-document", make_nav_html, (), "no document text"),
     ("html-nested-too-deeply", make_deep_html, (), "nested too deeply"),
     ("html-text-run-too-large", make_huge_text_run_html, (), "too large"),

@@ -327,3 +327,21 @@ def test_policy_text_that_shares_a_word_with_chrome_is_kept(tmp_path: Path, line
                     encoding="utf-8")
     doc = revdiff.outline(str(path))
     assert not [b for b in doc.dropped if line in b.text]
+
+
+@pytest.mark.parametrize("pasted", [
+    ("市财政给予每家企业50万元资助", "市财政给予每家企业5万元资助"),
+    ("对新认定的企业，区财政一次性奖励30万元。", "对新认定的企业，区财政一次性奖励20万元。"),
+])
+def test_a_sentence_above_the_title_is_compared_not_set_aside(tmp_path: Path, pasted: tuple[str, str]) -> None:
+    """The issue's first-line case: a pledge pasted above a document's title line is neither its
+    title nor a news preface (it says nothing about the document): it is compared as body."""
+    clean = (COPIES / "plan-draft.txt").read_text(encoding="utf-8")
+    (tmp_path / "d.txt").write_text(pasted[0] + "\n" + clean, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(pasted[1] + "\n" + clean, encoding="utf-8")
+    assert [p.kind for p in revdiff.outline(str(tmp_path / "d.txt")).parts][:1] == ["document"]
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    changed = [(f.kind, f.draft_value, f.final_value) for f in report.findings]
+    want = ("funding_changed",) + tuple(v for v in ("50", "5") if "50万" in pasted[0]) \
+        + tuple(v for v in ("30", "20") if "30万" in pasted[0])
+    assert changed == [want]

@@ -22,3 +22,17 @@ def test_ci_runs_the_readme_test_command() -> None:
     command = next(line for line in ci.splitlines() if line.startswith("apt-get "))
     assert command in readme.splitlines()
     assert "libreoffice-writer-nogui" in command  # the .docx tests convert to PDF with it
+
+
+def test_every_package_is_installed() -> None:
+    # an installed (not editable) revdiff holds only the packages setup.cfg lists: a new
+    # subpackage left out works in a checkout and fails on every user's machine
+    import configparser
+
+    from .conftest import ROOT
+
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg", encoding="utf-8")
+    listed = {p.strip() for p in cfg["options"]["packages"].split() if p.strip()}
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "revdiff").rglob("__init__.py")}
+    assert found - listed == set()

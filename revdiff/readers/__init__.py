@@ -27,29 +27,32 @@ class Reader:
     name: str
     extensions: tuple[str, ...]
     sniff: Callable[[bytes], bool]
-    read: Callable[[bytes, str], RawDoc]  # (data, source name) -> RawDoc
+    read: Callable[..., RawDoc]  # (data, source name, **options) -> RawDoc
+    options: tuple[str, ...] = ()  # the reading options (e.g. "ocr") this reader takes as keywords
 
 
-def _deferred(module: str) -> Callable[[bytes, str], RawDoc]:
+def _deferred(module: str) -> Callable[..., RawDoc]:
     """``module.read``, imported on the first call.
 
     So that `revdiff --help` and a .txt comparison do not pay for lxml, python-docx or
     pdfplumber (nor compile the HTML reader's regexes).
     """
 
-    def read(data: bytes, source: str) -> RawDoc:
+    def read(data: bytes, source: str, **options: str) -> RawDoc:
         import importlib
 
-        reader: Callable[[bytes, str], RawDoc] = importlib.import_module(module).read
-        return reader(data, source)
+        reader: Callable[..., RawDoc] = importlib.import_module(module).read
+        return reader(data, source, **options)
 
     return read
 
 
 # Built-in formats, in sniffing order; plain text comes last as the fallback.
 READERS: list[Reader] = [
-    Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf")),
+    Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf"), options=("ocr",)),
+    Reader("doc", ("doc", "wps", "dot", "wpt"), sniff.word97, _deferred("revdiff.readers.legacy")),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
+    Reader("ofd", ("ofd",), sniff.ofd, _deferred("revdiff.readers.ofd")),
     Reader("html", ("html", "htm", "shtml", "xhtml"), sniff.html, _deferred("revdiff.readers.html")),
     Reader("markdown", ("md", "markdown"), sniff.markdown, _deferred("revdiff.readers.markdown")),
     Reader("text", ("txt", "text", ""), sniff.text, _deferred("revdiff.readers.text")),
@@ -62,6 +65,7 @@ def register(reader: Reader) -> None:
 
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+OCR_MODES = ("auto", "always", "never")  # which PDF pages are read by OCR (see readers.pdf.read)
 
 
 def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -132,13 +136,19 @@ def choose_reader(data: bytes, source: str) -> Reader:
     return READERS[-1]  # plain text
 
 
-def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDoc:
-    """Read a document from ``path`` (or ``-``) into a RawDoc."""
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto") -> RawDoc:
+    """Read a document from ``path`` (or ``-``) into a RawDoc.
+
+    ``ocr`` (``auto``, ``always`` or ``never``): which pages of a PDF are recognised by OCR.
+    """
+    if ocr not in OCR_MODES:
+        raise InputError(f"{path}: unknown OCR mode {ocr!r}; give one of {', '.join(OCR_MODES)}")
     data = load_bytes(path, max_bytes)
     if not data.strip():
         raise InputError(f"{path}: file is empty; give the document's text")
     reader = choose_reader(data, path)
-    raw = reader.read(data, path)
+    options = {"ocr": ocr}
+    raw = reader.read(data, path, **{k: v for k, v in options.items() if k in reader.options})
     raw.source = shown(path)  # a name that is not UTF-8, or holds a line break, printed safely
     strip_invisible(raw)
     if not any(b.text.strip() or b.cells for b in raw.blocks):

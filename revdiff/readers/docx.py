@@ -50,11 +50,12 @@ def _refuse_ole(data: bytes, source: str) -> None:
             f"{source}: the .docx is password-protected; open it in Word, remove the password "
             "(File > Info > Protect Document) and save it again"
         )
-    # A damaged .doc/.wps may have lost its directory; its name still says what it is.
-    if _utf16("WordDocument") in data or source.lower().endswith((".doc", ".wps", ".dot", ".wpt")):
+    # A .doc/.wps with its directory (a WordDocument stream) goes to the legacy reader; one
+    # that lost it is damaged, though its name still says what it is.
+    if source.lower().endswith((".doc", ".wps", ".dot", ".wpt")):
         raise InputError(
-            f"{source}: legacy Word .doc/.wps file; convert it first: "
-            f"libreoffice --headless --convert-to docx {source}"
+            f"{source}: corrupt or truncated .doc/.wps (no Word document inside); "
+            "download it again, or open it in Word or WPS and save it as .docx"
         )
     raise InputError(
         f"{source}: legacy Office (OLE) file, not a Word document; save it as .docx, .pdf or .txt first"
@@ -188,7 +189,9 @@ def _letter(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """Render counter ``n`` in Word numFmt ``fmt`` (decimal, chineseCounting, …)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    # taiwaneseCountingThousand: what LibreOffice writes for a .doc's 一、二、三 numbering
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand"):
         return _chinese_counting(n)
     if fmt == "chineseLegalSimplified":
         return _chinese_counting(n, _LEGAL, "拾佰仟")

@@ -433,8 +433,12 @@ def _open(data: bytes, source: str) -> Any:
         raise InputError(f"{source}: corrupt or truncated .pdf; download or export it again") from None
 
 
-def read(data: bytes, source: str) -> RawDoc:
-    """Read a PDF's text layer into line Blocks (with ``page``) and table-row Blocks."""
+def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
+    """Read a PDF's text layer into line Blocks (with ``page``) and table-row Blocks.
+
+    ``ocr``: ``auto`` recognises the pages without a text layer (scans) with Tesseract,
+    ``always`` every page (the text layer is ignored), ``never`` none.
+    """
     if b"%%EOF" not in data[-2048:] and data.rfind(b"%%EOF") < 0:  # bytes after %%EOF are harmless
         raise InputError(f"{source}: corrupt or truncated .pdf (no end-of-file marker); download it again")
     # pdfminer logs warnings about harmless damage (missing CropBox …); with no handler
@@ -463,6 +467,7 @@ def read(data: bytes, source: str) -> RawDoc:
                 pages.append(_read_page(page, number))
                 page.close()  # drop the page's parsed objects: long PDFs stay small in memory
             title = str(pdf.metadata.get("Title") or "").strip() or None
+            ocr_pages, ocr_warnings, ocr_tried = _ocr(data, pages, ocr, source)
         except InputError:
             raise
         except Exception:
@@ -475,6 +480,8 @@ def read(data: bytes, source: str) -> RawDoc:
     if not pages:
         raise InputError(f"{source}: PDF has no pages")
     if sum(p.chars for p in pages) == 0:
+        if ocr_tried:
+            raise InputError(f"{source}: PDF has no text layer, and OCR found no text on its pages (blank?)")
         raise InputError(
             f"{source}: PDF has no text layer (scanned): run OCR first, e.g. ocrmypdf IN.pdf OUT.pdf"
         )
@@ -487,12 +494,16 @@ def read(data: bytes, source: str) -> RawDoc:
             "e.g. ocrmypdf --force-ocr IN.pdf OUT.pdf"
         )
     _mark_page_furniture(pages)
+    if ocr_pages:
+        from revdiff.readers.ocr import mark_running_lines
+
+        mark_running_lines(pages)
     _mark_line_edges(pages)
     for p in pages:  # what was hidden is no text, but it is accounted for: one dropped line a page
         if p.hidden_text:
             p.items.insert(0, _Item(top=0.0, bottom=0.0, x0=0.0, x1=0.0, text=p.hidden_text, dropped=True))
     blocks, dropped = _emit(pages)
-    warnings = []
+    warnings = ocr_warnings
     hidden = [(p.number, p.hidden) for p in pages if p.hidden]
     if hidden:
         where = "、".join(f"第 {n} 页 {k} 字" for n, k in hidden[:10]) + ("…" if len(hidden) > 10 else "")
@@ -501,8 +512,38 @@ def read(data: bytes, source: str) -> RawDoc:
         warnings.append(f"PDF 中有 {total} 个字符画在页面之外或为白色，读者看不见，未参与比较（{where}） / "
                         f"{total} characters of the PDF are drawn off the page or in white, invisible to a reader, "
                         f"and were left out ({where_en})")
-    return RawDoc(source=source, format="pdf", encoding="binary", blocks=blocks, dropped=dropped, title=title,
-                  warnings=warnings)
+    return RawDoc(source=source, format="pdf+ocr" if ocr_pages else "pdf", encoding="binary", blocks=blocks,
+                  dropped=dropped, title=title, warnings=warnings, ocr_pages=ocr_pages)  # fmt: skip
+
+
+def _ocr(data: bytes, pages: list[_Page], mode: str, source: str) -> tuple[list[int], list[str], bool]:
+    """Replace the pages to recognise (see ``read``) by their OCR.
+
+    Returns the pages whose text OCR found, warnings, and whether OCR ran at all.
+
+    In ``auto`` mode a PDF that has a text layer elsewhere is still read without Tesseract
+    installed: its pages without text are then named in a warning instead.
+    """
+    if mode == "never":
+        return [], [], False
+    numbers = [p.number for p in pages if mode == "always" or p.chars == 0]
+    if not numbers:
+        return [], [], False
+    from revdiff.readers import ocr
+
+    if mode == "auto" and len(numbers) < len(pages) and not ocr.available():
+        where = "、".join(str(n) for n in numbers[:20])
+        return [], [f"PDF 第 {where} 页没有文字层，未安装 Tesseract，未识别 / page(s) {where} of the PDF have no "
+                    "text layer and were not read: install tesseract-ocr and tesseract-ocr-chi-sim"], False  # fmt: skip
+    for number, page in ocr.recognise(data, numbers, source).items():
+        pages[number - 1] = page
+    done = [n for n in numbers if pages[n - 1].chars]
+    if not done:
+        return [], [], True
+    where = "、".join(str(n) for n in done[:20]) + ("…" if len(done) > 20 else "")
+    where_en = ", ".join(str(n) for n in done[:20]) + ("…" if len(done) > 20 else "")
+    return done, [f"PDF 第 {where} 页的文字由 OCR 识别，可能有识别错误 / the text of page(s) {where_en} of the PDF "
+                  "was recognised by OCR and may hold recognition errors"], True  # fmt: skip
 
 
 _STREAM = re.compile(rb"stream\r?\n")

@@ -17,11 +17,21 @@ def pdf(data: bytes) -> bool:
     return b"%PDF" in data[:1024]
 
 
-def docx(data: bytes) -> bool:
-    """A zip holding a WordprocessingML package, or a legacy OLE (.doc/.wps) file.
+def word97(data: bytes) -> bool:
+    """A legacy OLE compound file whose directory names a ``WordDocument`` stream (.doc, .wps).
 
-    OLE files are claimed too so that the docx reader can say how to convert them instead
-    of the text reader printing binary noise.
+    WPS Office writes its .wps in the Word 97 binary format, with the same stream.  An
+    encrypted .docx (also OLE) holds an ``EncryptedPackage`` instead and is left to the
+    docx reader, which says how to remove the password.
+    """
+    return data.startswith(OLE_MAGIC) and "WordDocument".encode("utf-16-le") in data
+
+
+def docx(data: bytes) -> bool:
+    """A zip holding a WordprocessingML package, or an OLE file the legacy reader left.
+
+    Such OLE files (an encrypted .docx, a damaged .doc, an .xls) are claimed so that the
+    docx reader can say what they are instead of the text reader printing binary noise.
     """
     if data.startswith(OLE_MAGIC):
         return True
@@ -29,6 +39,11 @@ def docx(data: bytes) -> bool:
         return False
     # Member names are stored uncompressed in the zip headers.
     return b"word/document.xml" in data or (b"[Content_Types].xml" in data and b"word/" in data)
+
+
+def ofd(data: bytes) -> bool:
+    """A zip whose members include ``OFD.xml`` (GB/T 33190); member names are stored uncompressed."""
+    return data.startswith(b"PK\x03\x04") and b"OFD.xml" in data
 
 
 def html(data: bytes) -> bool:

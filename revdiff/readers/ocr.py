@@ -1,0 +1,391 @@
+"""Optical character recognition of PDF pages without a text layer (scans), with Tesseract.
+
+A page is rendered (pypdfium2, through pdfplumber) and recognised by ``tesseract`` (Debian
+``tesseract-ocr`` + ``tesseract-ocr-chi-sim``), whose TSV output gives every recognised word
+with its box.  Words become the printed lines of the PDF reader (spaces only where the gap
+is a real one, as for a text layer), and ruling lines found in the image become tables, so
+that a scan reads as the PDF it was printed from; the PDF reader's layout steps then drop
+running headers and page numbers as for any PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from typing import Any
+
+from revdiff.errors import InputError
+
+DPI = 300  # Tesseract reads body text best at about 300 dpi …
+# … but a scan is read at the resolution it was scanned at, within these bounds: resampling
+# a 200 dpi scan to 300 dpi blurs strokes (亿 is then read as "{Z", % as "9k").
+MIN_DPI, MAX_DPI = 150, 400
+TIMEOUT = 300  # seconds per page
+LANGUAGE = "chi_sim"
+_RULE_DARK = 0.5  # a pixel row / column this dark on average (over the table) is a ruling line
+
+
+def available() -> bool:
+    """True when the ``tesseract`` program is installed."""
+    return shutil.which("tesseract") is not None
+
+
+def tesseract(source: str) -> str:
+    """The ``tesseract`` program, or an error naming the packages to install."""
+    found = shutil.which("tesseract")
+    if not found:
+        raise InputError(
+            f"{source}: reading a scanned PDF needs Tesseract OCR; install it "
+            "(Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim) or give --ocr never"
+        )
+    return found
+
+
+def _image(page: Any) -> tuple[Any, float, float, float]:
+    """The page as a grey image to recognise, its resolution, and where its pixel (0, 0) is (points).
+
+    A scan is one image covering the page: it is taken as it was scanned, pixel for pixel
+    (re-rendering it even at one pixel more blurs strokes: 亿 is then read as "{Z", % as "9k").
+    Any other page is rendered at ``DPI``.
+    """
+    import pypdfium2 as pdfium
+
+    width, height = page.get_size()
+    images = list(page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+    if len(images) == 1:
+        left, bottom, right, top = images[0].get_bounds()
+        pixels = images[0].get_px_size()[0]
+        shown = (right - left) * (top - bottom)
+        if shown > 0.5 * width * height and pixels:
+            dpi = pixels / ((right - left) / 72)
+            if MIN_DPI <= dpi <= MAX_DPI:
+                bitmap = images[0].get_bitmap(render=False).to_pil().convert("L")
+                return bitmap, dpi, left, height - top
+    return page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L"), DPI, 0.0, 0.0
+
+
+def _words(image: Any, dpi: float, source: str, layout: int = 3) -> list[dict[str, Any]]:
+    """Tesseract's words for ``image``: text, box (pixels) and (block, paragraph, line) ids.
+
+    ``layout``: Tesseract's page segmentation mode (3: find the page's layout; 6: one block).
+    """
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    # One thread per Tesseract: several pages or pairs may run side by side already.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run([tesseract(source), "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(round(dpi)), "--psm", str(layout),
+                               "tsv"],
+                              input=buf.getvalue(), capture_output=True, env=env, timeout=TIMEOUT,
+                              check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise InputError(f"{source}: OCR of a page took more than {TIMEOUT} s; refusing it") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if any("chi_sim" in line for line in detail):
+            raise InputError(
+                f"{source}: Tesseract has no Simplified Chinese model; install it "
+                "(Debian: apt-get install tesseract-ocr-chi-sim)"
+            )
+        raise InputError(f"{source}: Tesseract failed ({detail[-1] if detail else done.returncode}); check the scan")
+    out: list[dict[str, Any]] = []
+    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, width, height = (int(v) for v in cols[6:10])
+        out.append({"text": cols[11].strip(), "line": (int(cols[2]), int(cols[3]), int(cols[4])),
+                    "x0": left, "x1": left + width, "top": top, "bottom": top + height})  # fmt: skip
+    heights: dict[tuple[int, int, int], float] = {}
+    for w in out:  # the line's height is its type size (a comma's box is not)
+        heights[w["line"]] = max(heights.get(w["line"], 0.0), w["bottom"] - w["top"])
+    for w in out:
+        w["size"] = heights[w["line"]]
+    return out
+
+
+def _tables(gray: Any) -> tuple[list[tuple[list[int], list[int]]], list[tuple[int, int, int, int]]]:
+    """The ruled tables of a page image, each as its rules (xs, ys), and its frames, in pixels.
+
+    A pixel row is a horizontal rule when it is dark across most of the ink's width (text
+    rows are not: there is white between characters).  Between two such rules, a column
+    dark over the whole band is a vertical rule; consecutive bands with three or more
+    vertical rules are the rows of one table; a band with two is a frame (a 专栏 box),
+    whose lines start and end at its sides.  Pillow averages rows and columns by
+    resizing, which is fast without numpy.
+    """
+    from PIL import Image
+
+    ink = gray.point(lambda v: 255 if v < 128 else 0)
+    box = ink.getbbox()
+    if box is None:
+        return [], []
+    x0, _, x1, _ = box
+    rows = list(ink.crop((x0, 0, x1, ink.height)).resize((1, ink.height), Image.Resampling.BOX).tobytes())
+    ys = _runs([i for i, v in enumerate(rows) if v >= 255 * _RULE_DARK])
+    tables: list[tuple[list[int], list[int]]] = []
+    frames: list[tuple[int, int, int, int]] = []
+    current: tuple[list[int], list[int]] | None = None
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        band = ink.crop((0, top + 3, ink.width, max(bottom - 2, top + 4)))
+        cols = list(band.resize((ink.width, 1), Image.Resampling.BOX).tobytes())
+        xs = _runs([i for i, v in enumerate(cols) if v >= 255 * 0.9])
+        if len(xs) < 3:
+            if len(xs) == 2:
+                frames.append((xs[0], top, xs[1], bottom))
+            current = None
+            continue
+        if current is None or current[1][-1] != top:
+            current = ([], [top])
+            tables.append(current)
+        current[0].extend(xs)
+        current[1].append(bottom)
+    out = []
+    for xs, band_ys in tables:
+        snapped: list[int] = []
+        for x in sorted(xs):  # the same rule, found in every row, a pixel or two apart
+            if not snapped or x - snapped[-1] > 4:
+                snapped.append(x)
+        out.append((snapped, band_ys))
+    return out, frames
+
+
+def _runs(indices: list[int]) -> list[int]:
+    """The middles of runs of adjacent indices (a rule is a few pixels thick)."""
+    out: list[int] = []
+    start = prev = -10
+    for i in [*indices, -10]:
+        if i != prev + 1:
+            if prev >= 0:
+                out.append((start + prev) // 2)
+            start = i
+        prev = i
+    return out
+
+
+def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, source: str) -> list[list[list[str]]]:
+    """The text of every cell of ``tables``, recognised apart from the page's text.
+
+    Read as part of the page, a cell whose text wraps to two lines and its one-line
+    neighbours run together; so the cells are cut out (inside their rules), stacked one
+    under the other on a white sheet, and the words found on each stretch of the sheet
+    are that cell's.  Cells are set smaller than body text: the sheet is read once as it
+    was scanned and once at twice the size, where decimal points and dropped digits
+    survive (see ``_fuse``).
+    """
+    from PIL import Image
+
+    crops = []
+    for t, (xs, ys) in enumerate(tables):
+        for r, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
+            for c, (left, right) in enumerate(zip(xs, xs[1:], strict=False)):
+                if right - left > 8 and bottom - top > 8:
+                    crops.append(((t, r, c), image.crop((left + 4, top + 4, right - 3, bottom - 3))))
+    gap = round(dpi / 5)  # a blank fifth of an inch between two cells
+    sheet = Image.new("L", (max(im.width for _, im in crops) + 2 * gap, sum(im.height + gap for _, im in crops) + gap),
+                      255)  # fmt: skip
+    spans = []
+    y = gap
+    for key, im in crops:
+        sheet.paste(im, (gap, y))
+        spans.append((key, y, y + im.height))
+        y += im.height + gap
+    readings = []
+    for scale in (1, 2):
+        page = sheet if scale == 1 else sheet.resize((sheet.width * 2, sheet.height * 2), Image.Resampling.LANCZOS)
+        found: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+        for w in _words(page, scale * dpi, source, layout=6):
+            middle = (w["top"] + w["bottom"]) / (2 * scale)
+            cell = next((k for k, a, b in spans if a - gap / 2 <= middle < b + gap / 2), None)
+            if cell is not None:
+                found.setdefault(cell, []).append(w)
+        readings.append({key: _cell_text(words) for key, words in found.items()})
+    out = []
+    for t, (xs, ys) in enumerate(tables):
+        rows = []
+        for r in range(len(ys) - 1):
+            row = []
+            for c in range(len(xs) - 1):
+                row.append(_fuse(readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")))
+            rows.append(row)
+        out.append(rows)
+    return out
+
+
+_NUMBER_PIECE = re.compile(r"[0-9.%]+")
+
+
+def _fuse(plain: str, enlarged: str) -> str:
+    """A cell's reading as scanned, with the digits and decimal points only the enlarged reading saw.
+
+    Enlarging helps small figures (8.6 read as 86, 12 as 1) but hurts Chinese characters, so
+    the reading at scan size is kept, and from the enlarged one only what it inserts among
+    the figures: runs of digits, points or % that the scan-size reading left out.  A cell
+    the scan-size reading found empty takes the enlarged reading whole.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    if not plain:
+        return enlarged
+    if not re.search(r"\d", plain):
+        return plain
+    out = ""
+    for op in Levenshtein.opcodes(plain, enlarged):
+        piece = enlarged[op.dest_start : op.dest_end]
+        if op.tag == "insert" and _NUMBER_PIECE.fullmatch(piece):
+            out += piece
+        elif op.tag != "insert":
+            out += plain[op.src_start : op.src_end]
+    return out
+
+
+def _cell_text(words: list[dict[str, Any]]) -> str:
+    from revdiff.readers.pdf import _clean_cell
+
+    lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    for w in words:
+        lines.setdefault(w["line"], []).append(w)
+    text = _clean_cell("\n".join(_line_text(ws) for ws in lines.values()))
+    return _fix_confusions(text.strip(_RULE_MARKS + " "))
+
+
+def _page(number: int, height: float, image: Any, dpi: float, origin: tuple[float, float], source: str) -> Any:
+    """The PDF reader's page (lines and table items, in points) from a page image."""
+    from PIL import ImageDraw
+
+    from revdiff.readers.pdf import _Item, _Page, _reading_order
+
+    pt = 72 / dpi
+    tables, frames = _tables(image)
+    text_image = image
+    if tables:  # the page's text is read without the tables, whose cells are read apart
+        text_image = image.copy()
+        draw = ImageDraw.Draw(text_image)
+        for xs, ys in tables:
+            draw.rectangle((xs[0] - 3, ys[0] - 3, xs[-1] + 3, ys[-1] + 3), fill=255)
+    words = _words(text_image, dpi, source)
+    page = _Page(number=number, height=height, chars=sum(len(w["text"]) for w in words))
+    for (xs, ys), rows in zip(tables, _cells(image, tables, dpi, source) if tables else [], strict=True):
+        rows = [r for r in rows if any(r)]
+        page.chars += sum(len(c) for r in rows for c in r)
+        if rows:
+            page.items.append(_Item(top=origin[1] + ys[0] * pt, bottom=origin[1] + ys[-1] * pt,
+                                    x0=origin[0] + xs[0] * pt, x1=origin[0] + xs[-1] * pt, rows=rows,
+                                    kind="table"))  # fmt: skip
+    lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    for w in words:
+        lines.setdefault(w["line"], []).append(w)
+    for ws in lines.values():
+        text = _fix_confusions(_line_text(ws))
+        if text:
+            x0, x1 = min(w["x0"] for w in ws), max(w["x1"] for w in ws)
+            top, bottom = min(w["top"] for w in ws), max(w["bottom"] for w in ws)
+            frame = next((i for i, (fx0, ft, fx1, fb) in enumerate(frames)
+                          if fx0 <= (x0 + x1) / 2 <= fx1 and ft <= (top + bottom) / 2 <= fb), None)  # fmt: skip
+            page.items.append(_Item(top=origin[1] + top * pt, bottom=origin[1] + bottom * pt,
+                                    x0=origin[0] + x0 * pt, x1=origin[0] + x1 * pt, text=text,
+                                    size=max(w["size"] for w in ws) * pt,
+                                    frame=None if frame is None else (number, frame)))  # fmt: skip
+    page.items.sort(key=_reading_order(page.items, None))
+    return page
+
+
+_RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar or bracket
+# Confusions of Tesseract's Chinese model in amounts, undone only right after a digit:
+# 亿 read as its two halves (亻 as 人 / { / f, 乙 as Z / 2), and % as "9(" or "9%".
+_YI = re.compile(r"(?<=\d)\s?(?:[人亻][{fｆ(]?[Z乙2]|[{fｆ(]{1,2}[Z乙]|人(?=元))")
+_PERCENT = re.compile(r"(?<=\d)9[(（%]")
+# ≥ read as 二 before a number (二 never stands right before Arabic digits in Chinese text).
+_AT_LEAST = re.compile(r"二(?=\d)")
+
+
+def _fix_confusions(text: str) -> str:
+    """``text`` with the recognition confusions in amounts (``_YI``, ``_PERCENT``, ``_AT_LEAST``) undone."""
+    return _AT_LEAST.sub("≥", _PERCENT.sub("%", _YI.sub("亿", text)))
+
+
+def _line_text(words: list[dict[str, Any]]) -> str:
+    """The text of one recognised line, spaced as it is printed.
+
+    Tesseract's word boxes are tight around the ink, so the gap between a number and the
+    Chinese character after it (which a typesetter prints with no space) looks as wide as
+    a space between two Latin words.  Next to a Chinese character only a gap of a full em
+    is a space, as in the PDF reader's rule for two Chinese characters.  A list number at
+    the start of a line that stands a third of an em or more before its Chinese text
+    ("1 产业…") lost its full stop in recognition (the printed "1." has the dot in that
+    gap): it is given back, so the item is numbered as printed.
+    """
+    from revdiff.readers.pdf import _is_wide
+
+    out = ""
+    prev: dict[str, Any] | None = None
+    for w in sorted(words, key=lambda w: w["x0"]):
+        text = w["text"]
+        if prev is not None:
+            gap = w["x0"] - prev["x1"]
+            wide = _is_wide(text[0]) or _is_wide(prev["text"][-1])
+            if wide and out.isdigit() and len(out) <= 2 and gap >= 0.3 * w["size"] and _is_wide(text[0]):
+                out += "."
+            elif gap > (1.0 if wide else 0.25) * w["size"]:
+                out += " "
+        out += text
+        prev = w
+    return out.strip()
+
+
+def mark_running_lines(pages: list[Any]) -> None:
+    """Drop running headers and footers that recognition spelt differently from page to page.
+
+    The PDF reader finds a running header by its text being the same on half the pages;
+    read by OCR, one character of it may differ on each page (云溪县 → 云深县).  Here, a
+    line near the top (or foot) of a page is furniture when a line at the same height on
+    another page reads at least 80 % alike, and the same holds on half the pages.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    from revdiff.readers.pdf import _EDGE_LINES, _MARGIN_ZONE, _Y_TOLERANCE
+
+    if len(pages) < 2:
+        return
+    edges = []
+    for number, page in enumerate(pages):
+        lines = [it for it in page.items if it.kind == "line"]
+        edges += [(number, it, it.top) for it in lines[:_EDGE_LINES] if it.top < _MARGIN_ZONE * page.height]
+        edges += [(number, it, -it.bottom) for it in lines[-_EDGE_LINES:] if it.bottom > (1 - _MARGIN_ZONE) * page.height]
+    need = max(2, (len(pages) + 1) // 2)
+    for number, item, y in edges:
+        alike = {n for n, other, y2 in edges if abs(y2 - y) <= 2 * _Y_TOLERANCE and ratio(item.text, other.text) >= 80}
+        if len(alike | {number}) >= need:
+            item.dropped = True
+
+
+def recognise(data: bytes, numbers: list[int], source: str) -> dict[int, Any]:
+    """OCR the pages ``numbers`` (1-based) of the PDF ``data`` into the PDF reader's pages.
+
+    A progress line per page is shown on a terminal.
+    """
+    import pypdfium2 as pdfium
+
+    tesseract(source)
+    out = {}
+    shown = sys.stderr.isatty()
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for i, number in enumerate(numbers, 1):
+            if shown:
+                print(f"\rrevdiff: OCR {source} page {number} ({i}/{len(numbers)})", end="", file=sys.stderr,
+                      flush=True)  # fmt: skip
+            page = pdf[number - 1]
+            image, dpi, x, y = _image(page)
+            height = page.get_size()[1]
+            page.close()
+            out[number] = _page(number, height, image, dpi, (x, y), source)
+    finally:
+        pdf.close()
+        if shown:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+    return out

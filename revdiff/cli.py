@@ -276,6 +276,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
                                    words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, ocr=ocr,
                                    **_settings().compare_options())
+        _warn_mismatch([w for pair in several.pairs for w in pair.warnings])
         _write(out, render_versions(several, fmt, lang=lang))
         if exit_code and several.findings:
             sys.exit(1)

@@ -129,3 +129,12 @@ def test_the_word_table_carries_the_warning(tmp_path: Path) -> None:
     assert "没有任何表格" in text and "没有任何专栏" in text
     doc = Document(io.BytesIO(render_bytes(compare(str(DRAFT), str(OFFICIAL)), "docx")))
     assert not any(p.text.startswith("⚠") for p in doc.paragraphs)
+
+
+def test_several_versions_warn_on_stderr_too() -> None:
+    proc = subprocess.run([sys.executable, "-m", "revdiff", "compare", str(SAMPLES / "taian-ip-outline-draft.txt"),
+                           str(SAMPLES / "weihai-ip-demo-city-plan-2018.txt"), str(OFFICIAL), "--format", "json"],
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("revdiff: warning: ") and MISMATCH in lines[0]

@@ -297,11 +297,10 @@ def pair_key(pair: Pair, options: dict[str, Any], lang: str) -> str:
 
 def summarize(report: Any) -> dict[str, Any]:
     """The facts the index shows for one report (JSON-serialisable, kept in the state file)."""
-    from revdiff.render.facts import money_at_stake
+    from revdiff.render.facts import money_summary
 
     summary = report.summary
     severity = summary["severity"]
-    money = money_at_stake(report.findings)
     return {
         "title": report.final.part or report.final.title or report.draft.part or report.draft.title,
         "draft_part": report.draft.part,
@@ -310,13 +309,7 @@ def summarize(report: Any) -> dict[str, Any]:
         "severity": {s: severity.get(s, 0) for s in SEVERITIES},
         "top": next((s for s in SEVERITIES if severity.get(s)), None),
         "kinds": dict(summary["findings"]),
-        "money": {
-            "totals": [{"unit": t.unit, "total": t.total, "count": t.count} for t in money.totals],
-            "no_amount": money.no_amount,
-            "not_summed": money.not_summed,
-            "removed": money.removed,
-            "reduced": money.reduced,
-        },
+        "money": money_summary(report.findings),
         "warnings": list(report.warnings),
     }
 
@@ -417,7 +410,8 @@ _INDEX_STRINGS: dict[str, dict[str, str]] = {
         "failed_hint": "修正输入后重新运行 revdiff batch，只会重做这些文件和有改动的文件。",
         "ranking_hint": "按最严重的发现排序（高 > 中 > 低 > 无），其次按高、中、低发现的数量。",
         "no_pairs": "没有成功比较的文件。",
-        "money_total": "合计",
+        "money_overview": "{p} 组文件删除了资金承诺，共 {n} 项，其中 {k} 项写明金额。",
+        "money_not_added": "各组的金额分列在下表中，不跨组相加：几组文件可能共用同一份征求意见稿，且多数金额是按件、按年或“最高”的标准。",
         "report_html": "报告",
         "report_json": "JSON",
     },
@@ -439,7 +433,9 @@ _INDEX_STRINGS: dict[str, dict[str, str]] = {
         "ranking_hint": "Ranked by the most severe finding (high > medium > low > none), then by the "
         "number of high, medium and low findings.",
         "no_pairs": "No pair was compared.",
-        "money_total": "Total",
+        "money_overview": "Pairs that remove funding pledges: {p}; pledges removed: {n}; with an amount: {k}.",
+        "money_not_added": "Each pair's amounts are listed below and not added across pairs: pairs may share a draft, "
+        "and most amounts are per item, per year or caps.",
         "report_html": "report",
         "report_json": "JSON",
     },
@@ -459,16 +455,40 @@ def rank_key(name: str, summary: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _money_totals(summaries: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    from decimal import Decimal
+def _money_overview(summaries: list[dict[str, Any]]) -> dict[str, int]:
+    """How many pairs remove funding pledges and how many amounts they list. No sum across
+    pairs: two pairs may share a draft, and most amounts are per unit or caps anyway."""
+    moneyed = [s.get("money", {}) for s in summaries]
+    return {
+        "pairs": sum(1 for m in moneyed if m.get("removed")),
+        "removed": sum(int(m.get("removed", 0)) for m in moneyed),
+        "amounts": sum(len(m.get("amounts", [])) for m in moneyed),
+    }
 
-    from revdiff.money import format_amount
 
-    sums: dict[str, Decimal] = {}
-    for s in summaries:
-        for t in s.get("money", {}).get("totals", []):
-            sums[t["unit"]] = sums.get(t["unit"], Decimal(0)) + Decimal(t["total"])
-    return [(format_amount(v), u) for u, v in sorted(sums.items(), key=lambda kv: kv[0])]
+# What a pair's failure was, in Chinese for the Chinese index; the message itself (English, from
+# the reader or the option parser) follows it.
+_ERRORS_ZH = [
+    ("no such file", "找不到文件"),
+    ("is a directory", "给的是文件夹而不是文件"),
+    ("permission denied", "没有读取权限"),
+    ("file is empty", "文件是空的"),
+    ("bad options", "选项有误"),
+    ("cannot read options", "选项有误"),
+    ("larger than", "文件太大"),
+    ("matches no part", "指定的部分不存在"),
+    ("worker process failed", "比较进程意外中止"),
+    ("cannot write", "无法写入输出文件夹"),
+]
+
+
+def error_in(error: str, lang: str) -> str:
+    """A pair's failure message, with what it means in Chinese first for the Chinese index."""
+    if lang == "en":
+        return error
+    lowered = error.lower()
+    meaning = next((zh for en, zh in _ERRORS_ZH if en in lowered), "比较失败")
+    return f"{meaning}（{error}）"
 
 
 def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
@@ -514,7 +534,7 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
         failed=[
             {
                 "name": o.pair.name,
-                "error": o.error or "",
+                "error": error_in(o.error or "", lang),
                 "draft": shown(o.pair.draft or ""),
                 "final": shown(o.pair.final or ""),
             }
@@ -522,7 +542,7 @@ def render_index(outcomes: list[Outcome], lang: str = "zh") -> str:
         ],
         total=len(outcomes),
         high=sum(1 for r in rows if r["top"] == "high"),
-        money_totals=_money_totals([o.summary or {} for o in ok]),
+        money_overview=_money_overview([o.summary or {} for o in ok]),
     )
     return render_page("batch_index.html", "report.js", context)
 
@@ -628,8 +648,9 @@ def run_batch(
             new_state[pair.name] = old
             continue
         todo.append((i, pair, kwargs, key))
-    total = len(pairs)
-    finished = len(outcomes)
+    # progress counts the pairs this run compares: skipped and early failures are said above
+    total = len(todo)
+    finished = 0
     show_bar = sys.stderr.isatty() if progress is None else progress
     started = time.monotonic()
 
@@ -738,7 +759,7 @@ def run_batch(
     skipped = sum(o.status == "skipped" for o in ran)
     failed = sum(o.status == "failed" for o in ran)
     say(
-        f"revdiff batch: {total} pairs: {done} done, {skipped} skipped, {failed} failed "
+        f"revdiff batch: {len(pairs)} pairs: {done} done, {skipped} skipped, {failed} failed "
         f"in {time.monotonic() - started:.1f} s; index: {out / 'index.html'}"
     )
     return ran

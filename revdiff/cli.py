@@ -18,6 +18,7 @@ from revdiff import __version__
 from revdiff.config import Settings
 
 FORMATS = ("html", "json", "md", "csv", "docx")
+BOM = "\ufeff"
 GENRES = ("plan", "law")  # revdiff/genres: the registered genres (checked by a test)
 
 
@@ -28,6 +29,17 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _refuse_terminal(out: str | None, fmt: str) -> None:
+    """Before any work: no Word file and no page of HTML markup onto a terminal."""
+    if out not in (None, "-") or sys.stdout is None or not sys.stdout.isatty():
+        return
+    if fmt == "docx":  # a Word file would garble the terminal
+        _fail("--format docx writes a Word file: give -o FILE.docx, or redirect standard output to a file")
+    if fmt == "html":  # a page of markup is unreadable in a terminal: say how to get the page
+        _fail("the HTML report is a web page: give -o report.html and open it in a browser "
+              "(or --format md to read the report here)")
+
+
 def _write(out: str | None, text: str | bytes) -> None:
     """Write to standard output or atomically to ``out`` (already checked against the inputs)."""
     from revdiff.output import write_atomic
@@ -36,8 +48,8 @@ def _write(out: str | None, text: str | bytes) -> None:
     if out in (None, "-"):
         if sys.stdout is None:  # started with standard output closed (`>&-`)
             _fail("standard output is closed; write the output to a file with -o OUT")
-        if isinstance(text, bytes) and sys.stdout.isatty():  # a Word file would garble the terminal
-            _fail("--format docx writes a Word file: give -o FILE.docx, or redirect standard output to a file")
+        if sys.stdout.isatty():
+            data = data.removeprefix(BOM.encode("utf-8"))  # the BOM is for spreadsheets opening a file
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
@@ -47,6 +59,17 @@ def _write(out: str | None, text: str | bytes) -> None:
         _fail(f"cannot write {out}: {exc.strerror or exc}; check the output path")
 
 
+def _warn_mismatch(warnings: list[str]) -> None:
+    """One line on standard error when the pair may not correspond (the report says more)."""
+    from revdiff.output import shown
+    from revdiff.sanity import MISMATCH
+
+    mismatch = [w for w in warnings if w.startswith(MISMATCH)]
+    if mismatch:
+        more = f" (+{len(mismatch) - 1} more in the report)" if len(mismatch) > 1 else ""
+        click.echo(f"revdiff: warning: {shown(mismatch[0])}{more}", err=True)
+
+
 def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None:
     """Stop before any work when ``-o OUT`` is one of the inputs (it would be destroyed)."""
     from revdiff.output import refuse_input_as_output
@@ -54,6 +77,22 @@ def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None
     refuse_input_as_output(out, inputs)
 
 
+# What each output extension holds; an extension revdiff cannot write (.pdf, .doc …) is refused.
+_SUFFIX_FORMATS = {"htm": "html", "html": "html", "json": "json", "md": "md", "markdown": "md", "csv": "csv",
+                   "docx": "docx"}
+_FOREIGN_SUFFIXES = {"pdf", "doc", "wps", "ofd", "txt", "xls", "xlsx", "odt", "rtf", "png", "jpg", "zip"}
+
+
+def _check_suffix(out: str | None, fmt: str, formats: tuple[str, ...] | list[str]) -> None:
+    """Refuse ``-o OUT`` whose extension says another format than the one to be written."""
+    if not out or out == "-":
+        return
+    suffix = Path(out).suffix.lower().lstrip(".")
+    meant = _SUFFIX_FORMATS.get(suffix)
+    if (meant and meant != fmt) or suffix in _FOREIGN_SUFFIXES:
+        writable = ", ".join(f".{s}" for s, f in _SUFFIX_FORMATS.items() if f in formats)
+        _fail(f"-o {out}: a .{suffix} file cannot hold the {fmt} output; name it with one of {writable} "
+              f"(or choose --format to match)")
 def _store(db: str, report: Any, name: str) -> None:
     """Add ``report`` to the SQLite database ``db`` as pair ``name`` (replacing one of that name)."""
     import sqlite3
@@ -76,12 +115,8 @@ def _format_for(out: str | None, fmt: str | None) -> str:
         return fmt
     if out and out != "-":
         suffix = Path(out).suffix.lower().lstrip(".")
-        if suffix in ("htm", "html"):
-            return "html"
-        if suffix in ("json", "md", "csv", "docx"):
-            return suffix
-        if suffix == "markdown":
-            return "md"
+        if suffix in _SUFFIX_FORMATS:
+            return _SUFFIX_FORMATS[suffix]
     return _settings().format or "html"
 
 
@@ -222,6 +257,8 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
     terms = [t.strip() for t in (watch or "").replace("，", ",").split(",") if t.strip()]
     pairs = [parse_pin(p) for p in pins] + (read_pins(pins_file) if pins_file else [])
     fmt = _format_for(out, fmt)
+    _check_suffix(out, fmt, FORMATS)
+    _refuse_terminal(out, fmt)
     if article_map and (fmt != "csv" or len(versions) > 2):
         _fail("--map writes the article map of two files as CSV: use it with --format csv (or -o FILE.csv)")
     if db and len(versions) > 2:
@@ -239,6 +276,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
                                    words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, ocr=ocr,
                                    **_settings().compare_options())
+        _warn_mismatch([w for pair in several.pairs for w in pair.warnings])
         _write(out, render_versions(several, fmt, lang=lang))
         if exit_code and several.findings:
             sys.exit(1)
@@ -246,6 +284,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
                          words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, pins=pairs, ocr=ocr,
                          **_settings().compare_options())
+    _warn_mismatch(report.warnings)
     _write(out, render_map_csv(report) if article_map else render_bytes(report, fmt, lang=lang))
     if db:
         _store(db, report, db_name or f"{Path(draft).stem} → {Path(final).stem}")
@@ -281,13 +320,14 @@ def outline(file: str, fmt: str, max_size: int, genre: str | None, ocr: str) -> 
 
 @main.command()
 @click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "md"]),
+              help="Output format (default: from OUT's extension, else csv).")
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file (default: standard output).")
 @click.option("--part", metavar="TITLE", help="Only this part of a bundle (title or a substring of it).")
 @click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
-def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int, ocr: str) -> None:
+def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_size: int, ocr: str) -> None:
     """List every commitment in FILE: funding pledges, targets, deadlines, responsible units.
 
     \b
@@ -298,6 +338,9 @@ def ledger(file: str, fmt: str, out: str | None, part: str | None, max_size: int
     from revdiff import ledger as run_ledger
 
     _refuse_inputs(out, [file])
+    suffix_format = _SUFFIX_FORMATS.get(Path(out).suffix.lower().lstrip(".")) if out and out != "-" else None
+    fmt = fmt or (suffix_format if suffix_format in ("csv", "json", "md") else "csv")
+    _check_suffix(out, fmt, ("csv", "json", "md"))
     result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, ocr=ocr,
                         **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()

@@ -22,6 +22,8 @@ from revdiff.model import (
     SectionRef,
 )
 from revdiff.numbering import renumbered
+from revdiff.provenance import file_digest
+from revdiff.sanity import check_pair
 from revdiff.select import select_parts
 from revdiff.structure import compared_view
 from revdiff.textkey import key
@@ -56,9 +58,10 @@ def _ref(node: Node, path: list[str]) -> SectionRef:
 
 def _info(doc: Document, part: Part) -> DocInfo:
     title = doc.title or part.title or Path(doc.source).stem
+    sha256, size = file_digest(doc.source) or (None, None)
     return DocInfo(source=doc.source, format=doc.format, encoding=doc.encoding, title=title,
                    part=part.title or title, parts=[p.title for p in doc.parts], metadata=doc.metadata,
-                   genre=part.genre)
+                   genre=part.genre, sha256=sha256, size=size)
 
 
 def _article_map(pairs: list[SectionPair], unit: str) -> list[dict[str, Any]]:
@@ -184,7 +187,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             sides = "、".join({"draft": "征求意见稿", "final": "定稿"}[x] for x in f.ocr)
             f.note += f"（{sides}的引文出自 OCR 识别的文字）"
             f.note_en += f" (The {' and '.join(f.ocr)} text quoted was read by OCR.)"
-    warnings = _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+    warnings = (_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+                + check_pair(draft, final, dpart, fpart, similarity, pairs, findings, draft_part, final_part))
     if settings_file:
         warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,

@@ -9,6 +9,7 @@ body exactly, op 0 and +1 the final body.  Where the two sides differ only in fo
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from revdiff.textkey import match_key
@@ -122,10 +123,28 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
         _formatting_pair(ops, formatting, rest_d, rest_f)
     if not words:
         _snap_single_characters(ops, formatting)
+    formatting = _dash_runs(ops, formatting)
+    ops, formatting = _compact(ops, formatting)
+    return _compact(*_snap_numbers(ops, formatting))  # on merged ops: a number is one equal run
+
+
+def _compact(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:
+    """Drop empty ops; between two equal texts put the deletions before the insertions (each
+    side keeps its order, so both bodies rebuild the same) and join neighbours of one kind."""
     kept = [i for i, o in enumerate(ops) if o[1]]
-    renumber = {old: new for new, old in enumerate(kept)}
-    formatting = [renumber[i] for i in formatting if i in renumber]
-    return _merge([ops[i] for i in kept], formatting)
+    order: list[int] = []
+    run: list[int] = []
+    for i in kept + [-1]:
+        if i >= 0 and ops[i][0] != 0:
+            run.append(i)
+            continue
+        order += sorted(run, key=lambda k: ops[k][0])  # stable: -1s, then +1s, each in order
+        run = []
+        if i >= 0:
+            order.append(i)
+    renumber = {old: new for new, old in enumerate(order)}
+    formatting = sorted(renumber[i] for i in formatting if i in renumber)
+    return _merge([ops[i] for i in order], formatting)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -151,6 +170,82 @@ def _snap_single_characters(ops: list[Op], formatting: list[int]) -> None:
             ops[i - 1] = (0, p_t[:-1])
             ops[i] = (-1, ch + d_t)
             ops[i + 1] = (1, ch + i_t)
+
+
+_DIGIT = "0-9０-９.．"
+_NUMBER_TAIL = re.compile(f"[{_DIGIT}]+$")
+# the digits that go on after a change, then the unit the number is counted in: 150家, 2025年, 3.5万元
+_NUMBER_HEAD = re.compile(f"[{_DIGIT}]*(?:万元|亿元|千元|元|万|亿|平方米|平方公里|公里|千米|米|吨|%|％|‰|家|件|个|项|人|户|所|座|台|套|次|年|月|天|日|分|倍|亩|公顷|千瓦|兆瓦)?")
+_DIGIT_CHAR = re.compile(f"[{_DIGIT}]")
+
+
+def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:
+    """Show a changed number whole, with its unit: 1[-5-]{+2+}0家 → [-150家-]{+120家+}.
+
+    A run of deletions/insertions that touches a digit takes in the digits before it and the
+    digits and unit after it, on both sides (the equal text moved is identical on both sides,
+    so both bodies still rebuild exactly).  Runs with formatting-only ops are left alone.
+    """
+    fmt = set(formatting)
+    out: list[Op] = []
+    out_fmt: list[int] = []
+    i = 0
+    while i < len(ops):
+        if ops[i][0] == 0 or i in fmt:
+            if i in fmt:
+                out_fmt.append(len(out))
+            out.append(ops[i])
+            i += 1
+            continue
+        j = i
+        while j < len(ops) and ops[j][0] != 0 and j not in fmt:
+            j += 1
+        deleted = "".join(t for op, t in ops[i:j] if op == -1)
+        inserted = "".join(t for op, t in ops[i:j] if op == 1)
+        # the equal text before the run, looking past spacing-only formatting ops (10 | → 10.34 |)
+        b = len(out) - 1
+        while b >= 0 and b in out_fmt and not out[b][1].strip():
+            b -= 1
+        before = out[b][1] if b >= 0 and out[b][0] == 0 and b not in out_fmt else ""
+        after = ops[j][1] if j < len(ops) and ops[j][0] == 0 else ""
+        tail = _NUMBER_TAIL.search(before)
+        tail_text = tail.group(0) if tail else ""
+        edges = [t[:1] for t in (deleted, inserted) if t] + [t[-1:] for t in (deleted, inserted) if t]
+        touches = any(_DIGIT_CHAR.match(e) for e in edges)
+        if touches:
+            head_m = _NUMBER_HEAD.match(after)
+            head = head_m.group(0) if head_m else ""
+            if tail_text:
+                out[b] = (0, before[: len(before) - len(tail_text)])
+                # the digits before move into the change, on both sides, where they stood
+                out[b + 1 : b + 1] = [(-1, tail_text), (1, tail_text)]
+                out_fmt = [k + 2 if k > b else k for k in out_fmt]
+            out.append((-1, deleted + head))
+            out.append((1, inserted + head))
+            if head:
+                ops[j] = (0, after[len(head):])
+        else:
+            for k in range(i, j):
+                out.append(ops[k])
+        i = j
+    return out, out_fmt
+
+
+_DASH_RUN = re.compile(r"\s*[-—–－―]+\s*")
+
+
+def _dash_runs(ops: list[Op], formatting: list[int]) -> list[int]:
+    """A longer or shorter run of dashes (—— vs —, the "no value" mark of a table) is formatting:
+    an op of dashes only next to equal text that ends or starts with a dash."""
+    fmt = set(formatting)
+    for i, (op, text) in enumerate(ops):
+        if op == 0 or i in fmt or not _DASH_RUN.fullmatch(text):
+            continue
+        prev = next((t for o, t in reversed(ops[:i]) if o == 0 and t.strip()), "")
+        nxt = next((t for o, t in ops[i + 1 :] if o == 0 and t.strip()), "")
+        if _DASH_RUN.match(prev.strip()[-1:] or "x") or _DASH_RUN.match(nxt.strip()[:1] or "x"):
+            fmt.add(i)
+    return sorted(fmt)
 
 
 def _equal_in_key(ops: list[Op], formatting: list[int], draft: str, final: str, di: list[int], fi: list[int],

@@ -18,8 +18,10 @@ from typing import Any
 from revdiff.classify.agencies import AGENCY
 from revdiff.classify.extract import pledges_of, sentences, targets_of
 from revdiff.model import Document, Node, Part
+from revdiff.money import as_written
 
-DEADLINE = re.compile(r"(?:到|至|在)\s*(20\d\d)\s*年(?:底|末)?(?:前)?|(20\d\d)\s*年(?:底|末)?前")
+# 到2025年 / 2025年底前 set a deadline; 截至 / 截止到 2020年底 date a statistic of the past
+DEADLINE = re.compile(r"(?:(?<!截)至|(?<!截止)到|在)\s*(20\d\d)\s*年(?:底|末)?(?:前)?|(20\d\d)\s*年(?:底|末)?前")
 
 
 @dataclass
@@ -97,7 +99,7 @@ class Ledger:
             out += [f"## {title} ({len(rows)})", ""]
             for e in rows:
                 value = f"{e.low}–{e.value}" if e.low else e.value
-                amount = f"**{e.comparator or ''}{value}{e.unit or ''}** " if e.value else ""
+                amount = f"**{as_written(value, e.unit, e.comparator)}** " if value else ""
                 where = f"line {e.line}" + (f", page {e.page}" if e.page is not None else "")
                 out.append(f"- {amount}{_md(e.text)} — {_md(e.section)}, {where}")
             out.append("")

@@ -275,6 +275,9 @@ class Finding:
     per: str | None = None
     period: str | None = None
     cap: str | None = None
+    # set when the finding comes only from a kind of content ("table", "box") that the other
+    # side lacks entirely (a web rendition without tables): likely not a real change
+    gap: str | None = None
     ocr: list[str] = field(default_factory=list)  # "draft" / "final": cited text read by OCR
 
     def to_dict(self) -> dict[str, Any]:
@@ -300,7 +303,7 @@ class Finding:
         for key in ("draft_page", "final_page"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
-        for key in ("draft_min", "final_min", "per", "period", "cap"):
+        for key in ("draft_min", "final_min", "per", "period", "cap", "gap"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
         if self.ocr:
@@ -325,9 +328,11 @@ class DocInfo:
     parts: list[str]
     metadata: dict[str, str] = field(default_factory=dict)
     genre: str = "plan"  # plan | law: the genre module that read this side
+    sha256: str | None = None  # of the input file as read (None for standard input)
+    size: int | None = None  # bytes
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "genre": self.genre,
             "source": self.source,
             "format": self.format,
@@ -337,6 +342,10 @@ class DocInfo:
             "parts": self.parts,
             "metadata": self.metadata,
         }
+        if self.sha256 is not None:
+            d["sha256"] = self.sha256
+            d["size"] = self.size
+        return d
 
 
 UNIT_STATUSES = ("unchanged", "modified", "renamed", "moved", "merged", "split", "added", "removed")
@@ -396,6 +405,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The report as the ``revdiff.report/1`` JSON object."""
         from revdiff import __version__
+        from revdiff.render.facts import money_summary
 
         return {
             "schema": "revdiff.report/1",
@@ -405,7 +415,7 @@ class Report:
             "final": self.final.to_dict(),
             "warnings": self.warnings,
             "watch": self.watch,
-            "summary": self.summary,
+            "summary": {**self.summary, "money": money_summary(self.findings)},
             "sections": [s.to_dict() for s in self.sections],
             "findings": [f.to_dict() for f in self.findings],
             "article_map": self.article_map,

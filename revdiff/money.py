@@ -72,6 +72,19 @@ def money_value(value: str | None, unit: str | None) -> tuple[Decimal, str] | No
     return amount * factor, currency
 
 
+# Comparators written after the amount: 3000平方米以上, 85%左右 (最高, ≥, 不超过 come before it).
+_POSTFIX = ("以上", "以下", "左右", "以内", "及以上", "及以下")
+
+
+def as_written(value: str, unit: str | None, comparator: str | None) -> str:
+    """A value with its unit and comparator in the order a text writes them: 最高50万元, ≥90分,
+    3000平方米以上 (never 以上3000平方米)."""
+    cmp = comparator or ""
+    if cmp in _POSTFIX:
+        return f"{value}{unit or ''}{cmp}"
+    return f"{cmp}{value}{unit or ''}"
+
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1_000}
 _CN_LARGE = {"万": 10_000, "亿": 100_000_000}

@@ -86,6 +86,8 @@
     reveal(el);
     el.scrollIntoView({ block: "start" });
     el.focus({ preventScroll: true });
+    // the address names the section on screen, so it can be copied and shared
+    if (el.id && window.history && history.replaceState) { history.replaceState(null, "", "#" + el.id); }
   }
   document.addEventListener("keydown", function (e) {
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) { return; }
@@ -97,8 +99,103 @@
     else if (key === "p" || key === "P") { e.preventDefault(); go(-1); }
   });
 
-  // Print the removed contexts of watched terms even when their list is collapsed.
+  // Key changes by group: the group buttons and the summary cards show one group only.
+  var groupButtons = Array.prototype.slice.call(document.querySelectorAll("[data-group-btn]"));
+  function setGroup(name) {
+    Array.prototype.forEach.call(document.querySelectorAll("tbody.fgroup"), function (g) {
+      g.hidden = Boolean(name) && g.getAttribute("data-group") !== name;
+    });
+    groupButtons.forEach(function (b) {
+      b.setAttribute("aria-pressed", b.getAttribute("data-group-btn") === name ? "true" : "false");
+    });
+  }
+  groupButtons.forEach(function (b) {
+    b.addEventListener("click", function () { setGroup(b.getAttribute("data-group-btn")); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-group-link]"), function (a) {
+    a.addEventListener("click", function () { setGroup(a.getAttribute("data-group-link")); });
+  });
+
+  // Copy-link buttons: the page's address with this finding's or section's anchor.
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest("[data-copy]") : null;
+    if (!b) { return; }
+    e.preventDefault();
+    e.stopPropagation();
+    var url = location.href.split("#")[0] + "#" + b.getAttribute("data-copy");
+    if (history.replaceState) { history.replaceState(null, "", "#" + b.getAttribute("data-copy")); }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).catch(function () {});
+    }
+    b.setAttribute("data-copied", "1");
+  }, true);
+
+  // Search both documents: mark every match in the side-by-side text, Enter goes to the next.
+  var box = document.getElementById("search");
+  var hitsLabel = box ? box.parentElement.querySelector(".hits") : null;
+  var hits = [];
+  var hitAt = -1;
+  function clearHits() {
+    hits.forEach(function (m) {
+      var parent = m.parentNode;
+      if (!parent) { return; }
+      parent.replaceChild(document.createTextNode(m.textContent), m);
+      parent.normalize();
+    });
+    hits = [];
+    hitAt = -1;
+  }
+  function search(q) {
+    clearHits();
+    if (q) {
+      Array.prototype.forEach.call(document.querySelectorAll(".pairs .body"), function (root) {
+        var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        var nodes = [];
+        while (walker.nextNode()) { nodes.push(walker.currentNode); }
+        nodes.forEach(function (node) {
+          var i = node.nodeValue.indexOf(q);
+          while (i >= 0) {
+            var rest = node.splitText(i);
+            node = rest.splitText(q.length);
+            var m = document.createElement("mark");
+            m.className = "hit";
+            rest.parentNode.replaceChild(m, rest);
+            m.appendChild(rest);
+            hits.push(m);
+            i = node.nodeValue.indexOf(q);
+          }
+        });
+      });
+    }
+    if (hitsLabel) { hitsLabel.textContent = q ? box.parentElement.getAttribute("data-hits").replace("{n}", hits.length) : ""; }
+  }
+  function nextHit() {
+    if (!hits.length) { return; }
+    if (hitAt >= 0) { hits[hitAt].classList.remove("current-hit"); }
+    hitAt = (hitAt + 1) % hits.length;
+    var m = hits[hitAt];
+    m.classList.add("current-hit");
+    var art = m.closest(".pair");
+    if (art) { reveal(art); }
+    m.scrollIntoView({ block: "center" });
+  }
+  if (box) {
+    box.addEventListener("input", function () { search(box.value.trim()); });
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); nextHit(); }
+    });
+  }
+
+  // Print what the filters show, with every shown section and list open; restore afterwards.
+  var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details.contexts"), function (d) { d.open = true; });
+    openedForPrint = [];
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) {
+      if (!d.open && isShown(d)) { d.open = true; openedForPrint.push(d); }
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
   });
 })();

@@ -65,8 +65,9 @@ def headline_html(lang: str = "zh") -> str:
     return compare_headline().to_html(lang=lang)
 
 
-def screenshot_top(html_path: Path, out: Path, width: int = 1280, height: int = 1500) -> None:
-    """Open ``html_path`` from file:// and save the top ``width``×``height`` pixels to ``out``."""
+def screenshot_top(html_path: Path, out: Path, width: int = 1280, height: int = 1500, at: str = "") -> None:
+    """Open ``html_path`` from file:// and save the top ``width``×``height`` pixels to ``out``
+    (with ``at``, a CSS selector, the screen that starts at that element)."""
     from playwright.sync_api import sync_playwright
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -75,6 +76,9 @@ def screenshot_top(html_path: Path, out: Path, width: int = 1280, height: int = 
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(html_path.resolve().as_uri())
+            if at:
+                page.locator(at).first.scroll_into_view_if_needed()
+                page.evaluate("s => document.querySelector(s).scrollIntoView({block: 'start'})", at)
             page.screenshot(path=str(out))
         finally:
             browser.close()
@@ -87,12 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="zh", choices=["zh", "en"])
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=1500)
+    parser.add_argument("--at", default="", help="CSS selector of the element the screen starts at")
     args = parser.parse_args(argv)
     html = headline_html(args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "report.html"
         page.write_text(html, encoding="utf-8")
-        screenshot_top(page, Path(args.out), args.width, args.height)
+        screenshot_top(page, Path(args.out), args.width, args.height, args.at)
     print(f"wrote {args.out}")
     return 0
 

@@ -532,7 +532,8 @@ def make_report(payload: str | None = None, lang_warning: bool = True) -> Report
     )
     warnings = []
     if lang_warning:
-        warnings.append(t("定稿是一个通知文件包：比较的是其中的《" + PART + "》，另有 3 个部分未参与比较。"))
+        warnings.append(t("定稿是一个通知文件包：比较的是其中的《" + PART + "》，另有 3 个部分未参与比较。 / the final "
+                          "is a bundle: its part 《" + PART + "》 was compared, 3 other parts were not."))
     watch = ["版权"] + ([x] if x else [])
     return Report(
         draft=draft, final=final, sections=sections, findings=findings, warnings=warnings, watch=watch

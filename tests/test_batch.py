@@ -100,6 +100,10 @@ def test_batch_writes_every_report_and_a_ranked_index(tmp_path: Path) -> None:
     manifest = write_manifest(tmp_path / "m" / "pairs.csv", rows)
     proc = run("batch", str(manifest), "-o", "out", "-j", "2", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr  # one pair failed: exit 1, the rest still ran
+    # progress counts the pairs compared in this run, from [1/N] (issue 15: it started at [3/6])
+    progress = [ln for ln in proc.stderr.splitlines() if ln.startswith("[")]
+    assert progress and [ln.split("]")[0] for ln in progress] == [f"[{k}/{len(progress)}" for k in
+                                                                 range(1, len(progress) + 1)]
     out = tmp_path / "out"
     ok = [r[0] for r in rows[:4]]
     reports = {}
@@ -121,13 +125,19 @@ def test_batch_writes_every_report_and_a_ranked_index(tmp_path: Path) -> None:
     assert first.select_one("a.report-link")["href"].endswith(".html")  # type: ignore[index]
     # the most severe pair of the seeds loses money: the index shows what was at stake
     row = soup.select_one('tr.pair-row[data-name="yantai-draft"]')
-    assert row is not None and row.select_one(".money-line[data-unit='万元']") is not None
+    assert row is not None and row.select_one(".money-items li[data-unit='万元']") is not None
+    # per-unit amounts and caps are listed with their wording, never added up (issue 15)
+    assert "每件" in row.select_one(".money-items").get_text()  # type: ignore[union-attr]
+    assert row.select_one(".money-line") is None  # the seeds' pledges hold no lump sum
+    money_card = soup.select_one(".card-money")
+    assert money_card is not None and "1650" not in money_card.get_text() and "万元" not in money_card.get_text()
     assert row.select_one("li[data-kind='funding_removed'] .n").get_text() == str(  # type: ignore[union-attr]
         reports["yantai-draft"]["summary"]["findings"]["funding_removed"]
     )
     failed = {li["data-name"]: li.get_text(" ", strip=True) for li in soup.select("li.failed-pair")}
     assert set(failed) == {"broken", "bad-options"}
     assert "no-such-draft.txt" in failed["broken"]
+    assert "找不到文件" in failed["broken"]  # the Chinese index says what failed in Chinese
     assert "--bogus" in failed["bad-options"]
 
     # English index on request

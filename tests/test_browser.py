@@ -280,14 +280,25 @@ def test_phone_layout_stacks_columns(visit, factory_page):
     _assert_clean(v)
 
 
-def test_print_shows_summary_and_key_changes_only(visit, factory_page):
+def test_print_gives_the_whole_report_with_toggles_open(visit, factory_page):
     v = visit(factory_page)
     page = v.page
     page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.is_visible("#summary") and page.is_visible("#key-changes")
-    assert not page.is_visible(".bar")
-    assert not page.is_visible("#sec-s9")
-    assert not page.is_visible("#section-map")
+    assert not page.is_visible(".bar") and not page.is_visible(".copy-link")
+    assert page.is_visible("#sec-s9") and page.is_visible("#section-map")  # the whole report
+    closed = page.evaluate("Array.from(document.querySelectorAll('details')).filter(d => !d.open"
+                           " && d.getClientRects().length).length")
+    assert closed == 0  # no closed toggle printed as a bare summary line
+    assert page.is_visible(".file-details .doc")
+    # the 编号 header cell holds its words on one line
+    lines = page.evaluate("(() => { const r = document.createRange();"
+                          " r.selectNodeContents(document.querySelector('table.findings th.c-id'));"
+                          " return new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top))).size; })()")
+    assert lines == 1
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("document.getElementById('file-details').open")  # restored
     bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert bg in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     pdf = page.pdf(format="A4")
@@ -303,7 +314,9 @@ def test_document_text_never_runs(visit, tmp_path):
     assert v.dialogs == []
     assert v.requests == [v.url]  # an <img src=x> that became an element would request x
     assert v.errors == []  # not even a CSP violation: nothing tried to run
-    # The payloads are on the page as text.
+    # The payloads are on the page as text (a long removed section is folded: open it first).
+    if page.locator("#sec-s1 .side-draft details.fold").count():
+        page.click("#sec-s1 .side-draft details.fold > summary")
     body_text = page.inner_text("#sec-s1 .side-draft .body")
     assert "<script>window.__xss=1;alert(1)</script>" in body_text
     assert "{{ 7*7 }}" in body_text
@@ -316,3 +329,85 @@ def test_document_text_never_runs(visit, tmp_path):
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert v.dialogs == []
     assert v.errors == []
+
+
+# --------------------------------------------------------------------------- issue 15: the 30-second test
+
+
+def test_first_screen_tells_the_story(visit, headline_page):
+    """At 1400×900 the first screen says in words how much money was cut (honestly) and
+    which targets were lowered; the file details are folded away."""
+    v = visit(headline_page, width=1400, height=900)
+    page = v.page
+    assert v.in_viewport("#lead") and v.in_viewport(".lead-lowered") and v.in_viewport(".card-money .money-items")
+    lead = page.inner_text("#lead")
+    assert "12 项资金承诺" in lead and "不能相加" in lead  # no fake total of caps and per-unit sums
+    lowered = page.inner_text(".lead-lowered")
+    assert "150家 → 120家" in lowered and "≥90分 → ≥85分" in lowered
+    assert not page.is_visible(".file-details .doc")  # folded: file details are not the story
+    # the sticky bar is opaque: text scrolling under it does not show through
+    assert page.evaluate("getComputedStyle(document.querySelector('.bar')).backgroundColor") == "rgb(255, 255, 255)"
+    v.page.screenshot(path=str(ARTIFACTS / "first-screen.png"))
+    assert v.errors == []
+
+
+def test_first_screen_on_a_phone(visit, headline_page):
+    v = visit(headline_page, width=390, height=844)
+    assert v.in_viewport("#lead")
+    width = v.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # nothing wider than the phone
+    assert v.errors == []
+
+
+def test_summary_cards_filter_the_grouped_key_changes(visit, headline_page):
+    v = visit(headline_page)
+    page = v.page
+    groups = page.eval_on_selector_all("#key-changes tbody.fgroup", "els => els.map(e => e.dataset.group)")
+    assert groups[:2] == ["money", "targets"]  # lowered targets are not rows 16–17 of one list
+    page.click(".card-targets .card-link")
+    shown = page.eval_on_selector_all("#key-changes tr.finding",
+                                      "els => els.filter(e => e.getClientRects().length).map(e => e.dataset.group)")
+    assert shown and set(shown) == {"targets"}
+    assert v.in_viewport("#g-targets")
+    page.click('[data-group-btn=""]')
+    shown = page.eval_on_selector_all("#key-changes tr.finding",
+                                      "els => els.filter(e => e.getClientRects().length).length")
+    assert shown == page.locator("#key-changes tr.finding").count()
+
+
+def test_search_both_documents(visit, headline_page):
+    v = visit(headline_page)
+    page = v.page
+    in_text = page.evaluate("Array.from(document.querySelectorAll('.pairs .body'))"
+                            ".map(b => b.textContent.split('版权').length - 1).reduce((a, b) => a + b, 0)")
+    page.fill("#search", "版权")
+    hits = page.locator(".pairs mark.hit").count()
+    assert hits == in_text and hits >= 5  # every occurrence on both sides
+    assert str(hits) in page.inner_text(".search .hits")
+    page.press("#search", "Enter")
+    assert page.locator("mark.hit.current-hit").count() == 1
+    assert v.in_viewport("mark.hit.current-hit")
+    page.fill("#search", "")
+    assert page.locator(".pairs mark.hit").count() == 0
+    # clearing the marks gives the text back unchanged
+    assert "版权" in page.inner_text("#document")
+
+
+def test_copy_link_and_n_p_update_the_address(visit, headline_page):
+    v = visit(headline_page)
+    page = v.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    first = page.locator("#key-changes tr.finding").first
+    fid = first.get_attribute("id")
+    first.locator("button.copy-link").click()
+    assert page.evaluate("location.hash") == "#" + fid
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("n")
+    current = page.evaluate("document.querySelector('.pair.current').id")
+    assert page.evaluate("location.hash") == "#" + current
+    page.keyboard.press("n")
+    nxt = page.evaluate("document.querySelector('.pair.current').id")
+    assert nxt != current and page.evaluate("location.hash") == "#" + nxt
+    # a copied section link opens that section
+    page.locator(f"#{nxt} button.copy-link").click()
+    assert page.evaluate("location.hash") == "#" + nxt

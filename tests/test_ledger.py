@@ -85,3 +85,23 @@ def test_issued_document_without_a_title_line_is_still_a_document(tmp_path: Path
     got = sorted((e["kind"], e["value"], e["unit"], e["line"]) for e in data["entries"] if e["kind"] != "deadline")
     # the numbered sentences with an amount are body, not titles: their amounts are read
     assert got == [("pledge", "20", "万元", 8), ("pledge", "300", "万元", 11), ("target", "60", "家", 9)]
+
+
+def test_a_figure_as_of_a_past_date_is_no_deadline(tmp_path):
+    # issue 15: 截至2020年底 dates a statistic; 到2026年 sets a deadline
+    doc = tmp_path / "plan.txt"
+    doc.write_text("某市养老服务体系建设规划\n\n一、发展基础\n截至2022年底，全市共有养老机构86家，床位1.2万张。"
+                   "截止到2022年末，建成社区养老服务站140个。\n\n二、发展目标\n到2026年，全市养老床位达到1.5万张。\n",
+                   encoding="utf-8")
+    entries = json.loads(ledger(str(doc), "--format", "json").stdout)["entries"]
+    assert [e["year"] for e in entries if e["kind"] == "deadline"] == ["2026"]
+
+
+def test_a_postfix_comparator_stays_after_the_value(tmp_path):
+    # issue 15: "以上3000平方米" read backwards; the text writes 3000平方米以上
+    doc = tmp_path / "plan.txt"
+    doc.write_text("某区文化产业发展方案\n\n一、发展目标\n到2026年，建成文化产业园区2个，新增园区建筑面积8000平方米以上，"
+                   "文化产业增加值年均增长8%以上。\n", encoding="utf-8")
+    md = ledger(str(doc), "--format", "md").stdout
+    assert "**8000平方米以上**" in md and "**8%以上**" in md
+    assert "以上8" not in md

@@ -63,7 +63,7 @@ def test_one_page_with_lang_and_title(soup):
 
 
 def test_header_shows_both_documents(soup, report):
-    draft, final = soup.select("header .doc")
+    draft, final = soup.select(".file-details .doc")
     assert report.draft.source in draft.get_text()
     assert report.final.source in final.get_text()
     assert final.select_one(".part").get_text() == report.final.part
@@ -75,8 +75,10 @@ def test_header_shows_both_documents(soup, report):
 
 
 def test_warnings_are_shown(soup, report):
+    # in the report's language: the Chinese half of a "中文 / English" warning (issue 15)
     items = [li.get_text() for li in soup.select("#warnings li")]
-    assert items == report.warnings
+    assert items == [w.split(" / ")[0] for w in report.warnings]
+    assert items and all("the final" not in i for i in items)
 
 
 def test_summary_counts_equal_the_reports(soup, report):
@@ -101,21 +103,35 @@ def test_summary_counts_equal_the_reports(soup, report):
 
 
 def test_money_at_stake(soup, report):
+    # 最高50万元 per centre, 最高5万元, 不超过50万元: three caps, which add up to no total (issue 15)
     money = money_at_stake(report.findings)
-    assert [(t.unit, t.total, t.count) for t in money.totals] == [("万元", "105", 3)]
-    assert money.no_amount == 1 and money.reduced == 1
-    line = soup.select_one(".card-money .money-line")
-    assert line["data-unit"] == "万元"
-    assert line.select_one(".amount").get_text() == "105"
+    assert money.totals == []
+    assert [(i.amount, i.unit, i.lump) for i in money.items] == [("50", "万元", False), ("5", "万元", False),
+                                                                 ("50", "万元", False)]
+    assert money.not_summed == 3 and money.no_amount == 1 and money.reduced == 1
+    assert soup.select_one(".card-money .money-line") is None  # no "105 万元" anywhere
+    assert "105" not in soup.select_one(".card-money").get_text()
+    items = [li.get_text(" ", strip=True) for li in soup.select(".card-money .money-items li")]
+    # 每年建设…给予最高50万元: a cap paid every year; 对…企业，给予: to each qualifying recipient
+    assert items[0].startswith("50 万元 · 每年 · 最高") and "不超过" in items[2]
+    assert "对每个符合条件的对象" in items[1]
+    assert soup.select_one(".card-money .money-no-total") is not None
     assert soup.select_one(".card-money [data-no-amount]")["data-no-amount"] == "1"
 
 
-def test_key_changes_one_row_per_finding_in_order(soup, report):
+def test_key_changes_one_row_per_finding_in_groups(soup, report):
     rows = soup.select("#key-changes tbody tr.finding")
-    assert [r["id"] for r in rows] == [f"f-{f.id}" for f in report.findings]
-    assert [r["data-severity"] for r in rows] == [f.severity for f in report.findings]
+    assert sorted(r["id"] for r in rows) == sorted(f"f-{f.id}" for f in report.findings)
+    groups = [r["data-group"] for r in rows]
+    # money first, then targets …; each group in one run, most severe first within it
+    assert groups[0] == "money" and groups == sorted(groups, key=groups.index)
+    assert groups.index("targets") < groups.index("obligations") < groups.index("terms")
     order = {"high": 0, "medium": 1, "low": 2}
-    assert [order[r["data-severity"]] for r in rows] == sorted(order[r["data-severity"]] for r in rows)
+    for g in set(groups):
+        sev = [order[r["data-severity"]] for r in rows if r["data-group"] == g]
+        assert sev == sorted(sev)
+    heads = [th.get_text(" ", strip=True) for th in soup.select("#key-changes tr.group-head th")]
+    assert heads[0].startswith("资金")
 
 
 def test_key_change_values_are_marked(soup):
@@ -320,7 +336,7 @@ def test_payloads_render_as_text_not_elements(xss_html):
     assert (
         "<script>window.__xss=1;alert(1)</script>" in soup.select_one("#sec-s1 .side-draft .body").get_text()
     )
-    assert '<img src=x onerror="window.__xss=1;alert(1)">' in soup.select_one("header h3").get_text()
+    assert '<img src=x onerror="window.__xss=1;alert(1)">' in soup.select_one(".file-details h3").get_text()
     assert "{{ 7*7 }}" in soup.select_one("#f-f3 .c-draft").get_text()
 
 
@@ -363,3 +379,50 @@ def test_headline_pair_report_is_byte_identical():
     soup = BeautifulSoup(first, "html.parser")
     ids = {el["id"] for el in soup.find_all(id=True)}
     assert all(a["href"][1:] in ids for a in soup.find_all("a", href=True))
+
+
+def test_a_quote_marks_the_words_that_changed(soup, report):
+    # issue 15: an obligation weakened (no value to mark) still shows which word changed
+    f = next(f for f in report.findings if f.kind == "obligation_weakened")
+    row = soup.select_one(f"#f-{f.id}")
+    draft, final = row.select_one(".quote-draft"), row.select_one(".quote-final")
+    assert draft.get_text() == f.draft_text and final.get_text() == f.final_text  # nothing lost
+    assert draft.select("del") and final.select("ins")
+    struck = "".join(d.get_text() for d in draft.select("del"))
+    assert struck and struck in f.draft_text and struck not in f.final_text
+
+
+def test_a_long_removed_section_is_folded_with_its_length():
+    from revdiff.render import render
+    from tests.make_screenshot import compare_headline
+
+    report = compare_headline()
+    soup = BeautifulSoup(render(report, "html"), "html.parser")
+    pair = next(p for p in report.sections if p.status == "removed" and len(p.diff[0][1]) > 240)
+    side = soup.select_one(f"#sec-{pair.id} .side-draft")
+    fold = side.select_one("details.fold")
+    assert fold is not None and not fold.has_attr("open")
+    assert str(len(pair.diff[0][1])) in fold.select_one("summary").get_text()
+    assert fold.select_one(".body").get_text() == pair.diff[0][1]  # the whole text is still there
+
+
+def test_the_preamble_has_a_name_in_the_map():
+    from revdiff.render import render
+    from tests.make_screenshot import compare_headline
+
+    page = BeautifulSoup(render(compare_headline(), "html"), "html.parser")
+    first = page.select_one("table.map tbody tr")
+    assert first.select_one(".m-draft a").get_text(strip=True) == "（前言）"
+    assert page.select_one("#document article .sum-heads").get_text(strip=True) == "（前言）"
+
+
+def test_the_lead_names_kinds_it_has_no_sentence_for():
+    # a genre's own finding kinds (a law's raised fines) still appear in the lead, by label
+    from revdiff.model import Finding
+    from revdiff.render.facts import lead
+    from revdiff.render.i18n import strings
+
+    report = make_report()
+    report.findings.append(Finding(kind="penalty_raised", severity="high", note="", note_en="", id="fx"))
+    assert "penalty_raised 1 处" in lead(report, strings("zh")).sentence
+    assert "“penalty_raised”: 1" in lead(report, strings("en")).sentence

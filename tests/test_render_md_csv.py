@@ -41,9 +41,12 @@ def test_markdown_has_title_documents_and_sections(md, report):
 
 
 def test_markdown_summary_counts_and_money(md):
-    assert (
-        "- 涉及资金（被删除的资金承诺）: **105 万元**（3 项）；另有 1 项被删除的资金承诺未写明具体金额" in md
-    )
+    # three caps (最高 / 不超过): listed with their wording, never added into "105 万元" (issue 15)
+    assert "- 涉及资金（被删除的资金承诺）: 删除了 4 项资金承诺，其中 3 项写明金额：" in md
+    assert "105" not in md
+    assert "  - 以下金额都是按件、按家、按年或“最高”的标准，不能相加成总额。" in md
+    assert "  - **50 万元 · 每年 · 最高** 高价值专利培育中心 (`f1`)" in md
+    assert "  - 另有 1 项被删除的资金承诺未写明具体金额" in md
     assert "- 按严重程度: 高 7, 中 4, 低 1" in md
     assert "- 目标: 调低 1, 删除 1, 提高 0, 新增 1, 口径改变 0" in md
     assert "资金承诺被删除 4" in md
@@ -110,9 +113,16 @@ def test_csv_header_bom_and_one_row_per_finding(report):
         "id,kind,severity,subject,draft_text,final_text,draft_value,final_value,unit,comparator,direction,"
         "term,draft_count,final_count,draft_section,final_section,draft_line,final_line,note,note_en"
     ).split(",")
-    assert COLUMNS[20:] == ["draft_page", "final_page"]
+    assert COLUMNS[20:] == ["draft_page", "final_page", "draft_path", "final_path", "money_scope", "lump_sum",
+                            "gap"]
     rows = _rows(text)
     assert [r["id"] for r in rows] == [f.id for f in report.findings]
+    # provenance a spreadsheet reader can cite: the heading path, not only s9 (issue 15)
+    first = rows[0]
+    assert first["draft_section"] == "s9" and " › " in first["draft_path"]
+    # 每年…给予最高50万元: the scope says why it is no lump sum
+    assert first["money_scope"] == "每年 · 最高" and first["lump_sum"] == "false"
+    assert rows[4]["money_scope"] == "" and rows[4]["lump_sum"] == ""  # not a removed amount
 
 
 def test_csv_cells_match_findings(report):

@@ -36,12 +36,17 @@ COLUMNS = [
     "note_en",
     "draft_page",  # PDF sides only; last, so that columns read by position stay where they were
     "final_page",
+    "draft_path",  # the heading path of draft_section / final_section, readable without the JSON
+    "final_path",
+    "money_scope",  # removed amounts: 每件 · 每年 · 最高 …, what makes the amount not a lump sum
+    "lump_sum",  # removed amounts: true when it can be added to other lump sums
+    "gap",  # table / box: the finding comes only from content the other side lacks entirely
 ]
 
 # Free-text columns a document (or a hostile draft) controls.  A cell there that starts
 # with = + - @ would be run as a formula by Excel or LibreOffice ("CSV injection"), so it
 # gets a leading apostrophe, the spreadsheet convention for "this is text" (OWASP advice).
-_TEXT_COLUMNS = {"subject", "draft_text", "final_text", "term", "note", "note_en"}
+_TEXT_COLUMNS = {"subject", "draft_text", "final_text", "term", "note", "note_en", "draft_path", "final_path"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 BOM = "\ufeff"
@@ -56,9 +61,33 @@ def _cell(column: str, value: Any, text_columns: set[str] = _TEXT_COLUMNS) -> st
     return text
 
 
-def finding_row(finding: Finding) -> list[str]:
-    """The CSV cells of one finding, in ``COLUMNS`` order."""
-    return [_cell(column, getattr(finding, column, None)) for column in COLUMNS]
+def finding_row(finding: Finding, extra: dict[str, Any] | None = None) -> list[str]:
+    """The CSV cells of one finding, in ``COLUMNS`` order (``extra``: the derived columns)."""
+    extra = extra or {}
+    return [_cell(column, extra[column] if column in extra else getattr(finding, column, None))
+            for column in COLUMNS]
+
+
+def _derived(report: Report) -> dict[str, dict[str, Any]]:
+    """Per finding id: its section paths and, for a removed amount, its scope."""
+    from revdiff.render import facts
+
+    pairs = facts.pair_index(report)
+    money = {item.finding: item for item in facts.money_at_stake(report.findings).items}
+    out: dict[str, dict[str, Any]] = {}
+    for f in report.findings:
+        dpair, fpair = pairs.get(f.draft_section or ""), pairs.get(f.final_section or "")
+        row: dict[str, Any] = {
+            "draft_path": facts.section_path(dpair.draft if dpair else None),
+            "final_path": facts.section_path(fpair.final if fpair else None),
+        }
+        item = money.get(f.id) if f.kind == "funding_removed" else None
+        if item is not None:
+            scope = list(item.scope) + (["对…的，给予"] if item.conditional else [])
+            row["money_scope"] = " · ".join(scope)
+            row["lump_sum"] = "true" if item.lump else "false"
+        out[f.id] = row
+    return out
 
 
 def render_csv(report: Report, lang: str = "zh") -> str:
@@ -70,8 +99,9 @@ def render_csv(report: Report, lang: str = "zh") -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    derived = _derived(report)
     for finding in report.findings:
-        writer.writerow(finding_row(finding))
+        writer.writerow(finding_row(finding, derived.get(finding.id)))
     return BOM + buf.getvalue()
 
 

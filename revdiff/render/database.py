@@ -15,7 +15,6 @@ the ``trigram`` tokenizer (substring search that works for Chinese without a wor
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sqlite3
@@ -120,14 +119,6 @@ def connect(path: str | Path) -> sqlite3.Connection:
         raise DatabaseError(f"{path} is not a usable SQLite database ({exc}); give a new file") from None
 
 
-def _file_facts(source: str) -> tuple[str | None, int | None]:
-    try:
-        data = Path(source).read_bytes()
-    except OSError:  # standard input, or a name shown escaped: nothing to hash
-        return None, None
-    return hashlib.sha256(data).hexdigest(), len(data)
-
-
 def _amount(value: str | None, unit: str | None) -> tuple[float | None, str | None]:
     got = money.money_value(value, unit)
     return (float(got[0]), got[1]) if got else (None, None)
@@ -160,7 +151,7 @@ def pair_rows(report: Report, name: str) -> dict[str, Any]:
     severity = data["summary"]["severity"]
     pair: dict[str, Any] = {"name": name}
     for side, info in (("draft", d), ("final", f)):
-        sha, size = _file_facts(info["source"])
+        sha, size = info.get("sha256"), info.get("size")  # the report's provenance (absent for stdin)
         meta = info.get("metadata") or {}
         pair.update({f"{side}_source": info["source"], f"{side}_title": info["title"], f"{side}_part": info["part"],
                      f"{side}_doc_no": meta.get("文号"), f"{side}_date": meta.get("成文日期") or meta.get("发布日期"),

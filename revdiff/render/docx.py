@@ -50,6 +50,7 @@ def render_docx(report: Report, lang: str = "zh", notes: bool = True) -> bytes:
     _page_setup(doc)
     _base_font(doc)
     _title(doc, table)
+    _mismatch(doc, report, lang)
     _draw_table(doc, table, notes)
     _page_numbers(doc, lang)
     props = doc.core_properties
@@ -143,6 +144,16 @@ def _title(doc: Any, table: Table) -> None:
     sources.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sources.paragraph_format.space_after = Pt(8)
     _run(sources, table.sources, muted=True, size=SMALL_PT)
+
+
+def _mismatch(doc: Any, report: Report, lang: str) -> None:
+    """The warnings that the two files may not correspond: a forwarded table must carry them."""
+    from revdiff.render.facts import warning_in
+    from revdiff.sanity import MISMATCH
+
+    for w in report.warnings:
+        if w.startswith(MISMATCH):
+            _run(doc.add_paragraph(), "⚠ " + warning_in(w, lang), bold=True, size=SMALL_PT)
 
 
 def _pieces(paragraph: Any, pieces: list[Piece]) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from revdiff.money import format_amount, is_money_unit, parse_amount, unit_as_written
+from revdiff.money import as_written, format_amount, is_money_unit, money_value, parse_amount, unit_as_written
 
 if TYPE_CHECKING:
     from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
@@ -22,7 +22,7 @@ PRIMARY_METADATA = ["文号", "发文字号", "发文机关", "成文日期", "�
 
 @dataclass
 class MoneyTotal:
-    """The sum of removed pledge amounts written in one unit."""
+    """The sum of removed lump-sum amounts written in one unit."""
 
     unit: str
     total: str  # exact decimal, as text ("105", "2.5")
@@ -30,24 +30,84 @@ class MoneyTotal:
 
 
 @dataclass
-class MoneyAtStake:
-    """What the removed funding pledges were worth, by unit as written."""
+class MoneyItem:
+    """One removed amount of money with the wording that scopes it (每家, 每年, 最高 …)."""
 
-    totals: list[MoneyTotal] = field(default_factory=list)
+    amount: str  # as written ("50")
+    unit: str  # 万 read as 万元
+    scope: list[str]  # words as written: 每件, 每年, 最高 …
+    conditional: bool  # "对…的，给予": paid to each qualifying recipient, however many
+    subject: str
+    finding: str  # the finding's id, for links
+
+    @property
+    def lump(self) -> bool:
+        """A lump sum (安排专项资金1000万元) can be added to another; a per-unit amount or a cap cannot."""
+        return not self.scope and not self.conditional
+
+
+@dataclass
+class MoneyAtStake:
+    """What the removed funding pledges were worth, stated as the documents state them."""
+
+    items: list[MoneyItem] = field(default_factory=list)  # every removed amount, in finding order
+    totals: list[MoneyTotal] = field(default_factory=list)  # sums over lump sums only, by unit
     no_amount: int = 0  # removed pledges with no (monetary) amount: mechanisms, rates
-    # removed pledges counted per unit (每件), per year (每年) or up to a cap (最高): a price or a
-    # ceiling, not a sum, so they are counted but never added into the total
-    not_summed: int = 0
     reduced: int = 0  # funding_changed findings that lowered an amount
     removed: int = 0  # all funding_removed findings
 
+    @property
+    def not_summed(self) -> int:
+        """Removed amounts per unit (每件), per period (每年) or up to a cap (最高): a price or a
+        ceiling, not a sum, so they are listed but never added into a total."""
+        return sum(1 for i in self.items if not i.lump)
+
+
+# How policy texts scope an amount (genre wording, not one document's): a cap word, a unit the
+# amount is paid per (每件 / 每家 / 每个项目 / 单个), a period (每年 / 年度), or a conditional award
+# "对…的，给予 X" that is paid to every qualifying recipient.
+_CAP = re.compile(r"最高|最多|不超过|不高于|上限|封顶|以内|以下")
+_PER = re.compile(r"每(?:一)?(?:件|家|个|项|人|户|所|次|批|台|套|座|名|位|部|篇|种|届)(?:项目|企业|单位)?"
+                  r"|单(?:个|家|笔|件)")
+_PERIOD = re.compile(r"每(?:年度?|季度|月)|/年")
+_CONDITIONAL = re.compile(r"对[^。；;]*?(?:给予|奖励|资助|补助|补贴|奖补)")
+
+
+def money_scope(f: Finding) -> tuple[list[str], bool]:
+    """The words that make ``f``'s amount per unit, per period or a cap (empty: a lump sum), and
+    whether it is an award to each qualifying recipient ("对…的，给予").
+
+    Uses the finding's own ``cap`` / ``per`` / ``period`` when a rule set them, else reads the
+    sentence: the clause holding the amount for caps and units, the whole sentence for a period
+    (每年建设…，给予最高50万元 is 50万元 a year).
+    """
+    text = f.draft_text or f.final_text or ""
+    value = f.draft_value or f.final_value
+    spans = value_spans(text, value, f.unit)
+    at = spans[0][0] if spans else len(text)
+    before = re.split(r"[，,；;。]", text[:at])
+    clause = before[-1] if before else ""
+    sentence_start = max(text.rfind(ch, 0, at) for ch in "。；;") + 1
+    head = text[sentence_start:at]
+    scope: list[str] = []
+    cap = f.cap or (f.comparator if f.comparator and _CAP.search(f.comparator) else None)
+    if not cap and (m := _CAP.search(clause)):
+        cap = m.group(0)
+    per = f"每{f.per}" if f.per and not f.per.startswith("每") else f.per
+    written = _PER.search(head)
+    if written and (not per or written.group(0).startswith(per)):
+        per = written.group(0)  # the wording as written: 每个项目 rather than the rule's 每个
+    period = f"每{f.period}" if f.period and not f.period.startswith("每") else f.period
+    if not period and (m := _PERIOD.search(head)):
+        period = m.group(0)
+    for word in (per, period, cap):
+        if word and word not in scope:
+            scope.append(word)
+    return scope, not per and bool(_CONDITIONAL.search(head))
+
 
 def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
-    """Sum the draft amounts of removed funding pledges by unit (万 counted as 万元, 亿 as 亿元).
-
-    Only lump sums are added up: an amount per unit, per year or up to a cap is counted in
-    ``not_summed`` instead (ten firms at "最高50万元" each is not 50万元, nor 500万元).
-    """
+    """List the removed pledge amounts with their scope; add up only the lump sums, by unit."""
     result = MoneyAtStake()
     sums: dict[str, Decimal] = {}
     counts: dict[str, int] = {}
@@ -61,16 +121,31 @@ def money_at_stake(findings: list[Finding]) -> MoneyAtStake:
         if amount is None or not is_money_unit(f.unit):
             result.no_amount += 1
             continue
-        if f.per or f.period or f.cap:
-            result.not_summed += 1
-            continue
-        unit = unit_as_written(f.unit)  # a bare 万/亿 (最高100万奖励) is added to 万元/亿元
-        sums[unit] = sums.get(unit, Decimal(0)) + amount
-        counts[unit] = counts.get(unit, 0) + 1
+        unit = unit_as_written(f.unit)  # a bare 万/亿 (最高100万奖励) is read as 万元/亿元
+        scope, conditional = money_scope(f)
+        item = MoneyItem(format_amount(amount), unit, scope, conditional, f.subject or "", f.id)
+        result.items.append(item)
+        if item.lump:
+            sums[unit] = sums.get(unit, Decimal(0)) + amount
+            counts[unit] = counts.get(unit, 0) + 1
     # Biggest count first, then unit name: a stable order independent of finding order.
     for unit in sorted(sums, key=lambda u: (-counts[u], u)):
         result.totals.append(MoneyTotal(unit, format_amount(sums[unit]), counts[unit]))
     return result
+
+
+def money_summary(findings: list[Finding]) -> dict[str, Any]:
+    """``money_at_stake`` as JSON: every removed amount with its scope, totals over lump sums only."""
+    money = money_at_stake(findings)
+    return {
+        "removed": money.removed,
+        "no_amount": money.no_amount,
+        "reduced": money.reduced,
+        "amounts": [{"finding": i.finding, "amount": i.amount, "unit": i.unit, "scope": i.scope,
+                     "per_recipient": i.conditional, "lump_sum": i.lump, "subject": i.subject}
+                    for i in money.items],
+        "lump_totals": [{"unit": t.unit, "total": t.total, "count": t.count} for t in money.totals],
+    }
 
 
 def target_counts(findings: list[Finding]) -> dict[str, int]:
@@ -84,6 +159,119 @@ def target_counts(findings: list[Finding]) -> dict[str, int]:
         elif f.kind == "target_changed" and f.direction in counts:
             counts[f.direction or ""] += 1
     return counts
+
+
+# Finding kinds grouped as a reader scans them: money first, then targets … (kinds a genre adds
+# later fall into "other", so a new rule never disappears from the list).
+GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("money", ("funding_removed", "funding_changed", "funding_added")),
+    ("targets", ("target_changed", "target_removed", "target_added")),
+    ("penalties", ("penalty_changed", "penalty_removed", "penalty_added")),
+    ("deadlines", ("deadline_changed",)),
+    ("thresholds", ("threshold_changed", "threshold_removed", "threshold_added")),
+    ("obligations", ("obligation_weakened", "obligation_strengthened", "agency_changed")),
+    ("terms", ("term_removed", "term_added")),
+    ("sections", ("section_removed", "section_added")),
+]
+
+
+def finding_group(kind: str) -> str:
+    """The group a finding kind is listed under ("money", "targets" … or "other")."""
+    return next((g for g, kinds in GROUPS if kind in kinds), "other")
+
+
+def amount_words(amount: str, unit: str, ui: dict[str, Any]) -> tuple[str, str]:
+    """(number, unit) as the reader's language writes them: ("50", "万元"), in English
+    ("500,000", "yuan")."""
+    value = money_value(amount, unit)
+    if ui["currencies"] and value and value[1] in ui["currencies"]:
+        return f"{value[0].normalize():,f}", str(ui["currencies"][value[1]])
+    return amount, unit
+
+
+def money_words(item: MoneyItem, ui: dict[str, Any]) -> str:
+    """An amount as the document scopes it: "50 万元 · 每年 · 最高" (in English "500,000 yuan ·
+    per year · cap", with a scope word the glossary lacks shown as written)."""
+    words = [" ".join(amount_words(item.amount, item.unit, ui)),
+             *(ui["scope_words"].get(w, w) for w in item.scope)]
+    if item.conditional:
+        words.append(str(ui["money_per_recipient"]))
+    return " · ".join(words)
+
+
+@dataclass
+class Lead:
+    """The report's first paragraph: what changed, in words, and the targets that were lowered."""
+
+    sentence: str
+    lowered: list[str]  # "知识产权保护社会满意度 ≥90分 → ≥85分"
+
+
+def _value(f: Finding, side: str) -> str:
+    value = f.draft_value if side == "draft" else f.final_value
+    return as_written(value, f.unit, f.comparator) if value else "?"
+
+
+def lead(report: Report, ui: dict[str, Any]) -> Lead:
+    """Say in one sentence what the final changed: money, targets, deadlines, sections."""
+    words = ui["lead"]
+    money = money_at_stake(report.findings)
+    targets = target_counts(report.findings)
+    kinds = report.summary["findings"]
+    sections = report.summary["sections"]
+    parts: list[str] = []
+    if money.removed:
+        part = words["money_removed"].format(n=money.removed)
+        if money.totals:
+            total = "、".join(f"{t.total} {t.unit}" for t in money.totals)
+            part += words["money_total"].format(total=total, k=money.not_summed) if money.not_summed else ""
+        elif money.items:
+            part += words["money_no_total"].format(k=len(money.items))
+        parts.append(part)
+    if money.reduced:
+        parts.append(words["money_reduced"].format(n=money.reduced))
+    for key in ("lowered", "removed", "raised", "redefined", "added"):
+        if targets[key]:
+            parts.append(words["targets_" + key].format(n=targets[key]))
+    for kind in ("deadline_changed", "obligation_weakened"):
+        if kinds.get(kind):
+            parts.append(words[kind].format(n=kinds[kind]))
+    # kinds a genre adds (fines raised, articles merged …) are counted under their own label
+    told = {k for _g, kinds_ in GROUPS for k in kinds_}
+    for kind in sorted(k for k in kinds if k not in told):
+        label = str(ui["kinds"].get(kind, kind))
+        if ui["html_lang"] == "en":  # inside a sentence: "…; penalty changed: 3"
+            label = label[:1].lower() + label[1:]
+        parts.append(words["other_kind"].format(label=label, n=kinds[kind]))
+    if sections.get("removed"):
+        # a removed chapter counts its sub-headings too: say how many whole blocks they make
+        blocks = kinds.get("section_removed", 0)
+        parts.append(words["sections_blocks"].format(m=sections["removed"], n=blocks) if blocks
+                     else words["sections_removed"].format(n=sections["removed"]))
+    if sections.get("added"):
+        parts.append(words["sections_added"].format(n=sections["added"]))
+    if not parts:
+        return Lead(words["nothing"], [])
+    sentence = ui["lead_intro"] + ui["lead_join"].join(parts) + ui["lead_end"]
+    lowered = [f"{f.subject or ''} {_value(f, 'draft')} → {_value(f, 'final')}".strip()
+               for f in report.findings if f.kind == "target_changed" and f.direction == "lowered"]
+    return Lead(sentence, list(dict.fromkeys(lowered)))
+
+
+_BILINGUAL = re.compile(r" / (?=[A-Za-z“\"(])")
+_SIDE_LABEL = re.compile(r"^([^/:：]{1,12}) / ([A-Za-z ]{1,12}): ")  # "征求意见稿 / draft: …"
+
+
+def warning_in(text: str, lang: str) -> str:
+    """A warning written "中文 / English" in the reader's language; one in one language as is."""
+    side = _SIDE_LABEL.match(text)
+    if side:
+        label = side.group(2) if lang == "en" else side.group(1)
+        return f"{label}: {warning_in(text[side.end():], lang)}"
+    parts = _BILINGUAL.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return text
+    return parts[1] if lang == "en" else parts[0]
 
 
 def value_spans(text: str | None, value: str | None, unit: str | None = None) -> list[tuple[int, int]]:

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from revdiff.diff import diff_texts
+from revdiff.model import SectionPair
 from revdiff.render import facts
 from revdiff.render.i18n import (
     KIND_ORDER,
@@ -36,12 +38,13 @@ from revdiff.render.i18n import (
     status_label,
     strings,
 )
+from revdiff.render.table_diff import table_sides
 from revdiff.render.table_html import table_view
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
 
-    from revdiff.model import DocInfo, Finding, Report, SectionPair, SectionRef
+    from revdiff.model import DocInfo, Finding, Node, Report, SectionRef
 
 
 # --------------------------------------------------------------------------- markup building
@@ -124,6 +127,8 @@ class SideView:
     lines: str = ""
     body: Markup = field(default_factory=Markup)
     empty: bool = False
+    preview: str = ""  # a long section that is all removed or all added: its first words, folded
+    length: int = 0
 
 
 @dataclass
@@ -215,6 +220,10 @@ def _finding_spans(text: str, sentences: list[tuple[str, str, str]]) -> list[Spa
     return spans
 
 
+FOLD_CHARS = 240  # a removed section longer than this is folded (about three lines of text)
+PREVIEW_CHARS = 60
+
+
 def _side_view(
     ui: dict[str, Any],
     pair: SectionPair,
@@ -229,13 +238,27 @@ def _side_view(
     segments = _side_segments(pair, side)
     text = "".join(t for _, t in segments)
     spans = _finding_spans(text, sentences) + _mark_spans(facts.term_spans(text, terms), "term")
+    body = _render_pieces(segments, spans)
+    node = pair.draft_node if side == "draft" else pair.final_node
+    if node is not None and node.kind == "table" and node.rows:
+        # an indicator table as a table: rows paired by measure, cells diffed one by one
+        def rows(n: Node | None) -> list[list[str]] | None:
+            return n.rows if n is not None and n.kind == "table" else None
+
+        tables = table_sides(rows(pair.draft_node), rows(pair.final_node))
+        body = tables[0] if side == "draft" else tables[1]
+    # a whole removed (or added) section is a wall of struck (or underlined) text: fold it
+    # behind its first words and its length
+    whole = pair.status in ("removed", "added") and len(text) > FOLD_CHARS
     return SideView(
         present=True,
-        heading=f"{ref.number}{ref.title}",
+        heading=f"{ref.number}{ref.title}" or ui["preamble"],
         path=facts.section_path(ref),
         lines=facts.line_label(ui, ref.line_start, ref.page, fmt, ref.line_end),
-        body=_render_pieces(segments, spans),
+        body=body,
         empty=not text.strip(),
+        preview=text[:PREVIEW_CHARS].strip() + "…" if whole else "",
+        length=len(text) if whole else 0,
     )
 
 
@@ -310,6 +333,23 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
     return views
 
 
+def _quote(f: Finding, side: str, terms: list[str]) -> Markup:
+    """A finding's sentence with its value marked and, when both sides quote a sentence, the
+    words that changed struck (draft) or underlined (final), so the eye finds the change."""
+    text = f.draft_text if side == "draft" else f.final_text
+    value = f.draft_value if side == "draft" else f.final_value
+    if not text:
+        return Markup("")
+    if not (f.draft_text and f.final_text) or f.draft_text == f.final_text:
+        return highlight(text, value, f.unit, terms)
+    pair = SectionPair(id="", status="modified", renumbered=False, similarity=0.0, draft=None, final=None)
+    pair.diff, pair.formatting = diff_texts(f.draft_text, f.final_text)
+    spans = _mark_spans(facts.value_spans(text, value, f.unit), "val", 1)
+    if terms:
+        spans += _mark_spans(facts.term_spans(text, terms), "term", 2)
+    return _render_pieces(_side_segments(pair, side), spans)
+
+
 def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) -> list[FindingView]:
     pairs = facts.pair_index(report)
     anchors = dict(zip((p.id for p in report.sections), facts.pair_ids(report), strict=True))
@@ -327,8 +367,8 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
                 severity_label=severity_label(f.severity, lang),
                 direction_label=ui["directions"].get(f.direction or "", f.direction or ""),
                 note=(f.note_en or f.note) if lang == "en" else (f.note or f.note_en),
-                draft_html=highlight(f.draft_text, f.draft_value, f.unit, terms),
-                final_html=highlight(f.final_text, f.final_value, f.unit, terms),
+                draft_html=_quote(f, "draft", terms),
+                final_html=_quote(f, "final", terms),
                 draft_path=facts.section_path(dpair.draft if dpair else None),
                 final_path=facts.section_path(fpair.final if fpair else None),
                 draft_link=f"#sec-{anchors[dpair.id]}" if dpair else None,
@@ -343,6 +383,23 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
 
 
 @dataclass
+class GroupView:
+    """The key changes of one group (money, targets …), in severity order."""
+
+    key: str
+    label: str
+    findings: list[FindingView]
+
+
+def _group_views(findings: list[FindingView], ui: dict[str, Any]) -> list[GroupView]:
+    order = [g for g, _kinds in facts.GROUPS] + ["other"]
+    groups: dict[str, list[FindingView]] = {}
+    for fv in findings:
+        groups.setdefault(facts.finding_group(fv.finding.kind), []).append(fv)
+    return [GroupView(g, ui["groups"][g], groups[g]) for g in order if g in groups]
+
+
+@dataclass
 class DocView:
     """One document card of the header."""
 
@@ -354,8 +411,11 @@ class DocView:
     more: list[tuple[str, str]]  # 主送, 抄送 …: behind a disclosure, to keep the header short
 
 
-def _doc_view(side: str, label: str, info: DocInfo) -> DocView:
+def _doc_view(side: str, label: str, info: DocInfo, ui: dict[str, Any] | None = None) -> DocView:
     primary, rest = facts.split_metadata(info)
+    names = (ui or {}).get("meta_labels", {})  # the documents' own field names, in the reader's language
+    primary = [(names.get(k, k), v) for k, v in primary]
+    rest = [(names.get(k, k), v) for k, v in rest]
     return DocView(side, label, info, facts.other_parts(info), primary, rest)
 
 
@@ -399,6 +459,12 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         for f, fid in zip(report.findings, fids, strict=True)
         if f.term is not None
     ]
+    money = facts.money_at_stake(report.findings)
+    anchor_of = {f.id: fid for f, fid in zip(report.findings, fids, strict=True)}
+    money_rows = [(item, facts.money_words(item, ui), f"f-{anchor_of.get(item.finding, item.finding)}")
+                  for item in money.items]
+    money_totals = [(t, *facts.amount_words(t.total, t.unit, ui)) for t in money.totals]
+    finding_views = _finding_views(report, ui, lang, fids)
     legend = [(s, status_label(s, lang), STATUS_SYMBOLS[s]) for s in STATUS_SYMBOLS]
     legend.append(("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL))
     return {
@@ -407,18 +473,25 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "version": __version__,
         "report": report,
         "docs": [
-            _doc_view("draft", ui["draft"], report.draft),
-            _doc_view("final", ui["final"], report.final),
+            _doc_view("draft", ui["draft"], report.draft, ui),
+            _doc_view("final", ui["final"], report.final, ui),
         ],
         "kind_rows": kind_rows,
         "severity": summary["severity"],
         "status_rows": status_rows,
+        "kind_counts": kinds_present,
+        "section_counts": sec_counts,
+        "warnings": [facts.warning_in(w, lang) for w in report.warnings],
         "law_cards": law_cards,
-        "money": facts.money_at_stake(report.findings),
+        "money": money,
+        "money_rows": money_rows,
+        "money_totals": money_totals,
+        "lead": facts.lead(report, ui),
+        "groups": _group_views(finding_views, ui),
         "targets": facts.target_counts(report.findings),
         "term_rows": term_rows,
         "watch": report.watch,
-        "findings": _finding_views(report, ui, lang, fids),
+        "findings": finding_views,
         "pairs": _pair_views(report, ui, lang, fids),
         "legend": legend,
         "table": table_view(report, lang),

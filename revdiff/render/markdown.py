@@ -59,7 +59,7 @@ def _doc_line(label: str, doc: DocInfo, ui: dict[str, Any]) -> list[str]:
         lines.append(f"  - {ui['other_parts']}: " + "；".join(escape_md(p) for p in others))
     # Only what a story cites (文号, issuing office, dates); 主送/抄送 lists stay in the JSON.
     for key, value in facts.split_metadata(doc)[0]:
-        lines.append(f"  - {escape_md(key)}: {escape_md(value)}")
+        lines.append(f"  - {escape_md(ui['meta_labels'].get(key, key))}: {escape_md(value)}")
     return lines
 
 
@@ -87,6 +87,8 @@ def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: di
         label = f"`{f.id}` " + label
     note = (f.note_en or f.note) if lang == "en" else (f.note or f.note_en)
     lines = [f"- {label}: {escape_md(note)}" if note else f"- {label}"]
+    if f.gap:
+        lines.append(f"  - ⚠ {ui['gap_note'].get(f.gap, f.gap)}")
     if f.term is not None:
         a = "?" if f.draft_count is None else f.draft_count
         b = "?" if f.final_count is None else f.final_count
@@ -114,28 +116,40 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     title = report.final.part or report.final.title or report.draft.title
     colon = "：" if lang == "zh" else ": "
     out: list[str] = [f"# {ui['report_title']}{colon}{escape_md(title)}", ""]
+    lead = facts.lead(report, ui)
+    out += [escape_md(lead.sentence), ""]
+    if lead.lowered:
+        out += [f"**{ui['lead']['lowered_list']}**" + ui["lead_join"].join(escape_md(t) for t in lead.lowered), ""]
     out += _doc_line(ui["draft"], report.draft, ui)
     out += _doc_line(ui["final"], report.final, ui)
     out.append("")
     if report.warnings:
         out.append(f"> **{ui['warnings']}**")
-        out += [f"> - {escape_md(w)}" for w in report.warnings]
+        out += [f"> - {escape_md(facts.warning_in(w, lang))}" for w in report.warnings]
         out.append("")
 
     out += [f"## {ui['summary']}", ""]
     money = facts.money_at_stake(report.findings)
     sep, paren = ("；", "（{}）") if lang == "zh" else ("; ", " ({})")
     if money.removed:
-        amounts = sep.join(
-            f"**{t.total} {escape_md(t.unit)}**" + paren.format(ui["money_pledges"].format(n=t.count))
-            for t in money.totals
-        )
-        line = f"- {ui['money']}: {amounts or '—'}"
-        if money.not_summed:
-            line += sep + ui["money_not_summed"].format(n=money.not_summed)
-        if money.no_amount:
-            line += sep + ui["money_no_amount"].format(n=money.no_amount)
+        line = f"- {ui['money']}: {ui['money_removed'].format(n=money.removed, k=len(money.items))}"
+        if money.totals:
+            amounts = sep.join(
+                "**{} {}**".format(*map(escape_md, facts.amount_words(t.total, t.unit, ui)))
+                + paren.format(ui["money_pledges"].format(n=t.count))
+                for t in money.totals
+            )
+            line += ("" if lang == "zh" else "; ") + f"{ui['money_lump_total']} {amounts}"
+            if money.not_summed:
+                line += sep + ui["money_not_summed"].format(n=money.not_summed)
         out.append(line)
+        if money.items and not money.totals:
+            out.append(f"  - {ui['money_no_total']}")
+        for item in money.items:
+            subject = f" {escape_md(item.subject)}" if item.subject else ""
+            out.append(f"  - **{escape_md(facts.money_words(item, ui))}**{subject} (`{item.finding}`)")
+        if money.no_amount:
+            out.append(f"  - {ui['money_no_amount'].format(n=money.no_amount)}")
     else:
         out.append(f"- {ui['money']}: {ui['money_none']}")
     if money.reduced:

@@ -7,6 +7,7 @@ Markdown and CSV outputs must agree on these, so they are computed once here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -220,6 +221,14 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     kinds = report.summary["findings"]
     sections = report.summary["sections"]
     parts: list[str] = []
+    articles = report.summary.get("articles")
+    if articles:  # a law: the counts a 修改说明 opens with
+        changed = articles.get("reworded", 0)
+        counts = [(k, n) for k, n in (("articles_reworded", changed), ("articles_added", articles.get("added", 0)),
+                                       ("articles_removed", articles.get("removed", 0))) if n]
+        parts += [words[k].format(n=n) for k, n in counts]
+        chapters = report.summary.get("chapters") or {}
+        parts += [words["chapters_" + k].format(n=chapters[k]) for k in ("added", "removed", "renamed") if chapters.get(k)]
     if money.removed:
         part = words["money_removed"].format(n=money.removed)
         if money.totals:
@@ -233,16 +242,26 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     for key in ("lowered", "removed", "raised", "redefined", "added"):
         if targets[key]:
             parts.append(words["targets_" + key].format(n=targets[key]))
-    for kind in ("deadline_changed", "obligation_weakened"):
+    penalties = Counter("removed" if f.kind == "penalty_removed" else "added" if f.kind == "penalty_added"
+                        else f.direction for f in report.findings if f.kind.startswith("penalty_"))
+    for key in ("lowered", "removed", "raised", "added"):
+        if penalties[key]:
+            parts.append(words["penalties_" + key].format(n=penalties[key]))
+    thresholds = sum(n for k, n in kinds.items() if k.startswith("threshold_"))
+    if thresholds:
+        parts.append(words["thresholds"].format(n=thresholds))
+    for kind in ("deadline_changed", "obligation_weakened", "reference_changed"):
         if kinds.get(kind):
             parts.append(words[kind].format(n=kinds[kind]))
     # kinds a genre adds (fines raised, articles merged …) are counted under their own label
-    told = {k for _g, kinds_ in GROUPS for k in kinds_}
+    told = {k for _g, kinds_ in GROUPS for k in kinds_} | {"reference_changed"}
     for kind in sorted(k for k in kinds if k not in told):
         label = str(ui["kinds"].get(kind, kind))
         if ui["html_lang"] == "en":  # inside a sentence: "…; penalty changed: 3"
             label = label[:1].lower() + label[1:]
         parts.append(words["other_kind"].format(label=label, n=kinds[kind]))
+    if articles:  # a law's sections are its articles and chapters, counted above
+        sections = {}
     if sections.get("removed"):
         # a removed chapter counts its sub-headings too: say how many whole blocks they make
         blocks = kinds.get("section_removed", 0)

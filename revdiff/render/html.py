@@ -423,7 +423,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     """Everything the templates need, computed in Python so the templates stay simple."""
     from revdiff import __version__
 
-    ui = strings(lang)
+    ui = strings(lang, report.genre)
     lang = "en" if ui["html_lang"] == "en" else "zh"
     fids = facts.finding_ids(report)
     summary = report.summary

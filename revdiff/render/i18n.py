@@ -7,6 +7,7 @@ classifier rule never breaks rendering.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 DEFAULT_LANG = "zh"
@@ -103,6 +104,18 @@ STRINGS: dict[str, dict[str, Any]] = {
             "targets_added": "新增 {n} 项目标",
             "deadline_changed": "改动了 {n} 处期限",
             "obligation_weakened": "弱化了 {n} 处义务",
+            "articles_reworded": "修改 {n} 条",
+            "articles_added": "新增 {n} 条",
+            "articles_removed": "删除 {n} 条",
+            "chapters_added": "新增 {n} 章（编、节）",
+            "chapters_removed": "删除 {n} 章（编、节）",
+            "chapters_renamed": "{n} 章（编、节）改名",
+            "penalties_lowered": "减轻了 {n} 项罚则",
+            "penalties_removed": "删除了 {n} 项罚则",
+            "penalties_raised": "加重了 {n} 项罚则",
+            "penalties_added": "新增 {n} 项罚则",
+            "thresholds": "改动了 {n} 处数量标准",
+            "reference_changed": "{n} 处引用改指其他条款",
             "sections_removed": "删除了 {n} 个章节标题",
             "sections_blocks": "删除了 {m} 个章节标题（其中 {n} 处是整章整节删除）",
             "sections_added": "新增 {n} 个章节",
@@ -262,6 +275,18 @@ STRINGS: dict[str, dict[str, Any]] = {
             "targets_added": "adds targets: {n}",
             "deadline_changed": "changes deadlines: {n}",
             "obligation_weakened": "weakens obligations: {n}",
+            "articles_reworded": "rewords articles: {n}",
+            "articles_added": "adds articles: {n}",
+            "articles_removed": "deletes articles: {n}",
+            "chapters_added": "adds chapters (parts, sections): {n}",
+            "chapters_removed": "deletes chapters (parts, sections): {n}",
+            "chapters_renamed": "renames chapters (parts, sections): {n}",
+            "penalties_lowered": "lightens penalties: {n}",
+            "penalties_removed": "removes penalties: {n}",
+            "penalties_raised": "raises penalties: {n}",
+            "penalties_added": "adds penalties: {n}",
+            "thresholds": "changes thresholds: {n}",
+            "reference_changed": "points references at other provisions: {n}",
             "sections_removed": "deletes section headings: {n}",
             "sections_blocks": "deletes section headings: {m} (whole chapters or sections deleted: {n})",
             "sections_added": "adds sections: {n}",
@@ -404,14 +429,43 @@ STRINGS: dict[str, dict[str, Any]] = {
 }
 
 
-def strings(lang: str | None) -> dict[str, Any]:
-    """The UI strings for ``lang`` ("zh" or "en"); ValueError for any other language."""
+def strings(lang: str | None, genre: str | None = None) -> dict[str, Any]:
+    """The UI strings for ``lang`` ("zh" or "en"); ValueError for any other language.
+
+    ``genre`` "law": a law or regulation is compared before and after a revision, not as a
+    draft for comment against its final — the sides are named 修改前 / 修改后 (before / after).
+    """
     key = (lang or DEFAULT_LANG).lower()
     if key in ("zh-cn", "zh_cn", "cn"):
         key = "zh"
     if key not in STRINGS:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(STRINGS)}")
-    return STRINGS[key]
+    return _revision_strings(key) if genre == "law" else STRINGS[key]
+
+
+# draft/final → before/after, longest first so that "the draft" is not half-replaced
+_REVISION_WORDS = {
+    "zh": [("征求意见稿与定稿", "修改前后"), ("征求意见稿", "修改前"), ("定稿", "修改后")],
+    "en": [("Draft vs. final", "Before vs. after revision"), ("the draft", "the text before"),
+           ("the final", "the revised text"), ("Draft", "Before"), ("Final", "After"),
+           ("draft", "text before"), ("final", "revised text")],
+}
+
+
+@lru_cache(maxsize=2)
+def _revision_strings(key: str) -> dict[str, Any]:
+    def swap(value: Any) -> Any:
+        if isinstance(value, str):
+            for old, new in _REVISION_WORDS[key]:
+                value = value.replace(old, new)
+            return value
+        if isinstance(value, dict):
+            return {k: swap(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(swap(v) for v in value)
+        return value
+
+    return swap(STRINGS[key])  # type: ignore[no-any-return]
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:

@@ -111,7 +111,7 @@ def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: di
 
 def render_markdown(report: Report, lang: str = "zh") -> str:
     """Render the summary and key changes of ``report`` as Markdown (UI in ``lang``)."""
-    ui = strings(lang)
+    ui = strings(lang, report.genre)
     lang = "en" if ui["html_lang"] == "en" else "zh"
     title = report.final.part or report.final.title or report.draft.title
     colon = "：" if lang == "zh" else ": "

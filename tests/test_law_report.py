@@ -1,0 +1,47 @@
+"""A law revision's report speaks of 修改前 / 修改后 and opens with what a 修改说明 says."""
+
+from __future__ import annotations
+
+import functools
+
+import revdiff
+from revdiff.render import render
+
+from .conftest import ROOT, SAMPLES
+
+LAWS = ROOT / "tests" / "laws"
+
+
+@functools.cache
+def _statistics() -> revdiff.model.Report:  # type: ignore[name-defined]
+    return revdiff.compare(str(LAWS / "statistics-law-2009.md"), str(LAWS / "statistics-law-2024.md"))
+
+
+def test_law_sides_are_before_and_after() -> None:
+    md = render(_statistics(), "md")
+    head = md.split("## ")[0]
+    assert head.startswith("# 修改前后对照报告：中华人民共和国统计法")
+    assert "**修改前**" in head and "**修改后**" in head
+    assert "征求意见稿" not in head and "定稿" not in head
+    html = render(_statistics(), "html")
+    assert "修改前后对照报告" in html and "征求意见稿与定稿对照报告" not in html
+    en = render(_statistics(), "md", lang="en")
+    assert en.startswith("# Before vs. after revision") and "**Before**" in en and "Draft" not in en.split("## ")[0]
+
+
+def test_law_lead_counts_articles_and_penalties() -> None:
+    # read from both texts: 3 articles inserted, 21 reworded, and three fines raised
+    # (第四十一条 both tiers, 第四十二条) — see tests/test_penalties.py and tests/test_article_map.py
+    lead = render(_statistics(), "md").splitlines()[2]
+    assert lead.startswith("与修改前相比，修改后修改 21 条；新增 3 条；")
+    assert "加重了 3 项罚则" in lead
+    assert "章节" not in lead, "a law's sections are its articles, already counted"
+    en = render(_statistics(), "md", lang="en").splitlines()[2]
+    assert "rewords articles: 21" in en and "raises penalties: 3" in en
+
+
+def test_plan_keeps_draft_and_final() -> None:
+    report = revdiff.compare(str(SAMPLES / "yantai-ip-strategy-draft.txt"), str(SAMPLES / "yantai-notice-official.txt"))
+    md = render(report, "md")
+    assert md.startswith("# 征求意见稿与定稿对照报告") and "**征求意见稿**" in md
+    assert "条；" not in md.splitlines()[2]

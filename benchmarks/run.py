@@ -794,7 +794,7 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
     a = L.append
     a("# revdiff benchmark results")
     a("")
-    a("Written by `python benchmarks/run.py` (issue 6); regenerate with the same command. "
+    a("Written by `python benchmarks/run.py` (issues 6 and 16); regenerate with the same command. "
       "The *Analysis* section is kept across reruns; everything else is measured.")  # fmt: skip
     a("")
     a("## Machine")

@@ -64,8 +64,8 @@ def register(reader: Reader) -> None:
     READERS.insert(len(READERS) - 1, reader)
 
 
-# The default --max-size: two 50 MB text files take about 10 GB of memory and a quarter of an
-# hour on a 2-core, 24 GB machine (benchmarks/RESULTS.md); 200 MB would need more memory than it has.
+# The default --max-size: two 50 MB text files take about 6 GB of memory and 6 minutes on a
+# 2-core, 24 GB machine (benchmarks/RESULTS.md); 200 MB would need more memory than it has.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 OCR_MODES = ("auto", "always", "never")  # which PDF pages are read by OCR (see readers.pdf.read)
 

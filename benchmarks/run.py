@@ -1,4 +1,5 @@
-"""Benchmark revdiff (issue 6): headline pair, baselines, per-stage costs and a size ladder.
+"""Benchmark revdiff (issues 6 and 16): headline pair, baselines, per-stage costs, a size ladder,
+batch throughput, a law pair and one very large pair.
 
     python benchmarks/run.py                      # full run, writes benchmarks/RESULTS.md
     python benchmarks/run.py --runs 7 --sizes 50000,200000
@@ -18,7 +19,10 @@ What is measured, in one run and on the same inputs:
   and cold (the first pass in fresh processes, with the CLI import);
 * a size ladder of long pairs from ``benchmarks/generate.py`` (HTML and JSON, cold process),
   the growth exponents and the 250 K → 1 M time ratio;
-* one profile (pyinstrument if installed, else cProfile) of the biggest size that finished.
+* one profile (pyinstrument if installed, else cProfile) of the biggest size that finished;
+* (issue 16; not with ``--quick``) the fixed cost of a compare (two one-line files), ``revdiff
+  batch -j 2`` on 40 copies of the headline pair (pairs per second), the 255-article law pair of
+  ``law_pair.py`` and, once, ``--big-mb`` MB per side (wall, CPU, peak RSS).
 
 Every timing is the median of ``--runs`` runs, except at ladder sizes whose first run took more
 than ``--slow`` seconds (then 1 run), and at sizes whose HTML run took more than ``--long``
@@ -55,8 +59,9 @@ SAMPLES = ROOT / "samples"
 DRAFT = SAMPLES / "yantai-ip-strategy-draft.txt"
 FINAL = SAMPLES / "yantai-notice-official.txt"
 RESULTS = HERE / "RESULTS.md"
-DEFAULT_SIZES = "50000,200000,250000,500000,1000000"
+DEFAULT_SIZES = "30000,250000,500000,1000000,2000000"
 ANALYSIS_START, ANALYSIS_END = "<!-- analysis -->", "<!-- /analysis -->"
+BATCH_PAIRS = 40  # headline pairs in the batch measurement
 
 sys.path.insert(0, str(HERE))
 
@@ -256,11 +261,19 @@ def stage_times(draft: Path, final: Path) -> tuple[dict[str, float], dict[str, i
 
     for name, fn in originals.items():
         setattr(cmp, name, timed(name, fn))
+    # the alignment is the genre's own (build_report calls genres.get(…).align)
+    import dataclasses
+
+    from revdiff import genres
+
+    get_genre = genres.get
+    genres.get = lambda name: dataclasses.replace(get_genre(name), align=timed("align", get_genre(name).align))  # type: ignore[assignment]
     try:
         c = clock()
         report = cmp.build_report(d, f)
         whole = clock() - c
     finally:
+        genres.get = get_genre  # type: ignore[assignment]
         for name, fn in originals.items():
             setattr(cmp, name, fn)
     t["report_other"] = max(0.0, whole - sum(t[s] for s in set(WRAP.values())))
@@ -462,6 +475,102 @@ def loglog_fit(points: list[tuple[float, float]]) -> float:
 # ---------------------------------------------------------------------------- main
 
 
+def budgets(work: Path, rd: list[str], env: dict[str, str], runs: int, big_mb: int,
+            timeout: float) -> dict[str, Proc | int | float]:
+    """The other figures of issue 16, each a cold process: the fixed cost of a compare (two
+    one-line files), ``revdiff batch -j 2`` on BATCH_PAIRS copies of the headline pair, the
+    255-article law pair of ``law_pair.py`` and, once, ``big_mb`` MB per side (0: skipped)."""
+    import law_pair
+
+    out: dict[str, Proc | int | float] = {}
+    tiny_d, tiny_f = work / "tiny-draft.txt", work / "tiny-final.txt"
+    tiny_d.write_text("一、总体要求\n到2025年，建成10个示范区。\n", encoding="utf-8")
+    tiny_f.write_text("一、总体要求\n到2025年，建成8个示范区。\n", encoding="utf-8")
+    batch_dir = work / "batch"
+    batch_dir.mkdir()
+    for i in range(BATCH_PAIRS):
+        (batch_dir / f"p{i:02d}.draft.txt").symlink_to(DRAFT)
+        (batch_dir / f"p{i:02d}.final.txt").symlink_to(FINAL)
+    ld, lf = law_pair.build(work)
+    cmds = {
+        "fixed": rd + ["compare", str(tiny_d), str(tiny_f), "-o", str(work / "tiny.html")],
+        "batch": rd + ["batch", str(batch_dir), "-o", str(work / "batch-out"), "-j", "2", "--force"],
+        "law": rd + ["compare", str(ld), str(lf), "-o", str(work / "law.html")],
+    }
+    procs = {k: Proc(k) for k in cmds}
+    for cmd in cmds.values():  # warm-up, not counted
+        run_once(cmd, 120, env=env)
+    for _ in range(runs):
+        for k, cmd in cmds.items():
+            wall, rss, cpu, _ = run_once(cmd, 120, env=env)
+            procs[k].times.append(wall)
+            procs[k].cpu.append(cpu)
+            procs[k].rss.append(rss)
+    out.update(procs)
+    if big_mb:
+        from generate import generate_pair
+
+        dtext, ftext = generate_pair(big_mb * 1024 * 1024 // 3)  # ~3 UTF-8 bytes a character
+        bd, bf = work / "big-draft.txt", work / "big-final.txt"
+        bd.write_text(dtext, encoding="utf-8")
+        bf.write_text(ftext, encoding="utf-8")
+        out["big_bytes"] = max(bd.stat().st_size, bf.stat().st_size)
+        out["big_chars"] = max(len(dtext), len(ftext))
+        big = Proc("big")
+        wall, rss, cpu, timed_out = run_once(rd + ["compare", str(bd), str(bf), "--max-size", str(2 * big_mb),
+                                                   "-o", str(work / "big.html")], timeout, env=env)
+        big.times.append(wall)
+        big.cpu.append(cpu)
+        big.rss.append(rss)
+        big.timed_out = timed_out
+        out["big"] = big
+    for k, v in out.items():
+        if isinstance(v, Proc):
+            print(f"  {k}: {fmt_t(v)} (CPU {fmt_s(v.cpu_median)}, peak RSS {mb(v.peak)})", flush=True)
+    return out
+
+
+def budgets_md(b: dict[str, Proc | int | float], head: dict[str, Proc], ladder: list[dict[str, object]]) -> list[str]:
+    """The issue 16 criteria table: cold ratio, CPU exponent less the fixed cost, 10 MB, batch, law."""
+    L: list[str] = []  # noqa: N806
+    a = L.append
+    fixed: Proc = b["fixed"]  # type: ignore[assignment]
+    batch: Proc = b["batch"]  # type: ignore[assignment]
+    law: Proc = b["law"]  # type: ignore[assignment]
+    dl = head["difflib"]
+    ratio = head["html"].median / dl.median
+    pts = [(statistics.fmean(r["chars"]), r["html"].cpu_median - fixed.cpu_median)  # type: ignore[arg-type,union-attr]
+           for r in ladder if r["html"].cpu and not r["html"].timed_out]  # type: ignore[union-attr]
+    pts = [(n, c) for n, c in pts if c > 0]
+    exp = loglog_fit(pts) if len(pts) >= 2 else math.nan
+    rate = BATCH_PAIRS / batch.median
+    a("## Done-when criteria (issue 16)")
+    a("")
+    a("| criterion | figure | result |")
+    a("|---|---|---|")
+    a(f"| headline pair to HTML, cold: ratio to `difflib.HtmlDiff` ≤ 1.6 | {ratio:.2f} wall "
+      f"({fmt_s(head['html'].median)} / {fmt_s(dl.median)}); CPU {head['html'].cpu_median / dl.cpu_median:.2f} | "
+      f"{'PASS' if ratio <= 1.6 else 'FAIL'} |")  # fmt: skip
+    sizes = f"{min(n for n, _ in pts) / 1e6:.2f} M → {max(n for n, _ in pts) / 1e6:.2f} M" if pts else "–"
+    a(f"| CPU exponent over the ladder ({sizes} characters), HTML, less the fixed cost "
+      f"({fmt_s(fixed.cpu_median)} CPU: a compare of two one-line files) ≤ 1.05 | {exp:.2f} | "
+      f"{'PASS' if exp <= 1.05 else 'FAIL'} |")  # fmt: skip
+    big = b.get("big")
+    if isinstance(big, Proc):
+        mbytes = int(b["big_bytes"]) / 2**20
+        ok = not big.timed_out and big.median <= 60 and big.peak <= 2 * 2**30
+        a(f"| {mbytes:.1f} MB per side ({int(b['big_chars']):,} characters), HTML, one cold run: ≤ 60 s and ≤ 2 GB | "
+          f"{'> ' if big.timed_out else ''}{fmt_s(big.median)} wall, CPU {fmt_s(big.cpu_median)}, peak RSS "
+          f"{mb(big.peak)} | {'PASS' if ok else 'FAIL'} |")  # fmt: skip
+    a(f"| `revdiff batch -j 2`, {BATCH_PAIRS} copies of the headline pair (HTML + JSON each, index), cold "
+      f"process: ≥ 20 pairs/s | {rate:.1f} pairs/s ({fmt_t(batch)}; CPU {fmt_s(batch.cpu_median)}) | "
+      f"{'PASS' if rate >= 20 else 'FAIL'} |")  # fmt: skip
+    a(f"| 255-article law pair (`benchmarks/law_pair.py`'s texts) to HTML, cold: ≤ 0.5 s | {fmt_t(law)} "
+      f"(CPU {fmt_s(law.cpu_median)}, peak RSS {mb(law.peak)}) | {'PASS' if law.median <= 0.5 else 'FAIL'} |")  # fmt: skip
+    a("")
+    return L
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Benchmark revdiff (issue 6).")
     ap.add_argument("--runs", type=int, default=5, help="runs per measurement (median); default 5")
@@ -494,6 +603,8 @@ def main(argv: list[str] | None = None) -> int:
         "--profile-size", type=int, help="ladder size to profile (default: the biggest that finished)"
     )
     ap.add_argument("--no-profile", action="store_true", help="skip the profile of the biggest size")
+    ap.add_argument("--big-mb", type=int, default=10,
+                    help="also compare this many MB per side once, as a cold process (0: skip); default 10")
     ap.add_argument("--top", type=int, default=25, help="profile entries to keep (default 25)")
     ap.add_argument(
         "--cold-stages",
@@ -528,6 +639,7 @@ def main(argv: list[str] | None = None) -> int:
     # from has: let the warm-up run write it rather than recompile every module every run
     # (some sandboxes set PYTHONDONTWRITEBYTECODE).
     utf8.pop("PYTHONDONTWRITEBYTECODE", None)
+    utf8["PYTHONPYCACHEPREFIX"] = str(work / "pycache")  # written even where the package folder is read-only
 
     # (a), (c), (d) headline pair as processes; interleaved so that drift hits all alike
     print("headline pair (cold processes):", flush=True)
@@ -574,6 +686,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  ratio revdiff HTML / difflib.HtmlDiff: {ratio_difflib:.2f}; / git word-diff: {ratio_git:.2f}",
         flush=True,
     )
+
+    budget: dict[str, Proc | int | float] = {}
+    if not args.quick:
+        print("fixed cost, batch, law pair" + (f", {args.big_mb} MB per side" if args.big_mb else "") + ":", flush=True)
+        budget = budgets(work, rd, utf8, runs, args.big_mb, args.timeout)
 
     # (b) stages in-process on the headline pair
     print("headline pair, stages in-process:", flush=True)
@@ -657,7 +774,8 @@ def main(argv: list[str] | None = None) -> int:
 
     elapsed = time.perf_counter() - started
     text = report_md(info, runs, args, head, ratio_difflib, ratio_git, head_stages, cold, counts, lib_total,
-                     head_peak, ladder, prof_tool, prof_text, profiled_at, elapsed, out)  # fmt: skip
+                     head_peak, ladder, prof_tool, prof_text, profiled_at, elapsed, out,
+                     budgets_md(budget, head, ladder) if budget else [])  # fmt: skip
     out.write_text(text, encoding="utf-8")
     print(
         f"headline HTML {fmt_s(head['html'].median)}, --help {fmt_s(head['help'].median)}; results written to {out}"
@@ -671,12 +789,12 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
               ratio_git: float, head_stages: dict[str, float], cold: dict[str, float], counts: dict[str, int],
               lib_total: float,
               head_peak: int, ladder: list[dict[str, object]], prof_tool: str, prof_text: str,
-              profiled_at: int | None, elapsed: float, out: Path) -> str:  # fmt: skip
+              profiled_at: int | None, elapsed: float, out: Path, budget_lines: list[str]) -> str:  # fmt: skip
     L: list[str] = []  # noqa: N806
     a = L.append
     a("# revdiff benchmark results")
     a("")
-    a("Written by `python benchmarks/run.py` (issue 6); regenerate with the same command. "
+    a("Written by `python benchmarks/run.py` (issues 6 and 16); regenerate with the same command. "
       "The *Analysis* section is kept across reruns; everything else is measured.")  # fmt: skip
     a("")
     a("## Machine")
@@ -718,6 +836,7 @@ def report_md(info: dict[str, str], runs: int, args: argparse.Namespace, head: d
     ]  # type: ignore[union-attr]
     cfit = loglog_fit(cpts) if len(cpts) >= 2 else math.nan
 
+    L.extend(budget_lines)
     a("## Done-when criteria (issue 6)")
     a("")
     a("| criterion | figure | result |")

@@ -6,11 +6,13 @@ relative to the manifest's folder; ``options`` holds extra compare options such 
 files.  Each pair gives ``OUTDIR/NAME.html`` and ``OUTDIR/NAME.json``; ``OUTDIR/index.html``
 ranks the pairs by their most severe finding and lists those that failed.
 
-Pairs run in worker processes (``concurrent.futures.ProcessPoolExecutor``); the main process
-writes every output and, after each pair, the state file ``OUTDIR/.revdiff-batch.json``
-(atomically).  A pair whose inputs (SHA-256 of both files), options and revdiff version are
-unchanged since it last succeeded is skipped, so a batch killed half-way finishes the rest
-when run again.
+Pairs run in worker processes (``concurrent.futures.ProcessPoolExecutor``), forked once
+from a main process that has loaded the comparison code; each worker writes its pair's two
+reports (atomically), the main process the database rows, the index and the state file
+``OUTDIR/.revdiff-batch.json`` (atomically; after every pair while few are done, then after
+each tenth more or five seconds, and at the end).  A pair whose inputs (SHA-256 of both
+files), options and revdiff version are unchanged since it last succeeded is skipped, so a
+batch killed half-way finishes the rest when run again.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ from typing import Any
 from urllib.parse import quote
 
 from revdiff.errors import RevdiffError
-from revdiff.output import refuse_input_as_output, shown, write_atomic
+from revdiff.output import refuse_input_as_output, refuse_inputs_as_outputs, shown, write_atomic
 
 STATE_FILE = ".revdiff-batch.json"
 STATE_SCHEMA = "revdiff.batch-state/1"
+STATE_EVERY = 5.0  # seconds after which the state file is written again while pairs finish
 COLUMNS = ("name", "draft", "final", "options")
 SEVERITIES = ("high", "medium", "low")
 _SIDE_FILE = re.compile(r"^(?P<name>.+)\.(?P<side>draft|final)\.[^.]+$")
@@ -314,21 +317,28 @@ def summarize(report: Any) -> dict[str, Any]:
     }
 
 
-def run_pair(draft: str, final: str, options: dict[str, Any], lang: str, db_name: str | None = None) -> dict[str, Any]:
+def run_pair(draft: str, final: str, options: dict[str, Any], lang: str, db_name: str | None = None,
+             outdir: str | None = None, name: str = "") -> dict[str, Any]:
     """Compare one pair (in a worker process): the HTML and JSON texts and the summary, or
     the one-line error.  Never raises for a bad input.  ``db_name``: also the database rows
-    of the pair under that name (``--db``)."""
+    of the pair under that name (``--db``).  ``outdir``: the worker itself writes the
+    reports there as ``name.html`` and ``name.json`` (atomically) and returns no texts, so
+    two workers write in parallel and no report is copied through a pipe."""
     from revdiff.pipeline import compare_paths
     from revdiff.render import render
 
     try:
         report = compare_paths(draft, final, **dict(options))
-        result = {
-            "ok": True,
-            "html": render(report, "html", lang=lang),
-            "json": render(report, "json"),
-            "summary": summarize(report),
-        }
+        html, json_text = render(report, "html", lang=lang), render(report, "json")
+        result: dict[str, Any] = {"ok": True, "summary": summarize(report)}
+        if outdir is None:
+            result.update(html=html, json=json_text)
+        else:
+            try:
+                write_atomic(Path(outdir) / f"{name}.html", html)
+                write_atomic(Path(outdir) / f"{name}.json", json_text)
+            except OSError as exc:
+                return {"ok": False, "error": f"cannot write to {outdir}: {exc.strerror or exc}"}
         if db_name is not None:
             from revdiff.render.database import pair_rows
 
@@ -342,6 +352,24 @@ def run_pair(draft: str, final: str, options: dict[str, Any], lang: str, db_name
         return {"ok": False, "error": "document structure nested too deeply to read"}
     except Exception as exc:  # a bug of ours: reported for this pair, the batch goes on
         return {"ok": False, "error": f"internal error ({type(exc).__name__}: {exc}); please report it"}
+
+
+# what every pair runs through: the pipeline, every genre and rule, the HTML renderer
+_WORKER_MODULES = ("revdiff.pipeline", "revdiff.comparison", "revdiff.structure", "revdiff.genres.plan",
+                   "revdiff.genres.law", "revdiff.render.html", "revdiff.render.database")
+
+
+def _warm_up() -> None:
+    """Import the comparison and rendering code once, in the main process, before the
+    workers fork from it: each worker then starts with it loaded instead of importing it
+    again (a tenth of a second each), and ``gc.freeze`` keeps the collector from scanning
+    (and copying) those shared objects in every worker."""
+    import gc
+    import importlib
+
+    for module in _WORKER_MODULES:
+        importlib.import_module(module)
+    gc.freeze()
 
 
 def _worker_init() -> None:
@@ -560,8 +588,7 @@ def _refuse_overwriting_inputs(manifest: str, pairs: list[Pair], out: Path) -> N
     inputs = [manifest] + [p for pair in pairs for p in (pair.draft, pair.final) if p]
     targets = [out / "index.html", out / STATE_FILE]
     targets += [out / f"{pair.name}.{ext}" for pair in pairs for ext in ("html", "json")]
-    for target in targets:
-        refuse_input_as_output(target, inputs)
+    refuse_inputs_as_outputs(targets, inputs)
 
 
 def run_batch(
@@ -666,9 +693,7 @@ def run_batch(
 
     def record(pair: Pair, key: str, result: dict[str, Any]) -> Outcome:
         if result.get("ok"):
-            try:
-                write_atomic(out / f"{pair.name}.html", result["html"])
-                write_atomic(out / f"{pair.name}.json", result["json"])
+            try:  # the worker wrote the two reports
                 if conn is not None:  # before the state: a kill in between only redoes the pair
                     database.store_pair(conn, result["db"], key)
             except (OSError, sqlite3.Error) as exc:
@@ -687,7 +712,14 @@ def run_batch(
         else:
             new_state.pop(pair.name, None)
             outcome = Outcome(pair, "failed", error=result.get("error", "failed"))
-        save_state(out, new_state)  # after each pair: a killed batch resumes from here
+        # A killed batch resumes from the last state written.  The whole state after every
+        # pair grew as pairs × pairs; written when a tenth more pairs are recorded (so its
+        # writing stays proportional to the batch) or STATE_EVERY seconds have passed (so a
+        # kill redoes little), and at the end.
+        saved[1] += 1
+        if saved[1] >= max(1, len(new_state) // 10) or time.monotonic() - saved[0] >= STATE_EVERY:
+            save_state(out, new_state)
+            saved[:] = [time.monotonic(), 0]
         return outcome
 
     def line(o: Outcome, n: int) -> str:
@@ -696,6 +728,7 @@ def run_batch(
         return f"[{n}/{total}] {o.pair.name}: FAILED: {o.error}"
 
     save_state(out, new_state)
+    saved = [time.monotonic(), 0]  # when the state was last written, pairs recorded since
     if todo:
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
         bar_cm: Any = (
@@ -712,10 +745,11 @@ def run_batch(
         bar = bar_cm.__enter__() if bar_cm is not None else None
         failures: list[str] = []
         try:
+            _warm_up()
             with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
                 futures: dict[Future[dict[str, Any]], tuple[int, Pair, str]] = {
                     pool.submit(run_pair, p.draft or "", p.final or "", kw, lang,
-                                None if conn is None else p.name): (i, p, key)
+                                None if conn is None else p.name, str(out), p.name): (i, p, key)
                     for i, p, kw, key in todo
                 }
                 try:
@@ -747,6 +781,7 @@ def run_batch(
                         child.terminate()
                     raise
         finally:
+            save_state(out, new_state)  # every pair recorded so far, also on Ctrl-C
             if bar_cm is not None:
                 bar_cm.__exit__(None, None, None)
         for f in failures:

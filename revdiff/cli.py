@@ -210,7 +210,7 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--final-part", metavar="TITLE", help="Part of a bundled final to compare (title or a substring of it).")
 @click.option("--watch", metavar="TERM,...", help="Extra watched terms, comma-separated (版权 is always watched).")
 @click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
-@click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
@@ -295,7 +295,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
 @main.command()
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--genre", type=click.Choice(GENRES), help="Read FILE as this genre (default: detected).")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
@@ -324,7 +324,7 @@ def outline(file: str, fmt: str, max_size: int, genre: str | None, ocr: str) -> 
               help="Output format (default: from OUT's extension, else csv).")
 @click.option("-o", "--output", "out", metavar="OUT", help="Output file (default: standard output).")
 @click.option("--part", metavar="TITLE", help="Only this part of a bundle (title or a substring of it).")
-@click.option("--max-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
+@click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
 def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_size: int, ocr: str) -> None:

@@ -64,3 +64,27 @@ def test_settings_file_brings_in_tomllib_only_when_present(tmp_path: Path) -> No
     (tmp_path / "revdiff.toml").write_text('[compare]\nlang = "en"\n', encoding="utf-8")
     loaded = loaded_after(["outline", str(SAMPLES / "yantai-ip-strategy-draft.txt")], tmp_path)
     assert "tomllib" in loaded
+
+
+LAW_RULE_MODULES = {f"revdiff.classify.{m}" for m in ("penalties", "timelimits", "thresholds", "references")}
+
+
+def _revdiff_modules_after(args: list[str], cwd: Path) -> set[str]:
+    probe = PROBE.replace('{m.split(".")[0] for m in sys.modules}', "set(sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", probe, json.dumps(args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return {m for m in json.loads(proc.stdout.splitlines()[-1]) if m.startswith("revdiff")}
+
+
+def test_the_rules_of_laws_are_imported_only_when_laws_are_compared(tmp_path: Path) -> None:
+    # their regexes are many: a plan's comparison does not compile them
+    plan = _revdiff_modules_after(["compare", str(SAMPLES / "yantai-ip-strategy-draft.txt"),
+                                   str(SAMPLES / "yantai-notice-official.txt"), "-o", str(tmp_path / "p.json")],
+                                  tmp_path)  # fmt: skip
+    assert "revdiff.classify.funding" in plan and "revdiff.classify.titles" in plan  # the plan's rules ran
+    assert not plan & LAW_RULE_MODULES
+    laws = Path(__file__).parent / "laws"
+    law = _revdiff_modules_after(["compare", str(laws / "statistics-law-2009.md"),
+                                  str(laws / "statistics-law-2024.md"), "-o", str(tmp_path / "l.json")], tmp_path)
+    assert LAW_RULE_MODULES <= law

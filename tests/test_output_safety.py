@@ -179,3 +179,34 @@ def test_cli_output_to_a_fifo_writes_through_it(pair: tuple[Path, Path], tmp_pat
     reader.join(30)
     assert proc.returncode == 0, proc.stderr
     assert got and got[0].startswith(b"{") and fifo.is_fifo()
+
+
+def test_many_outputs_are_checked_against_every_input_the_way_one_is(tmp_path: Path) -> None:
+    from revdiff.output import OutputError, refuse_input_as_output, refuse_inputs_as_outputs
+
+    src = _copy(DRAFT, tmp_path / "draft.txt")
+    other = _copy(DRAFT, tmp_path / "other.txt")  # same bytes, another file: no clash
+    (tmp_path / "hard.html").hardlink_to(src)
+    (tmp_path / "soft.html").symlink_to(src)
+    (tmp_path / "sub").mkdir()
+    inputs = [str(other), str(tmp_path / "sub" / ".." / "missing.txt"), str(src)]
+    clashes = {
+        tmp_path / "draft.txt": True,  # the input itself
+        tmp_path / "hard.html": True,  # a hard link to it
+        tmp_path / "soft.html": True,  # a symlink to it
+        tmp_path / "missing.txt": True,  # neither exists, both paths resolve the same
+        tmp_path / "report.html": False,
+    }
+    for out, clash in clashes.items():
+        with pytest.raises(OutputError) if clash else _no_error():
+            refuse_input_as_output(out, inputs)
+        with pytest.raises(OutputError) if clash else _no_error():
+            refuse_inputs_as_outputs([tmp_path / "report.json", out], inputs)
+    with pytest.raises(OutputError, match="draft.txt"):
+        refuse_inputs_as_outputs([tmp_path / "hard.html"], inputs)
+
+
+def _no_error():  # noqa: ANN202
+    import contextlib
+
+    return contextlib.nullcontext()

@@ -618,3 +618,12 @@ def test_zero_bytes_on_one_side_alone_do_not_make_utf16(tmp_path: Path) -> None:
     path.write_bytes(junk)
     with pytest.raises(InputError, match="binary"):
         read(str(path))
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r", "\u2028", "\u2029"])
+def test_every_line_end_ends_a_line_and_counts_one_line(tmp_path: Path, end: str) -> None:
+    lines = ["关于印发某市数字经济发展规划的通知", "一、发展目标", "到2027年，数字经济核心产业增加值达到800亿元。"]
+    path = tmp_path / "plan.txt"
+    path.write_bytes(end.join(lines + [""]).encode("utf-8"))
+    raw = read(str(path))
+    assert [(b.line, b.text) for b in raw.blocks if b.text] == [(1, lines[0]), (2, lines[1]), (3, lines[2])]

@@ -133,3 +133,12 @@ def test_manifest_field_over_the_csv_limit(tmp_path: Path) -> None:
     (tmp_path / "m.csv").write_text("name,draft,final\na," + "x" * 200_000 + ",b.txt\n", encoding="utf-8")
     proc = run_cli("batch", str(tmp_path / "m.csv"), "-o", str(tmp_path / "out"))
     assert_error(proc, "not valid CSV")
+
+
+def test_the_default_size_limit_refuses_a_file_and_says_how_to_raise_it(tmp_path: Path) -> None:
+    # a sparse file: 60 MB long, no disk used; past the default limit (50 MB) it is refused unread
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(60 * 1024 * 1024)
+    proc = run_cli("outline", str(big))
+    assert_error(proc, "larger than the limit of 50 MB; raise it with --max-size MB (for example --max-size 100)")

@@ -64,8 +64,16 @@ def register(reader: Reader) -> None:
     READERS.insert(len(READERS) - 1, reader)
 
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+# The default --max-size: two 50 MB text files take about 6 GB of memory and 6 minutes on a
+# 2-core, 24 GB machine (benchmarks/RESULTS.md); 200 MB would need more memory than it has.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 OCR_MODES = ("auto", "always", "never")  # which PDF pages are read by OCR (see readers.pdf.read)
+
+
+def _too_large(path: str, what: str, max_bytes: int) -> str:
+    limit = max(1, max_bytes // (1024 * 1024))
+    return (f"{path}: {what} is larger than the limit of {limit} MB; raise it with --max-size MB "
+            f"(for example --max-size {2 * limit}) if the machine has the memory")
 
 
 def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -83,10 +91,7 @@ def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             if not stat.S_ISREG(st.st_mode):
                 data = _read_stream(path, st, max_bytes)
             elif st.st_size > max_bytes:
-                raise InputError(
-                    f"{path}: file is larger than the limit of {max_bytes // (1024 * 1024)} MB; "
-                    "raise it with --max-size"
-                )
+                raise InputError(_too_large(path, "file", max_bytes))
             else:
                 data = p.read_bytes()
         except PermissionError:
@@ -94,9 +99,7 @@ def load_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror}); check the file") from None
     if len(data) > max_bytes:
-        raise InputError(
-            f"{path}: input is larger than the limit of {max_bytes // (1024 * 1024)} MB; raise it with --max-size"
-        )
+        raise InputError(_too_large(path, "input", max_bytes))
     return data
 
 

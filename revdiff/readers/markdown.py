@@ -18,7 +18,7 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
-from revdiff.readers.text import LINE_ENDS, decode_text
+from revdiff.readers.text import decode_text, split_lines
 from revdiff.structure import numbered
 
 # A front-matter field: "title: …", "source: '…'"; nested YAML is not used by archivers.
@@ -196,7 +196,7 @@ def read(data: bytes, source: str) -> RawDoc:
     from markdown_it import MarkdownIt
 
     text, encoding = decode_text(data, source)
-    lines = text.replace("\r\n", "\n").translate(LINE_ENDS).split("\n")
+    lines = split_lines(text)
     fields, fm_end = front_matter(lines)
     # blank the front matter so that markdown-it's line map stays that of the file
     body = "\n".join([""] * fm_end + lines[fm_end:])

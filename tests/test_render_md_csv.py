@@ -164,3 +164,23 @@ def test_csv_is_deterministic_and_independent_of_lang(report):
 def test_csv_empty_report_has_header_only():
     text = render(make_empty_report(), "csv")
     assert text == "\ufeff" + ",".join(COLUMNS) + "\r\n"
+
+
+def test_json_text_is_what_the_standard_library_writes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the fast encoder must not change a byte of the contract's text, and must fall back on
+    # what it cannot encode (a lone surrogate, a huge integer)
+    import json
+
+    import revdiff
+    from revdiff.render import dumps_json
+
+    from .conftest import ROOT, SAMPLES
+
+    for d, f in ((SAMPLES / "yantai-ip-strategy-draft.txt", SAMPLES / "yantai-notice-official.txt"),
+                 (ROOT / "tests" / "laws" / "statistics-law-2009.md", ROOT / "tests" / "laws" / "statistics-law-2024.md")):
+        data = revdiff.compare(str(d), str(f)).to_dict()
+        assert dumps_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    odd = {"text": "a\udcb2b\u2028c\x1f\"\\", "n": 2**70, "x": 0.1, "none": None, "list": [1, [2, {}]]}
+    assert dumps_json(odd) == json.dumps(odd, ensure_ascii=False, indent=2) + "\n"
+    assert dumps_json({"t": "\u2028\x1f\"\\é", "f": 1.5e-7}) == json.dumps({"t": "\u2028\x1f\"\\é", "f": 1.5e-7},
+                                                                          ensure_ascii=False, indent=2) + "\n"

@@ -90,8 +90,11 @@ def groups(ctx: Context) -> list[ArticleGroup]:
 
 
 @lru_cache(maxsize=8192)  # each clause is compared with several on the other side
+@lru_cache(maxsize=16384)
 def label(text: str) -> str:
-    """A clause's wording with its numbers masked, to pair clauses whose amounts changed."""
+    """A clause's wording with its numbers masked, to pair clauses whose amounts changed.
+
+    Cached: each law rule compares the same clauses again."""
     return NUMBER.sub("#", key(text))
 
 

@@ -11,10 +11,11 @@ timestamps, no random ids, no dict-order surprises).
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from revdiff.model import Report
@@ -42,7 +43,28 @@ def template_dir() -> Path:
 
 def render_json(report: Report, lang: str = "zh") -> str:
     """The ``revdiff.report/1`` JSON text; ``lang`` is ignored (the data has both notes)."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(report.to_dict())
+
+
+def dumps_json(data: Any) -> str:
+    """``data`` as indented JSON text, byte for byte what ``json.dumps(indent=2)`` writes.
+
+    orjson writes it 20–30× faster (the standard library falls back to its pure-Python
+    encoder whenever it indents: a tenth of a law comparison); anything orjson refuses (a
+    lone surrogate, an integer over 64 bits) goes through the standard library.
+    """
+    import orjson
+
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if _EXPONENT.search(text):  # 1.5e-7 where Python writes 1.5e-07: rare, so simply fall back
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return text + "\n"
+
+
+_EXPONENT = re.compile(r"\de[-+]?\d")
 
 
 def render_html(report: Report, lang: str = "zh") -> str:

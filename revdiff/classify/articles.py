@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeGuard, TypeVar
+from typing import Any, Protocol, TypeGuard, TypeVar
 
 from rapidfuzz.fuzz import ratio
 
@@ -134,6 +134,34 @@ class Item:
     """What the law rules extract from a clause: a penalty, a time limit, a threshold."""
 
     clause: Clause
+
+
+class Cited(Protocol):
+    """Anything a law rule reports that sits in a clause (an Item, a cross-reference)."""
+
+    clause: Clause
+
+
+def cite(ctx: Context, d: Cited | None, f: Cited | None) -> dict[str, Any]:
+    """Where a finding about items ``d`` / ``f`` stands: both sides' section ids and lines.
+
+    A side without the item cites the aligned article on that side and its sentence closest
+    to the other side's clause, so a reviewer sees where the item would have been.
+    """
+    if d is not None and f is not None:
+        return {"draft_section": ctx.pair_id(d.clause.article, "draft"),
+                "final_section": ctx.pair_id(f.clause.article, "final"),
+                "draft_line": d.clause.line, "final_line": f.clause.line}
+    if d is not None:
+        art = d.clause.article
+        return {"draft_section": ctx.pair_id(art, "draft"),
+                "final_section": ctx.pair_id(ctx.counterpart(art, "draft"), "final"),
+                "draft_line": d.clause.line, "final_line": ctx.nearest_line(art, "draft", d.clause.text)}
+    assert f is not None
+    art = f.clause.article
+    return {"draft_section": ctx.pair_id(ctx.counterpart(art, "final"), "draft"),
+            "final_section": ctx.pair_id(art, "final"),
+            "draft_line": ctx.nearest_line(art, "final", f.clause.text), "final_line": f.clause.line}
 
 
 ItemT = TypeVar("ItemT", bound=Item)

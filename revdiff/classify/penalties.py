@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from revdiff.classify import Context
-from revdiff.classify.articles import Clause, Item, is_article, pair_items, similar
+from revdiff.classify.articles import Clause, Item, cite, is_article, pair_items, similar
 from revdiff.model import Finding, Node
 from revdiff.money import cn_number, format_amount, money_value, split_amount
 
@@ -229,8 +229,7 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
         return Finding(
             kind="penalty_changed", severity="high" if way == "lowered" else "medium", direction=way,
             subject=_what(d), draft_text=d.clause.text, final_text=f.clause.text,
-            draft_section=ctx.pair_id(d.clause.article, "draft"), final_section=ctx.pair_id(f.clause.article, "final"),
-            draft_line=d.clause.line, final_line=f.clause.line, unit=unit,
+            **cite(ctx, d, f), unit=unit,
             draft_min=dmin, final_min=fmin, draft_value=dv, final_value=fv,
             note=f"{at}的{_what(d)}由“{d.written}”{word}为“{f.written}”。",
             note_en=f"{at_en}: the {_en(d)} was {word_en} from {_range(dmin, dv, unit)} to {_range(fmin, fv, unit)}.",
@@ -240,9 +239,7 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
         gone = ctx.counterpart(d.clause.article, "draft") is None  # the whole article is deleted
         return Finding(
             kind="penalty_removed", severity="high", subject=_what(d), draft_text=d.clause.text,
-            draft_section=ctx.pair_id(d.clause.article, "draft"),
-            final_section=ctx.pair_id(ctx.counterpart(d.clause.article, "draft"), "final"),
-            draft_line=d.clause.line, final_line=ctx.nearest_line(d.clause.article, "draft", d.clause.text),
+            **cite(ctx, d, None),
             unit=unit, draft_min=dmin, draft_value=dv,
             note=f"定稿删除了{at}整条，其{_what(d)}{_amount(d)}随之删除。" if gone
             else f"定稿删除了{at}的{_what(d)}{_amount(d)}。",
@@ -253,9 +250,7 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
     at, at_en = where(ctx, f.clause.article, "final"), where(ctx, f.clause.article, "final", True)
     return Finding(
         kind="penalty_added", severity="medium", subject=_what(f), final_text=f.clause.text,
-        draft_section=ctx.pair_id(ctx.counterpart(f.clause.article, "final"), "draft"),
-        final_section=ctx.pair_id(f.clause.article, "final"),
-        final_line=f.clause.line, draft_line=ctx.nearest_line(f.clause.article, "final", f.clause.text),
+        **cite(ctx, None, f),
         unit=unit, final_min=fmin, final_value=fv,
         note=f"定稿{at}新增{_what(f)}{_amount(f)}。",
         note_en=f"The final adds a {_en(f)} in {at_en}{_amount_en(f)}.",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from revdiff.classify import Context
-from revdiff.classify.articles import Clause, clauses, groups, is_article, match
+from revdiff.classify.articles import Clause, cite, clauses, groups, is_article, match
 from revdiff.model import Finding
 from revdiff.money import cn_number
 from revdiff.textkey import key
@@ -189,8 +189,7 @@ def run(ctx: Context) -> list[Finding]:
         out.append(Finding(
             kind="reference_changed", severity="medium" if other_article else "low", subject=f.written,
             draft_text=d.clause.text, final_text=f.clause.text, draft_value=d.written, final_value=f.written,
-            draft_section=ctx.pair_id(d.clause.article, "draft"), final_section=ctx.pair_id(f.clause.article, "final"),
-            draft_line=d.clause.line, final_line=f.clause.line,
+            **cite(ctx, d, f),
             note=f"{d.clause.article.number}中的引用由“{d.written}”改为“{f.written}”，所指条款已不同。",
             note_en=f"In {d.clause.article.number} the reference “{d.written}” now reads “{f.written}”: "
                     "it points at another provision.",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from revdiff.classify import Context
-from revdiff.classify.articles import Clause, Item, pair_items, similar
+from revdiff.classify.articles import Clause, Item, cite, pair_items, similar
 from revdiff.classify.penalties import N, find_penalties, where
 from revdiff.classify.timelimits import find_limits
 from revdiff.model import Finding
@@ -137,8 +137,7 @@ def _finding(ctx: Context, d: Threshold | None, f: Threshold | None) -> Finding 
             draft_value=format_amount(d.value if same_unit else d.size),
             final_value=format_amount(f.value if same_unit else f.size),
             unit=d.unit if same_unit else ("元" if d.scale == "元" else d.scale), comparator=f.comparator,
-            period=f.period, draft_section=ctx.pair_id(d.clause.article, "draft"),
-            final_section=ctx.pair_id(f.clause.article, "final"), draft_line=d.clause.line, final_line=f.clause.line,
+            period=f.period, **cite(ctx, d, f),
             note=f"{at}的数量标准由“{d.written}”{word}为“{f.written}”。",
             note_en=f"{at_en}: the threshold was {way} from “{d.written}” to “{f.written}”.",
         )
@@ -147,9 +146,7 @@ def _finding(ctx: Context, d: Threshold | None, f: Threshold | None) -> Finding 
         return Finding(
             kind="threshold_removed", severity="medium", subject=d.local, draft_text=d.clause.text,
             draft_value=format_amount(d.value), unit=d.unit, comparator=d.comparator, period=d.period,
-            draft_section=ctx.pair_id(d.clause.article, "draft"),
-            final_section=ctx.pair_id(ctx.counterpart(d.clause.article, "draft"), "final"),
-            draft_line=d.clause.line, final_line=ctx.nearest_line(d.clause.article, "draft", d.clause.text),
+            **cite(ctx, d, None),
             note=f"定稿删除了{at}的数量标准“{d.written}”。",
             note_en=f"The final drops the threshold “{d.written}” of {at_en}.",
         )
@@ -158,9 +155,7 @@ def _finding(ctx: Context, d: Threshold | None, f: Threshold | None) -> Finding 
     return Finding(
         kind="threshold_added", severity="low", subject=f.local, final_text=f.clause.text,
         final_value=format_amount(f.value), unit=f.unit, comparator=f.comparator, period=f.period,
-        draft_section=ctx.pair_id(ctx.counterpart(f.clause.article, "final"), "draft"),
-        final_section=ctx.pair_id(f.clause.article, "final"),
-        final_line=f.clause.line, draft_line=ctx.nearest_line(f.clause.article, "final", f.clause.text),
+        **cite(ctx, None, f),
         note=f"定稿{at}新增数量标准“{f.written}”。",
         note_en=f"The final adds the threshold “{f.written}” in {at_en}.",
     )

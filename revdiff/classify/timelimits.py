@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from revdiff.classify import Context
-from revdiff.classify.articles import Clause, Item, pair_items, similar
+from revdiff.classify.articles import Clause, Item, cite, pair_items, similar
 from revdiff.classify.penalties import N, where
 from revdiff.model import Finding
 from revdiff.money import cn_number, format_amount
@@ -98,8 +98,7 @@ def _finding(ctx: Context, d: TimeLimit | None, f: TimeLimit | None) -> Finding 
         return Finding(
             kind="deadline_changed", severity="medium", direction="raised" if longer else "lowered",
             subject=d.local, draft_text=d.clause.text, final_text=f.clause.text, draft_value=dv, final_value=fv,
-            unit=unit, draft_section=ctx.pair_id(d.clause.article, "draft"),
-            final_section=ctx.pair_id(f.clause.article, "final"), draft_line=d.clause.line, final_line=f.clause.line,
+            unit=unit, **cite(ctx, d, f),
             note=f"{at}的时限由“{d.written}”{'延长' if longer else '缩短'}为“{f.written}”。",
             note_en=f"{at_en}: the time limit was {'extended' if longer else 'shortened'} from "
                     f"{format_amount(d.value)} {d.unit} to {format_amount(f.value)} {f.unit}.",
@@ -109,9 +108,7 @@ def _finding(ctx: Context, d: TimeLimit | None, f: TimeLimit | None) -> Finding 
         return Finding(
             kind="deadline_changed", severity="medium", direction="removed", subject=d.local,
             draft_text=d.clause.text, draft_value=dv, unit=unit,
-            draft_section=ctx.pair_id(d.clause.article, "draft"),
-            final_section=ctx.pair_id(ctx.counterpart(d.clause.article, "draft"), "final"),
-            draft_line=d.clause.line, final_line=ctx.nearest_line(d.clause.article, "draft", d.clause.text),
+            **cite(ctx, d, None),
             note=f"定稿删除了{at}的时限“{d.written}”。",
             note_en=f"The final drops the time limit of {format_amount(d.value)} {d.unit} in {at_en}.",
         )
@@ -120,9 +117,7 @@ def _finding(ctx: Context, d: TimeLimit | None, f: TimeLimit | None) -> Finding 
     return Finding(
         kind="deadline_changed", severity="low", direction="added", subject=f.local,
         final_text=f.clause.text, final_value=fv, unit=unit,
-        draft_section=ctx.pair_id(ctx.counterpart(f.clause.article, "final"), "draft"),
-        final_section=ctx.pair_id(f.clause.article, "final"),
-        final_line=f.clause.line, draft_line=ctx.nearest_line(f.clause.article, "final", f.clause.text),
+        **cite(ctx, None, f),
         note=f"定稿{at}新增时限“{f.written}”。",
         note_en=f"The final adds a time limit of {format_amount(f.value)} {f.unit} in {at_en}.",
     )

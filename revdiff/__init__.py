@@ -1,4 +1,5 @@
-"""revdiff: compare the draft (征求意见稿) of a Chinese policy document with its final version.
+"""revdiff: compare two versions of a Chinese government document (a policy's draft and final
+text, or a law or regulation before and after a revision) and report what changed.
 
 The library does the work; ``revdiff.cli`` is a thin layer over it::
 

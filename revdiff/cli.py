@@ -178,11 +178,13 @@ class _Group(click.Group):
               help="Settings file (default: revdiff.toml in the current directory, if there is one).")
 @click.pass_context
 def main(ctx: click.Context, config_file: str | None) -> None:
-    """Compare the draft (征求意见稿) of a Chinese policy document with its final version.
+    """Compare two versions of a Chinese government document: a policy's draft (征求意见稿)
+    and its final text, or a law or regulation before and after a revision.
 
     \b
     Example:
         revdiff compare draft.docx final.pdf -o report.html
+        revdiff compare law-2009.md law-2024.md -o 对照表.docx
         revdiff outline final.pdf
     """
     if ctx.invoked_subcommand is None:  # a bare `revdiff` shows the help, as -h does

@@ -29,6 +29,19 @@ from revdiff.structure import compared_view
 from revdiff.textkey import key
 
 
+def _one_digit_apart(f: Finding) -> bool:
+    """The two values differ by one digit (or decimal point) dropped or added, and the two
+    sentences differ in nothing else: 30万元 read as 3万元 is what OCR does to a scan."""
+    dv, fv = f.draft_value or "", f.final_value or ""
+    short, long_ = sorted((dv, fv), key=len)
+    if not short or len(long_) != len(short) + 1:
+        return False
+    if not any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))):
+        return False
+    a, b = key(f.draft_text or ""), key(f.final_text or "")
+    return a.replace(key(dv), "#", 1) == b.replace(key(fv), "#", 1)
+
+
 def _one_glyph_apart(f: Finding) -> bool:
     """The finding's two texts differ in one Chinese character (and punctuation) only.
 
@@ -183,6 +196,11 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             f.severity = "low"
             f.note += "（两边只差一个字，且出自 OCR 识别的文字，可能是识别差异）"
             f.note_en += " (The two sides differ in one character of text read by OCR: possibly a recognition slip.)"
+        elif f.ocr and f.kind in ("funding_changed", "target_changed", "penalty_changed") and _one_digit_apart(f):
+            f.severity = "low"
+            f.note += "（两边只差一位数字，且出自 OCR 识别的文字，可能是漏识或多识了一个数字，请核对原件）"
+            f.note_en += (" (The amounts differ by one digit in text read by OCR: possibly a digit the"
+                          " recognition dropped or added; check the scan.)")
         elif f.ocr:  # every format shows the note: the reader knows to check the scan
             sides = "、".join({"draft": "征求意见稿", "final": "定稿"}[x] for x in f.ocr)
             f.note += f"（{sides}的引文出自 OCR 识别的文字）"

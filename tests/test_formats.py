@@ -317,3 +317,32 @@ def test_enlarged_cell_reading_only_adds_figures() -> None:
     assert fuse("%", "9%0") == "%", "no figures are added to a cell without any"
     assert fuse("预期性", "预朝性") == "预期性"
     assert fuse("", "30") == "30"
+
+
+@pytest.mark.parametrize("draft_value, final_value, draft_text, final_text, expected", [
+    ("30", "3", "每家最高30万元资助。", "每家最高3万元资助。", True),  # a digit dropped
+    ("150", "1500", "培育优势企业150家。", "培育优势企业1500家。", True),  # a digit added
+    ("10.34", "1034", "达到10.34件。", "达到1034件。", True),  # the decimal point lost
+    ("30", "20", "每家最高30万元资助。", "每家最高20万元资助。", False),  # another digit: a real change
+    ("30", "3", "每家最高30万元资助。", "每个项目最高3万元资助。", False),  # the sentence changed too
+])
+def test_one_digit_apart_on_ocr_text_is_flagged_not_trusted(draft_value: str, final_value: str, draft_text: str,
+                                                           final_text: str, expected: bool) -> None:
+    from revdiff.comparison import _one_digit_apart
+    from revdiff.model import Finding
+
+    f = Finding(kind="funding_changed", severity="high", note="", note_en="", draft_value=draft_value,
+                final_value=final_value, draft_text=draft_text, final_text=final_text)
+    assert _one_digit_apart(f) is expected
+
+
+def test_a_title_read_by_ocr_is_the_same_title() -> None:
+    # OCR turns （ into 〈《 and the dash between years into 一: not a title_changed;
+    # other words in the title are
+    from revdiff.classify.titles import _name
+
+    printed = "青川市数字经济发展三年行动方案（2024—2026年）（征求意见稿）"
+    assert _name(printed) == _name("青川市数字经济发展三年行动方案〈《2024一2026年)(征求意见稿)")
+    assert _name(printed) == _name("青川市数字经济发展三年行动方案(2024-2026年)")
+    assert _name(printed) != _name("青川市数字经济发展五年行动方案（2024—2028年）")
+    assert _name(printed) != _name("青川市数字经济发展三年行动计划（2024—2026年）")

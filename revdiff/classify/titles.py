@@ -13,8 +13,15 @@ NAME = "titles"
 _STAGE = re.compile(r"[（(][^（）()]{0,8}(?:征求意见稿|草案|送审稿|讨论稿|修改稿|代拟稿|审议稿)[^（）()]{0,8}[）)]\s*$")
 
 
+_NOT_A_WORD = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
+_RANGE = re.compile(r"(?<=\d)[一—–\-~～至](?=\d)")  # 2024—2026年; OCR reads the dash as 一
+
+
 def _name(title: str) -> str:
-    return key(_STAGE.sub("", title.strip()))
+    """What a title says: its words and numbers, without its stage mark, brackets or
+    punctuation (a scan's OCR turns （ into 〈《, and a dash between years into 一)."""
+    words = _NOT_A_WORD.sub("", key(_STAGE.sub("", title.strip())))
+    return _RANGE.sub("", words)
 
 
 def run(ctx: Context) -> list[Finding]:

@@ -186,6 +186,11 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
     ctx = Context(draft=dpart, final=fpart, pairs=pairs, watch=terms, pledge_words=tuple(pledge_words),
                   pledge_units=tuple(pledge_units), severity=dict(severity or {}), genre=kind.name)
     findings = _mute_after_cut(classify(ctx), pairs, (draft, dsel), (final, fsel))
+    if kind.name == "law":  # a revision has a text before and after, not a draft and a final
+        from revdiff.render.i18n import revision_wording
+
+        for f in findings:
+            f.note, f.note_en = revision_wording(f.note, "zh"), revision_wording(f.note_en, "en")
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None

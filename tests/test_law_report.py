@@ -45,3 +45,11 @@ def test_plan_keeps_draft_and_final() -> None:
     md = render(report, "md")
     assert md.startswith("# 征求意见稿与定稿对照报告") and "**征求意见稿**" in md
     assert "条；" not in md.splitlines()[2]
+
+
+def test_law_notes_speak_of_before_and_after() -> None:
+    notes = [f.note for f in _statistics().findings]
+    notes_en = [f.note_en for f in _statistics().findings]
+    assert notes and not any("定稿" in n or "征求意见稿" in n for n in notes)
+    assert any("修改后第四十四条" in n for n in notes)  # 第四十一条 is 第四十四条 after the revision
+    assert not any("the final" in n or "the draft" in n for n in notes_en)

@@ -452,13 +452,18 @@ _REVISION_WORDS = {
 }
 
 
+def revision_wording(text: str, lang: str) -> str:
+    """``text`` with draft/final said as before/after (a law's revision; ``lang`` zh or en)."""
+    for old, new in _REVISION_WORDS[lang]:
+        text = text.replace(old, new)
+    return text
+
+
 @lru_cache(maxsize=2)
 def _revision_strings(key: str) -> dict[str, Any]:
     def swap(value: Any) -> Any:
         if isinstance(value, str):
-            for old, new in _REVISION_WORDS[key]:
-                value = value.replace(old, new)
-            return value
+            return revision_wording(value, key)
         if isinstance(value, dict):
             return {k: swap(v) for k, v in value.items()}
         if isinstance(value, list | tuple):

@@ -22,27 +22,13 @@ class OutputError(RevdiffError):
     """An output path that would destroy an input or cannot be written."""
 
 
-def _same_file(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` name one file (same path, a symlink or a hard link to it)."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # ``a`` does not exist yet: only a path that resolves the same can clash
-        return os.path.realpath(a) == os.path.realpath(b)
-
-
 def refuse_input_as_output(out: str | os.PathLike[str] | None, inputs: Iterable[str | None], what: str = "output") -> None:
     """Raise OutputError when ``out`` is (or links to) one of ``inputs``.
 
     ``-`` (standard input or output) and None are never files, so they never clash.
     """
-    if out is None or str(out) == "-":
-        return
-    for src in inputs:
-        if src is None or src == "-":
-            continue
-        if _same_file(str(out), src):
-            raise OutputError(f"{what} {os.fsdecode(out)!s} is the input {src}: writing it would destroy the input; "
-                              "choose another output path")
+    if out is not None and str(out) != "-":
+        refuse_inputs_as_outputs([out], inputs, what)
 
 
 def refuse_inputs_as_outputs(outs: Iterable[str | os.PathLike[str]], inputs: Iterable[str | None],

@@ -25,6 +25,9 @@ START = re.compile(rf"自\s*(?P<when>{_DATE}|(?:公布|发布|印发|颁布)之�
 UNTIL = re.compile(rf"有效期(?:至|到)\s*(?P<until>{_DATE})")
 
 
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
 def _digits(text: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a date written in Arabic or Chinese numerals."""
     from revdiff.numbering import cn_to_int
@@ -32,11 +35,9 @@ def _digits(text: str) -> tuple[int, int, int] | None:
     parts = re.findall(rf"\d+|[{_CN}]+", text)
     if len(parts) != 3:
         return None
-    year = parts[0] if parts[0].isdigit() else "".join(str("〇一二三四五六七八九".find(c.replace("零", "〇"))) for c in parts[0])
-    try:
-        return int(year), cn_to_int(parts[1]), cn_to_int(parts[2])
-    except ValueError:
-        return None
+    year = parts[0].translate(_CN_DIGITS)  # 二〇二五 is read digit by digit
+    month, day = cn_to_int(parts[1]), cn_to_int(parts[2])
+    return (int(year), month, day) if year.isdigit() and month and day else None
 
 
 def _find(ctx: Context, side: str) -> dict[str, tuple[str, str, Node, int]]:

@@ -268,6 +268,15 @@ def test_regression_docx_missing_first_byte() -> None:
     assert outline_bytes(DOCX_SEEDS["sample.docx"][1:], ".docx") is None
 
 
+def test_regression_docx_zip_version_too_new() -> None:
+    """A flipped byte in the central directory asks for zip version 8.4: zipfile raised
+    NotImplementedError, shown as an internal error, instead of a corrupt-file refusal."""
+    data = bytearray(DOCX_SEEDS["sample.docx"])
+    at = data.index(b"PK\x01\x02")  # the first central directory entry
+    data[at + 6 : at + 8] = (84).to_bytes(2, "little")  # "version needed to extract"
+    assert outline_bytes(bytes(data), ".docx") is None
+
+
 @pytest.mark.parametrize("cut", [1, 2])
 def test_regression_text_cut_inside_a_character(cut: int) -> None:
     """A UTF-8 file cut inside its last character was refused as 'not text in any known encoding'."""

@@ -91,7 +91,8 @@ def _check_package(data: bytes, source: str) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a damaged header claiming a zip version zipfile cannot read
         raise _corrupt(source) from None
     if len(infos) > MAX_MEMBERS:
         raise InputError(

@@ -107,9 +107,14 @@ def _money_re(verbs: list[str], units: list[str]) -> re.Pattern[str]:
     )
 
 
+# 表彰和奖励 (表彰、奖励, 表彰奖励): an honour with its customary reward, the stock article of a
+# law or regulation (对…作出显著成绩的单位和个人，给予表彰和奖励) — no money promised
+_HONOUR = r"(?<!表彰)(?<!表彰和)(?<!表彰、)(?<!表彰或)(?<!表彰及)(?<!表彰或者)"
+
+
 def _mechanism_re(given: list[str]) -> re.Pattern[str]:
     return re.compile(
-        r"给予[^。；，,]{0,25}?(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
+        r"给予[^。；，,]{0,25}?" + _HONOUR + r"(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
         r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?(?:资金|经费)|"
         r"(?:财政|政府)(?:每年)?(?:安排|投入|出资)(?=\s*[\d零〇一二两三四五六七八九十百千])"  # 市财政安排3000万元，发放…
     )

@@ -37,6 +37,12 @@ FREQUENCY = re.compile(rf"每(?P<period>(?P<count>{N})?个?(?P<base>半年|年|�
                        rf"(?P<cmp>至少|不少于|不得少于|不超过)?[\u4e00-\u9fff]{{0,6}}?(?P<num>{N})次")
 _PERIOD_YEARS = {"年": Decimal(1), "半年": Decimal("0.5"), "季度": Decimal("0.25"), "月": Decimal(1) / 12,
                  "周": Decimal(7) / 365, "日": Decimal(1) / 365, "天": Decimal(1) / 365}
+# A share written as a fraction, as laws write proportions (立法技术规范: 三分之二以上,
+# 百分之五十, 千分之二): read as a percentage so that 百分之二十 and 三分之二 compare.
+SHARE = re.compile(rf"(?P<den>{N})分之(?P<num>{N})(?P<cmp2>以上|以下|以内)?")
+# the comparator of a share may stand before the base the share is of: 不低于建筑面积千分之二
+_SHARE_CMP = re.compile(r"不得超过|不超过|超过|不得少于|不少于|少于|不得低于|不低于|低于|不得高于|不高于|高于|至少|"
+                        r"不足|未达到|达到")
 # money a clause commits rather than requires: 安排资金不少于…, 给予…补助不超过…
 _PLEDGE = re.compile(r"安排|资金|经费|补助|奖励|资助|补贴|扶持|奖补")
 SAME_THRESHOLD = 40  # score (0–100) below which two thresholds of one article are not the same
@@ -94,6 +100,19 @@ def find_thresholds(clause: Clause) -> list[Threshold]:
             taken.append((m.start(), m.end()))
             out.append(Threshold(clause, value, "次", m.group("cmp"), m.group(0), local(m.start(), m.end()), m.group("period"),
                                  years=count * _PERIOD_YEARS[m.group("base")]))
+    for m in SHARE.finditer(text):
+        den, num = cn_number(m.group("den")), cn_number(m.group("num"))
+        if not den or num is None or any(s < m.end() and m.start() < e for s, e in taken) or _PLEDGE.search(text):
+            continue
+        cmp = m.group("cmp2")
+        if cmp is None:
+            before = _SHARE_CMP.findall(local(m.start(), m.start()))
+            if not before:
+                continue  # 按百分之五十的比例: a rate, not a threshold
+            cmp = before[-1]
+        taken.append((m.start(), m.end()))
+        value = (num * 100 / den).quantize(Decimal("0.01")).normalize()
+        out.append(Threshold(clause, value, "%", cmp, m.group(0), local(m.start(), m.end())))
     for m in THRESHOLD.finditer(text):
         cmp = m.group("cmp2") if m.group("cmp") in (None, "在") else m.group("cmp")
         if cmp is None:

@@ -118,6 +118,22 @@ def read_line(text: str) -> LawLine | None:
     return LawLine("条", number, value, title, j, sep, "".join(marks))
 
 
+def _title_line(text: str) -> tuple[str, str] | None:
+    """(name without spaces, formatting marks) when ``text`` can be the name of a chapter
+    whose number stood alone on the line before: a short line, no sentence, no number of its
+    own; None otherwise."""
+    marks: list[str] = []
+    rest = text[_skip(text, 0, marks):]
+    tail = re.search(r"\*\*[" + SPACE + r"]*$", rest)
+    if tail:
+        marks.append("**")
+        rest = rest[: tail.start()]
+    title = re.sub(f"[{SPACE}]+", "", rest)
+    if not title or len(title) > 30 or re.search(r"[。；，,;：:]", title) or match_marker(title):
+        return None
+    return title, "".join(marks)
+
+
 def _int(numeral: str) -> int:
     return cn_to_int(unicodedata.normalize("NFKC", numeral))
 
@@ -237,6 +253,28 @@ def _toc_end(units: list[Unit]) -> int:
     return 0
 
 
+_NOTE = re.compile(r"[\[［【](\d{1,3})[\]］】]")  # a footnote mark, [1]
+_NOTES_HEAD = re.compile(rf"^[{SPACE}]*(?:注释|注解|脚注|注)[{SPACE}]*[:：]?[{SPACE}]*$")
+
+
+def _notes(units: list[Unit]) -> set[int]:
+    """Indexes of the units that are a legal database's footnotes: lines opening with a mark
+    ``[1]`` that the text above uses inline (…的罚款。[1]), and a 注释： line heading them."""
+    lines = [(i, u.block.text) for i, u in enumerate(units) if u.kind == "line"]
+    inline: set[str] = set()
+    out: set[int] = set()
+    for i, text in lines:
+        start = _NOTE.match(text.lstrip(SPACE))
+        if start is not None and start.group(1) in inline:
+            out.add(i)
+            continue
+        inline.update(m.group(1) for m in _NOTE.finditer(text))
+    for (i, text), (j, _) in zip(lines, lines[1:]):
+        if j in out and _NOTES_HEAD.match(text):
+            out.add(i)
+    return out
+
+
 def build(part: Part, units: list[Unit]) -> list[Block]:
     """The 编/章/节/条 tree of ``part``; returns the formatting marks it removed."""
     from revdiff.structure import _Builder, _Entry, finish
@@ -244,6 +282,8 @@ def build(part: Part, units: list[Unit]) -> list[Block]:
     builder = _Builder(part)
     marks: list[Block] = []
     toc_end = _toc_end(units)
+    notes = _notes(units)
+    untitled: Node | None = None  # a 编/章/节 heading whose name may stand on the next line
     for i, u in enumerate(units):
         b = u.block
         if u.kind == "blank":
@@ -251,7 +291,20 @@ def build(part: Part, units: list[Unit]) -> list[Block]:
         if u.kind == "table":
             builder.table(u, None)
             continue
+        if i in notes:
+            marks.append(Block(b.text, b.line, b.page))  # a database's note on the text, not the text
+            continue
         law = read_line(b.text) if i >= toc_end else None
+        if law is None and untitled is not None:
+            title = _title_line(b.text)
+            if title is not None:
+                # a chapter number alone on its line, its name on the next (centred lines)
+                untitled.title, untitled.line_end = title[0], b.last_line
+                if title[1]:
+                    marks.append(Block(title[1], b.line, b.page))
+                untitled = None
+                continue
+        untitled = None
         if law is None:
             lead = len(b.text) - len(b.text.lstrip(SPACE))
             builder._add_body(b, u.text, lead)
@@ -268,6 +321,8 @@ def build(part: Part, units: list[Unit]) -> list[Block]:
             builder._push(node, b, body, law.body_at)
         builder._attach(node)
         builder.stack.append(_Entry(node, law.unit, law.unit, law.value[0], inline=bool(body)))
+        if law.unit != "条" and not law.title:
+            untitled = node
     builder.flush()
     for node in part.sections:
         finish(node)

@@ -2,7 +2,8 @@
 
 A time limit is a count of days, working days, months, years or hours that a duty must be
 done in (三十日内, 十五个工作日以内), a term (期限为三年, 有效期不超过五年), an extension
-(延长三十日) or a notice period (提前十五日, 届满三十日前).  A date (三月三十一日前) or a year
+(延长三十日) or a notice period before an event (提前十五日, 届满三十日前, 终止经营前三十日,
+会议召开十五日前).  A date (三月三十一日前) or a year
 (2025年) is no time limit.  They are compared article by article like penalties and reported
 as ``deadline_changed`` (the kind the plan rule uses for 到2025年 → 到2027年): ``direction``
 ``raised`` for a longer limit, ``lowered`` for a shorter one, ``removed`` / ``added`` for a
@@ -26,7 +27,7 @@ NAME = "timelimits"
 UNIT = r"(?P<unit>个工作日|工作日|日|天|个月|年|小时|分钟|周)"
 LIMIT = re.compile(
     rf"(?P<lead>(?:期限|时限|有效期|期间)(?:为|是|最长为|一般为)?|(?:不得超过|不超过|最长不超过|一般不超过)"
-    rf"|(?:延长|顺延)(?:期限|时间)?(?:不超过|不得超过)?|提前|届满前?)?"
+    rf"|(?:延长|顺延)(?:期限|时间)?(?:不超过|不得超过)?|提前|届满前?|(?<=[\u4e00-\u9fff])(?<![以之])前)?"
     rf"(?P<num>{N}){UNIT}(?P<tail>以内|之内|内|前)?"
 )
 _DAYS = {"日": Decimal(1), "个工作日": Decimal("1.4"), "个月": Decimal(30), "年": Decimal(365),
@@ -59,10 +60,8 @@ def find_limits(clause: Clause) -> list[TimeLimit]:
     for m in LIMIT.finditer(text):
         if not (m.group("lead") or m.group("tail")):
             continue  # 三十日 alone: a length, not a limit
-        if m.group("tail") == "前" and m.group("lead") not in ("提前", "届满", "届满前"):
-            continue  # 三月三十一日前: a date
         if text[: m.start("num")].endswith("月"):
-            continue  # 6月30日内: a date
+            continue  # 6月30日内, 三月三十一日前: a date
         value = cn_number(m.group("num"))
         unit = {"工作日": "个工作日", "天": "日"}.get(m.group("unit"), m.group("unit"))
         if value is None or (unit == "年" and value >= 1000):

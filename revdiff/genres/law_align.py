@@ -32,6 +32,7 @@ MATCH = 0.30  # weighted similarity to pair two articles in order
 GAP = 0.20  # … in order between two paired neighbours
 MOVE = 0.35  # … to pair them out of order (a moved article must be clearly the same)
 FOLD = 0.60  # share of an unpaired article's weight found in a paired one: merged / split
+NEAR_FOLD = 0.45  # … when the unpaired article stands right next to that one's partner
 PROBES = 32  # rarest bigrams of an article used to look up its candidates
 RARE = 24  # a bigram in more articles than this (both versions) is not looked up
 CANDIDATES = 8  # candidates scored per article
@@ -184,8 +185,8 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
             taken.add(fi)
     f2d = {fi: di for di, fi in d2f.items()}
     # merged: an unpaired draft article most of whose weight is inside a paired final one
-    merged = _folded(cands, weights, set(d2f), taken, side=0)
-    split = _folded(cands, weights, taken, set(d2f), side=1)
+    merged = _folded(cands, weights, set(d2f), taken, f2d, side=0)
+    split = _folded(cands, weights, taken, set(d2f), d2f, side=1)
 
     head_pairs = _pair_headings(d, f, d2f)
     links: list[Link] = []
@@ -239,16 +240,23 @@ def _fill_gaps(d2f: dict[int, int], cands: dict[tuple[int, int], float], nd: int
 
 
 def _folded(cands: dict[tuple[int, int], float], weights: _Weights, paired_src: set[int], paired_dst: set[int],
-            side: int) -> dict[int, int]:
+            partner: dict[int, int], side: int) -> dict[int, int]:
     """Unpaired articles of one side (0: draft, 1: final) whose weight lives on mostly in a
-    paired article of the other: {unpaired position: the paired article's position}."""
+    paired article of the other: {unpaired position: the paired article's position}.
+
+    ``partner`` maps a paired article of the other side to its partner on this side.  An
+    article split in two gives consecutive articles (a merged one came from consecutive
+    ones), and the half that got new wording keeps less of the old: next to the partner, a
+    lower share is enough.
+    """
     best: dict[int, tuple[float, int]] = {}
     for pair in cands:
         s, o = pair[side], pair[1 - side]
         if s in paired_src or o not in paired_dst:
             continue
         kept = weights.kept(pair[0], pair[1], side)
-        if kept >= FOLD and kept > best.get(s, (0.0, -1))[0]:
+        bar = NEAR_FOLD if abs(partner[o] - s) == 1 else FOLD
+        if kept >= bar and kept > best.get(s, (0.0, -1))[0]:
             best[s] = (kept, o)
     return {s: o for s, (_, o) in best.items()}
 

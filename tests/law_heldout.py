@@ -4,7 +4,7 @@
 
 Each folder holds ``old.txt``, ``new.txt`` and ``expected.json`` written by reading the two
 texts: ``article_map`` (``[old, new]`` per article, ``null`` on a missing side), ``chapters``
-(``[old number, old title, new number, new title]``), ``findings`` a legal reviewer must see and
+(``[old number, old title, new number, new title, status]``), ``findings`` a legal reviewer must see and
 ``forbidden`` findings that must not be reported.  A finding expectation matches as in
 benchmarks/accuracy.py (plain keys equal, ``*_contains`` by substring, ``kind_prefix``), plus
 ``draft_article`` / ``final_article``: the number of the article the finding cites on that side.
@@ -97,13 +97,13 @@ def score(name: str, rep: dict[str, Any] | None = None) -> Score:
     res.map_wrong = sorted(want - got, key=str)
     res.map_extra = sorted(got - want, key=str)
     chapters = {
-        (_side(s, "draft"), _side(s, "final"))
+        (_side(s, "draft"), _side(s, "final"), s["status"])
         for s in rep["sections"]
         if (s["draft"] or s["final"] or {}).get("unit") == "章"
     }
-    for old_no, old_title, new_no, new_title in exp.get("chapters", []):
-        if ((old_no, old_title), (new_no, new_title) if new_no else None) not in chapters:
-            res.chapters_wrong.append([old_no, old_title, new_no, new_title])
+    for old_no, old_title, new_no, new_title, status in exp.get("chapters", []):
+        if ((old_no, old_title), (new_no, new_title) if new_no else None, status) not in chapters:
+            res.chapters_wrong.append([old_no, old_title, new_no, new_title, status])
     found = findings_with_articles(rep)
     res.findings = found
     used: set[int] = set()

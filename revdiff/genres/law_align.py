@@ -11,7 +11,8 @@ apart, an honest removed + added rather than a wrong pair.  Then, as reviewers' 
 4. an unpaired article whose text lives on inside a paired one was merged into it (draft
    side) or split out of it (final side); the rest is removed or added.
 Chapters (编/分编/章/节) are paired by the articles they hold and by their titles, so a chapter
-that became a 节, a renamed chapter and a new chapter each show as such.
+that became a 节, a renamed chapter, a new chapter and two chapters merged into one each show
+as such.
 """
 
 from __future__ import annotations
@@ -189,6 +190,8 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
     split = _folded(cands, weights, taken, set(d2f), d2f, side=1)
 
     head_pairs = _pair_headings(d, f, d2f)
+    folded = _folded_headings(d, f, head_pairs, d2f)
+    partner_head = {**head_pairs, **folded}  # an article of a merged chapter stays in its place
     links: list[Link] = []
     merged_into = set(merged.values())
     split_from = set(split.values())
@@ -202,7 +205,7 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
                 status = "split"
             else:
                 moved = (di not in in_order and di not in pinned_d) or \
-                    head_pairs.get(d.heading_of(it)) != f.heading_of(fit)
+                    partner_head.get(d.heading_of(it)) != f.heading_of(fit)
                 status = _status(it, fit, moved)
             links.append(Link(status, it, fit, cands.get((di, fi), 1.0)))
         elif di in merged:
@@ -218,7 +221,7 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
             links.append(Link("split", d.arts[di], fit, cands[(di, fi)]))
         else:
             links.append(Link("added", None, fit, 0.0))
-    links.extend(_heading_links(d, f, head_pairs))
+    links.extend(_heading_links(d, f, head_pairs, folded))
     links.extend(_other_links(d, f))
     return _reading_order(links, f.items)
 
@@ -310,24 +313,47 @@ def _pair_headings(d: _Side, f: _Side, d2f: dict[int, int]) -> dict[int | None, 
     return out
 
 
-def _heading_links(d: _Side, f: _Side, pairs: dict[int | None, int | None]) -> list[Link]:
+def _folded_headings(d: _Side, f: _Side, pairs: dict[int | None, int | None], d2f: dict[int, int]) -> dict[int, int]:
+    """Unpaired draft headings whose articles went, at least half of them, into one paired
+    final heading: {draft heading: that final heading}.  Two chapters folded into one (a 修订
+    that merges 第二章 and 第三章), rather than a chapter deleted with its articles."""
+    d_under, f_under = _articles_under(d), _articles_under(f)
+    paired = set(pairs.values())
+    out: dict[int, int] = {}
+    for h in d.heads:
+        if pairs.get(h.index) is not None:
+            continue
+        mapped = [d2f[a] for a in d_under[h.index] if a in d2f]
+        best = max(((len(f_under[g].intersection(mapped)), g) for g in f_under if g in paired), default=(0, -1))
+        if best[0] and 2 * best[0] >= len(d_under[h.index]):
+            out[h.index] = best[1]
+    return out
+
+
+def _heading_links(d: _Side, f: _Side, pairs: dict[int | None, int | None], folded: dict[int, int]) -> list[Link]:
     from rapidfuzz.fuzz import ratio
 
     in_order = {di for di, _, _ in _heaviest_chain([(hi, gi, 1.0) for hi, gi in pairs.items()
                                                     if hi is not None and gi is not None])}
+    paired = set(pairs.values())
     links = []
     for h in d.heads:
         gi = pairs.get(h.index)
+        if gi is None and h.index in folded:
+            g = f.items[folded[h.index]]
+            links.append(Link("merged", h, g, ratio(h.title_key, g.title_key) / 100.0))
+            continue
         if gi is None:
             links.append(Link("removed", h, None, 0.0))
             continue
         g = f.items[gi]
-        if h.node.unit != g.node.unit or h.index not in in_order:
+        if gi in folded.values():
+            status = "merged"
+        elif h.node.unit != g.node.unit or h.index not in in_order:
             status = "moved"  # a chapter that became a 节 (or the reverse), or now stands elsewhere
         else:
             status = _status(h, g, moved=False)
         links.append(Link(status, h, g, ratio(h.title_key, g.title_key) / 100.0))
-    paired = set(pairs.values())
     links.extend(Link("added", None, g, 0.0) for g in f.heads if g.index not in paired)
     return links
 

@@ -46,6 +46,7 @@ TABLE_STRINGS: dict[str, dict[str, str]] = {
         "removed": "删除",
         "moved": "移动位置",
         "merged": "与其他条文合并",
+        "merged_group": "与其他章节合并",
         "split": "拆分",
         "renamed": "标题修改",
         "same_as_above": "（见上）",
@@ -72,6 +73,7 @@ TABLE_STRINGS: dict[str, dict[str, str]] = {
         "removed": "deleted",
         "moved": "moved",
         "merged": "merged with another article",
+        "merged_group": "merged with another chapter",
         "split": "split",
         "renamed": "heading changed",
         "same_as_above": "(see above)",
@@ -270,6 +272,8 @@ def _group_row(pair: SectionPair, labels: dict[str, str]) -> Row:
 
 
 def _status_notes(pair: SectionPair, labels: dict[str, str]) -> list[str]:
+    if pair.status == "merged" and pair_unit(pair) in GROUP_UNITS:
+        return [labels["merged_group"]]
     if pair.status in ("added", "removed", "moved", "merged", "split", "renamed"):
         return [labels[pair.status]]
     return []

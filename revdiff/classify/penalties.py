@@ -15,6 +15,7 @@ new tier is an added penalty).  Severity: a fine lowered or a penalty removed is
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,8 +32,8 @@ N = r"(?:\d+(?:[.,]\d+)*[万亿]?|[零〇一二两三四五六七八九十百千
 def amount_re(units: str) -> str:
     """A regex for an amount in ``units`` (an alternation): a range (五万元以上二十万元以下,
     一至三倍), a cap (一千元以下, 不超过十万元) or one amount (二千元), in named groups."""
-    one = rf"(?:百分之{N}|{N}\s*(?:{units}))" if "%" in units else rf"{N}\s*(?:{units})"
-    low = rf"(?:百分之{N}|{N}\s*(?:{units})?)" if "%" in units else rf"{N}\s*(?:{units})?"
+    one = rf"(?:{N}分之{N}|{N}\s*(?:{units}))" if "%" in units else rf"{N}\s*(?:{units})"
+    low = rf"(?:{N}分之{N}|{N}\s*(?:{units})?)" if "%" in units else rf"{N}\s*(?:{units})?"
     return (rf"(?:(?P<lo>{low})\s*(?:以上|至|到|－|-|～|~)\s*(?P<hi>{one})\s*(?:以下)?"
             rf"|(?P<cap>不超过|不高于|最高|最多)?\s*(?P<one>{one})\s*(?P<cap2>以下|以内)?)")
 
@@ -90,14 +91,33 @@ class Penalty(Item):
         return "元" if unit.endswith("元") else unit
 
 
+_SHARE = re.compile(rf"({N})分之({N})")
+
+
+def share(text: str) -> Decimal | None:
+    """A share written as a fraction in per cent: 百分之五 → 5, 千分之五 → 0.5, 三分之二 → 66.67
+    (rounded to 0.01); None when ``text`` is not one."""
+    m = _SHARE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    den, num = (cn_number(m.group(1)), cn_number(m.group(2))) if m else (None, None)
+    if not den or num is None:
+        return None
+    return (num * 100 / den).quantize(Decimal("0.01")).normalize()
+
+
+def _amount_of(text: str) -> Bound | None:
+    """An amount with its unit (二十万元, 三倍), a share (千分之五 → 0.5 %) or a count of days."""
+    value = share(text)
+    return (value, "%") if value is not None else split_amount(text) or _days(text)
+
+
 def _bounds(m: re.Match[str]) -> tuple[Bound | None, Bound | None]:
     if m.group("hi"):
-        hi = split_amount(m.group("hi")) or _days(m.group("hi"))
-        lo = split_amount(m.group("lo")) or _days(m.group("lo"))
+        hi = _amount_of(m.group("hi"))
+        lo = _amount_of(m.group("lo"))
         if lo is None and hi is not None:  # 一至三倍: the low bound takes the high one's unit
-            lo = split_amount(m.group("lo") + hi[1]) or _days(m.group("lo") + hi[1])
+            lo = _amount_of(m.group("lo") + hi[1])
         return lo, hi
-    one = split_amount(m.group("one")) or _days(m.group("one"))
+    one = _amount_of(m.group("one"))
     if m.group("cap") or m.group("cap2"):
         return None, one
     return one, one

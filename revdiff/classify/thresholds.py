@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from revdiff.classify import Context
 from revdiff.classify.articles import Clause, Item, cite, pair_items, similar
-from revdiff.classify.penalties import N, find_penalties, where
+from revdiff.classify.penalties import N, find_penalties, share, where
 from revdiff.classify.timelimits import find_limits
 from revdiff.model import Finding
 from revdiff.money import cn_number, format_amount, money_value
@@ -101,8 +101,8 @@ def find_thresholds(clause: Clause) -> list[Threshold]:
             out.append(Threshold(clause, value, "次", m.group("cmp"), m.group(0), local(m.start(), m.end()), m.group("period"),
                                  years=count * _PERIOD_YEARS[m.group("base")]))
     for m in SHARE.finditer(text):
-        den, num = cn_number(m.group("den")), cn_number(m.group("num"))
-        if not den or num is None or any(s < m.end() and m.start() < e for s, e in taken) or _PLEDGE.search(text):
+        value = share(m.group("den") + "分之" + m.group("num"))
+        if value is None or any(s < m.end() and m.start() < e for s, e in taken) or _PLEDGE.search(text):
             continue
         cmp = m.group("cmp2")
         if cmp is None:
@@ -111,7 +111,6 @@ def find_thresholds(clause: Clause) -> list[Threshold]:
                 continue  # 按百分之五十的比例: a rate, not a threshold
             cmp = before[-1]
         taken.append((m.start(), m.end()))
-        value = (num * 100 / den).quantize(Decimal("0.01")).normalize()
         out.append(Threshold(clause, value, "%", cmp, m.group(0), local(m.start(), m.end())))
     for m in THRESHOLD.finditer(text):
         cmp = m.group("cmp2") if m.group("cmp") in (None, "在") else m.group("cmp")

@@ -259,13 +259,14 @@ _NOTES_HEAD = re.compile(rf"^[{SPACE}]*(?:注释|注解|脚注|注)[{SPACE}]*[:�
 
 def _notes(units: list[Unit]) -> set[int]:
     """Indexes of the units that are a legal database's footnotes: lines opening with a mark
-    ``[1]`` that the text above uses inline (…的罚款。[1]), and a 注释： line heading them."""
+    ``[1]`` that the text above uses inline (…的罚款。[1]), every line opening with a mark
+    after the first such note (the rest of the list), and a 注释： line heading them."""
     lines = [(i, u.block.text) for i, u in enumerate(units) if u.kind == "line"]
     inline: set[str] = set()
     out: set[int] = set()
     for i, text in lines:
         start = _NOTE.match(text.lstrip(SPACE))
-        if start is not None and start.group(1) in inline:
+        if start is not None and (start.group(1) in inline or out):
             out.add(i)
             continue
         inline.update(m.group(1) for m in _NOTE.finditer(text))

@@ -1,0 +1,186 @@
+"""Laws in styles the law genre was not built from (tests/laws/heldout, README there): the
+article map, chapters and findings written by reading each pair, and each reading rule checked
+on invented text of other offices."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import revdiff
+from revdiff.classify.thresholds import find_thresholds
+from revdiff.classify.timelimits import find_limits
+from tests.law_heldout import PAIRS, Score, score
+from tests.law_texts import clause, compare_texts
+from tests.test_nothing_lost import _chars, accounted
+
+
+@lru_cache(maxsize=None)
+def _score(name: str) -> Score:
+    return score(name)
+
+
+def test_every_pair_is_here() -> None:
+    assert PAIRS == ["filing-measures", "property-regulation", "water-regulation", "water-regulation-database"]
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_article_map_as_read(name: str) -> None:
+    res = _score(name)
+    assert (res.map_wrong, res.map_extra) == ([], [])
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_chapters_as_read(name: str) -> None:
+    assert _score(name).chapters_wrong == []
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_every_finding_a_reviewer_must_see(name: str) -> None:
+    assert _score(name).missed == []
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_no_trap_is_reported(name: str) -> None:
+    assert [(trap, f["kind"], f.get("final_article")) for trap, f in _score(name).traps] == []
+
+
+# ---- each rule on text it was not written from
+
+
+def _outline_titles(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    path = tmp_path / "law.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = revdiff.outline(str(path), genre="law")
+    assert accounted(doc) == _chars(text)  # the name taken from the next line is not lost
+    return [(n.unit or "", n.number, n.title) for n in doc.parts[0].nodes()]
+
+
+def test_a_chapter_number_alone_takes_its_name_from_the_next_line(tmp_path: Path) -> None:
+    text = ("某市湿地保护条例\n\n第一章\n\n总　　则\n\n第一条　为了加强湿地保护，制定本条例。\n\n"
+            "第二章\n## 湿地名录\n\n第二条　湿地实行名录管理。\n\n第三章\n第三条　本条例自公布之日起施行。\n")
+    assert _outline_titles(tmp_path, text) == [
+        ("章", "第一章", "总则"), ("条", "第一条", ""),
+        ("章", "第二章", "湿地名录"), ("条", "第二条", ""),
+        # an article on the next line is no name: the chapter stays without one
+        ("章", "第三章", ""), ("条", "第三条", ""),
+    ]
+
+
+def test_a_sentence_after_a_lone_chapter_number_is_not_its_name(tmp_path: Path) -> None:
+    text = ("某县河道管理办法\n\n第一章\n本章规定河道管理的一般要求。\n\n第一条　河道实行河长制。\n\n"
+            "第二条　河长负责本河道的管理。\n\n第三条　本办法自2026年1月1日起施行。\n")
+    titles = _outline_titles(tmp_path, text)
+    assert titles[0] == ("章", "第一章", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("决定须经全体成员五分之四以上通过", [("80", "以上", "五分之四以上")]),
+    ("持有公司百分之十以上股份的股东，可以提议召开临时会议", [("10", "以上", "百分之十以上")]),
+    ("绿地率不得低于项目用地面积的百分之三十", [("30", "不得低于", "百分之三十")]),
+    ("超过核定载客量百分之二十以下的", [("20", "以下", "百分之二十以下")]),
+    ("按照工资总额百分之二的比例缴纳", []),  # a rate, not a threshold
+    ("处营业额百分之五以下的罚款", []),  # a fine: the penalties rule's
+])
+def test_fractions_are_read_as_shares(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = [(format(t.value, "f"), t.comparator, t.written) for t in find_thresholds(clause(text))]
+    assert got == expected
+    assert all(t.unit == "%" for t in find_thresholds(clause(text)))
+
+
+def test_a_share_raised_from_two_thirds_to_three_quarters(tmp_path: Path) -> None:
+    draft = "第一条　修改章程，应当经出席会议的成员三分之二以上同意。\n\n第二条　其他事项过半数同意。\n\n第三条　本办法自公布之日起施行。\n"
+    final = "第一条　修改章程，应当经出席会议的成员四分之三以上同意。\n\n第二条　其他事项过半数同意。\n\n第三条　本办法自公布之日起施行。\n"
+    found = [(f.kind, f.direction, f.unit) for f in compare_texts(tmp_path, draft, final).findings
+             if f.kind.startswith("threshold_")]
+    assert found == [("threshold_changed", "raised", "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("召集人应当于会议召开十五日前通知全体会员", [("15", "日")]),
+    ("承租人应当在租赁期限届满前六十日提出续租申请", [("60", "日")]),
+    ("经营者停业前三个月应当向社会公告", [("3", "个月")]),
+    ("应当于每年三月三十一日前报送上一年度报告", []),  # a date
+    ("2027年12月31日前完成改造", []),  # a date
+])
+def test_notice_periods_before_an_event(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(format(lim.value, "f"), lim.unit) for lim in find_limits(clause(text))] == expected
+
+
+def test_honours_are_no_funding_but_money_still_is(tmp_path: Path) -> None:
+    draft = "第一条　本条例适用于本市。\n\n第二条　本条例自公布之日起施行。\n"
+    final = ("第一条　本条例适用于本市。\n\n第二条　对在古树名木保护工作中成绩显著的单位和个人，给予表彰、奖励。\n\n"
+             "第三条　对举报破坏古树名木行为查证属实的，给予举报人二千元奖励。\n\n第四条　本条例自公布之日起施行。\n")
+    funding = [(f.kind, f.final_value) for f in compare_texts(tmp_path, draft, final).findings
+               if f.kind.startswith("funding_")]
+    assert funding == [("funding_added", "2000")]
+
+
+def test_database_footnotes_are_not_the_text(tmp_path: Path) -> None:
+    text = ("某省档案条例\n\n第1条　为了加强档案管理，制定本条例。\n\n第2条　档案应当在形成后六个月内移交。[1]\n\n"
+            "第3条　违反本条例规定的，处五百元以上五千元以下罚款。\n\n第4条　本条例自2026年3月1日起施行。\n\n"
+            "注释：\n\n[1] 2020年修正前为三个月内。\n\n[2] 本条已于2020年修改。\n")
+    path = tmp_path / "law.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    last = doc.parts[0].sections[-1]
+    assert (last.number, last.text) == ("第4条", "本条例自2026年3月1日起施行。")
+    assert "[1] 2020年修正前为三个月内。" in [b.text for b in doc.dropped]
+    assert accounted(doc) == _chars(text)
+
+
+def test_a_bracketed_number_nobody_cites_is_text(tmp_path: Path) -> None:
+    text = ("某市条例\n\n第一条　为了规范管理，制定本条例。\n\n第二条　有关事项如下：\n\n[1] 登记；\n\n"
+            "第三条　本条例自公布之日起施行。\n")
+    path = tmp_path / "law.txt"
+    path.write_text(text, encoding="utf-8")
+    second = revdiff.outline(str(path)).parts[0].sections[1]
+    assert "[1] 登记；" in second.text
+
+
+def _map(report: Any) -> list[tuple[str | None, str | None, str]]:
+    return [(r["draft"], r["final"], r["status"]) for r in report.article_map]
+
+
+def test_an_article_split_in_two_next_to_each_other(tmp_path: Path) -> None:
+    # 第二条 becomes 第二条 (the approval) and 第三条 (the restoration, with a new cost clause)
+    draft = ("第一条　本办法适用于全市绿地。\n\n"
+             "第二条　因建设确需临时占用城市绿地的，建设单位应当报经园林绿化主管部门批准，并在占用期满后恢复原状。\n\n"
+             "第三条　禁止在绿地内倾倒垃圾。\n\n第四条　本办法自公布之日起施行。\n")
+    final = ("第一条　本办法适用于全市绿地。\n\n"
+             "第二条　因建设确需临时占用城市绿地的，建设单位应当报经园林绿化主管部门批准。\n\n"
+             "第三条　临时占用城市绿地的，建设单位应当在占用期满后恢复原状，所需费用由其承担。\n\n"
+             "第四条　禁止在绿地内倾倒垃圾。\n\n第五条　本办法自公布之日起施行。\n")
+    rows = _map(compare_texts(tmp_path, draft, final))
+    assert ("第二条", "第二条", "split") in rows and ("第二条", "第三条", "split") in rows
+    assert all(r[0] is not None for r in rows)  # nothing reported as added
+
+
+def test_two_chapters_merged_into_one(tmp_path: Path) -> None:
+    draft = ("第一章　总则\n\n第一条　为了保护森林资源，制定本条例。\n\n"
+             "第二章　森林防火\n\n第二条　森林防火期内禁止野外用火。\n\n第三条　林区应当设置防火隔离带。\n\n"
+             "第三章　病虫害防治\n\n第四条　林业部门应当开展林业有害生物监测。\n\n第五条　发现疫情应当及时除治。\n\n"
+             "第四章　附则\n\n第六条　本条例自公布之日起施行。\n")
+    final = ("第一章　总则\n\n第一条　为了保护森林资源，制定本条例。\n\n"
+             "第二章　森林灾害防控\n\n第二条　森林防火期内禁止野外用火。\n\n第三条　林区应当设置防火隔离带。\n\n"
+             "第四条　林业部门应当开展林业有害生物监测。\n\n第五条　发现疫情应当及时除治。\n\n"
+             "第三章　附则\n\n第六条　本条例自公布之日起施行。\n")
+    report = compare_texts(tmp_path, draft, final)
+    chapters = {(p.draft.title if p.draft else None, p.final.title if p.final else None, p.status)
+                for p in report.sections if (p.draft or p.final) and (p.draft or p.final).unit == "章"}  # type: ignore[union-attr]
+    assert ("森林防火", "森林灾害防控", "merged") in chapters
+    assert ("病虫害防治", "森林灾害防控", "merged") in chapters
+    assert not any(s == "removed" for _, _, s in chapters)
+    assert {s for _, _, s in _map(report)} == {"unchanged"}  # no article moved: their chapters merged
+
+
+def test_a_fine_written_as_a_share_of_an_amount(tmp_path: Path) -> None:
+    # 招标投标 style: 处中标项目金额千分之五以上千分之十以下的罚款 — a fine, not a threshold
+    draft = "第一条　本办法适用于本省。\n\n第二条　违反本办法规定的，处中标项目金额千分之五以上千分之十以下的罚款。\n\n第三条　本办法自公布之日起施行。\n"
+    final = "第一条　本办法适用于本省。\n\n第二条　违反本办法规定的，处中标项目金额千分之五以上百分之二以下的罚款。\n\n第三条　本办法自公布之日起施行。\n"
+    found = [(f.kind, f.direction, f.draft_min, f.draft_value, f.final_min, f.final_value, f.unit)
+             for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith(("penalty_", "threshold_"))]
+    assert found == [("penalty_changed", "raised", "0.5", "1", "0.5", "2", "%")]

@@ -184,3 +184,29 @@ def test_a_fine_written_as_a_share_of_an_amount(tmp_path: Path) -> None:
     found = [(f.kind, f.direction, f.draft_min, f.draft_value, f.final_min, f.final_value, f.unit)
              for f in compare_texts(tmp_path, draft, final).findings if f.kind.startswith(("penalty_", "threshold_"))]
     assert found == [("penalty_changed", "raised", "0.5", "1", "0.5", "2", "%")]
+
+
+def test_a_new_article_far_from_a_similar_one_is_added_not_split(tmp_path: Path) -> None:
+    draft = ("第一条　本办法适用于全市绿地。\n\n"
+             "第二条　因建设确需临时占用城市绿地的，建设单位应当报经园林绿化主管部门批准，并在占用期满后恢复原状。\n\n"
+             "第三条　禁止在绿地内倾倒垃圾。\n\n第四条　禁止在绿地内放牧。\n\n第五条　本办法自公布之日起施行。\n")
+    final = ("第一条　本办法适用于全市绿地。\n\n"
+             "第二条　因建设确需临时占用城市绿地的，建设单位应当报经园林绿化主管部门批准，并在占用期满后恢复原状。\n\n"
+             "第三条　禁止在绿地内倾倒垃圾。\n\n第四条　禁止在绿地内放牧。\n\n"
+             "第五条　临时占用城市绿地期满后恢复原状的，园林绿化主管部门应当组织验收。\n\n第六条　本办法自公布之日起施行。\n")
+    rows = _map(compare_texts(tmp_path, draft, final))
+    assert (None, "第五条", "added") in rows
+
+
+def test_a_chapter_deleted_with_most_of_its_articles_is_removed(tmp_path: Path) -> None:
+    draft = ("第一章　总则\n\n第一条　为了保护森林资源，制定本条例。\n\n"
+             "第二章　林木采伐\n\n第二条　采伐林木应当申请采伐许可证。\n\n第三条　采伐许可证由县级林业部门核发。\n\n"
+             "第四条　林区应当设置防火隔离带。\n\n"
+             "第三章　森林防火\n\n第五条　森林防火期内禁止野外用火。\n\n第四章　附则\n\n第六条　本条例自公布之日起施行。\n")
+    final = ("第一章　总则\n\n第一条　为了保护森林资源，制定本条例。\n\n"
+             "第二章　森林防火\n\n第二条　林区应当设置防火隔离带。\n\n第三条　森林防火期内禁止野外用火。\n\n"
+             "第三章　附则\n\n第四条　本条例自公布之日起施行。\n")
+    report = compare_texts(tmp_path, draft, final)
+    chapters = {(p.draft.title if p.draft else None, p.status)
+                for p in report.sections if (p.draft or p.final) and (p.draft or p.final).unit == "章"}  # type: ignore[union-attr]
+    assert ("林木采伐", "removed") in chapters

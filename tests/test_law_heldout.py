@@ -4,7 +4,7 @@ on invented text of other offices."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from tests.law_texts import clause, compare_texts
 from tests.test_nothing_lost import _chars, accounted
 
 
-@lru_cache(maxsize=None)
+@cache
 def _score(name: str) -> Score:
     return score(name)
 

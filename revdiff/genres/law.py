@@ -270,7 +270,7 @@ def _notes(units: list[Unit]) -> set[int]:
             out.add(i)
             continue
         inline.update(m.group(1) for m in _NOTE.finditer(text))
-    for (i, text), (j, _) in zip(lines, lines[1:]):
+    for (i, text), (j, _) in zip(lines, lines[1:], strict=False):
         if j in out and _NOTES_HEAD.match(text):
             out.add(i)
     return out

@@ -191,7 +191,9 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
 
     head_pairs = _pair_headings(d, f, d2f)
     folded = _folded_headings(d, f, head_pairs, d2f)
-    partner_head = {**head_pairs, **folded}  # an article of a merged chapter stays in its place
+    partner_head = dict(head_pairs)
+    for hi, gi in folded.items():  # an article of a merged chapter stays in its place
+        partner_head[hi] = gi
     links: list[Link] = []
     merged_into = set(merged.values())
     split_from = set(split.values())

@@ -210,3 +210,14 @@ def test_a_chapter_deleted_with_most_of_its_articles_is_removed(tmp_path: Path) 
     chapters = {(p.draft.title if p.draft else None, p.status)
                 for p in report.sections if (p.draft or p.final) and (p.draft or p.final).unit == "章"}  # type: ignore[union-attr]
     assert ("林木采伐", "removed") in chapters
+
+
+def test_a_colon_after_the_article_number_is_layout(tmp_path: Path) -> None:
+    # a web copy writes 第一条：…, the gazette 第一条　…: the same articles, unchanged
+    gazette = ("第一章　总则\n\n第一条　为了规范停车管理，制定本条例。\n\n第二条　本条例适用于本市。\n\n"
+               "第三条　【管理部门】市交通部门负责停车管理。\n")
+    web = ("第一章：总则\n\n第一条：为了规范停车管理，制定本条例。\n\n第二条．本条例适用于本市。\n\n"
+           "第三条：【管理部门】市交通部门负责停车管理。\n")
+    assert {r["status"] for r in compare_texts(tmp_path, gazette, web).article_map} == {"unchanged"}
+    titles = _outline_titles(tmp_path, web)
+    assert titles == [("章", "第一章", "总则"), ("条", "第一条", ""), ("条", "第二条", ""), ("条", "第三条", "管理部门")]

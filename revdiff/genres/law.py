@@ -33,6 +33,9 @@ _MARK = re.compile(rf"#{{1,6}}(?=[{SPACE}]|第)|\*\*")  # a Markdown heading mar
 _HEADING = re.compile(rf"第[{SPACE}]*({NUM})[{SPACE}]*(分编|编|章|节)")
 _ARTICLE = re.compile(rf"第[{SPACE}]*({NUM})[{SPACE}]*条(?:[{SPACE}]*之[{SPACE}]*({NUM}))?")
 _TIAOZHI = re.compile(r"【([^【】\n]{1,40})】")
+# punctuation some copies put after an article or chapter number (第一条：…, 第二条．…): layout,
+# neither title nor body
+_AFTER_NUMBER = frozenset("：:．")
 # what follows 第X条 when the line cites an article rather than opens one (第十条规定的…)
 _CITING = re.compile(r"(?:第|规定|所|中|的|至|、|和|或|及)")
 
@@ -66,7 +69,7 @@ class LawLine:
     value: tuple[int, int]  # (10, 1) for 第十条之一
     title: str  # a chapter's name without inner spaces; an article's 【条旨】 or ""
     body_at: int  # where the body starts in the line (len(line) when there is none)
-    sep: str  # the brackets of a 【条旨】, kept for accounting
+    sep: str  # a colon after the number and the brackets of a 【条旨】, kept for accounting
     marks: str  # Markdown / bold marks removed from the line
 
 
@@ -92,6 +95,8 @@ def read_line(text: str) -> LawLine | None:
     if m is not None:
         unit = m.group(2)
         j = _skip(text, m.end(), marks)
+        punct = text[j] if text[j : j + 1] in _AFTER_NUMBER else ""
+        j = _skip(text, j + len(punct), marks)
         rest = text[j:]
         tail = re.search(r"\*\*[" + SPACE + r"]*$", rest)
         if tail:
@@ -101,7 +106,7 @@ def read_line(text: str) -> LawLine | None:
         if len(title) > 30 or re.search(r"[。；，,;]", title):
             return None  # a sentence that starts with 第二章…, not a heading
         number = f"第{m.group(1)}{unit}"
-        return LawLine(unit, number, (_int(m.group(1)), 0), title, len(text), "", "".join(marks))
+        return LawLine(unit, number, (_int(m.group(1)), 0), title, len(text), punct, "".join(marks))
     m = _ARTICLE.match(text, i)
     if m is None:
         return None
@@ -110,9 +115,12 @@ def read_line(text: str) -> LawLine | None:
         return None
     number = re.sub(f"[{SPACE}]+", "", m.group(0))
     title, sep = "", ""
+    if text[j : j + 1] in _AFTER_NUMBER:  # 第一条：…, as some web copies write it
+        sep = text[j]
+        j = _skip(text, j + 1, marks)
     t = _TIAOZHI.match(text, j)
     if t is not None:
-        title, sep = t.group(1).strip(SPACE), "【】"
+        title, sep = t.group(1).strip(SPACE), sep + "【】"
         j = _skip(text, t.end(), marks)
     value = (_int(m.group(1)), _int(m.group(2)) if m.group(2) else 0)
     return LawLine("条", number, value, title, j, sep, "".join(marks))

@@ -221,3 +221,22 @@ def test_a_colon_after_the_article_number_is_layout(tmp_path: Path) -> None:
     assert {r["status"] for r in compare_texts(tmp_path, gazette, web).article_map} == {"unchanged"}
     titles = _outline_titles(tmp_path, web)
     assert titles == [("章", "第一章", "总则"), ("条", "第一条", ""), ("条", "第二条", ""), ("条", "第三条", "管理部门")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("应当在半年内完成整改", [("6", "个月")]),
+    ("应当在半个月内答复", [("15", "日")]),
+    ("应当在三十个自然日内办结", [("30", "日")]),
+])
+def test_half_years_and_calendar_days(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(format(lim.value, "f"), lim.unit) for lim in find_limits(clause(text))] == expected
+
+
+def test_six_months_rewritten_as_half_a_year_is_no_change(tmp_path: Path) -> None:
+    draft = "第一条　责令限期改正的，应当在六个月内完成整改。\n\n第二条　改正期限届满前十五日，应当申请验收。\n\n第三条　本办法自公布之日起施行。\n"
+    final = "第一条　责令限期改正的，应当在半年内完成整改。\n\n第二条　改正期限届满前半个月，应当申请验收。\n\n第三条　本办法自公布之日起施行。\n"
+    assert [f.kind for f in compare_texts(tmp_path, draft, final).findings if f.kind == "deadline_changed"] == []
+
+
+def test_under_an_age_is_a_threshold_of_its_own_comparator() -> None:
+    assert [(t.comparator, format(t.value, "f")) for t in find_thresholds(clause("不满十四周岁的未成年人"))] == [("不满", "14")]

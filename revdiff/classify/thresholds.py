@@ -29,7 +29,7 @@ _UNITS = "|".join(sorted(  # longest first: 个月 before 个, 平方米 before 
     "万元 亿元 元 人 名 户 家 个 平方米 平方公里 公顷 亩 吨 千克 公斤 头 只 羽 株 公里 千米 米 千瓦 立方米 辆 台 套 张 份 件 次 项 "
     "周岁 岁 年 个月 日 天 小时 倍 % ％ 床 层".split(), key=len, reverse=True))
 CMP = (r"超过|不超过|不得超过|不少于|不得少于|不低于|不得低于|不高于|不得高于|低于|高于|少于|多于|达到|年满|满|"
-       r"至少|不足|未满|未达到|在")
+       r"至少|不足|不满|未满|未达到|在")
 THRESHOLD = re.compile(
     rf"(?P<cmp>{CMP})?(?P<num>百分之{N}|{N})\s*(?P<unit>{_UNITS})(?P<cmp2>以上|以下|以内)?"
 )

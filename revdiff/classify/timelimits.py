@@ -24,11 +24,11 @@ from revdiff.money import cn_number, format_amount
 
 NAME = "timelimits"
 
-UNIT = r"(?P<unit>个工作日|工作日|日|天|个月|年|小时|分钟|周)"
+UNIT = r"(?P<unit>个工作日|工作日|个自然日|自然日|日|天|个月|年|小时|分钟|周)"
 LIMIT = re.compile(
     rf"(?P<lead>(?:期限|时限|有效期|期间)(?:为|是|最长为|一般为)?|(?:不得超过|不超过|最长不超过|一般不超过)"
     rf"|(?:延长|顺延)(?:期限|时间)?(?:不超过|不得超过)?|提前|届满前?|前)?"
-    rf"(?P<num>{N}){UNIT}(?P<tail>以内|之内|内|前)?"
+    rf"(?P<num>{N}|半){UNIT}(?P<tail>以内|之内|内|前)?"
 )
 _DAYS = {"日": Decimal(1), "个工作日": Decimal("1.4"), "个月": Decimal(30), "年": Decimal(365),
          "小时": Decimal(1) / 24, "分钟": Decimal(1) / 1440, "周": Decimal(7)}
@@ -62,8 +62,10 @@ def find_limits(clause: Clause) -> list[TimeLimit]:
             continue  # 三十日 alone: a length, not a limit
         if text[: m.start("num")].endswith("月"):
             continue  # 6月30日内, 三月三十一日前: a date
-        value = cn_number(m.group("num"))
-        unit = {"工作日": "个工作日", "天": "日"}.get(m.group("unit"), m.group("unit"))
+        unit = {"工作日": "个工作日", "天": "日", "个自然日": "日", "自然日": "日"}.get(m.group("unit"), m.group("unit"))
+        value = cn_number(m.group("num")) if m.group("num") != "半" else None
+        if m.group("num") == "半":  # 半年 is 六个月 and 半个月 十五日, as revisions rewrite them
+            value, unit = {"年": (Decimal(6), "个月"), "个月": (Decimal(15), "日")}.get(unit, (None, unit))
         if value is None or (unit == "年" and value >= 1000):
             continue  # 2025年内: a year
         comma = max(text.rfind("，", 0, m.start()), text.rfind(",", 0, m.start()))

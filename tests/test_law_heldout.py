@@ -240,3 +240,14 @@ def test_six_months_rewritten_as_half_a_year_is_no_change(tmp_path: Path) -> Non
 
 def test_under_an_age_is_a_threshold_of_its_own_comparator() -> None:
     assert [(t.comparator, format(t.value, "f")) for t in find_thresholds(clause("不满十四周岁的未成年人"))] == [("不满", "14")]
+
+
+def test_a_year_rewritten_as_twelve_months_is_no_change(tmp_path: Path) -> None:
+    draft = ("第一条　许可证有效期届满前一年内，应当申请延续。\n\n第二条　应当在两周内补正材料。\n\n"
+             "第三条　应当在三十日内作出决定。\n\n第四条　本办法自公布之日起施行。\n")
+    final = ("第一条　许可证有效期届满前十二个月内，应当申请延续。\n\n第二条　应当在十四日内补正材料。\n\n"
+             "第三条　应当在一个月内作出决定。\n\n第四条　本办法自公布之日起施行。\n")
+    found = [(f.draft_value, f.final_value, f.direction) for f in compare_texts(tmp_path, draft, final).findings
+             if f.kind == "deadline_changed"]
+    # a month is not exactly thirty days, nor longer or shorter: the reviewer reads it
+    assert found == [("30日", "1个月", "redefined")]

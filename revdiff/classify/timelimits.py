@@ -32,6 +32,8 @@ LIMIT = re.compile(
 )
 _DAYS = {"日": Decimal(1), "个工作日": Decimal("1.4"), "个月": Decimal(30), "年": Decimal(365),
          "小时": Decimal(1) / 24, "分钟": Decimal(1) / 1440, "周": Decimal(7)}
+# units that convert exactly: a year is twelve months (not 365 days), a week seven days
+_EXACT = {"年": ("个月", 12), "周": ("日", 7), "小时": ("分钟", 60)}
 SAME_LIMIT = 40  # score (0–100) below which two limits of one article are not the same limit
 
 
@@ -46,6 +48,12 @@ class TimeLimit(Item):
     local: str
     ordinal: int = 0
     span: tuple[int, int] = (0, 0)  # where the limit is in the clause
+
+    @property
+    def exact(self) -> tuple[Decimal, str]:
+        """The limit in the smallest unit it converts to exactly (一年 → 12 个月, 两周 → 14 日)."""
+        base, factor = _EXACT.get(self.unit, (self.unit, 1))
+        return self.value * factor, base
 
     @property
     def days(self) -> Decimal:
@@ -92,16 +100,19 @@ def _values(d: TimeLimit | None, f: TimeLimit | None) -> tuple[str | None, str |
 def _finding(ctx: Context, d: TimeLimit | None, f: TimeLimit | None) -> Finding | None:
     dv, fv, unit = _values(d, f)
     if d is not None and f is not None:
-        if (d.value, d.unit) == (f.value, f.unit):
-            return None
-        longer = f.days > d.days
+        if d.exact == f.exact:
+            return None  # 一年 → 十二个月, 两周 → 十四日: the same limit rewritten
+        # about as long in another unit (三十日 → 一个月): not the same limit, neither longer nor shorter
+        way = "raised" if f.days > d.days else "lowered" if f.days < d.days else "redefined"
+        word, word_en = {"raised": ("延长", "extended"), "lowered": ("缩短", "shortened"),
+                         "redefined": ("改写", "rewritten")}[way]
         at, at_en = where(ctx, d.clause.article, "draft"), where(ctx, d.clause.article, "draft", True)
         return Finding(
-            kind="deadline_changed", severity="medium", direction="raised" if longer else "lowered",
+            kind="deadline_changed", severity="medium", direction=way,
             subject=d.local, draft_text=d.clause.text, final_text=f.clause.text, draft_value=dv, final_value=fv,
             unit=unit, **cite(ctx, d, f),
-            note=f"{at}的时限由“{d.written}”{'延长' if longer else '缩短'}为“{f.written}”。",
-            note_en=f"{at_en}: the time limit was {'extended' if longer else 'shortened'} from "
+            note=f"{at}的时限由“{d.written}”{word}为“{f.written}”。",
+            note_en=f"{at_en}: the time limit was {word_en} from "
                     f"{format_amount(d.value)} {d.unit} to {format_amount(f.value)} {f.unit}.",
         )
     if d is not None:

@@ -113,7 +113,8 @@ def test_notice_periods_before_an_event(text: str, expected: list[tuple[str, str
 def test_honours_are_no_funding_but_money_still_is(tmp_path: Path) -> None:
     draft = "第一条　本条例适用于本市。\n\n第二条　本条例自公布之日起施行。\n"
     final = ("第一条　本条例适用于本市。\n\n第二条　对在古树名木保护工作中成绩显著的单位和个人，给予表彰、奖励。\n\n"
-             "第三条　对举报破坏古树名木行为查证属实的，给予举报人二千元奖励。\n\n第四条　本条例自公布之日起施行。\n")
+             "第三条　对举报破坏古树名木行为查证属实的，给予举报人二千元奖励。\n\n"
+             "第四条　对长期从事古树名木养护的志愿者，给予通报表扬和奖励。\n\n第五条　本条例自公布之日起施行。\n")
     funding = [(f.kind, f.final_value) for f in compare_texts(tmp_path, draft, final).findings
                if f.kind.startswith("funding_")]
     assert funding == [("funding_added", "2000")]

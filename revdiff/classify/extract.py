@@ -107,9 +107,9 @@ def _money_re(verbs: list[str], units: list[str]) -> re.Pattern[str]:
     )
 
 
-# 表彰和奖励 (表彰、奖励, 表彰奖励): an honour with its customary reward, the stock article of a
-# law or regulation (对…作出显著成绩的单位和个人，给予表彰和奖励) — no money promised
-_HONOUR = r"(?<!表彰)(?<!表彰和)(?<!表彰、)(?<!表彰或)(?<!表彰及)(?<!表彰或者)"
+# 表彰和奖励 (表彰、奖励, 表彰奖励, 表扬和奖励): an honour with its customary reward, the stock
+# article of a law or regulation (对…作出显著成绩的单位和个人，给予表彰和奖励) — no money promised
+_HONOUR = "".join(f"(?<!{word}{joint})" for word in ("表彰", "表扬") for joint in ("", "和", "、", "或", "及", "或者"))
 
 
 def _mechanism_re(given: list[str]) -> re.Pattern[str]:

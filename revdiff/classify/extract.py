@@ -130,6 +130,23 @@ PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|
 DATED_RESULT = re.compile(r"^\s*(?:20\d\d\s*年(?:底|末|度|以来|上半年)?|去年|上年)\s*[，,]")
 PAST_PARAGRAPH = re.compile(r"截至|截止|以来|五年来|期间|^\s*20\d\d\s*年(?:底|末|度)?[，,]")
 FUTURE = re.compile(r"到\s*20\d\d\s*年|力争|预期|目标|将|确保|每年|今后")
+# Who qualifies: an opening 对…的X， clause that gives nothing (对上年度研发费用占营业收入比重不低于
+# 3%的企业，); what a share is taken of (按其上年度研发费用增量部分的10%).  Figures named there
+# describe the recipient: they are neither pledged money nor a past result.
+QUALIFIER = re.compile(r"^对(?:于)?[^，,；;。]*?的[^，,；;。]*?[，,]")
+GIVES = re.compile(r"给予|奖励|补助|补贴|资助|奖补")  # a clause that gives is the pledge, not its qualifier
+SHARE_BASE = re.compile(r"按[^，,；;。]*?的(?=\s*\d)")
+
+
+def _qualifier_end(text: str) -> int:
+    """Where the opening clause that says who qualifies (see ``QUALIFIER``) ends; 0 without one."""
+    m = QUALIFIER.match(text)
+    return m.end() if m and not GIVES.search(m.group(0)) else 0
+
+
+def _prescribed(text: str) -> str:
+    """A pledge sentence without its qualifiers: what it says is given, and on what terms."""
+    return SHARE_BASE.sub("", text[_qualifier_end(text):])
 
 
 @dataclass
@@ -208,7 +225,7 @@ def _is_past(sent: Sentence) -> bool:
         return not (year and sent.start_year and int(year.group(1)) >= sent.start_year)
     if sent.in_title:
         return bool(PAST_PARAGRAPH.search(sent.text))
-    if sent.text.startswith("对") and not PAST_MARK.search(sent.text):
+    if sent.text.startswith("对") and not PAST_MARK.search(_prescribed(sent.text)):
         return False  # "对…给予…" prescribes: a paragraph's opening statistic does not carry over
     para_start = sent.node.text.rfind("\n", 0, sent.offset) + 1
     para = sent.node.text[para_start : sent.offset + len(sent.text)]
@@ -306,7 +323,7 @@ def find_pledges(node: Node, past_section: bool = False,
         money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         if not (mech or (money and patterns.fund_word.search(t))):
             continue
-        if STATISTIC.search(t) or PENALTY.search(t) or _is_past(s):
+        if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
             continue
         mechanism = mech.group(0) if mech else None
         subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)
@@ -374,10 +391,10 @@ def _cap(prefix: str) -> str | None:
 
 
 def committed_amounts(text: str, amount: re.Pattern[str] = AMOUNT) -> list[re.Match[str]]:
-    """The amounts a pledge sentence commits, in order: thresholds that say who qualifies and
-    money put up by others (a fund's total size) left out.  A fund's size is kept only when
+    """The amounts a pledge sentence commits, in order: thresholds that say who qualifies (in
+    the opening 对…的 clause, or right before 以上的) and money put up by others (a fund's total size) left out.  A fund's size is kept only when
     the sentence names no public contribution to it."""
-    found = list(amount.finditer(text))
+    found = [m for m in amount.finditer(text) if m.start() >= _qualifier_end(text)]
     kept: list[re.Match[str]] = []
     leveraged: list[re.Match[str]] = []
     for m in found:
@@ -462,7 +479,7 @@ TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|场|元|处|辆|株|间|张|栋)|"
+    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|组|批|场|元|处|辆|艘|架|株|间|张|栋)|"
     r"[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿)?\s*"
     r"(?P<cmp2>以上|以下|左右|以内)?$"
 )
@@ -475,7 +492,8 @@ CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|�
 # Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
-CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成)")
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
+                      r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|组织|实施|招引|孵化|遴选|推出|制定|修订|部署|配备)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
 # A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
 # 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.
@@ -483,6 +501,7 @@ OBJECT_TARGET = re.compile(
     r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
+CEILING = re.compile(r"(?:不超过|不高于|最多|至多)$")
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
 
 
@@ -552,6 +571,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
                 if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))):  # 完成30家…改造
                     continue
+                if CEILING.search(m.group("measure")):  # 每年建设不超过10个…: a ceiling on a count is no goal
+                    continue
                 measure = m.group("measure") + m.group("rest")  # 完成…重点企业超低排放改造
                 unit, cmp = m.group("unit"), m.group("cmp") or m.group("cmp2")
                 line = s.line if s.in_title else node.line_at(s.offset + start)
@@ -591,31 +612,40 @@ def find_table_targets(node: Node) -> list[Target]:
     if node.kind != "table" or not node.rows or len(node.rows) < 2:
         return []
     header = [key(c) for c in node.rows[0]]
-    target_col = next(
-        (i for i, h in reversed(list(enumerate(header))) if re.search(r"目标|预期|规划|20[2-9]\d", h) and not re.search(r"基期|现状", h)),
-        None,
-    )
-    if target_col is None:
+    target_cols = _target_columns(header)
+    if not target_cols:
         return []
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
-    base_col = next((i for i, h in enumerate(header) if i != target_col and re.search(r"基期|现状|20\d\d", h)), None)
+    base_col = next((i for i, h in enumerate(header) if i not in target_cols and re.search(r"基期|现状|20\d\d", h)), None)
     attr_col = next((i for i, h in enumerate(header) if re.search(r"属性|性质", h)), None)
-    year = re.search(r"20\d\d", header[target_col])
     out: list[Target] = []
     for r, row in enumerate(node.rows[1:], 1):
-        if target_col >= len(row):
-            continue
-        m = _VALUE.search(row[target_col])
-        if not m:
-            continue
         measure = re.sub(r"^\d+[.．、]\s*", "", row[0]).strip()
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
         unit = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else None
-        cmp = m.group("cmp") or m.group("cmp2")
-        cmp = unicodedata_norm(cmp) if cmp else None
-        out.append(Target(measure, measure_key(measure), m.group("val"), unit or None, cmp, " | ".join(row), node, line, "table",
-                          base=_cell(row, base_col), year=year.group(0) if year else None, attribute=_cell(row, attr_col)))
+        for col in target_cols:
+            m = _VALUE.search(row[col]) if col < len(row) else None
+            if not m:
+                continue
+            cmp = m.group("cmp") or m.group("cmp2")
+            cmp = unicodedata_norm(cmp) if cmp else None
+            year = re.search(r"20\d\d", header[col])
+            out.append(Target(measure, measure_key(measure), m.group("val"), unit or None, cmp, " | ".join(row), node,
+                              line, "table", base=_cell(row, base_col), year=year.group(0) if year else None,
+                              attribute=_cell(row, attr_col)))
     return out
+
+
+def _target_columns(header: list[str]) -> list[int]:
+    """The target columns of an indicator table's header: every column named a target
+    (2025年目标值, 2027年目标值: a plan with a mid-term and a final target); when none is named
+    so, the last column of a year (2020年 | 2025年: the first year is the base)."""
+    named = [i for i, h in enumerate(header)
+             if re.search(r"目标|预期|规划", h) and not re.search(r"基期|现状|属性|性质", h)]
+    if named:
+        return named
+    years = [i for i, h in enumerate(header) if re.search(r"20[2-9]\d", h) and not re.search(r"基期|现状", h)]
+    return years[-1:]
 
 
 def _cell(row: list[str], col: int | None) -> str | None:

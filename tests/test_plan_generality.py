@@ -1,0 +1,178 @@
+"""Plans in forms the first corpus lacked (second held-out round, benchmarks/README.md).
+
+Each class found on the held-out pairs is checked here on other invented wordings: a plan
+whose measures are flat 第N条 (read as a plan by its title's 文种), an indicator table with
+a mid-term and a final target column, counts after the verbs of a plan's tasks (推广, 开通 …),
+and pledges whose recipient is qualified by figures (对上年度…不低于3%的企业).  Expected
+results are written from reading the texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import revdiff
+from revdiff.classify.extract import find_pledges, find_table_targets, find_text_targets
+from revdiff.model import Node
+
+
+def _write(tmp_path: Path, draft: str, final: str) -> tuple[str, str]:
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    return str(tmp_path / "d.txt"), str(tmp_path / "f.txt")
+
+
+def commitments(tmp_path: Path, draft: str, final: str) -> list[tuple[Any, ...]]:
+    """(kind, direction, draft_value, final_value, unit) of the funding and target findings."""
+    report = revdiff.compare(*_write(tmp_path, draft, final))
+    return sorted((f.kind, f.direction or "", f.draft_value or "", f.final_value or "", f.unit or "")
+                  for f in report.findings if f.kind.startswith(("funding", "target")))
+
+
+def _node(text: str, title: str = "重点任务") -> Node:
+    return Node("heading", 2, "（一）", title, text, 1, 1)
+
+
+# ------------------------------------------------ flat 第N条 measures titled as a plan
+
+_MEASURES = [
+    "第一条 支持企业技术改造。对设备投资额超过500万元的技术改造项目，按设备投资额的10%给予补助，最高200万元。",
+    "第二条 鼓励企业上规模。对首次纳入规模以上统计的工业企业，给予一次性奖励10万元。",
+    "第三条 支持绿色工厂建设。对新认定的国家级、省级绿色工厂，分别给予50万元、20万元奖励。",
+    "第四条 本措施由县工业和信息化局负责解释。",
+]
+
+
+@pytest.mark.parametrize("title", [
+    "桐溪县支持工业经济稳增长的若干措施（征求意见稿）",
+    "关于加快制造业转型升级的实施意见",
+    "云台区工业企业提质增效行动方案（2025—2027年）",
+])
+def test_flat_articles_under_a_plan_title_read_as_a_plan(tmp_path: Path, title: str) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text("\n".join([title, *_MEASURES]) + "\n", encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert doc.genre == "plan"
+    # a measure keeps its heading, as a plan's item does (a law's article has none)
+    assert [n.title for n in doc.parts[0].sections][:2] == ["支持企业技术改造", "鼓励企业上规模"]
+
+
+@pytest.mark.parametrize("title", ["桐溪县工业企业技术改造资金管理办法", "云台区促进就业若干规定（试行）"])
+def test_flat_articles_under_a_regulation_title_stay_a_law(tmp_path: Path, title: str) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text("\n".join([title, *_MEASURES]) + "\n", encoding="utf-8")
+    assert revdiff.outline(str(path)).genre == "law"
+
+
+def test_measures_cut_from_a_flat_plan_are_reported_by_heading(tmp_path: Path) -> None:
+    title = "桐溪县支持工业经济稳增长的若干措施（征求意见稿）"
+    draft = "\n".join([title, *_MEASURES]) + "\n"
+    final = "\n".join([title.replace("（征求意见稿）", ""), _MEASURES[0],
+                       _MEASURES[2].replace("第三条", "第二条"), _MEASURES[3].replace("第四条", "第三条")]) + "\n"
+    report = revdiff.compare(*_write(tmp_path, draft, final))
+    removed = [p for p in report.sections if p.status == "removed"]
+    assert [(p.draft_node.number, p.draft_node.title) for p in removed if p.draft_node] == [("第二条", "鼓励企业上规模")]
+    assert [(f.kind, f.draft_value) for f in report.findings if f.kind.startswith("funding")] == [
+        ("funding_removed", "10")]
+
+
+# ------------------------------------------- an indicator table with two target years
+
+
+def _table(header: list[str], *rows: list[str]) -> Node:
+    node = Node("table", 3, "", "主要指标", "", 1, 1 + len(rows))
+    node.rows = [header, *rows]
+    node.row_lines = list(range(1, len(rows) + 2))
+    return node
+
+
+@pytest.mark.parametrize("header", [
+    ["指标名称", "单位", "2023年基期值", "2025年目标值", "2027年目标值", "指标属性"],
+    ["指标", "单位", "现状值", "2026年预期", "2030年预期", "属性"],
+])
+def test_every_target_column_is_read(header: list[str]) -> None:
+    node = _table(header, ["光伏装机容量", "万千瓦", "120", "200", "350", "预期性"])
+    got = [(t.value, t.year, t.base) for t in find_table_targets(node)]
+    y1, y2 = header[3][:4], header[4][:4]
+    assert got == [("200", y1, "120"), ("350", y2, "120")]
+
+
+def test_a_base_year_and_one_target_year_read_the_target_only() -> None:
+    node = _table(["指标", "单位", "2020年", "2025年", "属性"], ["森林覆盖率", "%", "41", "43", "约束性"])
+    assert [(t.value, t.year) for t in find_table_targets(node)] == [("43", "2025")]
+
+
+def _indicator_plan(mid: str, final: str) -> str:
+    return "\n".join([
+        "云台区新型储能产业发展行动方案（2025—2027年）",
+        "一、主要指标",
+        "指标名称\t单位\t2024年基期值\t2025年目标值\t2027年目标值\t指标属性",
+        f"新型储能装机规模\t万千瓦\t40\t{mid}\t{final}\t预期性",
+        "储能企业数量\t家\t12\t20\t35\t预期性",
+        "二、重点任务",
+        "（一）建设示范项目。加快推进储能电站建设。",
+    ]) + "\n"
+
+
+def test_a_mid_term_target_lowered_is_reported_with_its_column(tmp_path: Path) -> None:
+    assert commitments(tmp_path, _indicator_plan("60", "120"), _indicator_plan("55", "120")) == [
+        ("target_changed", "lowered", "60", "55", "万千瓦")]
+    assert commitments(tmp_path, _indicator_plan("60", "120"), _indicator_plan("60", "150")) == [
+        ("target_changed", "raised", "120", "150", "万千瓦")]
+
+
+def test_a_mid_term_target_cut_pairs_the_final_year_with_itself(tmp_path: Path) -> None:
+    # the 2025 cell emptied: the 2025 target is cut, the 2027 one is unchanged (not "60 → 120")
+    assert commitments(tmp_path, _indicator_plan("60", "120"), _indicator_plan("—", "120")) == [
+        ("target_removed", "", "60", "", "万千瓦")]
+
+
+# -------------------------------------------------- counts after the verbs of a task
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("三是推广移动式冷库500台。", [("推广移动式冷库", "500", "台")]),
+    ("开通冷链班列线路10条。", [("开通冷链班列线路", "10", "条")]),
+    ("组建产业创新联合体5个。", [("组建产业创新联合体", "5", "个")]),
+    ("布局建设城市书房30处。", [("布局建设城市书房", "30", "处")]),
+    ("制定修订地方标准20项。", [("制定修订地方标准", "20", "项")]),
+    ("每年举办不超过3场大型促消费活动。", []),  # a ceiling on a count is no goal
+    ("全县现有冷链班列线路6条。", []),  # a count with no verb of a task and no future is a fact
+])
+def test_counts_after_task_verbs_are_targets(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.measure, t.value, t.unit) for t in find_text_targets(_node(sentence))] == expected
+
+
+def test_a_task_count_cut_and_one_raised_are_reported(tmp_path: Path) -> None:
+    head = ["关于推进农村寄递物流体系建设的实施意见", "一、重点任务"]
+    draft = "\n".join([*head, "（一）完善网络。一是开通农村客货邮融合线路40条；二是推广智能快件箱800组。",
+                       "二、保障措施", "（二）加强领导。"]) + "\n"
+    final = "\n".join([*head, "（一）完善网络。一是开通农村客货邮融合线路50条。",
+                       "二、保障措施", "（二）加强领导。"]) + "\n"
+    assert commitments(tmp_path, draft, final) == [
+        ("target_changed", "raised", "40", "50", "条"), ("target_removed", "", "800", "", "组")]
+
+
+# ------------------------------------------- a recipient qualified by figures
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("对上年度研发费用占营业收入比重不低于3%的规模以上工业企业，按其上年度研发费用增量部分的10%给予补助，最高不超过200万元。",
+     [("10", "%"), ("200", "万元")]),
+    ("对上年度营业收入不低于5000万元的商贸企业，给予一次性奖励20万元。", [("20", "万元")]),
+    ("对于上年产值首次超过10亿元的企业，按其新增地方财力贡献的50%给予奖励，最高500万元。", [("50", "%"), ("500", "万元")]),
+])
+def test_figures_that_qualify_the_recipient_are_neither_pledges_nor_statistics(
+        sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.value, p.unit) for p in find_pledges(_node(sentence, "支持政策"))] == expected
+
+
+@pytest.mark.parametrize("statistic", [
+    "对符合条件的120家企业，累计兑现奖励资金3000万元。",
+    "对纳入名录的企业，去年共拨付补助资金860万元。",
+])
+def test_a_statistic_that_opens_with_dui_is_still_a_statistic(statistic: str) -> None:
+    assert find_pledges(_node(statistic, "支持政策")) == []

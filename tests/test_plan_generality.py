@@ -176,3 +176,26 @@ def test_figures_that_qualify_the_recipient_are_neither_pledges_nor_statistics(
 ])
 def test_a_statistic_that_opens_with_dui_is_still_a_statistic(statistic: str) -> None:
     assert find_pledges(_node(statistic, "支持政策")) == []
+
+
+# ------------------------------------------------ the lead tells money given as well as cut
+
+
+@pytest.mark.parametrize(("old", "new", "said", "said_en"), [
+    ("县财政出资2000万元设立转贷应急资金池。", "县财政出资3000万元设立转贷应急资金池。",
+     "提高了 1 项资金承诺的金额", "raises the amount of funding pledges: 1"),
+    ("加强部门协同。", "加强部门协同。对新获评国家级示范基地的，给予一次性奖励500万元。",
+     "新增 1 项资金承诺", "adds funding pledges: 1"),
+])
+def test_the_lead_says_money_raised_or_added(tmp_path: Path, old: str, new: str, said: str, said_en: str) -> None:
+    from revdiff.render.facts import lead
+    from revdiff.render.i18n import strings
+
+    head = ["石岭县促进民营经济发展实施方案", "一、重点任务", "（一）优化融资服务。"]
+    tail = ["（二）加大扶持力度。对首次升规的工业企业，给予10万元奖励。", "二、保障措施", "（三）强化督查。"]
+    draft = "\n".join([*head[:2], head[2] + old, *tail]) + "\n"
+    final = "\n".join([*head[:2], head[2] + new, *tail]).replace("10万元", "5万元") + "\n"
+    report = revdiff.compare(*_write(tmp_path, draft, final))
+    zh = lead(report, strings("zh")).sentence
+    assert "调低了 1 项资金承诺的金额" in zh and said in zh
+    assert said_en in lead(report, strings("en")).sentence

@@ -239,6 +239,12 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
         parts.append(part)
     if money.reduced:
         parts.append(words["money_reduced"].format(n=money.reduced))
+    # money the final raises or adds is said too: a lead that told only the cuts would read as
+    # if the final had only taken money away
+    raised = sum(f.kind == "funding_changed" and f.direction == "raised" for f in report.findings)
+    for key, n in (("money_raised", raised), ("money_added", kinds.get("funding_added", 0))):
+        if n:
+            parts.append(words[key].format(n=n))
     for key in ("lowered", "removed", "raised", "redefined", "added"):
         if targets[key]:
             parts.append(words["targets_" + key].format(n=targets[key]))

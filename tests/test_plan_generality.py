@@ -140,6 +140,7 @@ def test_a_mid_term_target_cut_pairs_the_final_year_with_itself(tmp_path: Path) 
     ("布局建设城市书房30处。", [("布局建设城市书房", "30", "处")]),
     ("制定修订地方标准20项。", [("制定修订地方标准", "20", "项")]),
     ("每年举办不超过3场大型促消费活动。", []),  # a ceiling on a count is no goal
+    ("实施方案明确了10项重点任务。", []),  # 实施方案 is a noun, not the verb of a task
     ("全县现有冷链班列线路6条。", []),  # a count with no verb of a task and no future is a fact
 ])
 def test_counts_after_task_verbs_are_targets(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -199,3 +200,33 @@ def test_the_lead_says_money_raised_or_added(tmp_path: Path, old: str, new: str,
     zh = lead(report, strings("zh")).sentence
     assert "调低了 1 项资金承诺的金额" in zh and said in zh
     assert said_en in lead(report, strings("en")).sentence
+
+
+# ------------------------------------------------ 分别 spreads values over measures
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("到2025年，全市城镇、农村生活污水处理率分别达到98%、75%。",
+     [("城镇、农村生活污水处理率（城镇）", "98", "%"), ("农村生活污水处理率", "75", "%")]),
+    ("力争到2026年，规模以上工业企业研发机构覆盖率、研发投入强度分别达到50%和2.8%。",
+     [("规模以上工业企业研发机构覆盖率", "50", "%"), ("研发投入强度", "2.8", "%")]),
+    ("到2027年，国家级、省级专精特新企业分别达到30、150家。",  # the unit written once, after the last
+     [("国家级、省级专精特新企业（国家级）", "30", "家"), ("省级专精特新企业", "150", "家")]),
+])
+def test_fenbie_gives_one_target_per_value(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.measure, t.value, t.unit) for t in find_text_targets(_node(sentence))] == expected
+
+
+def test_fenbie_awards_are_pledges_not_targets() -> None:
+    assert find_text_targets(_node("对新认定的国家级、省级技术中心，分别达到考核要求的，分别给予100万元、50万元奖励。")) == []
+
+
+def test_a_changed_middle_value_of_a_fenbie_list_is_reported(tmp_path: Path) -> None:
+    def doc(meat: str) -> str:
+        return "\n".join(["关于加快农产品仓储保鲜冷链设施建设的实施意见", "一、主要目标",
+                          f"到2026年，果蔬、肉类、水产品产地低温处理率分别达到30%、{meat}%、85%。",
+                          "二、保障措施", "加强组织领导。"]) + "\n"
+    report = revdiff.compare(*_write(tmp_path, doc("85"), doc("80")))
+    (only,) = [f for f in report.findings if f.kind.startswith("target")]
+    assert (only.kind, only.direction, only.draft_value, only.final_value) == ("target_changed", "lowered", "85", "80")
+    assert "肉类" in (only.subject or "")

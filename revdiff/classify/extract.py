@@ -475,12 +475,14 @@ def _clause_key(clause: str, subject: str) -> str:
 
 # ---------------------------------------------------------------------------- targets
 
+# The units a target is counted in: 家, 万辆, 个百分点, 微克/立方米, %.
+TARGET_UNIT = (r"(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|组|批|场|"
+               r"元|处|辆|艘|架|株|间|张|栋)|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿")
 TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|组|批|场|元|处|辆|艘|架|株|间|张|栋)|"
-    r"[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿)?\s*"
+    rf"(?P<unit>{TARGET_UNIT})?\s*"
     r"(?P<cmp2>以上|以下|左右|以内)?$"
 )
 # A base-period figure is a statistic, never a target: 基期值45%, 现状 …; "由2020年的2.1%提高到
@@ -493,7 +495,7 @@ CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|�
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
 CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
-                      r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|组织|实施|招引|孵化|遴选|推出|制定|修订|部署|配备)")
+                      r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
 # A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
 # 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.
@@ -502,6 +504,35 @@ OBJECT_TARGET = re.compile(
     r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
 CEILING = re.compile(r"(?:不超过|不高于|最多|至多)$")
+# 分别 spreads a list of values over a list of measures: "城镇、农村生活污水处理率分别达到98%、75%"
+# is two targets.  The list and the values, each value with its unit and 以上/以下.
+_ONE_VALUE = rf"\d+(?:\.\d+)?\s*(?:{TARGET_UNIT})?\s*(?:以上|以下|左右)?"
+SPREAD = re.compile(
+    rf"(?P<list>[^，,；;。：:]{{2,60}}?)分别\s*(?P<verb>达到|为|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|"
+    rf"控制在|降低到|下降到|降至|增至|超过|突破)?\s*(?P<vals>{_ONE_VALUE}(?:\s*[、和及与]\s*{_ONE_VALUE})+)"
+)
+SCOPE = re.compile(r"^(?:全[国省市县区镇乡]|我[省市县区])")  # 全市城镇、农村…: the scope is no list item
+_SPREAD_VALUE = re.compile(rf"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{TARGET_UNIT})?\s*(?P<cmp2>以上|以下|左右)?")
+
+
+def _spread(measures: str, values: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(measure, value, unit, 以上/以下) for each value that 分别 gives one of ``measures``;
+    empty when the two lists differ in length.  Qualifiers that share the last measure's noun
+    (城镇、农村生活污水处理率) name it in brackets: 城镇、农村生活污水处理率（城镇）."""
+    vals = list(_SPREAD_VALUE.finditer(values))
+    names = [n.strip() for n in re.split(r"[、和及与]", measures) if n.strip()]
+    if len(names) != len(vals) or len(names) < 2:
+        return []
+    shared = max(len(n) for n in names[:-1]) <= 4 < len(names[-1])  # 城镇、农村 + 生活污水处理率
+    unit_after = [v.group("unit") for v in vals]
+    out = []
+    for i, (name, v) in enumerate(zip(names, vals, strict=True)):
+        measure = f"{measures}（{name}）" if shared and i < len(names) - 1 else name
+        unit = next((u for u in unit_after[i:] if u), None)  # 30、50个: the unit written once, last
+        out.append((measure, v.group("val"), unit, v.group("cmp2")))
+    return out
+
+
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
 
 
@@ -559,11 +590,27 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
         if CONDITION.search(s.text):
             continue
         pledge_sentence = bool(FUND_WORD.search(s.text) or MECHANISM.search(s.text))
+        spans = []
+        for sp in SPREAD.finditer(s.text):
+            if sp.start() < past_until or not (future or sp.group("verb")):
+                continue
+            spread = _spread(SCOPE.sub("", ENUMERATOR.sub("", sp.group("list").strip())), sp.group("vals"))
+            if spread:
+                spans.append((sp.start(), sp.end()))
+            year = re.search(r"到\s*(20\d\d)\s*年", s.text)
+            line = s.line if s.in_title else node.line_at(s.offset + sp.start())
+            for measure, value, unit, cmp in spread:
+                if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
+                    continue
+                out.append(Target(measure, measure_key(measure), value, unit, cmp, s.text, node, line, "text",
+                                  year=year.group(1) if year else None))
         pos = 0
         last_measure = ""
         for clause in TARGET_SPLIT.split(s.text):
             start = pos
             pos += len(clause)
+            if any(a <= start < b for a, b in spans):
+                continue  # read above, value by value
             c = clause.strip()
             m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c)
             if not m:

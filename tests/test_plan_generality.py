@@ -230,3 +230,55 @@ def test_a_changed_middle_value_of_a_fenbie_list_is_reported(tmp_path: Path) -> 
     (only,) = [f for f in report.findings if f.kind.startswith("target")]
     assert (only.kind, only.direction, only.draft_value, only.final_value) == ("target_changed", "lowered", "85", "80")
     assert "肉类" in (only.subject or "")
+
+
+# ------------------------------------------- a subsidy table: the pledge word in the header
+
+
+def _rows_node(*rows: list[str]) -> Node:
+    node = Node("table", 3, "", "补贴标准", "", 1, len(rows))
+    node.rows = list(rows)
+    node.row_lines = list(range(1, len(rows) + 1))
+    return node
+
+
+@pytest.mark.parametrize("header", [
+    ["补贴项目", "补贴标准", "单个主体年度上限"],
+    ["奖励事项", "奖励标准", "单个企业年度上限"],
+])
+def test_rows_under_a_subsidy_header_are_pledges(header: list[str]) -> None:
+    node = _rows_node(header, ["组织游客来区过夜游", "每人次20元", "50万元"], ["引进大型文艺演出", "按票房收入的10%", "100万元"])
+    got = [(p.subject, p.value, p.unit, p.per, p.period, p.cap) for p in find_pledges(node)]
+    assert got == [
+        ("组织游客来区过夜游", "20", "元", "人次", None, None),
+        ("组织游客来区过夜游", "50", "万元", "个", "年", "上限"),  # the column's name scopes it
+        ("引进大型文艺演出", "10", "%", None, None, None),
+        ("引进大型文艺演出", "100", "万元", "个", "年", "上限"),
+    ]
+
+
+def test_a_project_list_is_not_a_subsidy_table() -> None:
+    node = _rows_node(["项目名称", "建设内容", "总投资", "建设年限"],
+                      ["智能网联测试场", "建设封闭测试道路15公里", "6.5亿元", "2024—2025"])
+    assert find_pledges(node) == []
+
+
+@pytest.mark.parametrize(("sentence", "per"), [
+    ("对新认定的市级电商示范村，每村给予10万元奖励。", "村"),
+    ("对完成改造的乡镇，每镇给予30万元补助。", "镇"),
+    ("对新建的标准化考场，每校给予5万元补助。", "校"),
+])
+def test_amounts_per_village_town_or_school(sentence: str, per: str) -> None:
+    (pledge,) = find_pledges(_node(sentence, "支持政策"))
+    assert pledge.per == per
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("开发城乡公益性岗位3000个，优先安置就业困难人员。", [("开发城乡公益性岗位", "3000", "个")]),
+    ("提供就业岗位10万个。", [("提供就业岗位", "10", "万个")]),
+    ("开展补贴性职业技能培训6万人次。", [("开展补贴性职业技能培训", "6", "万人次")]),
+    ("新认定市级创业孵化示范基地5家。", [("新认定市级创业孵化示范基地", "5", "家")]),
+    ("全市现有市级创业孵化示范基地12家。", []),
+])
+def test_counts_in_a_years_work_points(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.measure, t.value, t.unit) for t in find_text_targets(_node(sentence))] == expected

@@ -321,7 +321,10 @@ def find_pledges(node: Node, past_section: bool = False,
         mech = patterns.mechanism.search(t)
         amounts = committed_amounts(t, patterns.amount)
         money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
-        if not (mech or (money and patterns.fund_word.search(t))):
+        # a table's header says what its cells are: 补贴项目 | 补贴标准 over 过夜游 | 每人次20元
+        head = node.rows[0] if s.row is not None and node.rows else []
+        header = " | ".join(head)
+        if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header)))):
             continue
         if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
             continue
@@ -337,17 +340,29 @@ def find_pledges(node: Node, past_section: bool = False,
             own = subject if recipient_at < 0 or a.start() > recipient_at or s.row is not None else _section_name(node)
             who = recipients.get(a.start(), own)
             value, unit = _value(a)
+            pre = _prefix(t, a.start())
+            if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限)
+                pre = _column_name(head, t, a.start()) + " " + pre.rpartition("|")[2]
             out.append(Pledge(
                 s, value, unit, _comparator(t, a), mechanism, who,
                 clause=_clause_key(_clause_at(t, a.start()), who), sole=len(amounts) == 1,
-                per=_last(PER, _prefix(t, a.start()), "per"), period=_period(_prefix(t, a.start())),
-                cap=_cap(_prefix(t, a.start())), low=a.group("low"),
+                per=_last(PER, pre, "per"), period=_period(pre), cap=_cap(pre), low=a.group("low"),
             ))
     return out
 
 
+# Header words that make a table's rows pledges (a project list's 总投资 does not).
+HEADER_PLEDGE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|支持标准")
+
+
+def _column_name(header: list[str], row_text: str, at: int) -> str:
+    """The header cell above the cell of a table row (cells joined with " | ") that holds ``at``."""
+    col = row_text.count(" | ", 0, at)
+    return header[col].strip() if col < len(header) else ""
+
+
 # What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
-PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床])")
+PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校])")
 PERIOD = re.compile(r"每(?P<p>年|月|季度)|年度|按(?P<m>月|年)")
 CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
 # An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
@@ -495,7 +510,8 @@ CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|�
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
 CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
-                      r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备)")
+                      r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备|"
+                      r"开发|提供|开展|新认定|培养|募集|吸纳)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
 # A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
 # 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.

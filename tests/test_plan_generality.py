@@ -282,3 +282,15 @@ def test_amounts_per_village_town_or_school(sentence: str, per: str) -> None:
 ])
 def test_counts_in_a_years_work_points(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.measure, t.value, t.unit) for t in find_text_targets(_node(sentence))] == expected
+
+
+def test_a_draft_cut_inside_an_item_does_not_make_its_tail_new(tmp_path: Path) -> None:
+    # the draft copy breaks off inside item 2: the award the final states there is not a new pledge
+    final = "\n".join(["石岭县文旅产业发展实施方案", "一、重点任务",
+                       "1.培育文旅企业。对新评定的旅游民宿，给予5万元奖励。",
+                       "2.发展乡村旅游。打造乡村旅游精品线路10条，对新评定的乡村旅游重点村，每村给予20万元奖励。",
+                       "3.加强宣传推广。", "二、保障措施", "4.加强组织领导。"]) + "\n"
+    draft = final[: final.index("打造乡村旅游精品") + 4] + "……\n"
+    report = revdiff.compare(*_write(tmp_path, draft, final))
+    assert [w for w in report.warnings if "中断" in w]
+    assert not [f for f in report.findings if f.kind.endswith("_added")]

@@ -294,3 +294,11 @@ def test_a_draft_cut_inside_an_item_does_not_make_its_tail_new(tmp_path: Path) -
     report = revdiff.compare(*_write(tmp_path, draft, final))
     assert [w for w in report.warnings if "中断" in w]
     assert not [f for f in report.findings if f.kind.endswith("_added")]
+
+
+def test_grades_in_one_cell_name_their_amounts() -> None:
+    node = _rows_node(["奖励事项", "奖励标准"], ["新评定A级旅游景区", "4A级50万元，3A级20万元"],
+                      ["租赁办公用房", "按租金的50%给予补贴，每家企业每年最高100万元"])
+    assert [p.subject for p in find_pledges(node)] == [
+        "新评定A级旅游景区（4A级）", "新评定A级旅游景区（3A级）",
+        "租赁办公用房", "租赁办公用房"]  # a share and its cap are not grades

@@ -339,6 +339,12 @@ def find_pledges(node: Node, past_section: bool = False,
             # a budget line before the 对… clause (市财政每年安排…2亿元，对…) is not the recipients'
             own = subject if recipient_at < 0 or a.start() > recipient_at or s.row is not None else _section_name(node)
             who = recipients.get(a.start(), own)
+            if header and len([b for b in amounts if _cell_at(t, b.start()) == _cell_at(t, a.start())]) > 1:
+                # one cell, several grades: 4A级50万元，3A级20万元 — each amount is its grade's
+                # (not 按租金的50%…最高100万元: a share and its cap)
+                label = _prefix(t, a.start()).rpartition("|")[2].strip()
+                if 0 < len(label) <= 8 and not re.search(r"[按每给最不累共总]", label):
+                    who = f"{who}（{label}）"
             value, unit = _value(a)
             pre = _prefix(t, a.start())
             if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限)
@@ -355,9 +361,14 @@ def find_pledges(node: Node, past_section: bool = False,
 HEADER_PLEDGE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|支持标准")
 
 
+def _cell_at(row_text: str, at: int) -> int:
+    """The column of the cell of a table row (cells joined with " | ") that holds ``at``."""
+    return row_text.count(" | ", 0, at)
+
+
 def _column_name(header: list[str], row_text: str, at: int) -> str:
-    """The header cell above the cell of a table row (cells joined with " | ") that holds ``at``."""
-    col = row_text.count(" | ", 0, at)
+    """The header cell above the cell of a table row that holds ``at``."""
+    col = _cell_at(row_text, at)
     return header[col].strip() if col < len(header) else ""
 
 

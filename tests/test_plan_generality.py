@@ -302,3 +302,44 @@ def test_grades_in_one_cell_name_their_amounts() -> None:
     assert [p.subject for p in find_pledges(node)] == [
         "新评定A级旅游景区（4A级）", "新评定A级旅游景区（3A级）",
         "租赁办公用房", "租赁办公用房"]  # a share and its cap are not grades
+
+
+# ------------------------------------------------ a value rewritten in another unit
+
+
+def _unit_pair(tmp_path: Path) -> tuple[str, str]:
+    body = ["澄江市新能源汽车产业发展行动方案", "一、保障措施",
+            "（一）强化资金支持。对新引进的整车项目，按设备投资额的10%给予补助，单个项目最高{}。"]
+    draft = "\n".join(body).format("1亿元") + "\n"
+    final = "\n".join(body).format("8000万元") + "\n"
+    return _write(tmp_path, draft, final)
+
+
+def test_a_value_in_another_unit_carries_the_final_unit(tmp_path: Path) -> None:
+    report = revdiff.compare(*_unit_pair(tmp_path))
+    (f,) = [f for f in report.findings if f.kind == "funding_changed"]
+    got = f.to_dict()
+    assert (got["draft_value"], got["unit"], got["final_value"], got["final_unit"], got["direction"]) == (
+        "1", "亿元", "8000", "万元", "lowered")
+    # one unit on both sides: no final_unit at all
+    d, fin = _write(tmp_path, "甲方案\n一、任务\n（一）支持。每家给予最高50万元补助。\n",
+                    "甲方案\n一、任务\n（一）支持。每家给予最高30万元补助。\n")
+    (same,) = [f for f in revdiff.compare(d, fin).findings if f.kind == "funding_changed"]
+    assert "final_unit" not in same.to_dict()
+
+
+def test_the_database_reads_the_final_amount_in_its_own_unit(tmp_path: Path) -> None:
+    from revdiff.render import database
+
+    report = revdiff.compare(*_unit_pair(tmp_path))
+    path = tmp_path / "r.db"
+    conn = database.connect(path)
+    # a database written before final_unit joined the contract lacks its column
+    conn.execute("ALTER TABLE findings DROP COLUMN final_unit")
+    conn.close()
+    conn = database.connect(path)
+    database.store_pair(conn, database.pair_rows(report, "p"))
+    row = conn.execute("SELECT draft_amount, final_amount, final_unit FROM findings "
+                       "WHERE kind = 'funding_changed'").fetchone()
+    conn.close()
+    assert row == (100_000_000.0, 80_000_000.0, "万元")

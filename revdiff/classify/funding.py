@@ -143,6 +143,7 @@ def run(ctx: Context) -> list[Finding]:
             subject=d.subject, direction=how,
             draft_text=d.sentence.text, final_text=f.sentence.text, draft_value=d.value, final_value=f.value,
             unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
+            final_unit=f.unit if d.unit and f.unit and f.unit != d.unit else None,
             draft_section=dsec, final_section=ctx.pair_id(f.sentence.node, "final"),
             draft_line=d.sentence.line, final_line=f.sentence.line,
             per=d.per or f.per, period=d.period or f.period, cap=d.cap or f.cap, draft_min=d.low, final_min=f.low,

@@ -49,6 +49,7 @@ def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Find
         kind="target_changed", severity="high" if direction == "lowered" else "medium", direction=direction,
         subject=d.measure, draft_text=d.text, final_text=f.text, draft_value=d.value, final_value=f.value,
         unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
+        final_unit=f.unit if d.unit and f.unit and f.unit != d.unit else None,
         draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(f.node, "final"),
         draft_line=d.line, final_line=f.line, note=note, note_en=note_en,
     )

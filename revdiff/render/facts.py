@@ -210,7 +210,7 @@ class Lead:
 
 def _value(f: Finding, side: str) -> str:
     value = f.draft_value if side == "draft" else f.final_value
-    return as_written(value, f.unit, f.comparator) if value else "?"
+    return as_written(value, f.unit_of(side), f.comparator) if value else "?"
 
 
 def lead(report: Report, ui: dict[str, Any]) -> Lead:

@@ -343,3 +343,37 @@ def test_the_database_reads_the_final_amount_in_its_own_unit(tmp_path: Path) -> 
                        "WHERE kind = 'funding_changed'").fetchone()
     conn.close()
     assert row == (100_000_000.0, 80_000_000.0, "万元")
+
+
+# ------------------------------------------------ fourth round: 引导资金, 计划, 部, 原则上, 年均增速
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("市级财政每年安排服务业发展引导资金5亿元，对新认定的集聚区给予一次性奖励300万元。", [("5", "亿元"), ("300", "万元")]),
+    ("区财政每年安排人才发展引导资金800万元，对新引进的高层次人才给予最高50万元安家补贴。", [("800", "万元"), ("50", "万元")]),
+    # money others are drawn to put in stays out
+    ("政府出资3000万元，引导社会资本投入2亿元，共同设立产业发展基金。", [("3000", "万元")]),
+])
+def test_a_guidance_fund_is_public_money(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.value, p.unit) for p in find_pledges(_node(sentence, "支持政策"))] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全区计划改造2000年底前建成的老旧小区45个。", [("全区计划改造2000年底前建成的老旧小区", "45", "个")]),
+    ("完成既有住宅加装电梯60部。", [("完成既有住宅加装电梯", "60", "部")]),
+    ("全县计划新建村级综合服务站30处。", [("全县计划新建村级综合服务站", "30", "处")]),
+    ("居民出资比例原则上不低于10%。", []),  # a rule for the residents, no goal
+    ("补助资金原则上不超过项目总投资的30%。", []),
+])
+def test_goals_of_a_years_work_plan(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.measure, t.value, t.unit) for t in find_text_targets(_node(sentence))] == expected
+
+
+def test_a_growth_column_is_a_target_of_its_own() -> None:
+    node = _table(["指标", "2025年", "2030年", "年均增速", "属性"],
+                  ["服务业增加值（亿元）", "2860", "4000", "7%左右", "预期性"],
+                  ["规模以上服务业企业数量（家）", "2100", "3000", "—", "预期性"])
+    got = [(t.measure, t.value, t.unit, t.year) for t in find_table_targets(node)]
+    assert got == [("服务业增加值（亿元）", "4000", None, "2030"),
+                   ("服务业增加值（亿元）（年均增速）", "7", "%", None),
+                   ("规模以上服务业企业数量（家）", "3000", None, "2030")]

@@ -373,7 +373,7 @@ def _column_name(header: list[str], row_text: str, at: int) -> str:
 
 
 # What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
-PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校])")
+PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校部])")
 PERIOD = re.compile(r"每(?P<p>年|月|季度)|年度|按(?P<m>月|年)")
 CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
 # An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
@@ -382,7 +382,7 @@ THRESHOLD_BEFORE = re.compile(r"(?<!不)(?:超过|突破|达到|超|逾|高于|�
 THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下)\s*(?:的|且)")
 # Money the government does not put up: the size of a fund it sets up with others (总规模
 # 6亿元的基金) and the private money it hopes to draw in (吸引社会资本…).
-LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)[^，,；;。]{0,10}$|(?:总规模|规模)(?:为|达|达到)?\s*$")
+LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)(?!资金|基金)[^，,；;。]{0,10}$|(?:总规模|规模)(?:为|达|达到)?\s*$")
 
 
 def _prefix(text: str, start: int) -> str:
@@ -503,7 +503,7 @@ def _clause_key(clause: str, subject: str) -> str:
 
 # The units a target is counted in: 家, 万辆, 个百分点, 微克/立方米, %.
 TARGET_UNIT = (r"(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|组|批|场|"
-               r"元|处|辆|艘|架|株|间|张|栋)|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿")
+               r"元|处|辆|艘|架|部|株|间|张|栋)|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿")
 TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
@@ -516,11 +516,12 @@ TARGET_CLAUSE = re.compile(
 BASE_WORD = re.compile(r"基期|现状")
 BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
 # Who may apply (申报单位应为…，2023年度营业收入不低于5000万元) is a condition, not a goal.
-CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)")
+# 原则上 (in principle) states a rule: 居民出资比例原则上不低于10% binds the residents, it is no goal.
+CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)|原则上")
 # Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
-CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:计划|每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
                       r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备|"
                       r"开发|提供|开展|新认定|培养|募集|吸纳)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
@@ -692,22 +693,31 @@ def find_table_targets(node: Node) -> list[Target]:
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
     base_col = next((i for i, h in enumerate(header) if i not in target_cols and re.search(r"基期|现状|20\d\d", h)), None)
     attr_col = next((i for i, h in enumerate(header) if re.search(r"属性|性质", h)), None)
+    # a growth column (年均增速 7%左右) is a target of its own, named by the column
+    rate_cols = [i for i, h in enumerate(header) if i not in target_cols and RATE_COLUMN.search(h)]
     out: list[Target] = []
     for r, row in enumerate(node.rows[1:], 1):
         measure = re.sub(r"^\d+[.．、]\s*", "", row[0]).strip()
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
         unit = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else None
-        for col in target_cols:
+        for col in target_cols + rate_cols:
             m = _VALUE.search(row[col]) if col < len(row) else None
             if not m:
                 continue
             cmp = m.group("cmp") or m.group("cmp2")
             cmp = unicodedata_norm(cmp) if cmp else None
             year = re.search(r"20\d\d", header[col])
-            out.append(Target(measure, measure_key(measure), m.group("val"), unit or None, cmp, " | ".join(row), node,
+            name, of = measure, unit
+            if col in rate_cols:
+                name = f"{measure}（{node.rows[0][col].strip()}）"
+                of = "%" if re.search("[%％]", row[col]) else unit
+            out.append(Target(name, measure_key(name), m.group("val"), of or None, cmp, " | ".join(row), node,
                               line, "table", base=_cell(row, base_col), year=year.group(0) if year else None,
                               attribute=_cell(row, attr_col)))
     return out
+
+
+RATE_COLUMN = re.compile(r"年均|增速|增幅|增长率")
 
 
 def _target_columns(header: list[str]) -> list[int]:

@@ -377,3 +377,21 @@ def test_a_growth_column_is_a_target_of_its_own() -> None:
     assert got == [("服务业增加值（亿元）", "4000", None, "2030"),
                    ("服务业增加值（亿元）（年均增速）", "7", "%", None),
                    ("规模以上服务业企业数量（家）", "3000", None, "2030")]
+
+    assert [t.comparator for t in find_table_targets(node)][1] == "左右"
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("到2030年，全市服务业增加值突破4000亿元，年均增长7%左右。", "全市服务业增加值年均增长"),
+    ("到2026年，全县数字经济核心产业增加值达到120亿元，年均增长15%以上。", "全县数字经济核心产业增加值年均增长"),
+])
+def test_a_bare_growth_rate_is_the_growth_of_the_measure_before_it(sentence: str, measure: str) -> None:
+    assert [t.measure for t in find_text_targets(_node(sentence))][-1] == measure
+
+
+def test_the_ledger_function_can_be_called_twice() -> None:
+    # importing the submodule revdiff.ledger once shadowed the function of the same name
+    path = str(Path(__file__).resolve().parent.parent / "samples" / "yantai-notice-official.txt")
+    first = revdiff.ledger(path)
+    assert callable(revdiff.ledger)
+    assert len(revdiff.ledger(path).entries) == len(first.entries) > 0

@@ -531,6 +531,7 @@ OBJECT_TARGET = re.compile(
     r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
+BARE_RATE = re.compile(r"(?:年均)?(?:增长|增速|增幅)(?:率)?")  # a rate that names no measure
 CEILING = re.compile(r"(?:不超过|不高于|最多|至多)$")
 # 分别 spreads a list of values over a list of measures: "城镇、农村生活污水处理率分别达到98%、75%"
 # is two targets.  The list and the values, each value with its unit and 以上/以下.
@@ -658,6 +659,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             measure = ENUMERATOR.sub("", BASE_VALUE.sub("", m.group("measure")).strip())  # 由2020年的2.1%提高到2.8%
             if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
                 measure = last_measure
+            elif BARE_RATE.fullmatch(measure_key(measure)) and last_measure:
+                measure = last_measure + measure  # "增加值突破4000亿元，年均增长7%左右": the growth of 增加值
             last_measure = measure
             if start < past_until or BASE_WORD.search(c):
                 continue
@@ -679,7 +682,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
     return out
 
 
-_VALUE = re.compile(r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<cmp2>以上|以下)?")
+_VALUE = re.compile(r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*[%％]?\s*(?P<cmp2>以上|以下|左右)?")
 
 
 def find_table_targets(node: Node) -> list[Target]:

@@ -395,3 +395,11 @@ def test_the_ledger_function_can_be_called_twice() -> None:
     first = revdiff.ledger(path)
     assert callable(revdiff.ledger)
     assert len(revdiff.ledger(path).entries) == len(first.entries) > 0
+
+
+@pytest.mark.parametrize(("item", "unit"), [("四、每年筹集人才安居住房不少于{}套。", "套"), ("（四）新建村级文化服务中心{}个。", "个")])
+def test_a_one_sentence_item_without_a_comma_is_read(tmp_path: Path, item: str, unit: str) -> None:
+    head = ["滨湖区支持人才创新创业若干措施", "一、对新认定的省级博士后创新实践基地，给予30万元建站资助。"]
+    draft = "\n".join([*head, item.format(500)]) + "\n"
+    final = "\n".join([*head, item.format(300)]) + "\n"
+    assert commitments(tmp_path, draft, final) == [("target_changed", "lowered", "500", "300", unit)]

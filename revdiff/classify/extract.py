@@ -52,14 +52,15 @@ def commitment_sentences(node: Node, past_section: bool = False, start_year: int
 
     - a heading's title when it is a whole sentence: an item that is one sentence
       ("（二）对…按每人每月5000元发放生活补贴，补贴期限3年。") is parsed as a heading with no
-      body, and a title with a comma in it is such a sentence (a heading's title never has one);
+      body, and a title with a comma in it is such a sentence (a heading's title never has one),
+      as is one with a figure ("四、每年筹集人才安居住房不少于300套。": a goal, not a heading);
     - each row of a table (支持事项 | 支持标准), its cells joined with " | ".
     """
     if node.kind == "table" and node.rows:
         return [Sentence(" | ".join(row), node, 0, past_section, row=r, start_year=start_year)
                 for r, row in enumerate(node.rows) if r > 0]
     out = [Sentence(text, node, start, past_section, in_title=True, start_year=start_year)
-           for start, text in _sentence_spans(node.title)] if re.search(r"[，,；;]", node.title) else []
+           for start, text in _sentence_spans(node.title)] if re.search(r"[，,；;\d]", node.title) else []
     return out + sentences(node, past_section, start_year)
 
 

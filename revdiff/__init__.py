@@ -11,6 +11,8 @@ The library does the work; ``revdiff.cli`` is a thin layer over it::
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -79,3 +81,21 @@ def ledger(path: str, part: str | None = None, max_bytes: int | None = None, *,
 
 
 __all__ = ["__version__", "compare", "compare_versions", "ledger", "outline"]
+
+
+class _Package(types.ModuleType):
+    """The package, whose function ``ledger`` shares its name with the submodule revdiff.ledger.
+
+    Python sets a package's attribute to a submodule when it is first imported (by this
+    function, the CLI or the database writer), which would turn ``revdiff.ledger`` into the
+    module and break every later ``revdiff.ledger(...)`` call; the function keeps the name
+    (the module's names are imported with ``from revdiff.ledger import …``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "ledger" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -115,15 +115,24 @@ def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: tu
     findings inside them.  Only when the cut is in the compared part (a cut attachment
     after it takes nothing from it)."""
     muted: set[str] = set()
+    broken: dict[str, str] = {}  # pair id -> "added"/"removed": the pair the copy breaks off in
     for (doc, part), lost in ((final, "removed"), (draft, "added")):
         if doc.cut_line is None or not part.line_start <= doc.cut_line <= max(part.line_end, part.line_start):
             continue
         last_pair = max((i for i, p in enumerate(pairs) if p.draft_node is not None and p.final_node is not None),
                         default=-1)
         muted |= {p.id for p in pairs[last_pair + 1 :] if p.status == lost}
-    if not muted:
+        # the last aligned section lost its own tail too: a commitment the other side has there
+        # (建设…基地5个 after "建设数字农业示……") is not new, nor cut
+        cut_node = (pairs[last_pair].final_node if lost == "removed" else pairs[last_pair].draft_node) \
+            if last_pair >= 0 else None
+        if cut_node is not None and cut_node.line_start <= doc.cut_line <= cut_node.line_end:
+            broken[pairs[last_pair].id] = lost
+    if not muted and not broken:
         return findings
-    kept = [f for f in findings if not ({f.draft_section, f.final_section} - {None}) <= muted]
+    kept = [f for f in findings if not ({f.draft_section, f.final_section} - {None}) <= muted
+            and not any(f.kind.endswith("_" + lost) and pid in (f.draft_section, f.final_section)
+                        for pid, lost in broken.items())]
     for i, f in enumerate(kept, 1):
         f.id = f"f{i}"
     return kept

@@ -258,6 +258,8 @@ class Finding:
     comparator: str | None = None
     direction: str | None = None
     term: str | None = None
+    # the final side's unit when it is not ``unit`` (1亿元 → 8000万元: unit 亿元, final_unit 万元)
+    final_unit: str | None = None
     draft_count: int | None = None
     final_count: int | None = None
     draft_section: str | None = None
@@ -279,6 +281,10 @@ class Finding:
     # side lacks entirely (a web rendition without tables): likely not a real change
     gap: str | None = None
     ocr: list[str] = field(default_factory=list)  # "draft" / "final": cited text read by OCR
+
+    def unit_of(self, side: str) -> str | None:
+        """The unit of ``side``'s value ("draft" or "final")."""
+        return (self.final_unit or self.unit) if side == "final" else self.unit
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -303,7 +309,7 @@ class Finding:
         for key in ("draft_page", "final_page"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
-        for key in ("draft_min", "final_min", "per", "period", "cap", "gap"):
+        for key in ("final_unit", "draft_min", "final_min", "per", "period", "cap", "gap"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
         if self.ocr:

@@ -652,7 +652,7 @@ def parse(raw: RawDoc, genre: str | None = None) -> Document:
                     builder.table(u, None)
             builder.flush()
         else:
-            kind = forced or genres.detect([u.block.text for u in body_units if u.kind == "line"])
+            kind = forced or genres.detect([u.block.text for u in body_units if u.kind == "line"], sp.title)
             part.genre = kind.name
             marks.extend(kind.build(part, body_units))
     if footer is not None:

@@ -114,7 +114,7 @@ def test_csv_header_bom_and_one_row_per_finding(report):
         "term,draft_count,final_count,draft_section,final_section,draft_line,final_line,note,note_en"
     ).split(",")
     assert COLUMNS[20:] == ["draft_page", "final_page", "draft_path", "final_path", "money_scope", "lump_sum",
-                            "gap"]
+                            "gap", "final_unit"]
     rows = _rows(text)
     assert [r["id"] for r in rows] == [f.id for f in report.findings]
     # provenance a spreadsheet reader can cite: the heading path, not only s9 (issue 15)

@@ -52,14 +52,15 @@ def commitment_sentences(node: Node, past_section: bool = False, start_year: int
 
     - a heading's title when it is a whole sentence: an item that is one sentence
       ("（二）对…按每人每月5000元发放生活补贴，补贴期限3年。") is parsed as a heading with no
-      body, and a title with a comma in it is such a sentence (a heading's title never has one);
+      body, and a title with a comma in it is such a sentence (a heading's title never has one),
+      as is one with a figure ("四、每年筹集人才安居住房不少于300套。": a goal, not a heading);
     - each row of a table (支持事项 | 支持标准), its cells joined with " | ".
     """
     if node.kind == "table" and node.rows:
         return [Sentence(" | ".join(row), node, 0, past_section, row=r, start_year=start_year)
                 for r, row in enumerate(node.rows) if r > 0]
     out = [Sentence(text, node, start, past_section, in_title=True, start_year=start_year)
-           for start, text in _sentence_spans(node.title)] if re.search(r"[，,；;]", node.title) else []
+           for start, text in _sentence_spans(node.title)] if re.search(r"[，,；;\d]", node.title) else []
     return out + sentences(node, past_section, start_year)
 
 
@@ -135,6 +136,23 @@ PAST_MARK = re.compile(r"截至|截止|同比|已经|已达|实现了|达到了|
 DATED_RESULT = re.compile(r"^\s*(?:20\d\d\s*年(?:底|末|度|以来|上半年)?|去年|上年)\s*[，,]")
 PAST_PARAGRAPH = re.compile(r"截至|截止|以来|五年来|期间|^\s*20\d\d\s*年(?:底|末|度)?[，,]")
 FUTURE = re.compile(r"到\s*20\d\d\s*年|力争|预期|目标|将|确保|每年|今后")
+# Who qualifies: an opening 对…的X， clause that gives nothing (对上年度研发费用占营业收入比重不低于
+# 3%的企业，); what a share is taken of (按其上年度研发费用增量部分的10%).  Figures named there
+# describe the recipient: they are neither pledged money nor a past result.
+QUALIFIER = re.compile(r"^对(?:于)?[^，,；;。]*?的[^，,；;。]*?[，,]")
+GIVES = re.compile(r"给予|奖励|补助|补贴|资助|奖补")  # a clause that gives is the pledge, not its qualifier
+SHARE_BASE = re.compile(r"按[^，,；;。]*?的(?=\s*\d)")
+
+
+def _qualifier_end(text: str) -> int:
+    """Where the opening clause that says who qualifies (see ``QUALIFIER``) ends; 0 without one."""
+    m = QUALIFIER.match(text)
+    return m.end() if m and not GIVES.search(m.group(0)) else 0
+
+
+def _prescribed(text: str) -> str:
+    """A pledge sentence without its qualifiers: what it says is given, and on what terms."""
+    return SHARE_BASE.sub("", text[_qualifier_end(text):])
 
 
 @dataclass
@@ -213,7 +231,7 @@ def _is_past(sent: Sentence) -> bool:
         return not (year and sent.start_year and int(year.group(1)) >= sent.start_year)
     if sent.in_title:
         return bool(PAST_PARAGRAPH.search(sent.text))
-    if sent.text.startswith("对") and not PAST_MARK.search(sent.text):
+    if sent.text.startswith("对") and not PAST_MARK.search(_prescribed(sent.text)):
         return False  # "对…给予…" prescribes: a paragraph's opening statistic does not carry over
     para_start = sent.node.text.rfind("\n", 0, sent.offset) + 1
     para = sent.node.text[para_start : sent.offset + len(sent.text)]
@@ -309,9 +327,12 @@ def find_pledges(node: Node, past_section: bool = False,
         mech = patterns.mechanism.search(t)
         amounts = committed_amounts(t, patterns.amount)
         money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
-        if not (mech or (money and patterns.fund_word.search(t))):
+        # a table's header says what its cells are: 补贴项目 | 补贴标准 over 过夜游 | 每人次20元
+        head = node.rows[0] if s.row is not None and node.rows else []
+        header = " | ".join(head)
+        if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header)))):
             continue
-        if STATISTIC.search(t) or PENALTY.search(t) or _is_past(s):
+        if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
             continue
         mechanism = mech.group(0) if mech else None
         subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)
@@ -324,18 +345,41 @@ def find_pledges(node: Node, past_section: bool = False,
             # a budget line before the 对… clause (市财政每年安排…2亿元，对…) is not the recipients'
             own = subject if recipient_at < 0 or a.start() > recipient_at or s.row is not None else _section_name(node)
             who = recipients.get(a.start(), own)
+            if header and len([b for b in amounts if _cell_at(t, b.start()) == _cell_at(t, a.start())]) > 1:
+                # one cell, several grades: 4A级50万元，3A级20万元 — each amount is its grade's
+                # (not 按租金的50%…最高100万元: a share and its cap)
+                label = _prefix(t, a.start()).rpartition("|")[2].strip()
+                if 0 < len(label) <= 8 and not re.search(r"[按每给最不累共总]", label):
+                    who = f"{who}（{label}）"
             value, unit = _value(a)
+            pre = _prefix(t, a.start())
+            if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限)
+                pre = _column_name(head, t, a.start()) + " " + pre.rpartition("|")[2]
             out.append(Pledge(
                 s, value, unit, _comparator(t, a), mechanism, who,
                 clause=_clause_key(_clause_at(t, a.start()), who), sole=len(amounts) == 1,
-                per=_last(PER, _prefix(t, a.start()), "per"), period=_period(_prefix(t, a.start())),
-                cap=_cap(_prefix(t, a.start())), low=a.group("low"),
+                per=_last(PER, pre, "per"), period=_period(pre), cap=_cap(pre), low=a.group("low"),
             ))
     return out
 
 
+# Header words that make a table's rows pledges (a project list's 总投资 does not).
+HEADER_PLEDGE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|支持标准")
+
+
+def _cell_at(row_text: str, at: int) -> int:
+    """The column of the cell of a table row (cells joined with " | ") that holds ``at``."""
+    return row_text.count(" | ", 0, at)
+
+
+def _column_name(header: list[str], row_text: str, at: int) -> str:
+    """The header cell above the cell of a table row that holds ``at``."""
+    col = _cell_at(row_text, at)
+    return header[col].strip() if col < len(header) else ""
+
+
 # What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
-PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床])")
+PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校部])")
 PERIOD = re.compile(r"每(?P<p>年|月|季度)|年度|按(?P<m>月|年)")
 CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
 # An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
@@ -344,7 +388,7 @@ THRESHOLD_BEFORE = re.compile(r"(?<!不)(?:超过|突破|达到|超|逾|高于|�
 THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下)\s*(?:的|且)")
 # Money the government does not put up: the size of a fund it sets up with others (总规模
 # 6亿元的基金) and the private money it hopes to draw in (吸引社会资本…).
-LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)[^，,；;。]{0,10}$|(?:总规模|规模)(?:为|达|达到)?\s*$")
+LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)(?!资金|基金)[^，,；;。]{0,10}$|(?:总规模|规模)(?:为|达|达到)?\s*$")
 
 
 def _prefix(text: str, start: int) -> str:
@@ -379,10 +423,10 @@ def _cap(prefix: str) -> str | None:
 
 
 def committed_amounts(text: str, amount: re.Pattern[str] = AMOUNT) -> list[re.Match[str]]:
-    """The amounts a pledge sentence commits, in order: thresholds that say who qualifies and
-    money put up by others (a fund's total size) left out.  A fund's size is kept only when
+    """The amounts a pledge sentence commits, in order: thresholds that say who qualifies (in
+    the opening 对…的 clause, or right before 以上的) and money put up by others (a fund's total size) left out.  A fund's size is kept only when
     the sentence names no public contribution to it."""
-    found = list(amount.finditer(text))
+    found = [m for m in amount.finditer(text) if m.start() >= _qualifier_end(text)]
     kept: list[re.Match[str]] = []
     leveraged: list[re.Match[str]] = []
     for m in found:
@@ -463,12 +507,14 @@ def _clause_key(clause: str, subject: str) -> str:
 
 # ---------------------------------------------------------------------------- targets
 
+# The units a target is counted in: 家, 万辆, 个百分点, 微克/立方米, %.
+TARGET_UNIT = (r"(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|组|批|场|"
+               r"元|处|辆|艘|架|部|株|间|张|栋)|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿")
 TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|场|元|处|辆|株|间|张|栋)|"
-    r"[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿)?\s*"
+    rf"(?P<unit>{TARGET_UNIT})?\s*"
     r"(?P<cmp2>以上|以下|左右|以内)?$"
 )
 # A base-period figure is a statistic, never a target: 基期值45%, 现状 …; "由2020年的2.1%提高到
@@ -476,11 +522,14 @@ TARGET_CLAUSE = re.compile(
 BASE_WORD = re.compile(r"基期|现状")
 BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
 # Who may apply (申报单位应为…，2023年度营业收入不低于5000万元) is a condition, not a goal.
-CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)")
+# 原则上 (in principle) states a rule: 居民出资比例原则上不低于10% binds the residents, it is no goal.
+CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)|原则上")
 # Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
-CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成)")
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:计划|每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
+                      r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备|"
+                      r"开发|提供|开展|新认定|培养|募集|吸纳)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
 # A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
 # 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.
@@ -488,6 +537,37 @@ OBJECT_TARGET = re.compile(
     r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
+BARE_RATE = re.compile(r"(?:年均)?(?:增长|增速|增幅)(?:率)?")  # a rate that names no measure
+CEILING = re.compile(r"(?:不超过|不高于|最多|至多)$")
+# 分别 spreads a list of values over a list of measures: "城镇、农村生活污水处理率分别达到98%、75%"
+# is two targets.  The list and the values, each value with its unit and 以上/以下.
+_ONE_VALUE = rf"\d+(?:\.\d+)?\s*(?:{TARGET_UNIT})?\s*(?:以上|以下|左右)?"
+SPREAD = re.compile(
+    rf"(?P<list>[^，,；;。：:]{{2,60}}?)分别\s*(?P<verb>达到|为|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|"
+    rf"控制在|降低到|下降到|降至|增至|超过|突破)?\s*(?P<vals>{_ONE_VALUE}(?:\s*[、和及与]\s*{_ONE_VALUE})+)"
+)
+SCOPE = re.compile(r"^(?:全[国省市县区镇乡]|我[省市县区])")  # 全市城镇、农村…: the scope is no list item
+_SPREAD_VALUE = re.compile(rf"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{TARGET_UNIT})?\s*(?P<cmp2>以上|以下|左右)?")
+
+
+def _spread(measures: str, values: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(measure, value, unit, 以上/以下) for each value that 分别 gives one of ``measures``;
+    empty when the two lists differ in length.  Qualifiers that share the last measure's noun
+    (城镇、农村生活污水处理率) name it in brackets: 城镇、农村生活污水处理率（城镇）."""
+    vals = list(_SPREAD_VALUE.finditer(values))
+    names = [n.strip() for n in re.split(r"[、和及与]", measures) if n.strip()]
+    if len(names) != len(vals) or len(names) < 2:
+        return []
+    shared = max(len(n) for n in names[:-1]) <= 4 < len(names[-1])  # 城镇、农村 + 生活污水处理率
+    unit_after = [v.group("unit") for v in vals]
+    out = []
+    for i, (name, v) in enumerate(zip(names, vals, strict=True)):
+        measure = f"{measures}（{name}）" if shared and i < len(names) - 1 else name
+        unit = next((u for u in unit_after[i:] if u), None)  # 30、50个: the unit written once, last
+        out.append((measure, v.group("val"), unit, v.group("cmp2")))
+    return out
+
+
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
 
 
@@ -545,17 +625,35 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
         if CONDITION.search(s.text):
             continue
         pledge_sentence = bool(FUND_WORD.search(s.text) or MECHANISM.search(s.text))
+        spans = []
+        for sp in SPREAD.finditer(s.text):
+            if sp.start() < past_until or not (future or sp.group("verb")):
+                continue
+            spread = _spread(SCOPE.sub("", ENUMERATOR.sub("", sp.group("list").strip())), sp.group("vals"))
+            if spread:
+                spans.append((sp.start(), sp.end()))
+            year = re.search(r"到\s*(20\d\d)\s*年", s.text)
+            line = s.line if s.in_title else node.line_at(s.offset + sp.start())
+            for measure, value, unit, cmp in spread:
+                if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
+                    continue
+                out.append(Target(measure, measure_key(measure), value, unit, cmp, s.text, node, line, "text",
+                                  year=year.group(1) if year else None))
         pos = 0
         last_measure = ""
         for clause in TARGET_SPLIT.split(s.text):
             start = pos
             pos += len(clause)
+            if any(a <= start < b for a, b in spans):
+                continue  # read above, value by value
             c = clause.strip()
             m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c)
             if not m:
                 continue
             if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
                 if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))):  # 完成30家…改造
+                    continue
+                if CEILING.search(m.group("measure")):  # 每年建设不超过10个…: a ceiling on a count is no goal
                     continue
                 measure = m.group("measure") + m.group("rest")  # 完成…重点企业超低排放改造
                 unit, cmp = m.group("unit"), m.group("cmp") or m.group("cmp2")
@@ -567,6 +665,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             measure = ENUMERATOR.sub("", BASE_VALUE.sub("", m.group("measure")).strip())  # 由2020年的2.1%提高到2.8%
             if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
                 measure = last_measure
+            elif BARE_RATE.fullmatch(measure_key(measure)) and last_measure:
+                measure = last_measure + measure  # "增加值突破4000亿元，年均增长7%左右": the growth of 增加值
             last_measure = measure
             if start < past_until or BASE_WORD.search(c):
                 continue
@@ -588,7 +688,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
     return out
 
 
-_VALUE = re.compile(r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<cmp2>以上|以下)?")
+_VALUE = re.compile(r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*[%％]?\s*(?P<cmp2>以上|以下|左右)?")
 
 
 def find_table_targets(node: Node) -> list[Target]:
@@ -596,31 +696,49 @@ def find_table_targets(node: Node) -> list[Target]:
     if node.kind != "table" or not node.rows or len(node.rows) < 2:
         return []
     header = [key(c) for c in node.rows[0]]
-    target_col = next(
-        (i for i, h in reversed(list(enumerate(header))) if re.search(r"目标|预期|规划|20[2-9]\d", h) and not re.search(r"基期|现状", h)),
-        None,
-    )
-    if target_col is None:
+    target_cols = _target_columns(header)
+    if not target_cols:
         return []
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
-    base_col = next((i for i, h in enumerate(header) if i != target_col and re.search(r"基期|现状|20\d\d", h)), None)
+    base_col = next((i for i, h in enumerate(header) if i not in target_cols and re.search(r"基期|现状|20\d\d", h)), None)
     attr_col = next((i for i, h in enumerate(header) if re.search(r"属性|性质", h)), None)
-    year = re.search(r"20\d\d", header[target_col])
+    # a growth column (年均增速 7%左右) is a target of its own, named by the column
+    rate_cols = [i for i, h in enumerate(header) if i not in target_cols and RATE_COLUMN.search(h)]
     out: list[Target] = []
     for r, row in enumerate(node.rows[1:], 1):
-        if target_col >= len(row):
-            continue
-        m = _VALUE.search(row[target_col])
-        if not m:
-            continue
         measure = re.sub(r"^\d+[.．、]\s*", "", row[0]).strip()
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
         unit = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else None
-        cmp = m.group("cmp") or m.group("cmp2")
-        cmp = unicodedata_norm(cmp) if cmp else None
-        out.append(Target(measure, measure_key(measure), m.group("val"), unit or None, cmp, " | ".join(row), node, line, "table",
-                          base=_cell(row, base_col), year=year.group(0) if year else None, attribute=_cell(row, attr_col)))
+        for col in target_cols + rate_cols:
+            m = _VALUE.search(row[col]) if col < len(row) else None
+            if not m:
+                continue
+            cmp = m.group("cmp") or m.group("cmp2")
+            cmp = unicodedata_norm(cmp) if cmp else None
+            year = re.search(r"20\d\d", header[col])
+            name, of = measure, unit
+            if col in rate_cols:
+                name = f"{measure}（{node.rows[0][col].strip()}）"
+                of = "%" if re.search("[%％]", row[col]) else unit
+            out.append(Target(name, measure_key(name), m.group("val"), of or None, cmp, " | ".join(row), node,
+                              line, "table", base=_cell(row, base_col), year=year.group(0) if year else None,
+                              attribute=_cell(row, attr_col)))
     return out
+
+
+RATE_COLUMN = re.compile(r"年均|增速|增幅|增长率")
+
+
+def _target_columns(header: list[str]) -> list[int]:
+    """The target columns of an indicator table's header: every column named a target
+    (2025年目标值, 2027年目标值: a plan with a mid-term and a final target); when none is named
+    so, the last column of a year (2020年 | 2025年: the first year is the base)."""
+    named = [i for i, h in enumerate(header)
+             if re.search(r"目标|预期|规划", h) and not re.search(r"基期|现状|属性|性质", h)]
+    if named:
+        return named
+    years = [i for i, h in enumerate(header) if re.search(r"20[2-9]\d", h) and not re.search(r"基期|现状", h)]
+    return years[-1:]
 
 
 def _cell(row: list[str], col: int | None) -> str | None:

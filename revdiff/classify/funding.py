@@ -23,7 +23,7 @@ def _amount(p: Pledge) -> str:
     """The amount as a reader says it: 每年每家最高20万元, 10–50万元, 每件10万元."""
     if p.value:
         value = f"{p.low}–{p.value}" if p.low else p.value
-        cmp = p.comparator or ""
+        cmp = p.comparator or p.cap or ""  # a cap from a table column (年度上限) has no comparator
         scope = (f"每{p.period}" if p.period and not cmp.startswith(f"每{p.period}") else "") + (
             f"每{p.per}" if p.per and not cmp.startswith("每") else "")
         return f"{scope}{cmp}{value}{p.unit or ''}"
@@ -143,6 +143,7 @@ def run(ctx: Context) -> list[Finding]:
             subject=d.subject, direction=how,
             draft_text=d.sentence.text, final_text=f.sentence.text, draft_value=d.value, final_value=f.value,
             unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
+            final_unit=f.unit if d.unit and f.unit and f.unit != d.unit else None,
             draft_section=dsec, final_section=ctx.pair_id(f.sentence.node, "final"),
             draft_line=d.sentence.line, final_line=f.sentence.line,
             per=d.per or f.per, period=d.period or f.period, cap=d.cap or f.cap, draft_min=d.low, final_min=f.low,

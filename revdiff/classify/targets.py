@@ -15,6 +15,7 @@ from revdiff.model import Finding
 
 NAME = "targets"
 SAME_MEASURE = 72  # measure-name similarity (0–100) for the same measure
+OTHER_YEAR = 10  # taken off when the two targets are for different years (2025年目标值 / 2027年目标值)
 RELATED = 45  # weaker similarity accepted inside the same aligned section
 
 
@@ -48,14 +49,20 @@ def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Find
         kind="target_changed", severity="high" if direction == "lowered" else "medium", direction=direction,
         subject=d.measure, draft_text=d.text, final_text=f.text, draft_value=d.value, final_value=f.value,
         unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
+        final_unit=f.unit if d.unit and f.unit and f.unit != d.unit else None,
         draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(f.node, "final"),
         draft_line=d.line, final_line=f.line, note=note, note_en=note_en,
     )
 
 
 def same_measure(a: Target, b: Target) -> float:
-    """How alike two targets' measures are (0–100); they can pair above ``SAME_MEASURE``."""
-    return ratio(a.measure_key, b.measure_key) if a.source == b.source and a.scope == b.scope else 0.0
+    """How alike two targets' measures are (0–100); they can pair above ``SAME_MEASURE``.
+
+    A measure with a mid-term and a final target (到2025年…30万辆；到2027年…50万辆, or two
+    target columns of a table) pairs year with year; a target whose year moved still pairs."""
+    if a.source != b.source or a.scope != b.scope:
+        return 0.0
+    return ratio(a.measure_key, b.measure_key) - (OTHER_YEAR if a.year and b.year and a.year != b.year else 0)
 
 
 def direction(d: Target, f: Target) -> str | None:
@@ -76,25 +83,28 @@ def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]
     first in draft order, then the draft targets paired later or removed, then the added ones.
     """
     dts, fts = targets_of(ctx.draft), targets_of(ctx.final)
+    # best pairs first, over all targets: a measure's 2025 target must not take the final's
+    # 2027 one just because it is read first (when the final cut the 2025 target)
+    scored = []
+    for di, d in enumerate(dts):
+        partner = ctx.counterpart(d.node, "draft")
+        for fi, f in enumerate(fts):
+            s = same_measure(d, f) + (5 if partner is not None and f.node is partner else 0)
+            if s > SAME_MEASURE:
+                scored.append((s, -di, -fi))
+    match: dict[int, int] = {}
     used: set[int] = set()
+    for _, ndi, nfi in sorted(scored, reverse=True):
+        if -ndi not in match and -nfi not in used:
+            match[-ndi] = -nfi
+            used.add(-nfi)
     unpaired: list[Target] = []
     out: list[tuple[Target | None, Target | None, str]] = []
-    for d in dts:
-        best, best_s = None, float(SAME_MEASURE)
-        partner = ctx.counterpart(d.node, "draft")
-        for i, f in enumerate(fts):
-            if i in used:
-                continue
-            s = same_measure(d, f)
-            if partner is not None and f.node is partner:
-                s += 5
-            if s > best_s:
-                best, best_s = i, s
-        if best is None:
+    for di, d in enumerate(dts):
+        if di in match:
+            out.append((d, fts[match[di]], "measure"))
+        else:
             unpaired.append(d)
-            continue
-        used.add(best)
-        out.append((d, fts[best], "measure"))
     for d in unpaired:
         partner = ctx.counterpart(d.node, "draft")
         cands = [(i, f) for i, f in enumerate(fts)

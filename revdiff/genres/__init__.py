@@ -9,6 +9,7 @@ Adding a genre means adding a module and one line in ``GENRES``.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,6 +34,8 @@ class Genre:
     align: Callable[[Part, Part, Pins], list[Link]]  # the two compared parts → alignment links
     unit: str  # what is compared: "heading" (any numbered heading) or "条" (the article map's rows)
     rules: tuple[str, ...]  # names of the finding rules (revdiff.classify) the genre runs
+    # kinds of document (文种) a title of this genre ends with: 措施, 方案 … (see ``detect``)
+    kinds: tuple[str, ...] = ()
 
 
 # Registered genres in order: on a tie of scores the first (plan, the default) wins.
@@ -60,14 +63,31 @@ def get(name: str) -> Genre:
     raise RevdiffError(f"unknown genre {name!r}; use one of: {', '.join(names())}")
 
 
-def detect(lines: list[str]) -> Genre:
-    """The genre whose ``detect`` scores ``lines`` highest (the first registered on a tie)."""
-    best = genres()[0]
+# what follows the 文种 at the end of a title: （征求意见稿） （试行） （2024—2026年）
+_TITLE_TAIL = re.compile(r"(?:[（(][^（）()]*[)）]|\s)+$")
+
+
+def _names_kind(title: str, kinds: tuple[str, ...]) -> bool:
+    """True when ``title`` ends with one of ``kinds`` (the 文种 that ends an official title)."""
+    return bool(kinds) and _TITLE_TAIL.sub("", title).endswith(kinds)
+
+
+def detect(lines: list[str], title: str = "") -> Genre:
+    """The genre whose ``detect`` scores ``lines`` highest (the first registered on a tie).
+
+    A title whose 文种 is a kind of the default genre (…若干措施, …实施意见) keeps the document
+    in it whatever its numbering: twenty flat 第N条 measures are still a plan.  The veto is one
+    way because the default genre reads any numbering, while another genre reads only its own
+    (the law genre builds nothing from 一、 headings, so a 管理办法 in 一、 must stay a plan).
+    """
+    default = best = genres()[0]
     best_score = best.detect(lines)
     for g in genres()[1:]:
         s = g.detect(lines)
         if s > best_score:
             best, best_score = g, s
+    if best is not default and _names_kind(title, default.kinds):
+        return default
     return best
 
 

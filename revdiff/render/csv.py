@@ -41,6 +41,7 @@ COLUMNS = [
     "money_scope",  # removed amounts: 每件 · 每年 · 最高 …, what makes the amount not a lump sum
     "lump_sum",  # removed amounts: true when it can be added to other lump sums
     "gap",  # table / box: the finding comes only from content the other side lacks entirely
+    "final_unit",  # the final value's unit when it is not ``unit`` (1亿元 → 8000万元)
 ]
 
 # Free-text columns a document (or a hostile draft) controls.  A cell there that starts

@@ -34,7 +34,7 @@ FINDING_FIELDS = [
     "id", "kind", "severity", "draft_text", "final_text", "draft_value", "final_value", "unit", "comparator",
     "direction", "draft_section", "final_section", "draft_line", "final_line", "subject", "note", "note_en",
     "draft_page", "final_page", "draft_min", "final_min", "per", "period", "cap", "term", "draft_count",
-    "final_count", "contexts",
+    "final_count", "contexts", "final_unit",
 ]
 FINDING_DERIVED = ["draft_amount", "final_amount", "currency", "per_unit", "per_year"]
 _INTEGER = {"draft_line", "final_line", "draft_page", "final_page", "draft_count", "final_count", "per_unit", "per_year"}
@@ -114,6 +114,11 @@ def connect(path: str | Path) -> sqlite3.Connection:
         with conn:
             conn.executescript(_DDL)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+            # a database written before a field joined the contract (final_unit) gains its column
+            have = {row[1] for row in conn.execute("PRAGMA table_info(findings)")}
+            for name in FINDING_FIELDS:
+                if name not in have:
+                    conn.execute(f"ALTER TABLE findings ADD COLUMN {name} TEXT")
         return conn
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path} is not a usable SQLite database ({exc}); give a new file") from None
@@ -128,7 +133,7 @@ def _finding_row(f: dict[str, Any]) -> dict[str, Any]:
     row = {k: f.get(k) for k in FINDING_FIELDS}
     row["contexts"] = json.dumps(f["contexts"], ensure_ascii=False) if f.get("contexts") else None
     draft_amount, cur_d = _amount(f.get("draft_value"), f.get("unit"))
-    final_amount, cur_f = _amount(f.get("final_value"), f.get("unit"))
+    final_amount, cur_f = _amount(f.get("final_value"), f.get("final_unit") or f.get("unit"))
     row["draft_amount"], row["final_amount"], row["currency"] = draft_amount, final_amount, cur_d or cur_f
     # what one amount is counted per: the rule's own fields when it set them, else the wording
     said = " ".join(filter(None, [f.get("comparator"), f.get("draft_text"), f.get("final_text")]))
@@ -239,7 +244,7 @@ CANNED_QUERIES: dict[str, dict[str, str]] = {
         "description": "Removed or reduced pledges by the amount cut, in one base unit per currency. "
                        "per_unit / per_year = 1: the amount is per item / per year (a cap, not a total).",
         "sql": "SELECT pair, kind, subject, draft_value || coalesce(unit, '') AS draft, "
-               "final_value || coalesce(unit, '') AS final, draft_amount - coalesce(final_amount, 0) AS cut, "
+               "final_value || coalesce(final_unit, unit, '') AS final, draft_amount - coalesce(final_amount, 0) AS cut, "
                "currency, per_unit, per_year, draft_text, final_text FROM findings "
                "WHERE kind IN ('funding_removed', 'funding_changed') AND draft_amount IS NOT NULL "
                "AND (final_amount IS NULL OR final_amount < draft_amount) ORDER BY cut DESC, pair, id",

@@ -210,7 +210,7 @@ class Lead:
 
 def _value(f: Finding, side: str) -> str:
     value = f.draft_value if side == "draft" else f.final_value
-    return as_written(value, f.unit, f.comparator) if value else "?"
+    return as_written(value, f.unit_of(side), f.comparator) if value else "?"
 
 
 def lead(report: Report, ui: dict[str, Any]) -> Lead:
@@ -239,6 +239,12 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
         parts.append(part)
     if money.reduced:
         parts.append(words["money_reduced"].format(n=money.reduced))
+    # money the final raises or adds is said too: a lead that told only the cuts would read as
+    # if the final had only taken money away
+    raised = sum(f.kind == "funding_changed" and f.direction == "raised" for f in report.findings)
+    for key, n in (("money_raised", raised), ("money_added", kinds.get("funding_added", 0))):
+        if n:
+            parts.append(words[key].format(n=n))
     for key in ("lowered", "removed", "raised", "redefined", "added"):
         if targets[key]:
             parts.append(words["targets_" + key].format(n=targets[key]))

@@ -341,10 +341,10 @@ def _quote(f: Finding, side: str, terms: list[str]) -> Markup:
     if not text:
         return Markup("")
     if not (f.draft_text and f.final_text) or f.draft_text == f.final_text:
-        return highlight(text, value, f.unit, terms)
+        return highlight(text, value, f.unit_of(side), terms)
     pair = SectionPair(id="", status="modified", renumbered=False, similarity=0.0, draft=None, final=None)
     pair.diff, pair.formatting = diff_texts(f.draft_text, f.final_text)
-    spans = _mark_spans(facts.value_spans(text, value, f.unit), "val", 1)
+    spans = _mark_spans(facts.value_spans(text, value, f.unit_of(side)), "val", 1)
     if terms:
         spans += _mark_spans(facts.term_spans(text, terms), "term", 2)
     return _render_pieces(_side_segments(pair, side), spans)

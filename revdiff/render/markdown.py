@@ -95,7 +95,7 @@ def _finding_bullet(pairs: dict[str, SectionPair], f: Finding, lang: str, ui: di
         lines.append(f"  - {ui['term']} **{escape_md(f.term)}**: {ui['count_change'].format(a=a, b=b)}")
     none = ui["none_side"]
     draft = bold_values(f.draft_text, f.draft_value, f.unit) if f.draft_text else none
-    final = bold_values(f.final_text, f.final_value, f.unit) if f.final_text else none
+    final = bold_values(f.final_text, f.final_value, f.unit_of("final")) if f.final_text else none
     if f.draft_text or f.final_text:
         lines.append(f"  - {ui['draft']}: {draft}")
         lines.append(f"  - {ui['final']}: {final}")

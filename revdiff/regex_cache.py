@@ -20,7 +20,7 @@ import os
 import sys
 from typing import Any
 
-LIMIT = 2000  # patterns kept in the file; past it, only those of the last run
+LIMIT = 500  # patterns kept in the file (a comparison uses ~200), the most recently used
 
 _Key = tuple[Any, int]  # (pattern text, flags)
 _Args = tuple[Any, ...]  # _sre.compile's arguments after the pattern
@@ -116,7 +116,13 @@ def save() -> None:
     """Write the file when this run compiled a pattern it did not hold (atomically)."""
     if not _state.get("new"):
         return
-    table = {**_stored, **_used} if len(_stored) + len(_used) <= LIMIT else dict(_used)
+    # this run's patterns first, then the file's in its order (the previous runs', most recent
+    # first) up to LIMIT: patterns of documents compared long ago (numbers, names) drop out
+    table = dict(_used)
+    for key, args in _stored.items():
+        if len(table) >= LIMIT:
+            break
+        table.setdefault(key, args)
     path = _state["path"]
     tmp = f"{path}.{os.getpid()}.tmp"
     try:

@@ -31,6 +31,7 @@ PROBE = """
 import json, re, sys
 from revdiff import regex_cache
 path, patterns, texts = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+regex_cache.LIMIT = int(sys.argv[4])
 regex_cache.install(path)
 original = regex_cache._state.get("original", re._compiler.compile)
 out = []
@@ -48,12 +49,12 @@ print(json.dumps({"patterns": out, "hits": hits}))
 """
 
 
-def _patterns() -> str:
-    return json.dumps([(p.decode("latin-1") if isinstance(p, bytes) else p, f, isinstance(p, bytes)) for p, f in PATTERNS])
+def _patterns(patterns: list[tuple[str | bytes, int | str]]) -> str:
+    return json.dumps([(p.decode("latin-1") if isinstance(p, bytes) else p, f, isinstance(p, bytes)) for p, f in patterns])
 
 
-def _run(path: Path) -> dict:  # type: ignore[type-arg]
-    proc = subprocess.run([sys.executable, "-c", PROBE, str(path), _patterns(), json.dumps(TEXTS)],
+def _run(path: Path, patterns: list[tuple[str | bytes, int | str]] = PATTERNS, limit: int = 500) -> dict:  # type: ignore[type-arg]
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(path), _patterns(patterns), json.dumps(TEXTS), str(limit)],
                           capture_output=True, text=True, timeout=120, cwd=ROOT)  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.splitlines()[-1])
@@ -97,3 +98,16 @@ def test_the_command_line_keeps_its_patterns_and_writes_the_same_report(tmp_path
     _, table = marshal.loads((tmp_path / "cache" / "revdiff" / "re" / "patterns.marshal").read_bytes())
     assert len(table) > 50  # the rules' patterns, kept
     assert reports[0] == reports[1]
+
+
+def test_the_file_keeps_the_most_recently_used_patterns_up_to_its_limit(tmp_path: Path) -> None:
+    path = tmp_path / "patterns.marshal"
+    _run(path, limit=8)
+    later = [(r"第(?P<n>\d+)号令", 0), (r"[省市县]人民政府", 0), (r"自\d{4}年\d{1,2}月\d{1,2}日起施行", 0)]
+    assert _run(path, later, limit=8)["hits"] == 0
+    _, table = marshal.loads(path.read_bytes())
+    keys = [k[0] for k in table]
+    assert len(keys) == 8  # 3 of this run, then 5 of the 6 before
+    assert keys[:3] == [p for p, _ in later]
+    assert keys[3:] == [p for p, _ in PATTERNS[:5]]
+    assert _run(path, later, limit=8)["hits"] == 3

@@ -78,7 +78,7 @@ def _compile(p: Any, flags: int = 0) -> Any:
             pattern = _sre.compile(p, args[0], _words(args[1]), *args[2:])
             _used[key] = args
             return pattern
-        except (TypeError, ValueError, RuntimeError):
+        except Exception:  # a damaged entry: compiled as usual below, and replaced
             pass
     pattern = original(p, flags)
     args = _arguments(p, int(flags), pattern)

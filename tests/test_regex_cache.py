@@ -43,7 +43,7 @@ for text, flags, raw in patterns:
     found = [[m.group(0).decode("latin-1") if isinstance(m.group(0), bytes) else m.group(0), m.span()]
              for t in texts for m in compiled.finditer(t.encode("utf-8") if isinstance(p, bytes) else t)]
     out.append({"same": same, "found": found, "flags": compiled.flags, "groups": compiled.groups})
-hits = sum(1 for k in regex_cache._used if k in regex_cache._stored)
+hits = sum(1 for k, args in regex_cache._used.items() if regex_cache._stored.get(k) is args)  # built from the file
 regex_cache.save()
 print(json.dumps({"patterns": out, "hits": hits}))
 """
@@ -83,6 +83,13 @@ def test_a_damaged_file_or_one_of_another_interpreter_is_not_used(tmp_path: Path
     assert len(table) == len(PATTERNS)
     path.write_bytes(marshal.dumps(("2.7.18 (another build)", table)))
     assert _run(path)["hits"] == 0
+    tag, table = marshal.loads(path.read_bytes())
+    first, second = list(table)[:2]
+    table[first] = ()  # damaged entries: one empty, one whose code _sre rejects
+    table[second] = (0, b"\x00\x01\x02\x03", 0, {}, (None,))
+    path.write_bytes(marshal.dumps((tag, table)))
+    result = _run(path)
+    assert result["hits"] == len(PATTERNS) - 2 and all(p["same"] for p in result["patterns"])
 
 
 def test_the_command_line_keeps_its_patterns_and_writes_the_same_report(tmp_path: Path) -> None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import operator
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain, repeat
+from typing import TypeAlias
 
 from revdiff.model import Node, Part
 from revdiff.textkey import key
@@ -23,10 +25,12 @@ CONTAIN = 0.45  # share of a merged (split) section's text that came from a seco
 RARE = 24  # a bigram in more sections than this says little about which one matches
 PROBES = 48  # rarest bigrams of a section's own text used to look up candidates
 
-# A bigram is one int, the two code points side by side (< 2**21 each): a 2-character str
-# costs 78 bytes, the int 32, and the alignment's bigram sets are most of a comparison's memory.
-# Ordered as the strings would be (code point by code point), so ties break the same way.
-Grams = frozenset[int]
+# A bigram is one int, the two code points side by side (< 2**21 each), ordered as the
+# strings would be (code point by code point), so ties break the same way.  A section keeps
+# its distinct bigrams as an array of 8-byte machine ints, not a set: a set costs ~90 bytes a
+# bigram (its table and one int object each) and the sets of every section were most of a
+# comparison's memory.  A set is built for one section at a time, while it is compared.
+Grams: TypeAlias = "array[int]"
 
 
 @dataclass
@@ -39,8 +43,8 @@ class Item:
     parent: int | None
     title_key: str
     own_key: str  # own body (or table rows)
-    own: Grams = frozenset()  # bigrams of title + own body
-    grams: Grams = frozenset()  # bigrams of title + subtree (containers without a body of their own)
+    own: Grams = field(default_factory=lambda: array("Q"))  # distinct bigrams of title + own body
+    grams: Grams = field(default_factory=lambda: array("Q"))  # of title + subtree (containers without a body)
     children: list[int] = field(default_factory=list)
 
 
@@ -53,7 +57,7 @@ def node_body(node: Node) -> str:
 
 def _bigrams(s: str) -> Grams:
     codes = list(map(ord, s))  # each code point shifted and joined with the next, in C
-    return frozenset(map(operator.or_, map(operator.lshift, codes, repeat(21)), codes[1:]))
+    return array("Q", set(map(operator.or_, map(operator.lshift, codes, repeat(21)), codes[1:])))
 
 
 def flatten(part: Part) -> list[Item]:
@@ -65,13 +69,12 @@ def flatten(part: Part) -> list[Item]:
         it = Item(node, len(items), p, parent, key(node.title), key(node_body(node)))
         items.append(it)
         it.own = _bigrams(it.title_key + it.own_key)
-        subtree = set(it.own)
         for c in node.children:
-            ci = visit(c, p, it.index)
-            it.children.append(ci)
-            if not it.own_key:
-                subtree |= items[ci].grams
-        it.grams = frozenset(subtree) if not it.own_key else it.own
+            it.children.append(visit(c, p, it.index))
+        if it.own_key:
+            it.grams = it.own
+        else:
+            it.grams = array("Q", set(it.own).union(*(items[ci].grams for ci in it.children)))
         return it.index
 
     for n in part.sections:
@@ -79,15 +82,20 @@ def flatten(part: Part) -> list[Item]:
     return items
 
 
-def _dice(a: Grams, b: Grams) -> float:
+def _common(a: Grams, b: Grams, a_set: set[int] | None = None) -> int:
+    """How many bigrams ``a`` and ``b`` share, through a set of ``a`` (``a_set`` when given)."""
+    return len((set(a) if a_set is None else a_set).intersection(b))
+
+
+def _dice(a: Grams, b: Grams, a_set: set[int] | None = None) -> float:
     if not a or not b:
         return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
+    return 2 * _common(a, b, a_set) / (len(a) + len(b))
 
 
 def _contain(a: Grams, b: Grams) -> float:
     """Share of ``a``'s bigrams that are in ``b``."""
-    return len(a & b) / len(a) if a else 0.0
+    return _common(b, a) / len(a) if a else 0.0
 
 
 def _title_sim(a: str, b: str) -> float:
@@ -100,11 +108,13 @@ def _title_sim(a: str, b: str) -> float:
     return ratio(a, b) / 100.0
 
 
-def score(d: Item, f: Item, nd: int, nf: int, at_least: float = 0.0) -> float:
+def score(d: Item, f: Item, nd: int, nf: int, at_least: float = 0.0,
+          d_set: set[int] | None = None) -> float:
     """Combined similarity of two sections: body, title, kind and position.
 
     With ``at_least``, a pair that cannot reach it is given 0.0 without computing the body
     similarity (the costly part): its bound from the two sizes alone already falls short.
+    ``d_set``: the set of ``d.grams``, when ``d`` is scored against several sections.
     """
     if d.node.kind != f.node.kind and {d.node.kind, f.node.kind} != {"heading", "item"}:
         return 0.0
@@ -122,7 +132,7 @@ def score(d: Item, f: Item, nd: int, nf: int, at_least: float = 0.0) -> float:
 
     if at_least and combined(_dice_bound(d.grams, f.grams)) < at_least:
         return 0.0
-    return combined(_dice(d.grams, f.grams))
+    return combined(_dice(d.grams, f.grams, d_set))
 
 
 def _dice_bound(a: Grams, b: Grams) -> float:
@@ -149,7 +159,7 @@ class _Index:
 
     def lookup(self, grams: Grams, limit: int) -> list[int]:
         """Sections sharing the most rare bigrams with ``grams`` (its rarest PROBES only)."""
-        rare = sorted((len(self.rare[g]), g) for g in grams & self.rare.keys())  # set & keys in C
+        rare = sorted((len(self.rare[g]), g) for g in self.rare.keys() & grams)  # in C
         hits = Counter(chain.from_iterable(self.rare[g] for _, g in rare[:PROBES]))  # one count, in C
         return [i for i, _ in hits.most_common(limit)]
 
@@ -180,7 +190,9 @@ def _candidates(ds: list[Item], fs: list[Item], k: int = 8,
     out: dict[int, list[tuple[float, int]]] = {}
     floor = MATCH * 0.8
     for d in ds if only is None else only:
-        scored = sorted(((score(d, fs[fi], len(ds), len(fs), floor), fi) for fi in found[d.index]), reverse=True)[:k]
+        d_set = set(d.grams)
+        scored = sorted(((score(d, fs[fi], len(ds), len(fs), floor, d_set), fi) for fi in found[d.index]),
+                        reverse=True)[:k]
         out[d.index] = [(s, fi) for s, fi in scored if s >= floor]
     return out
 

@@ -184,3 +184,22 @@ def test_json_text_is_what_the_standard_library_writes(tmp_path) -> None:  # typ
     assert dumps_json(odd) == json.dumps(odd, ensure_ascii=False, indent=2) + "\n"
     assert dumps_json({"t": "\u2028\x1f\"\\é", "f": 1.5e-7}) == json.dumps({"t": "\u2028\x1f\"\\é", "f": 1.5e-7},
                                                                           ensure_ascii=False, indent=2) + "\n"
+    for x in (1.5e-7, 1e-05, 0.00001234, -2.5e20, 1e16, 1e300, 0.0001, 0.5, 3.0):  # where the two may write floats apart
+        for data in ({"f": x}, {"l": [x, x]}, [{"sha256": "2ea117ab1e054e3d"}, x]):
+            assert dumps_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n", data
+
+
+def test_json_text_with_digits_and_e_in_its_strings_is_still_written_by_orjson(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a digest such as 1e054 (in every report's sha256) is no float: the fast path is kept
+    import json
+
+    from revdiff.render import dumps_json
+
+    data = {"sha256": "2ea117abaa1e054232ee3d", "note": "第1e5条 2e-3", "n": 12, "x": 0.25, "l": ["1e9"]}
+    expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("fell back to json.dumps")
+
+    monkeypatch.setattr(json, "dumps", refuse)
+    assert dumps_json(data) == expected

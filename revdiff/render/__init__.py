@@ -59,12 +59,17 @@ def dumps_json(data: Any) -> str:
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except (orjson.JSONEncodeError, TypeError):
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if _EXPONENT.search(text):  # 1.5e-7 where Python writes 1.5e-07: rare, so simply fall back
+    # 1.5e-7 or 0.00001 where Python writes 1.5e-07, 1e-05: rare, so fall back (the substring
+    # tests, in C, spare the regex's scan of the whole text when no such number can be there)
+    if ("e-" in text or "e+" in text or "0.0000" in text) and _EXPONENT.search(text):
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return text + "\n"
 
 
-_EXPONENT = re.compile(r"\de[-+]?\d")
+# A number written with an exponent, or below 1e-4 (where Python switches to one); indented
+# JSON puts every number at the end of its line, where no string ends (a string would end
+# with its quote), so a digest such as "2ea1…1e054…" in the text does not count.
+_EXPONENT = re.compile(r" -?(?:\d[\d.]*e[-+]?\d+|0\.0000\d*),?$", re.MULTILINE)
 
 
 def render_html(report: Report, lang: str = "zh") -> str:

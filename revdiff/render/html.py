@@ -526,21 +526,12 @@ def _bytecode_cache() -> BytecodeCache | None:
     entry against the template source, so an edited template is recompiled.  No cache (and
     no error) when the directory cannot be written.
     """
-    import os
-    import tempfile
-
     from jinja2 import FileSystemBytecodeCache
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    for root in (base, tempfile.gettempdir()):
-        path = os.path.join(root, "revdiff", "jinja")
-        try:
-            os.makedirs(path, exist_ok=True)
-            if os.access(path, os.W_OK):
-                return FileSystemBytecodeCache(path)
-        except OSError:
-            continue
-    return None
+    from revdiff.cachedir import user_cache
+
+    path = user_cache("jinja")
+    return FileSystemBytecodeCache(path) if path else None
 
 
 def _csp_hash(source: str) -> str:

@@ -322,7 +322,6 @@ def cold_stages_child() -> int:
     """
     c = time.perf_counter()
     importlib.import_module("revdiff.cli")
-    importlib.import_module("revdiff.regex_cache").install()  # as the command's entry point does
     imported = time.perf_counter() - c
     t, _ = stage_times(DRAFT, FINAL)
     print(json.dumps({"import revdiff.cli": imported * 1000, **{k: v * 1000 for k, v in t.items()}}))
@@ -646,7 +645,7 @@ def main(argv: list[str] | None = None) -> int:
     # (some sandboxes set PYTHONDONTWRITEBYTECODE).
     utf8.pop("PYTHONDONTWRITEBYTECODE", None)
     utf8["PYTHONPYCACHEPREFIX"] = str(work / "pycache")  # written even where the package folder is read-only
-    # Likewise the compiled templates and regular expressions that revdiff keeps in the user's
+    # Likewise the compiled templates that revdiff keeps in the user's
     # cache folder: here the warm-up run writes them, in the benchmark's own folder.
     utf8["XDG_CACHE_HOME"] = str(work / "cache")
 

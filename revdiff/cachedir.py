@@ -1,4 +1,4 @@
-"""Where revdiff keeps what it can rebuild: compiled templates and regular expressions."""
+"""Where revdiff keeps what it can rebuild: compiled templates."""
 
 from __future__ import annotations
 

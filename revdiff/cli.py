@@ -399,10 +399,6 @@ def entry() -> None:
     # threshold (700) scans the young generation thousands of times for nothing (−6 % CPU at
     # 3 M characters, same output).
     gc.set_threshold(50_000, 50, 100)
-    # ~200 patterns compiled per comparison, ~30 ms: their compiled code is kept between runs
-    from revdiff import regex_cache
-
-    regex_cache.install()
     try:
         main()
         code = 0
@@ -410,7 +406,6 @@ def entry() -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         if isinstance(exc.code, str):
             sys.stderr.write(exc.code + "\n")
-    regex_cache.save()
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from revdiff.classify import Context
+from revdiff.classify.alike import alike_pairs
 from revdiff.classify.extract import Pledge, pledges_of
 from revdiff.model import Finding
 from revdiff.money import money_value, parse_amount
@@ -84,13 +85,19 @@ def pair_pledges(ctx: Context) -> list[tuple[Pledge | None, Pledge | None]]:
     fp = pledges_of(ctx.final, ctx.pledge_words, ctx.pledge_units)
     # Pair pledges globally, best first, on their wording without the amounts, so that a
     # cut amount does not make "省级…10万元" look more like "国家级…5万元" than itself.
+    # Only pairs that can pass are scored exactly: with the section bonus a pair needs a score
+    # above PAIR - 10, which ``same_pledge`` (a weighted mean of two ratios, less a penalty)
+    # reaches only when its sentence or its clause ratio does.
+    floor = PAIR - 10 - 1
+    near = alike_pairs([_wording(d) for d in dp], [_wording(f) for f in fp], floor)
+    near |= alike_pairs([d.clause for d in dp], [f.clause for f in fp], floor)
     scored = []
-    for di, d in enumerate(dp):
+    for di, fi in sorted(near):
+        d, f = dp[di], fp[fi]
         partner = ctx.counterpart(d.sentence.node, "draft")
-        for fi, f in enumerate(fp):
-            sc = same_pledge(d, f) + (10 if partner is not None and f.sentence.node is partner else 0)
-            if sc > PAIR:
-                scored.append((sc, -di, -fi))
+        sc = same_pledge(d, f) + (10 if partner is not None and f.sentence.node is partner else 0)
+        if sc > PAIR:
+            scored.append((sc, -di, -fi))
     match: dict[int, int] = {}
     used: set[int] = set()
     for _, ndi, nfi in sorted(scored, reverse=True):

@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from revdiff.classify import Context
+from revdiff.classify.alike import alike_pairs
 from revdiff.classify.extract import Target, targets_of
 from revdiff.model import Finding
 
@@ -86,12 +87,14 @@ def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]
     # best pairs first, over all targets: a measure's 2025 target must not take the final's
     # 2027 one just because it is read first (when the final cut the 2025 target)
     scored = []
-    for di, d in enumerate(dts):
+    # only names alike enough to pass with the section bonus are scored exactly
+    near = alike_pairs([d.measure_key for d in dts], [f.measure_key for f in fts], SAME_MEASURE - 5 - 1)
+    for di, fi in sorted(near):
+        d, f = dts[di], fts[fi]
         partner = ctx.counterpart(d.node, "draft")
-        for fi, f in enumerate(fts):
-            s = same_measure(d, f) + (5 if partner is not None and f.node is partner else 0)
-            if s > SAME_MEASURE:
-                scored.append((s, -di, -fi))
+        s = same_measure(d, f) + (5 if partner is not None and f.node is partner else 0)
+        if s > SAME_MEASURE:
+            scored.append((s, -di, -fi))
     match: dict[int, int] = {}
     used: set[int] = set()
     for _, ndi, nfi in sorted(scored, reverse=True):

@@ -115,6 +115,26 @@ def _strip_chrome(raw: RawDoc) -> None:
     raw.blocks = kept
 
 
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置|您(?:当前)?的?位置|您现在的位置|你现在的位置)\s*[:：]|^\s*(?:网站)?首页\s*[>＞»›]")
+_MENU_ITEM = re.compile(r"^[\s*•·\-|｜]*[^\s。，；：:,;！？]{1,20}(?:\s*[|｜]\s*[^\s。，；：:,;！？]{1,20})*\s*$")
+
+
+def _strip_site_header(raw: RawDoc) -> None:
+    """A page saved as text (a browser's "text only"): what stands above the breadcrumb at
+    the top — the site's name, its menu items, a search box — is the site's header, when
+    every line of it is a short label; the document starts below the breadcrumb."""
+    i = next((i for i, b in enumerate(raw.blocks[:40]) if b.cells is None and _BREADCRUMB.match(b.text)), None)
+    if i is None:
+        return
+    above = [x for x in raw.blocks[:i] if x.text.strip()]
+    if not above or not all(x.cells is None and _MENU_ITEM.match(x.text) and not is_structural_start(x.text.strip())
+                            for x in above):
+        return
+    for x in above:
+        _drop(raw, x)
+    raw.blocks = raw.blocks[i:]
+
+
 def _link_run(blocks: list[Block], i: int) -> int:
     """Length of the run of related-link lines around index ``i``."""
     j = i
@@ -261,6 +281,7 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_bookmarks(raw)
     if drop_patterns:
         _strip_patterns(raw, drop_patterns)
+    _strip_site_header(raw)
     strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)
     mark_cut(raw)

@@ -20,6 +20,7 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
+from revdiff.readers import webarchive
 from revdiff.readers.encoding import decode
 
 # --------------------------------------------------------------------------- text helpers
@@ -75,7 +76,9 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+def _decode(data: bytes, source: str, charset: str | None = None) -> tuple[str, str]:
+    if charset:  # named by the page's container (an MHTML part's or an HTTP Content-Type)
+        return decode(data, source, declared="gbk" if charset.lower() in _GB_FAMILY else charset)
     declared = declared_charset(data)
     if declared in _GB_FAMILY:
         # Sites that moved to UTF-8 often kept the old gb2312 meta; bytes that are valid
@@ -273,10 +276,12 @@ def _find_metadata_elements(root: Any) -> list[Any]:
 # --------------------------------------------------------------------------- content container
 
 
-def _find_container(root: Any, skip: set[Any]) -> Any | None:
+def _find_container(root: Any, skip: set[Any], by_text: bool = False) -> Any | None:
     """The element holding the document: a content-ish id/class with most of the text.
 
-    Text inside links does not count (menus are links), nor text in ``skip``.
+    Text inside links does not count (menus are links), nor text in ``skip``.  ``by_text``:
+    the page has lost its id/class names (an archive.today snapshot), so any element may be
+    the container and the text alone decides.
     """
     text_len: dict[Any, int] = {}
     depth: dict[Any, int] = {}
@@ -307,7 +312,7 @@ def _find_container(root: Any, skip: set[Any]) -> Any | None:
         for el in text_len
         if isinstance(el.tag, str)
         and el.tag in ("div", "td", "article", "section", "main", "span", "font")
-        and _CONTENT_WORDS.search(f"{el.get('id') or ''} {el.get('class') or ''}")
+        and (by_text or _CONTENT_WORDS.search(f"{el.get('id') or ''} {el.get('class') or ''}"))
         and text_len[el] >= 0.2 * total
     ]
     if not candidates:
@@ -507,9 +512,17 @@ def _tail_line(child: Any, default: int) -> int:
 # --------------------------------------------------------------------------- read
 
 
-def read(data: bytes, source: str) -> RawDoc:
-    """Read an HTML page: document blocks, metadata pairs, chrome in ``dropped``."""
-    text, encoding = _decode(data, source)
+def read(data: bytes, source: str, charset: str | None = None) -> RawDoc:
+    """Read an HTML page: document blocks, metadata pairs, chrome in ``dropped``.
+
+    ``charset``: the encoding the page's container declares (MHTML, WARC), which outranks
+    the page's own ``<meta charset>``.  A page served by a web archive (Wayback Machine,
+    archive.today) loses the archive's toolbar to ``dropped`` and gives its original URL and
+    capture time to ``metadata`` (see ``readers.webarchive``).
+    """
+    text, encoding = _decode(data, source, charset)
+    capture = webarchive.inspect(text)
+    text = capture.text
     try:
         import lxml.etree
         import lxml.html
@@ -532,7 +545,7 @@ def read(data: bytes, source: str) -> RawDoc:
             "save the page as .txt or .docx"
         )
     try:
-        return _convert(root, source, encoding)
+        return _convert(root, source, encoding, capture)
     except InputError:
         raise
     except RecursionError:
@@ -543,10 +556,11 @@ def read(data: bytes, source: str) -> RawDoc:
         ) from None
 
 
-def _convert(root: Any, source: str, encoding: str) -> RawDoc:
+def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture) -> RawDoc:
     """The parsed page as a RawDoc: metadata, content container, then the walk."""
     title_el = root.find(".//title")
     title = collapse_ws(title_el.text_content()) if title_el is not None else ""
+    capture.strip(root)
     for el in list(root.iter(*_DROP_SILENTLY)):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text, which belongs to the parent
@@ -554,11 +568,11 @@ def _convert(root: Any, source: str, encoding: str) -> RawDoc:
     body = root.find("body")
     start = body if body is not None else root
     metadata_els = _find_metadata_elements(start)
-    metadata: dict[str, str] = {}
+    metadata: dict[str, str] = dict(capture.metadata)
     for el in metadata_els:
         for key, value in _metadata_pairs(el).items():
             metadata.setdefault(key, value)
-    container = _find_container(start, set(metadata_els))
+    container = _find_container(start, set(metadata_els), by_text=capture.classless)
 
     walker = _Walker(container, metadata_els)
     walker.walk(start, None, 1)
@@ -574,6 +588,6 @@ def _convert(root: Any, source: str, encoding: str) -> RawDoc:
         encoding=encoding,
         blocks=walker.blocks,
         metadata=metadata,
-        dropped=walker.dropped,
+        dropped=capture.dropped + walker.dropped,
         title=title or None,
     )

@@ -1,0 +1,123 @@
+"""WARC files (.warc, .warc.gz; ISO 28500): the web pages a crawler or archiving tool captured.
+
+A WARC holds records — ``warcinfo``, the ``request`` sent, the ``response`` received (HTTP
+headers and body), ``metadata``, ``revisit`` — often for a page and everything it loaded.
+warcio (the Webrecorder project's reader) takes the records apart, undoing per-record gzip,
+HTTP chunking and ``Content-Encoding: gzip``.  The page compared is the captured HTML page
+(a ``response`` or ``resource`` record of type text/html with status 200): the one whose
+address ``--warc-url`` gives, else the largest, with a warning naming it when there were
+several.  It is read by the HTML reader with the charset of its HTTP ``Content-Type``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from revdiff.errors import InputError
+from revdiff.model import RawDoc
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass
+class _Page:
+    url: str
+    date: str
+    body: bytes
+    charset: str | None
+
+
+def _charset(content_type: str) -> str | None:
+    from email.message import Message
+
+    msg = Message()
+    msg["Content-Type"] = content_type
+    return msg.get_content_charset()
+
+
+def _pages(data: bytes, source: str) -> list[_Page]:
+    """Every captured HTML page (status 200) in the WARC, in file order."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise InputError(f"{source}: warcio is not installed; pip install warcio") from None
+    pages: list[_Page] = []
+    try:
+        for record in ArchiveIterator(io.BytesIO(data), check_digests=False):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            http = record.http_headers
+            if record.rec_type == "response" and http is None:
+                continue  # a response of another protocol (dns:, ftp:)
+            if http is not None and record.rec_type == "response" and http.get_statuscode() != "200":
+                continue  # redirects and errors carry no page
+            ctype = (http.get_header("Content-Type") if http is not None else None) \
+                or record.rec_headers.get_header("Content-Type") or ""
+            if ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
+                continue
+            body = record.content_stream().read()
+            pages.append(_Page(url=record.rec_headers.get_header("WARC-Target-URI") or "",
+                               date=record.rec_headers.get_header("WARC-Date") or "",
+                               body=body, charset=_charset(ctype)))
+    except ArchiveLoadFailed:
+        if not pages:
+            raise InputError(f"{source}: corrupt or truncated WARC (no record could be read); "
+                             "download or export the archive again") from None
+        raise InputError(f"{source}: corrupt or truncated WARC (it breaks off after {len(pages)} "
+                         "page(s)); download or export the archive again") from None
+    except (OSError, EOFError, ValueError, UnicodeDecodeError):  # bad gzip, bad chunking, bad headers
+        raise InputError(f"{source}: corrupt or truncated WARC; download or export the archive again") from None
+    return [p for p in pages if p.body.strip()]
+
+
+def _same_url(a: str, b: str) -> bool:
+    """Addresses equal but for the scheme and a trailing slash (http://x/ = https://x)."""
+    def key(u: str) -> str:
+        return u.split("://", 1)[-1].rstrip("/")
+
+    return key(a) == key(b)
+
+
+def _choose(pages: list[_Page], wanted: Iterable[str], source: str) -> tuple[_Page, str | None]:
+    """The page to compare and, when the choice was not obvious, a warning that names it."""
+    wanted = list(wanted)
+    if wanted:
+        for url in wanted:
+            hits = [p for p in pages if _same_url(p.url, url)]
+            if hits:
+                return max(hits, key=lambda p: p.date), None  # the latest capture of that address
+        listed = ", ".join(p.url for p in pages[:3]) + (" …" if len(pages) > 3 else "")
+        raise InputError(f"{source}: the WARC holds no web page at {' or '.join(wanted)}; "
+                         f"its pages are: {listed}")
+    if len(pages) == 1:
+        return pages[0], None
+    chosen = max(pages, key=lambda p: len(p.body))
+    warning = (f"WARC 中有 {len(pages)} 个网页，比较的是最大的一个 {chosen.url}（{chosen.date}）；"
+               f"用 --warc-url 指定别的网页 / the WARC holds {len(pages)} web pages; compared the largest, "
+               f"{chosen.url} ({chosen.date}); choose another with --warc-url")
+    return chosen, warning
+
+
+def read(data: bytes, source: str, warc_url: Iterable[str] = ()) -> RawDoc:
+    """Read the captured web page of a WARC file (see the module docstring).
+
+    ``warc_url``: addresses of the page wanted, the first one the WARC holds is read.
+    """
+    pages = _pages(data, source)
+    if not pages:
+        raise InputError(f"{source}: no web page (a text/html response) in this WARC; "
+                         "give a WARC that captured the document's page")
+    page, warning = _choose(pages, warc_url, source)
+    from revdiff.readers import html
+
+    raw = html.read(page.body, source, charset=page.charset)
+    raw.format = "warc"
+    raw.metadata.setdefault("url", page.url)
+    if page.date:
+        raw.metadata.setdefault("archived", page.date)
+    if warning:
+        raw.warnings.append(warning)
+    return raw

@@ -127,8 +127,7 @@ def _strip_site_header(raw: RawDoc) -> None:
     if i is None:
         return
     above = [x for x in raw.blocks[:i] if x.text.strip()]
-    if not above or not all(x.cells is None and _MENU_ITEM.match(x.text) and not is_structural_start(x.text.strip())
-                            for x in above):
+    if not above or not all(x.cells is None and _MENU_ITEM.match(x.text) for x in above):
         return
     for x in above:
         _drop(raw, x)

@@ -149,11 +149,13 @@ _CHROME_TEXT_OUTSIDE = [
     re.compile(r"^(上一篇|下一篇)\s*[:：]"),
     re.compile(r"(浏览次数|访问量|阅读次数|点击数|访问次数)\s*[:：]"),
 ]
+# (with the traditional forms of Hong Kong, Macao and Taiwan sites: 列印 關閉 下載 糾錯 …)
 _SHARE_WORDS = re.compile(
     r"打印本页|关闭窗口|打印|关闭|下载|分享到|分享|收藏|保存|纠错|字体|字号|大|中|小|默认|返回顶部|"
+    r"列印本頁|關閉視窗|關閉窗口|列印|關閉|下載|糾錯|字體|字號|預設|返回頂部|"
     r"微信|微博|QQ空间|[【】\[\]()（）:：|｜/\s\xa0·]"
 )
-_SHARE_CORE = re.compile(r"打印|关闭|下载|分享|收藏|纠错")
+_SHARE_CORE = re.compile(r"打印|关闭|下载|分享|收藏|纠错|列印|關閉|下載|糾錯")
 
 
 def _is_share_bar(text: str) -> bool:

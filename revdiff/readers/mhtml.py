@@ -25,7 +25,7 @@ def _corrupt(source: str, why: str) -> InputError:
 
 
 def _root_part(msg: Message, source: str) -> Message:
-    """The page's HTML part: the one ``start=`` names, else the first HTML part (RFC 2557 §5)."""
+    """The page's HTML part: the first one (browsers write the page first, its frames after)."""
     if not msg.is_multipart():
         if msg.get_content_type() in _HTML_TYPES:
             return msg
@@ -36,8 +36,7 @@ def _root_part(msg: Message, source: str) -> Message:
     html = [p for p in parts if p.get_content_type() in _HTML_TYPES]
     if not html:
         raise _corrupt(source, "no text/html part")
-    start = (msg.get_param("start") or "").strip("<>")  # type: ignore[union-attr]
-    chosen = next((p for p in html if start and (p.get("Content-ID") or "").strip("<>") == start), html[0])
+    chosen = html[0]
     if chosen is parts[-1] and any(isinstance(d, email_errors.CloseBoundaryNotFoundDefect) for d in msg.defects):
         raise _corrupt(source, "the page's part has no end")
     return chosen
@@ -61,12 +60,18 @@ def read(data: bytes, source: str) -> RawDoc:
 
     raw = html.read(payload, source, charset=part.get_content_charset())
     raw.format = "mhtml"
-    url = msg.get("Snapshot-Content-Location") or part.get("Content-Location") or msg.get("Content-Location")
-    found = {"url": url, "saved": msg.get("Date"), "subject": _header_text(msg.get("Subject"))}
+    url = _header(msg, "Snapshot-Content-Location") or _header(part, "Content-Location") or _header(msg, "Content-Location")
+    found = {"url": url, "saved": _header(msg, "Date"), "subject": _header_text(_header(msg, "Subject"))}
     for key, value in found.items():
         if value and value.strip():
             raw.metadata.setdefault(key, value.strip())
     return raw
+
+
+def _header(msg: Message, name: str) -> str:
+    """A header's value as a string (a header holding raw non-ASCII bytes comes as a Header object)."""
+    value = msg.get(name)
+    return str(value) if value is not None else ""
 
 
 def _header_text(value: str | None) -> str | None:

@@ -11,9 +11,11 @@ several.  It is read by the HTML reader with the charset of its HTTP ``Content-T
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import RawDoc
@@ -37,40 +39,48 @@ def _charset(content_type: str) -> str | None:
     return msg.get_content_charset()
 
 
-def _pages(data: bytes, source: str) -> list[_Page]:
-    """Every captured HTML page (status 200) in the WARC, in file order."""
+def _pages(data: bytes, source: str) -> tuple[list[_Page], int]:
+    """Every captured HTML page (status 200) in the WARC, in file order, and the number of
+    records that did not end where their Content-Length said."""
     try:
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
     except ImportError:  # pragma: no cover - a declared dependency
         raise InputError(f"{source}: warcio is not installed; pip install warcio") from None
-    pages: list[_Page] = []
+    records = ArchiveIterator(io.BytesIO(data), check_digests=False)
+    corrupt = f"{source}: corrupt or truncated WARC; download or export the archive again"
     try:
-        for record in ArchiveIterator(io.BytesIO(data), check_digests=False):
-            if record.rec_type not in ("response", "resource"):
-                continue
-            http = record.http_headers
-            if record.rec_type == "response" and http is None:
-                continue  # a response of another protocol (dns:, ftp:)
-            if http is not None and record.rec_type == "response" and http.get_statuscode() != "200":
-                continue  # redirects and errors carry no page
-            ctype = (http.get_header("Content-Type") if http is not None else None) \
-                or record.rec_headers.get_header("Content-Type") or ""
-            if ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
-                continue
-            body = record.content_stream().read()
-            pages.append(_Page(url=record.rec_headers.get_header("WARC-Target-URI") or "",
-                               date=record.rec_headers.get_header("WARC-Date") or "",
-                               body=body, charset=_charset(ctype)))
-    except ArchiveLoadFailed:
-        if not pages:
-            raise InputError(f"{source}: corrupt or truncated WARC (no record could be read); "
-                             "download or export the archive again") from None
-        raise InputError(f"{source}: corrupt or truncated WARC (it breaks off after {len(pages)} "
-                         "page(s)); download or export the archive again") from None
-    except (OSError, EOFError, ValueError, UnicodeDecodeError):  # bad gzip, bad chunking, bad headers
-        raise InputError(f"{source}: corrupt or truncated WARC; download or export the archive again") from None
-    return [p for p in pages if p.body.strip()]
+        # warcio writes a warning for each record of the wrong length to standard error: they
+        # are counted (records.err_count) instead, so that the CLI's one-line contract holds
+        with contextlib.redirect_stderr(io.StringIO()):
+            pages = [page for record in records if (page := _page(record, source))]
+    except InputError:
+        raise
+    except Exception:  # warcio fails on damaged records in many ways (bad gzip, chunking or
+        # headers, a record without its WARC-Target-URI, not a WARC at all): all mean a damaged file
+        raise InputError(corrupt) from None
+    return [p for p in pages if p.body.strip()], records.err_count
+
+
+def _page(record: Any, source: str) -> _Page | None:
+    """The captured HTML page a record holds, or None."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    http = record.http_headers
+    if record.rec_type == "response" and (http is None or http.get_statuscode() != "200"):
+        return None  # another protocol (dns:), a redirect or an error: no page
+    ctype = (http.get_header("Content-Type") if http is not None else None) \
+        or record.rec_headers.get_header("Content-Type") or ""
+    if ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
+        return None
+    body = record.content_stream().read()
+    while record.raw_stream.read(1 << 16):  # what decoding left (a chunked body's trailer)
+        pass
+    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
+        raise InputError(f"{source}: corrupt or truncated WARC (the capture of "
+                         f"{record.rec_headers.get_header('WARC-Target-URI')} breaks off); "
+                         "download or export the archive again")
+    return _Page(url=record.rec_headers.get_header("WARC-Target-URI") or "",
+                 date=record.rec_headers.get_header("WARC-Date") or "", body=body, charset=_charset(ctype))
 
 
 def _same_url(a: str, b: str) -> bool:
@@ -106,7 +116,7 @@ def read(data: bytes, source: str, warc_url: Iterable[str] = ()) -> RawDoc:
 
     ``warc_url``: addresses of the page wanted, the first one the WARC holds is read.
     """
-    pages = _pages(data, source)
+    pages, bad_lengths = _pages(data, source)
     if not pages:
         raise InputError(f"{source}: no web page (a text/html response) in this WARC; "
                          "give a WARC that captured the document's page")
@@ -120,4 +130,8 @@ def read(data: bytes, source: str, warc_url: Iterable[str] = ()) -> RawDoc:
         raw.metadata.setdefault("archived", page.date)
     if warning:
         raw.warnings.append(warning)
+    if bad_lengths:
+        raw.warnings.append(f"WARC 中有 {bad_lengths} 条记录的长度与 Content-Length 不符，所读网页可能不完整 / "
+                            f"{bad_lengths} record(s) of the WARC do not end where their Content-Length says: "
+                            "the page read may be damaged")
     return raw

@@ -108,7 +108,10 @@ def _wayback(capture: Capture, saved: str) -> None:
     capture.archive = WAYBACK
     meta = capture.metadata
     wombat = _WOMBAT.search(text)
-    rewritten = _WAYBACK_URL.search(saved) or _WAYBACK_URL.search(text)
+    toolbar = _WAYBACK_TOOLBAR.search(text)
+    # the page's own archive address: where the browser saved it from, or the toolbar's
+    # "The Wayback Machine - https://web.archive.org/web/…" line (the page's links are others')
+    rewritten = _WAYBACK_URL.search(saved) or (_WAYBACK_URL.search(toolbar.group(0)) if toolbar else None)
     if wombat:
         meta["url"], stamp = wombat.group(1), wombat.group(2)
     elif rewritten:
@@ -128,7 +131,6 @@ def _wayback(capture: Capture, saved: str) -> None:
         meta["archived"] = _iso(stamp)
         if "url" in meta:
             meta["archive_url"] = f"https://web.archive.org/web/{stamp}/{meta['url']}"
-    toolbar = _WAYBACK_TOOLBAR.search(text)
     if toolbar:
         capture.dropped = _fragment_blocks(toolbar.group(0), _line_at(text, toolbar.start())) + capture.dropped
         capture.text = _blank(text, toolbar.start(), toolbar.end())

@@ -22,6 +22,7 @@ import html
 import quopri
 import re
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -354,9 +355,10 @@ __wm.bt(700,27,25,2,"web","{url}","{stamp}",1996,"/_static/",["/_static/css/bann
 //]]></script>
 <!-- END WAYBACK TOOLBAR INSERT -->
 """
-    footer = """
+    archived = datetime.strptime(stamp, "%Y%m%d%H%M%S").strftime("%H:%M:%S %b %d, %Y")
+    footer = f"""
 <!--
-     FILE ARCHIVED ON 01:52:40 Jun 11, 2019 AND RETRIEVED FROM THE
+     FILE ARCHIVED ON {archived} AND RETRIEVED FROM THE
      INTERNET ARCHIVE ON 07:03:18 Nov 29, 2026.
      JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE.
 

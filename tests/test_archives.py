@@ -1,0 +1,350 @@
+"""Copies saved from web archives and browsers compare exactly as their clean texts.
+
+tests/archives holds the clean texts of tests/copies (an invented regulation and plan) and a law
+of tests/laws, each put into an invented government page (a provincial portal with a TRS_Editor
+div and an 索引号 table; a county site in layout tables with <br>-separated lines, in GB2312; a
+legislature's site with div#Zoom), then saved the ways people keep them:
+
+- regulation-final.chrome.mhtml — Chrome's MHTML: quoted-printable, a =?utf-8?Q?…?= subject;
+- plan-draft.ie.mht — Internet Explorer's MHTML: base64, charset="gb2312" in the part header;
+- plan-draft.wayback.mhtml — a Wayback Machine snapshot of the county page, saved by Chrome as MHTML;
+- statistics-law-2024.wayback.html — a Wayback Machine snapshot of the law's page;
+- plan-final.archive-today.html — an archive.ph snapshot: HEADER toolbar, ids and classes gone;
+- regulation-draft.warc.gz — a crawl: a listing page, the draft's page (GBK, gzip, chunked), CSS, PNG;
+- plan-final.saved.html (+ plan-final.saved_files/) — Chrome's "Webpage, Complete";
+- regulation-final.firefox.txt — Firefox's "Text Files" save: wrapped at 80 columns, GBK, CRLF.
+
+``python tests/archives/make_archives.py`` rebuilds them; its builders also give these tests the
+page each archive holds, to count its characters independently of the readers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup, Comment, NavigableString
+from click.testing import CliRunner
+
+import revdiff
+from revdiff.cli import main
+from revdiff.model import Document
+
+from .archives import make_archives as mk
+from .test_bad_input import assert_error, run_cli
+from .test_copies import signature
+from .test_nothing_lost import _chars, accounted
+
+HERE = Path(__file__).parent
+ARCHIVES = HERE / "archives"
+COPIES = HERE / "copies"
+LAWS = HERE / "laws"
+
+CASES = [  # (saved copy, its clean text, the format it is read as)
+    ("regulation-final.chrome.mhtml", COPIES / "regulation-final.txt", "mhtml"),
+    ("plan-draft.ie.mht", COPIES / "plan-draft.txt", "mhtml"),
+    ("plan-draft.wayback.mhtml", COPIES / "plan-draft.txt", "mhtml"),
+    ("statistics-law-2024.wayback.html", LAWS / "statistics-law-2024.md", "html"),
+    ("plan-final.archive-today.html", COPIES / "plan-final.txt", "html"),
+    ("regulation-draft.warc.gz", COPIES / "regulation-draft.txt", "warc"),
+    ("plan-final.saved.html", COPIES / "plan-final.txt", "html"),
+    ("regulation-final.firefox.txt", COPIES / "regulation-final.txt", "txt"),
+]
+
+
+def outline_signature(doc: Document) -> list[Any]:
+    """The parts and every node of a Document, without input lines."""
+    return [
+        (p.kind, None if p.title_derived else p.title, p.text,
+         [(n.kind, n.level, n.number, n.title, n.text, n.rows) for n in p.nodes()])
+        for p in doc.parts
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, clean, fmt", CASES)
+def test_a_saved_copy_compares_with_its_clean_text_with_no_findings(name: str, clean: Path, fmt: str) -> None:
+    saved = revdiff.outline(str(ARCHIVES / name))
+    plain = revdiff.outline(str(clean))
+    assert saved.format == fmt
+    assert outline_signature(saved) == outline_signature(plain)
+    assert sum(1 for p in saved.parts for _ in p.nodes()) >= 10, "the document was read, not a fragment"
+    report = revdiff.compare(str(ARCHIVES / name), str(clean))
+    assert report.findings == []
+    assert {s.status for s in report.sections} == {"unchanged"}
+
+
+PAIRS = [  # (saved draft, saved final, clean draft, clean final)
+    ("plan-draft.ie.mht", "plan-final.archive-today.html", COPIES / "plan-draft.txt", COPIES / "plan-final.txt"),
+    ("plan-draft.wayback.mhtml", "plan-final.saved.html", COPIES / "plan-draft.txt", COPIES / "plan-final.txt"),
+    ("regulation-draft.warc.gz", "regulation-final.chrome.mhtml", COPIES / "regulation-draft.txt",
+     COPIES / "regulation-final.txt"),
+    ("regulation-draft.warc.gz", "regulation-final.firefox.txt", COPIES / "regulation-draft.txt",
+     COPIES / "regulation-final.txt"),
+    (LAWS / "statistics-law-2009.md", "statistics-law-2024.wayback.html", LAWS / "statistics-law-2009.md",
+     LAWS / "statistics-law-2024.md"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("draft, final, clean_draft, clean_final", PAIRS)
+def test_two_saved_copies_compare_as_their_clean_texts(draft: str | Path, final: str, clean_draft: Path,
+                                                       clean_final: Path) -> None:
+    saved = revdiff.compare(str(ARCHIVES / draft), str(ARCHIVES / final))
+    clean = revdiff.compare(str(clean_draft), str(clean_final))
+    assert clean.findings, "the pair has real changes to find"
+    assert signature(saved) == signature(clean)
+
+
+# --------------------------------------------------------------------------- nothing lost
+
+
+def visible_chars(page: str | bytes) -> Counter[str]:
+    """The characters a browser shows of ``page`` (scripts, styles, frames and the head aside),
+    plus the Wayback Machine's footer comments, which the reader keeps as dropped text."""
+    soup = BeautifulSoup(page, "lxml")
+    footer = [c for c in soup.find_all(string=lambda s: isinstance(s, Comment))
+              if re.match(r"\s*(FILE ARCHIVED ON|playback timings)", c)]  # fmt: skip
+    for el in soup(["head", "script", "style", "noscript", "template", "iframe"]):
+        el.decompose()
+    shown = "".join(s for s in soup.find_all(string=True) if type(s) is NavigableString)  # no doctype, comment
+    return _chars(shown + "".join(footer))
+
+
+def _page(name: str) -> str | bytes:
+    """The page inside each saved copy, as the builders made it."""
+    reg_final = (COPIES / "regulation-final.txt").read_text(encoding="utf-8")
+    plan_draft = (COPIES / "plan-draft.txt").read_text(encoding="utf-8")
+    reg_draft = (COPIES / "regulation-draft.txt").read_text(encoding="utf-8")
+    return {
+        "regulation-final.chrome.mhtml": lambda: mk.provincial_portal(reg_final, mk.PORTAL),
+        "plan-draft.ie.mht": lambda: mk.county_site(plan_draft),
+        "plan-draft.wayback.mhtml": lambda: mk.wayback(
+            mk.county_site(plan_draft).replace("charset=gb2312", "charset=utf-8"), mk.COUNTY, "20240302081510"),
+        "regulation-draft.warc.gz": lambda: mk.provincial_portal(reg_draft, mk.PORTAL),
+    }.get(name, lambda: (ARCHIVES / name).read_bytes())()
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES if c[2] != "txt"])
+def test_every_character_of_the_page_is_in_the_text_or_dropped(name: str) -> None:
+    assert accounted(revdiff.outline(str(ARCHIVES / name))) == visible_chars(_page(name))
+
+
+def test_every_character_of_a_page_saved_as_text_is_accounted_for() -> None:
+    path = ARCHIVES / "regulation-final.firefox.txt"
+    assert accounted(revdiff.outline(str(path))) == _chars(path.read_bytes().decode("gbk"))
+
+
+# --------------------------------------------------------------------------- what the archive added
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_bytes().decode("utf-8").splitlines(), 1) if needle in line)
+
+
+def _in_text(doc: Document, needle: str) -> bool:
+    return any(needle in p.title + p.text or any(needle in n.title + n.text for n in p.nodes()) for p in doc.parts)
+
+
+@pytest.mark.parametrize("name, chrome", [
+    ("statistics-law-2024.wayback.html",
+     ["The Wayback Machine - https://web.archive.org/web/20240915015240/", "7 captures", "COLLECTED BY",
+      "FILE ARCHIVED ON 01:52:40 Sep 15, 2024", "playback timings", "load_resource"]),
+    ("plan-final.archive-today.html",
+     ["webpage capture", "Saved from", "no other snapshots from this url", "download .zip", "report bug or abuse",
+      "wiki code"]),
+])  # fmt: skip
+def test_the_archives_own_text_is_dropped_with_its_line(name: str, chrome: list[str]) -> None:
+    path = ARCHIVES / name
+    doc = revdiff.outline(str(path))
+    for needle in chrome:
+        assert any(needle in b.text and b.line == _line_of(path, needle) for b in doc.dropped), needle
+        assert not _in_text(doc, needle), needle
+
+
+@pytest.mark.parametrize("name, want", [
+    ("statistics-law-2024.wayback.html", {
+        "url": mk.NPC, "archived": "2024-09-15T01:52:40Z",
+        "archive_url": f"https://web.archive.org/web/20240915015240/{mk.NPC}"}),
+    ("plan-draft.wayback.mhtml", {
+        "url": mk.COUNTY, "archived": "2024-03-02T08:15:10Z",
+        "archive_url": f"https://web.archive.org/web/20240302081510/{mk.COUNTY}",
+        "subject": "青川县促进数字经济发展三年行动方案（2024—2026年）"}),
+    ("plan-final.archive-today.html", {
+        "url": mk.PORTAL.replace("1234567", "1234999"), "archived": "2024-06-12T03:20:41Z",
+        "archive_url": "https://archive.ph/Xq7Lm"}),
+    ("regulation-final.chrome.mhtml", {
+        "url": mk.PORTAL, "saved": "Tue, 11 Jun 2024 09:12:40 +0800", "subject": "青川市科技创新券管理办法_青川市人民政府",
+        "发文字号": "青府办规〔2024〕3号"}),
+    ("plan-draft.ie.mht", {"url": mk.COUNTY, "saved": "Fri, 1 Mar 2024 15:40:11 +0800"}),
+    ("regulation-draft.warc.gz", {
+        "url": mk.PORTAL.replace("20240528_1234567", "20240305_1230001"), "archived": "2024-03-05T02:11:10Z"}),
+    ("plan-final.saved.html", {"url": mk.PORTAL}),
+])  # fmt: skip
+def test_the_original_address_and_capture_time_are_metadata(name: str, want: dict[str, str]) -> None:
+    metadata = revdiff.outline(str(ARCHIVES / name)).metadata
+    assert {k: metadata.get(k) for k in want} == want
+
+
+def test_without_the_replay_script_the_wayback_footer_and_toolbar_date_the_capture(tmp_path: Path) -> None:
+    """A snapshot saved without its scripts: the time from FILE ARCHIVED ON, the address from the
+    toolbar's print line (not from the first rewritten link, a style sheet's)."""
+    page = (ARCHIVES / "statistics-law-2024.wayback.html").read_text(encoding="utf-8")
+    page = re.sub(r"<script\b.*?</script>", "", page, flags=re.S)
+    assert "__wm.wombat" not in page
+    path = tmp_path / "snapshot.html"
+    path.write_text(page, encoding="utf-8")
+    metadata = revdiff.outline(str(path)).metadata
+    assert (metadata["url"], metadata["archived"]) == (mk.NPC, "2024-09-15T01:52:40Z")
+
+
+def test_an_ordinary_page_gets_no_archive_metadata() -> None:
+    from .conftest import FIXTURES
+
+    metadata = revdiff.outline(str(FIXTURES / "sample-gb18030.html")).metadata
+    assert not {"url", "archived", "archive_url"} & set(metadata)
+
+
+def test_an_archive_today_toolbar_is_never_taken_for_a_short_document(tmp_path: Path) -> None:
+    """A short page has less text than the toolbar: the toolbar must not become the document."""
+    notice = "关于开展创新券申领工作的通知\n\n各有关企业：现将2024年度创新券申领事项通知如下，请于6月30日前提交申请。\n"
+    page = mk.archive_today(mk.provincial_portal(notice, mk.PORTAL), mk.PORTAL, "Ab12C", "2024-06-01T00:00:00Z",
+                            "1 Jun 2024 00:00:00 UTC")
+    path = tmp_path / "short.html"
+    path.write_text(page, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert _in_text(doc, "现将2024年度创新券申领事项通知如下")
+    assert not _in_text(doc, "Saved from") and not _in_text(doc, "download .zip")
+
+
+# --------------------------------------------------------------------------- sniffing and charsets
+
+
+@pytest.mark.parametrize("name, clean, fmt", CASES)
+def test_the_format_is_sniffed_from_the_content_not_the_name(tmp_path: Path, name: str, clean: Path, fmt: str) -> None:
+    names = ("download", "page.txt") + (("page.html",) if fmt != "txt" else ())  # text is the fallback, not sniffed
+    for other in names:
+        (tmp_path / other).write_bytes((ARCHIVES / name).read_bytes())
+        doc = revdiff.outline(str(tmp_path / other))
+        assert doc.format == fmt, other
+        assert outline_signature(doc) == outline_signature(revdiff.outline(str(clean))), other
+
+
+def test_an_uncompressed_warc_is_read_too(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(gzip.decompress((ARCHIVES / "regulation-draft.warc.gz").read_bytes()))
+    assert path.read_bytes().startswith(b"WARC/1.0\r\n")
+    doc = revdiff.outline(str(path))
+    assert doc.format == "warc" and doc.parts[0].title == "青川市科技创新券管理办法（征求意见稿）"
+
+
+PLAN_DRAFT = (COPIES / "plan-draft.txt").read_text(encoding="utf-8")
+
+
+def test_the_charset_of_an_mhtml_part_header_is_used_when_the_page_declares_none(tmp_path: Path) -> None:
+    page = mk.county_site(PLAN_DRAFT).replace('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">\n', "")
+    assert "charset" not in page
+    path = tmp_path / "page.mht"
+    path.write_bytes(mk.mhtml_ie(page.encode("gbk"), mk.COUNTY, "gbk"))
+    doc = revdiff.outline(str(path))
+    assert outline_signature(doc) == outline_signature(revdiff.outline(str(COPIES / "plan-draft.txt")))
+
+
+def test_the_charset_of_an_mhtml_part_header_outranks_a_stale_meta(tmp_path: Path) -> None:
+    """The page's bytes are GBK as the header says; its <meta> still names UTF-8."""
+    page = mk.county_site(PLAN_DRAFT).replace("charset=gb2312", "charset=utf-8")
+    path = tmp_path / "page.mht"
+    path.write_bytes(mk.mhtml_ie(page.encode("gbk"), mk.COUNTY, "gb2312"))
+    doc = revdiff.outline(str(path))
+    assert doc.parts[0].title == "青川县促进数字经济发展三年行动方案（2024—2026年）（征求意见稿）"
+    assert outline_signature(doc) == outline_signature(revdiff.outline(str(COPIES / "plan-draft.txt")))
+
+
+def test_the_charset_of_an_mhtml_part_header_decodes_a_big5_page(tmp_path: Path) -> None:
+    """A traditional-Chinese page (Hong Kong, Macao, Taiwan) in Big5 with no <meta>: read as GB18030,
+    which accepts nearly any byte pair, it would be nonsense; the part header says Big5."""
+    from opencc import OpenCC
+
+    def traditional(s: str) -> str:
+        return OpenCC("s2t").convert(s).replace("爲", "為")  # 爲 is not in Big5
+
+    text = traditional(PLAN_DRAFT)
+    page = traditional(mk.county_site(PLAN_DRAFT)).replace(
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">\n', "")
+    path = tmp_path / "page.mht"
+    path.write_bytes(mk.mhtml_ie(page.encode("big5"), mk.COUNTY, "big5"))
+    (tmp_path / "clean.txt").write_text(text, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert doc.parts[0].title == "青川縣促進數字經濟發展三年行動方案（2024—2026年）（徵求意見稿）"
+    assert outline_signature(doc) == outline_signature(revdiff.outline(str(tmp_path / "clean.txt")))
+
+
+def test_an_mhtml_whose_part_names_no_charset_is_read_by_the_pages_meta(tmp_path: Path) -> None:
+    page = mk.county_site(PLAN_DRAFT)  # meta charset=gb2312
+    data = mk.mhtml_ie(page.encode("gbk"), mk.COUNTY, "gb2312").replace(b';\r\n\tcharset="gb2312"', b"")
+    assert b"charset=\"" not in data
+    path = tmp_path / "page.mht"
+    path.write_bytes(data)
+    assert outline_signature(revdiff.outline(str(path))) == outline_signature(
+        revdiff.outline(str(COPIES / "plan-draft.txt")))
+
+
+# --------------------------------------------------------------------------- which page of a WARC
+
+
+LISTING = "http://www.qingchuan.gov.cn/zwgk/zcwj/"
+DRAFT_PAGE = mk.PORTAL.replace("20240528_1234567", "20240305_1230001")
+
+
+def test_a_warc_with_several_pages_compares_the_largest_and_says_which() -> None:
+    doc = revdiff.outline(str(ARCHIVES / "regulation-draft.warc.gz"))
+    assert [w for w in doc.warnings if "2 个网页" in w and "2 web pages" in w and DRAFT_PAGE in w and "--warc-url" in w]
+
+
+@pytest.mark.parametrize("given", [LISTING, LISTING.replace("http://", "https://").rstrip("/")])
+def test_warc_url_chooses_the_page(given: str) -> None:
+    doc = revdiff.outline(str(ARCHIVES / "regulation-draft.warc.gz"), warc_url=(given,))
+    assert doc.metadata["url"] == LISTING
+    assert _in_text(doc, "青川市工业发展专项资金管理办法")
+    assert not [w for w in doc.warnings if "--warc-url" in w]
+
+
+def test_warc_url_on_the_command_line_applies_to_each_warc_that_holds_it(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, [
+        "compare", str(ARCHIVES / "regulation-draft.warc.gz"), str(ARCHIVES / "regulation-final.chrome.mhtml"),
+        "--warc-url", "http://elsewhere.example/", "--warc-url", DRAFT_PAGE, "-o", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["draft"]["format"] == "warc"
+    assert not [w for w in report["warnings"] if "--warc-url" in w]
+    assert report["findings"], "the draft's page was compared, not the listing"
+
+
+def test_a_warc_url_the_warc_does_not_hold_is_one_clear_line() -> None:
+    proc = run_cli("outline", str(ARCHIVES / "regulation-draft.warc.gz"), "--warc-url", "http://www.example.com/x.html")
+    line = assert_error(proc, "holds no web page at http://www.example.com/x.html")
+    assert LISTING in line and DRAFT_PAGE in line
+
+
+# --------------------------------------------------------------------------- a page saved as text
+
+
+def test_the_site_header_above_the_breadcrumb_of_a_text_save_is_dropped(tmp_path: Path) -> None:
+    doc = revdiff.outline(str(ARCHIVES / "regulation-final.firefox.txt"))
+    dropped = {b.text.strip() for b in doc.dropped}
+    assert {"青川市人民政府", "* 首页", "* 政务公开"} <= dropped
+    assert doc.parts[0].title == "青川市科技创新券管理办法"
+
+
+def test_short_lines_above_a_breadcrumb_are_kept_when_one_is_a_sentence(tmp_path: Path) -> None:
+    """A header is labels only: a sentence (or a document's numbering) above the breadcrumb is text."""
+    path = tmp_path / "page.txt"
+    body = (COPIES / "regulation-final.txt").read_text(encoding="utf-8")
+    path.write_text("关于印发管理办法的通知\n各区县人民政府，市政府各部门：\n当前位置：首页 > 政策文件\n\n" + body,
+                    encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert not [b for b in doc.dropped if "各区县人民政府" in b.text or "关于印发" in b.text]

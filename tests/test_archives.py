@@ -348,3 +348,18 @@ def test_short_lines_above_a_breadcrumb_are_kept_when_one_is_a_sentence(tmp_path
                     encoding="utf-8")
     doc = revdiff.outline(str(path))
     assert not [b for b in doc.dropped if "各区县人民政府" in b.text or "关于印发" in b.text]
+
+
+def test_a_warc_record_of_the_wrong_length_is_a_warning_not_noise_on_stderr(tmp_path: Path) -> None:
+    """warcio reads past a record whose Content-Length is short by a line, and prints a warning to
+    standard error; revdiff says it once, in the report's warnings, and stderr stays empty."""
+    page = mk.provincial_portal((COPIES / "regulation-final.txt").read_text(encoding="utf-8"), mk.PORTAL)
+    data = gzip.decompress(mk.warc([(mk.PORTAL, "2024-06-01T00:00:00Z", "text/html; charset=utf-8", page.encode())]))
+    m = re.search(rb"Content-Length: (\d+)", data)  # the warcinfo record's
+    assert m and data[: m.start()].count(b"WARC/1.0") == 1
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data[: m.start(1)] + str(int(m.group(1)) - len(b"robots: classic\r\n")).encode() + data[m.end(1):])
+    proc = run_cli("outline", str(path), "--format", "json")
+    assert proc.returncode == 0 and proc.stderr == b""
+    warnings = json.loads(proc.stdout)["warnings"]
+    assert [w for w in warnings if "1 record(s) of the WARC do not end where their Content-Length says" in w]

@@ -416,6 +416,62 @@ def make_docm(tmp: Path) -> Path:
     return p
 
 
+def _county_page() -> bytes:
+    from .archives import make_archives as mk
+
+    return mk.county_site((Path(__file__).parent / "copies" / "plan-draft.txt").read_text(encoding="utf-8")).encode("gbk")
+
+
+def make_mhtml_without_page(tmp: Path) -> Path:
+    """An MHTML holding only the page's image: the HTML part is missing."""
+    from .archives import make_archives as mk
+
+    data = mk.mhtml_ie(_county_page(), mk.COUNTY, "gb2312")
+    boundary = b"--" + data.split(b'boundary="', 1)[1].split(b'"', 1)[0]
+    first = data.index(boundary + b"\r\n")
+    second = data.index(boundary + b"\r\n", first + 1)
+    p = tmp / "images.mht"
+    p.write_bytes(data[:first] + data[second:])
+    return p
+
+
+def make_truncated_mhtml(tmp: Path) -> Path:
+    """A Chrome MHTML cut off inside its page's part (an interrupted download)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.chrome.mhtml").read_bytes()
+    p = tmp / "cut.mhtml"
+    p.write_bytes(data[: data.index(b"Content-Type: text/css") - 3000])
+    return p
+
+
+def make_mhtml_bad_base64(tmp: Path) -> Path:
+    """An IE MHTML whose base64 page has a line damaged."""
+    from .archives import make_archives as mk
+
+    data = mk.mhtml_ie(_county_page(), mk.COUNTY, "gb2312")
+    at = data.index(b"Content-Location: " + mk.COUNTY.encode()) + 200
+    p = tmp / "damaged.mht"
+    p.write_bytes(data[:at] + b"*&^%$#@!" + data[at + 8 :])
+    return p
+
+
+def make_warc_without_page(tmp: Path) -> Path:
+    """A WARC of a crawl that captured only a style sheet and an image."""
+    from .archives import make_archives as mk
+
+    p = tmp / "assets.warc.gz"
+    p.write_bytes(mk.warc([("http://www.example.gov.cn/css/a.css", "2024-03-05T02:11:11Z", "text/css", b"p{}"),
+                           ("http://www.example.gov.cn/logo.png", "2024-03-05T02:11:11Z", "image/png", mk.PNG)]))
+    return p
+
+
+def make_truncated_warc(tmp: Path) -> Path:
+    """A .warc.gz cut off inside the capture of the document's page."""
+    data = (Path(__file__).parent / "archives" / "regulation-draft.warc.gz").read_bytes()
+    p = tmp / "cut.warc.gz"
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
 # (id, builder, extra CLI options, keyword expected in the one stderr line)
 ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("missing-path", make_missing, (), "no such file"),
@@ -452,6 +508,11 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("docx-dtd-after-long-comment", make_dtd_after_long_comment, (), "entities"),
     ("docx-duplicate-document-xml", make_duplicate_document_xml, (), "two copies of word/document.xml"),
     ("docm-macro-enabled", make_docm, (), "macro-enabled Word file (.docm/.dotm); save it as a Word document"),
+    ("mhtml-without-page", make_mhtml_without_page, (), "corrupt or truncated MHTML (no text/html part)"),
+    ("mhtml-truncated", make_truncated_mhtml, (), "corrupt or truncated MHTML (the page's part has no end)"),
+    ("mhtml-damaged-base64", make_mhtml_bad_base64, (), "corrupt or truncated MHTML (damaged base64)"),
+    ("warc-without-page", make_warc_without_page, (), "no web page (a text/html response) in this WARC"),
+    ("warc-truncated", make_truncated_warc, (), "corrupt or truncated WARC"),
 ]
 
 

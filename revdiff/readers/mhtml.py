@@ -29,6 +29,8 @@ def _root_part(msg: Message, source: str) -> Message:
     if not msg.is_multipart():
         if msg.get_content_type() in _HTML_TYPES:
             return msg
+        if msg.get_content_maintype() == "multipart":
+            raise _corrupt(source, "its parts cannot be found")
         raise _corrupt(source, f"a single {msg.get_content_type()} part and no web page")
     parts = [p for p in msg.walk() if not p.is_multipart()]
     if any(isinstance(d, email_errors.StartBoundaryNotFoundDefect) for d in msg.defects) or not parts:

@@ -233,8 +233,9 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
             pins_file: str | None) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
-    DRAFT and FINAL are .txt, .html, .docx, .doc, .wps, .ofd or .pdf files (scanned PDFs
-    are read with OCR), or - for standard input.
+    DRAFT and FINAL are .txt, .md, .html, .mht/.mhtml, .warc/.warc.gz, .docx, .doc, .wps,
+    .ofd or .pdf files (scanned PDFs are read with OCR; web archives as the page they hold),
+    or - for standard input.
     With more than two files (oldest first: DRAFT, intermediate versions, FINAL) the report
     follows each funding pledge and target across the versions and shows each adjacent pair.
 
@@ -246,6 +247,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         revdiff compare law-2009.txt law-2024.txt -o 对照表.docx
         revdiff compare law-2009.txt law-2024.txt --format csv --map -o map.csv
         revdiff compare law-2009.txt law-2024.txt --pin 第十二条=第十四条
+        revdiff compare crawl.warc.gz final.mhtml --warc-url http://www.gov.cn/zhengce/a.htm
     """
     from revdiff import compare as run_compare
     from revdiff.pins import parse_pin, read_pins

@@ -120,18 +120,23 @@ _MENU_ITEM = re.compile(r"^[\s*•·\-|｜]*[^\s。，；：:,;！？]{1,20}(?:\
 
 
 def _strip_site_header(raw: RawDoc) -> None:
-    """A page saved as text (a browser's "text only"): what stands above the breadcrumb at
-    the top — the site's name, its menu items, a search box — is the site's header, when
-    every line of it is a short label; the document starts below the breadcrumb."""
-    i = next((i for i, b in enumerate(raw.blocks[:40]) if b.cells is None and _BREADCRUMB.match(b.text)), None)
-    if i is None:
+    """What stands above the breadcrumb (当前位置：首页 > …) — the site's name, its menu, a
+    search box — is the site's header when every line of it is a short label: a page saved as
+    text, or a web page that lost the class names marking its header (an archive.today
+    snapshot).  The HTML reader has already set the breadcrumb aside: it is looked for there too."""
+    crumbs = [b.line for b in raw.blocks[:40] + raw.dropped if b.cells is None and _BREADCRUMB.match(b.text)]
+    if not crumbs:
         return
-    above = [x for x in raw.blocks[:i] if x.text.strip()]
-    if not above or not all(x.cells is None and _MENU_ITEM.match(x.text) for x in above):
+    at = min(crumbs)
+    above = [b for b in raw.blocks if b.line < at]
+    if not any(b.text.strip() for b in above) or not all(
+        b.cells is None and (not b.text.strip() or _MENU_ITEM.match(b.text)) for b in above
+    ):
         return
-    for x in above:
-        _drop(raw, x)
-    raw.blocks = raw.blocks[i:]
+    for b in above:
+        if b.text.strip():
+            _drop(raw, b)
+    raw.blocks = [b for b in raw.blocks if b.line >= at]
 
 
 def _link_run(blocks: list[Block], i: int) -> int:

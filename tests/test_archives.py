@@ -220,6 +220,33 @@ def test_an_archive_today_toolbar_is_never_taken_for_a_short_document(tmp_path: 
     assert not _in_text(doc, "Saved from") and not _in_text(doc, "download .zip")
 
 
+@pytest.mark.parametrize("wrap", ["archive.today", "wayback", "mhtml", "warc"])
+def test_another_sites_page_reads_the_same_through_each_archive(tmp_path: Path, wrap: str) -> None:
+    """The reader fixture of another template (a GB2312 portal in a layout table, whose site name
+    sits in a logo div above the breadcrumb) saved each way: the same outline as the page itself.
+    Through archive.today the page loses its class names, so the logo's text is told from the
+    document only by where it stands: above the breadcrumb."""
+    from revdiff.readers.html import _decode
+
+    from .conftest import FIXTURES
+
+    source = FIXTURES / "sample-gb18030.html"
+    page, _ = _decode(source.read_bytes(), str(source))
+    address = "http://www.example.gov.cn/zwgk/zcwj/a.html"
+    data = {
+        "archive.today": lambda: mk.archive_today(page.replace("<body>", "<body>\n"), address, "Zz9Yx",
+                                                  "2024-04-01T00:00:00Z", "1 Apr 2024 00:00:00 UTC").encode("utf-8"),
+        "wayback": lambda: mk.wayback(page, address, "20240401000000").encode("utf-8"),
+        "mhtml": lambda: mk.mhtml_chrome(page, address, "page"),
+        "warc": lambda: mk.warc([(address, "2024-04-01T00:00:00Z", "text/html; charset=utf-8", page.encode("utf-8"))]),
+    }[wrap]()
+    path = tmp_path / "saved"
+    path.write_bytes(data)
+    doc = revdiff.outline(str(path))
+    assert outline_signature(doc) == outline_signature(revdiff.outline(str(source)))
+    assert doc.metadata["url"] == address
+
+
 # --------------------------------------------------------------------------- sniffing and charsets
 
 
@@ -363,3 +390,12 @@ def test_a_warc_record_of_the_wrong_length_is_a_warning_not_noise_on_stderr(tmp_
     assert proc.returncode == 0 and proc.stderr == b""
     warnings = json.loads(proc.stdout)["warnings"]
     assert [w for w in warnings if "1 record(s) of the WARC do not end where their Content-Length says" in w]
+
+
+def test_a_batch_manifest_row_can_name_the_page_of_a_warc() -> None:
+    from revdiff.batch import parse_options
+
+    assert parse_options(f"--warc-url {LISTING} --warc-url {DRAFT_PAGE}") == {"warc_url": [LISTING, DRAFT_PAGE]}
+    report = revdiff.compare(str(ARCHIVES / "regulation-draft.warc.gz"), str(COPIES / "regulation-draft.txt"),
+                             **parse_options(f"--warc-url {DRAFT_PAGE}"))
+    assert report.findings == [] and not [w for w in report.warnings if "--warc-url" in w]

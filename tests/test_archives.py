@@ -7,6 +7,7 @@ legislature's site with div#Zoom), then saved the ways people keep them:
 
 - regulation-final.chrome.mhtml — Chrome's MHTML: quoted-printable, a =?utf-8?Q?…?= subject;
 - plan-draft.ie.mht — Internet Explorer's MHTML: base64, charset="gb2312" in the part header;
+- regulation-draft.word.mht — Word's (or WPS's) "单个文件网页": MsoNormal paragraphs, quoted-printable GB2312;
 - plan-draft.wayback.mhtml — a Wayback Machine snapshot of the county page, saved by Chrome as MHTML;
 - statistics-law-2024.wayback.html — a Wayback Machine snapshot of the law's page;
 - plan-final.archive-today.html — an archive.ph snapshot: HEADER toolbar, ids and classes gone;
@@ -48,6 +49,7 @@ LAWS = HERE / "laws"
 CASES = [  # (saved copy, its clean text, the format it is read as)
     ("regulation-final.chrome.mhtml", COPIES / "regulation-final.txt", "mhtml"),
     ("plan-draft.ie.mht", COPIES / "plan-draft.txt", "mhtml"),
+    ("regulation-draft.word.mht", COPIES / "regulation-draft.txt", "mhtml"),
     ("plan-draft.wayback.mhtml", COPIES / "plan-draft.txt", "mhtml"),
     ("statistics-law-2024.wayback.html", LAWS / "statistics-law-2024.md", "html"),
     ("plan-final.archive-today.html", COPIES / "plan-final.txt", "html"),
@@ -84,6 +86,8 @@ PAIRS = [  # (saved draft, saved final, clean draft, clean final)
     ("regulation-draft.warc.gz", "regulation-final.chrome.mhtml", COPIES / "regulation-draft.txt",
      COPIES / "regulation-final.txt"),
     ("regulation-draft.warc.gz", "regulation-final.firefox.txt", COPIES / "regulation-draft.txt",
+     COPIES / "regulation-final.txt"),
+    ("regulation-draft.word.mht", "regulation-final.chrome.mhtml", COPIES / "regulation-draft.txt",
      COPIES / "regulation-final.txt"),
     (LAWS / "statistics-law-2009.md", "statistics-law-2024.wayback.html", LAWS / "statistics-law-2009.md",
      LAWS / "statistics-law-2024.md"),
@@ -125,6 +129,7 @@ def _page(name: str) -> str | bytes:
         "plan-draft.wayback.mhtml": lambda: mk.wayback(
             mk.county_site(plan_draft).replace("charset=gb2312", "charset=utf-8"), mk.COUNTY, "20240302081510"),
         "regulation-draft.warc.gz": lambda: mk.provincial_portal(reg_draft, mk.PORTAL),
+        "regulation-draft.word.mht": lambda: mk.word_html(reg_draft),
     }.get(name, lambda: (ARCHIVES / name).read_bytes())()
 
 
@@ -183,6 +188,7 @@ def test_the_archives_own_text_is_dropped_with_its_line(name: str, chrome: list[
     ("regulation-draft.warc.gz", {
         "url": mk.PORTAL.replace("20240528_1234567", "20240305_1230001"), "archived": "2024-03-05T02:11:10Z"}),
     ("plan-final.saved.html", {"url": mk.PORTAL}),
+    ("regulation-draft.word.mht", {"url": None}),  # Word names a file:/// of the machine it saved on
 ])  # fmt: skip
 def test_the_original_address_and_capture_time_are_metadata(name: str, want: dict[str, str]) -> None:
     metadata = revdiff.outline(str(ARCHIVES / name)).metadata

@@ -63,6 +63,8 @@ def read(data: bytes, source: str) -> RawDoc:
     raw = html.read(payload, source, charset=part.get_content_charset())
     raw.format = "mhtml"
     url = _header(msg, "Snapshot-Content-Location") or _header(part, "Content-Location") or _header(msg, "Content-Location")
+    if not url.strip().lower().startswith(("http://", "https://")):
+        url = ""  # Word's and WPS's "single file web page" name a file:/// of the saving machine
     found = {"url": url, "saved": _header(msg, "Date"), "subject": _header_text(_header(msg, "Subject"))}
     for key, value in found.items():
         if value and value.strip():

@@ -8,7 +8,7 @@ Each fixture is a clean text put into an invented government page (three site te
 provincial portal with a TRS_Editor div and a metadata table, a county site laid out in
 ``<table>``s with ``<br>``-separated lines served as GB2312, a legislature's site with
 ``<div id="Zoom">``), then into what a web archive or a browser makes of that page: an MHTML
-file as Chrome and as Internet Explorer write it, a Wayback Machine snapshot, an archive.today
+file as Chrome, Internet Explorer and Word (or WPS) write it, a Wayback Machine snapshot, an archive.today
 snapshot, a WARC of a crawl, a page "saved complete" with its ``_files`` folder and a page
 saved as "text only".  The wrappers are written out byte by byte here, as the tools write
 them, not by the libraries revdiff reads them with.  Output is deterministic.
@@ -263,6 +263,80 @@ def mhtml_ie(page_bytes: bytes, url: str, charset: str) -> bytes:
         f"Content-Location: {url.split('/zwgk')[0]}/images/banner.jpg\r\n\r\n"
     ).encode("ascii") + _b64(PNG)
     return head + _b64(page_bytes) + img + f"\r\n\r\n--{boundary}--\r\n".encode("ascii")
+
+
+def word_html(text: str) -> str:
+    """A document as Word or WPS writes it as a web page: MsoNormal paragraphs in spans with
+    font styles, <o:p> marks, empty &nbsp; paragraphs, an <xml> settings block in a conditional
+    comment, the body in div.WordSection1; GB2312."""
+    title, body = _blocks(text)
+    paras = [f"<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt'><b><span "
+             f"style='font-size:22.0pt;font-family:方正小标宋简体'>{html.escape(t)}<span lang=EN-US><o:p></o:p></span>"
+             f"</span></b></p>" for t in title]
+    paras.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
+    for b in body:
+        assert isinstance(b, str)
+        if re.match(r"^第[一二三四五六七八九十]+章", b):
+            paras.append(f"<p class=MsoNormal align=center style='text-align:center'><span style='font-size:16.0pt;"
+                         f"font-family:黑体'>{html.escape(b)}<span lang=EN-US><o:p></o:p></span></span></p>")
+        else:
+            paras.append(f"<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt'><span style='font-size:"
+                         f"16.0pt;font-family:仿宋_GB2312'>{html.escape(b)}<span lang=EN-US><o:p></o:p></span></span></p>")
+    return """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<link rel=File-List href="file.files/filelist.xml">
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties>
+  <o:Author>市科技局</o:Author>
+  <o:Pages>3</o:Pages>
+ </o:DocumentProperties>
+</xml><![endif]-->
+<style>
+<!--
+ /* Font Definitions */
+ @font-face {font-family:仿宋_GB2312; panose-1:2 1 6 9 3 1 1 1 1 1;}
+p.MsoNormal {margin:0cm; text-align:justify; font-size:10.5pt;}
+-->
+</style>
+</head>
+
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+
+<div class=WordSection1 style='layout-grid:15.6pt'>
+
+""" + "\n\n".join(paras) + """
+
+</div>
+
+</body>
+
+</html>
+"""
+
+
+def mhtml_word(page: str) -> bytes:
+    """A page as Word or WPS saves "单个文件网页" (.mht): the preamble, quoted-printable GB2312 with
+    Word's file:/// location, and its filelist.xml part."""
+    boundary = "----=_NextPart_01DA6C2B.5A1C3E90"
+    preamble = ("此文档为“单个文件网页”，也称为“Web 档案”文件。如果您看到此消息，但是您的浏览器或编辑器不支持“Web 档案”文件。"
+                "请下载支持“Web 档案”的浏览器。")
+    head = (f'MIME-Version: 1.0\r\nX-Document-Type: Word\r\nContent-Type: multipart/related; boundary="{boundary}"'
+            "\r\n\r\n").encode("ascii") + preamble.encode("gbk") + (
+        f"\r\n\r\n--{boundary}\r\nContent-Location: file:///C:/3F2A9C1B/file.htm\r\n"
+        'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="gb2312"\r\n\r\n'
+    ).encode("ascii")
+    files = (f"\r\n\r\n--{boundary}\r\nContent-Location: file:///C:/3F2A9C1B/file.files/filelist.xml\r\n"
+             'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/xml; charset="utf-8"\r\n\r\n'
+             '<xml xmlns:o=3D"urn:schemas-microsoft-com:office:office">\r\n <o:File HRef=3D"filelist.xml"/>\r\n</xml>'
+             ).encode("ascii")
+    return head + _qp(page.encode("gbk")) + files + f"\r\n--{boundary}--\r\n".encode("ascii")
 
 
 def wayback(page: str, url: str, stamp: str) -> str:
@@ -544,6 +618,7 @@ def build() -> dict[str, bytes]:
     files["plan-final.saved_files/jquery.min.js"] = b"/*! jQuery v1.12.4 */\n"
     files["plan-final.saved_files/common.css"] = b"body{font-family:\"Microsoft YaHei\"}\n"
     files["plan-final.saved_files/logo.png"] = PNG
+    files["regulation-draft.word.mht"] = mhtml_word(word_html(reg_draft))
     files["regulation-final.firefox.txt"] = text_only(reg_final).replace("\n", "\r\n").encode("gbk")
     return files
 

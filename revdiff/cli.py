@@ -80,7 +80,8 @@ def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None
 # What each output extension holds; an extension revdiff cannot write (.pdf, .doc …) is refused.
 _SUFFIX_FORMATS = {"htm": "html", "html": "html", "json": "json", "md": "md", "markdown": "md", "csv": "csv",
                    "docx": "docx"}
-_FOREIGN_SUFFIXES = {"pdf", "doc", "wps", "ofd", "txt", "xls", "xlsx", "odt", "rtf", "png", "jpg", "zip"}
+_FOREIGN_SUFFIXES = {"pdf", "doc", "wps", "ofd", "txt", "xls", "xlsx", "odt", "rtf", "png", "jpg", "zip", "mht", "mhtml",
+                     "warc"}
 
 
 def _check_suffix(out: str | None, fmt: str, formats: tuple[str, ...] | list[str]) -> None:

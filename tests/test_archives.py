@@ -405,3 +405,10 @@ def test_a_batch_manifest_row_can_name_the_page_of_a_warc() -> None:
     report = revdiff.compare(str(ARCHIVES / "regulation-draft.warc.gz"), str(COPIES / "regulation-draft.txt"),
                              **parse_options(f"--warc-url {DRAFT_PAGE}"))
     assert report.findings == [] and not [w for w in report.warnings if "--warc-url" in w]
+
+
+@pytest.mark.parametrize("out", ["report.mhtml", "report.mht", "report.warc"])
+def test_a_report_is_not_written_under_an_archives_name(tmp_path: Path, out: str) -> None:
+    proc = run_cli("compare", str(COPIES / "plan-draft.txt"), str(COPIES / "plan-final.txt"), "-o", str(tmp_path / out))
+    assert_error(proc, "cannot hold the html output")
+    assert not (tmp_path / out).exists()

@@ -472,6 +472,25 @@ def make_truncated_warc(tmp: Path) -> Path:
     return p
 
 
+def make_warc_gzip_bomb(tmp: Path) -> Path:
+    """A 300 KB .warc.gz whose page is served gzip-compressed and inflates to 210 MB of blanks."""
+    import zlib
+
+    from .archives import make_archives as mk
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    blanks = b" " * (1 << 20)
+    body = packer.compress(b"<html><body><p>") + b"".join(packer.compress(blanks) for _ in range(210))
+    body += packer.compress(b"</p></body></html>") + packer.flush()
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(body)) + body
+    p = tmp / "bomb.warc.gz"
+    p.write_bytes(mk._record([("WARC-Type", "response"), ("WARC-Target-URI", "http://www.example.gov.cn/a.html"),
+                              ("WARC-Date", "2024-03-05T02:11:10Z"), ("Content-Type", "application/http;msgtype=response")],
+                             http))
+    return p
+
+
 # (id, builder, extra CLI options, keyword expected in the one stderr line)
 ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("missing-path", make_missing, (), "no such file"),
@@ -513,6 +532,7 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("mhtml-damaged-base64", make_mhtml_bad_base64, (), "corrupt or truncated MHTML (damaged base64)"),
     ("warc-without-page", make_warc_without_page, (), "no web page (a text/html response) in this WARC"),
     ("warc-truncated", make_truncated_warc, (), "corrupt or truncated WARC"),
+    ("warc-gzip-bomb", make_warc_gzip_bomb, (), "inflate to more than 200 MB (a gzip bomb?)"),
 ]
 
 

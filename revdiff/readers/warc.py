@@ -21,6 +21,9 @@ from revdiff.errors import InputError
 from revdiff.model import RawDoc
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# The HTML pages of one WARC, decompressed, together (as the docx reader's limit): a small
+# .warc.gz can inflate a thousandfold.
+MAX_PAGE_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -52,7 +55,11 @@ def _pages(data: bytes, source: str) -> tuple[list[_Page], int]:
         # warcio writes a warning for each record of the wrong length to standard error: they
         # are counted (records.err_count) instead, so that the CLI's one-line contract holds
         with contextlib.redirect_stderr(io.StringIO()):
-            pages = [page for record in records if (page := _page(record, source))]
+            pages: list[_Page] = []
+            for record in records:
+                page = _page(record, source, MAX_PAGE_BYTES - sum(len(p.body) for p in pages))
+                if page:
+                    pages.append(page)
     except InputError:
         raise
     except Exception:  # warcio fails on damaged records in many ways (bad gzip, chunking or
@@ -61,8 +68,8 @@ def _pages(data: bytes, source: str) -> tuple[list[_Page], int]:
     return [p for p in pages if p.body.strip()], records.err_count
 
 
-def _page(record: Any, source: str) -> _Page | None:
-    """The captured HTML page a record holds, or None."""
+def _page(record: Any, source: str, budget: int) -> _Page | None:
+    """The captured HTML page a record holds, or None; ``budget``: how many bytes it may inflate to."""
     if record.rec_type not in ("response", "resource"):
         return None
     http = record.http_headers
@@ -72,7 +79,10 @@ def _page(record: Any, source: str) -> _Page | None:
         or record.rec_headers.get_header("Content-Type") or ""
     if ctype.split(";")[0].strip().lower() not in _HTML_TYPES:
         return None
-    body = record.content_stream().read()
+    body = record.content_stream().read(budget + 1)
+    if len(body) > budget:
+        raise InputError(f"{source}: the WARC's web pages inflate to more than {MAX_PAGE_BYTES // (1 << 20)} MB "
+                         "(a gzip bomb?); refusing it")
     while record.raw_stream.read(1 << 16):  # what decoding left (a chunked body's trailer)
         pass
     if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length

@@ -473,7 +473,7 @@ def make_truncated_warc(tmp: Path) -> Path:
 
 
 def make_warc_gzip_bomb(tmp: Path) -> Path:
-    """A 300 KB .warc.gz whose page is served gzip-compressed and inflates to 210 MB of blanks."""
+    """A .warc.gz of under 1 KB whose page is served gzip-compressed and inflates to 210 MB of blanks."""
     import zlib
 
     from .archives import make_archives as mk

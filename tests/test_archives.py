@@ -412,3 +412,22 @@ def test_a_report_is_not_written_under_an_archives_name(tmp_path: Path, out: str
     proc = run_cli("compare", str(COPIES / "plan-draft.txt"), str(COPIES / "plan-final.txt"), "-o", str(tmp_path / out))
     assert_error(proc, "cannot hold the html output")
     assert not (tmp_path / out).exists()
+
+
+def test_a_snapshot_saved_with_windows_line_ends_cites_the_same_lines(tmp_path: Path) -> None:
+    source = ARCHIVES / "statistics-law-2024.wayback.html"
+    path = tmp_path / "crlf.html"
+    path.write_bytes(source.read_bytes().replace(b"\n", b"\r\n"))
+    lf, crlf = revdiff.outline(str(source)), revdiff.outline(str(path))
+    assert [(b.line, b.text) for b in crlf.dropped] == [(b.line, b.text) for b in lf.dropped]
+    assert [(b.line, b.text) for b in crlf.dropped if "FILE ARCHIVED ON" in b.text] == [
+        (_line_of(source, "FILE ARCHIVED ON"), "FILE ARCHIVED ON 01:52:40 Sep 15, 2024 AND RETRIEVED FROM THE")]
+
+
+def test_a_damaged_capture_time_is_left_out_not_an_error(tmp_path: Path) -> None:
+    page = (ARCHIVES / "statistics-law-2024.wayback.html").read_text(encoding="utf-8")
+    page = page.replace("20240915015240", "20241345995240").replace("Sep 15, 2024", "Sep 31, 2024")
+    path = tmp_path / "damaged.html"
+    path.write_text(page, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert doc.metadata["url"] == mk.NPC and "archived" not in doc.metadata

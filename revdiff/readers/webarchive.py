@@ -83,9 +83,12 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\n" * text.count("\n", start, end) + text[end:]
 
 
-def _iso(stamp: str) -> str:
-    """A 14-digit archive time stamp (20190315083412) as ISO 8601 UTC."""
-    return datetime.strptime(stamp, "%Y%m%d%H%M%S").strftime("%Y-%m-%dT%H:%M:%SZ")
+def _iso(stamp: str) -> str | None:
+    """A 14-digit archive time stamp (20190315083412) as ISO 8601 UTC; None if it is no time."""
+    try:
+        return datetime.strptime(stamp, "%Y%m%d%H%M%S").strftime("%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return None
 
 
 def inspect(text: str) -> Capture:
@@ -119,16 +122,19 @@ def _wayback(capture: Capture, saved: str) -> None:
     else:
         stamp = ""
     for m in _WAYBACK_FOOTER.finditer(text):
-        body = m.group(1)
-        line = _line_at(text, m.start(1)) + len(body) - len(body.lstrip("\n"))  # lines of text the comment starts on
-        capture.dropped += [Block(text=t.strip(), line=line + i)
-                            for i, t in enumerate(body.strip("\n").split("\n")) if t.strip()]
+        body, line = m.group(1), _line_at(text, m.start(1))
+        capture.dropped += [Block(text=t.strip(), line=line + i) for i, t in enumerate(body.split("\n")) if t.strip()]
         archived = _ARCHIVED_ON.search(body)
         if archived and not stamp:
             hms, month, day, year = archived.groups()
-            stamp = datetime.strptime(f"{year} {month} {day} {hms}", "%Y %b %d %H:%M:%S").strftime("%Y%m%d%H%M%S")
-    if stamp:
-        meta["archived"] = _iso(stamp)
+            try:
+                when = datetime.strptime(f"{year} {month} {day} {hms}", "%Y %b %d %H:%M:%S")
+            except ValueError:  # a damaged comment
+                continue
+            stamp = when.strftime("%Y%m%d%H%M%S")
+    iso = _iso(stamp) if stamp else None
+    if iso:
+        meta["archived"] = iso
         if "url" in meta:
             meta["archive_url"] = f"https://web.archive.org/web/{stamp}/{meta['url']}"
     if toolbar:

@@ -443,6 +443,25 @@ def make_truncated_mhtml(tmp: Path) -> Path:
     return p
 
 
+def make_mhtml_boundary_mismatch(tmp: Path) -> Path:
+    """A Chrome MHTML whose header names a boundary its parts do not use (an edited header)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.chrome.mhtml").read_bytes()
+    declared = data.split(b'boundary="', 1)[1].split(b'"', 1)[0]
+    p = tmp / "boundary.mhtml"
+    p.write_bytes(data.replace(b'boundary="' + declared + b'"', b'boundary="----=_Part_0_1"', 1))
+    return p
+
+
+def make_mhtml_empty_page(tmp: Path) -> Path:
+    """A Chrome MHTML whose page part is empty (a save that failed half-way)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.chrome.mhtml").read_bytes()
+    start = data.index(b"<!DOCTYPE html>")
+    end = data.index(b"\r\n\r\n------MultipartBoundary", start)
+    p = tmp / "empty-page.mhtml"
+    p.write_bytes(data[:start] + data[end:])
+    return p
+
+
 def make_mhtml_bad_base64(tmp: Path) -> Path:
     """An IE MHTML whose base64 page has a line damaged."""
     from .archives import make_archives as mk
@@ -529,6 +548,8 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("docm-macro-enabled", make_docm, (), "macro-enabled Word file (.docm/.dotm); save it as a Word document"),
     ("mhtml-without-page", make_mhtml_without_page, (), "corrupt or truncated MHTML (no text/html part)"),
     ("mhtml-truncated", make_truncated_mhtml, (), "corrupt or truncated MHTML (the page's part has no end)"),
+    ("mhtml-boundary-mismatch", make_mhtml_boundary_mismatch, (), "corrupt or truncated MHTML (its parts cannot be found)"),
+    ("mhtml-empty-page", make_mhtml_empty_page, (), "corrupt or truncated MHTML (the page's part is empty)"),
     ("mhtml-damaged-base64", make_mhtml_bad_base64, (), "corrupt or truncated MHTML (damaged base64)"),
     ("warc-without-page", make_warc_without_page, (), "no web page (a text/html response) in this WARC"),
     ("warc-truncated", make_truncated_warc, (), "corrupt or truncated WARC"),

@@ -29,13 +29,11 @@ def _root_part(msg: Message, source: str) -> Message:
     if not msg.is_multipart():
         if msg.get_content_type() in _HTML_TYPES:
             return msg
-        if msg.get_content_maintype() == "multipart":
+        if msg.get_content_maintype() == "multipart":  # its boundary is found nowhere
             raise _corrupt(source, "its parts cannot be found")
         raise _corrupt(source, f"a single {msg.get_content_type()} part and no web page")
     parts = [p for p in msg.walk() if not p.is_multipart()]
-    if any(isinstance(d, email_errors.StartBoundaryNotFoundDefect) for d in msg.defects) or not parts:
-        raise _corrupt(source, "its parts cannot be found")
-    html = [p for p in parts if p.get_content_type() in _HTML_TYPES]
+    html = [p for p in parts if p.get_content_type() in _HTML_TYPES]  # (no parts at all: none either)
     if not html:
         raise _corrupt(source, "no text/html part")
     chosen = html[0]

@@ -44,8 +44,7 @@ _AT_TIME = re.compile(
     r"""<meta[^>]+(?:article:modified_time|itemprop=["']dateModified)[^>]+content=["']([0-9T:Z+-]{16,25})["']""", re.I
 )
 _AT_CANONICAL = re.compile(rf"""<link[^>]+rel=["']canonical["'][^>]+href=["'](https?://{_ARCHIVE_TODAY_HOST}/\w+)""", re.I)
-# archive.today rewrites each link of the page to https://archive.ph/o/<id>/<original URL>
-_AT_LINK = re.compile(rf"https?://{_ARCHIVE_TODAY_HOST}/o/\w+/(https?://[^\s\"'<>]+)", re.I)
+# the toolbar's "Saved from" box holds the page's original address
 _AT_SAVED_FROM = re.compile(r"""<input[^>]+name=["']q["'][^>]+value=["'](https?://[^"']+)["']""", re.I)
 
 _SKIP_TAGS = {"script", "style", "noscript", "template"}
@@ -146,7 +145,7 @@ def _archive_today(capture: Capture) -> None:
     text = capture.text
     capture.archive = ARCHIVE_TODAY
     meta = capture.metadata
-    original = _AT_SAVED_FROM.search(text) or _AT_LINK.search(text)
+    original = _AT_SAVED_FROM.search(text)
     if original:
         meta["url"] = original.group(1)
     when = _AT_TIME.search(text)

@@ -431,3 +431,14 @@ def test_a_damaged_capture_time_is_left_out_not_an_error(tmp_path: Path) -> None
     path.write_text(page, encoding="utf-8")
     doc = revdiff.outline(str(path))
     assert doc.metadata["url"] == mk.NPC and "archived" not in doc.metadata
+
+
+def test_a_server_charset_left_at_gb2312_after_the_site_moved_to_utf8(tmp_path: Path) -> None:
+    """The HTTP header of the capture says GB2312, the page (with no <meta>) is UTF-8."""
+    page = mk.provincial_portal((COPIES / "regulation-final.txt").read_text(encoding="utf-8"), mk.PORTAL)
+    page = page.replace('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n', "")
+    assert "charset" not in page
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(mk.warc([(mk.PORTAL, "2024-06-01T00:00:00Z", "text/html; charset=GB2312", page.encode("utf-8"))]))
+    assert outline_signature(revdiff.outline(str(path))) == outline_signature(
+        revdiff.outline(str(COPIES / "regulation-final.txt")))

@@ -77,12 +77,11 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _decode(data: bytes, source: str, charset: str | None = None) -> tuple[str, str]:
-    if charset:  # named by the page's container (an MHTML part's or an HTTP Content-Type)
-        return decode(data, source, declared="gbk" if charset.lower() in _GB_FAMILY else charset)
-    declared = declared_charset(data)
+    # ``charset``: named by the page's container (an MHTML part's or an HTTP Content-Type)
+    declared = charset.strip().lower() if charset else declared_charset(data)
     if declared in _GB_FAMILY:
-        # Sites that moved to UTF-8 often kept the old gb2312 meta; bytes that are valid
-        # UTF-8 with non-ASCII content are almost never GBK, so trust the bytes then.
+        # Sites that moved to UTF-8 often kept the old gb2312 meta (and server setting); bytes
+        # that are valid UTF-8 with non-ASCII content are almost never GBK, so trust the bytes then.
         try:
             data.decode("utf-8")
             if any(b > 0x7F for b in data[:200000]):

@@ -13,6 +13,7 @@ legislature's site with div#Zoom), then saved the ways people keep them:
 - plan-final.archive-today.html — an archive.ph snapshot: HEADER toolbar, ids and classes gone;
 - regulation-draft.warc.gz — a crawl: a listing page, the draft's page (GBK, gzip, chunked), CSS, PNG;
 - plan-final.saved.html (+ plan-final.saved_files/) — Chrome's "Webpage, Complete";
+- plan-final.safari.webarchive — Safari's Web Archive (a binary property list) of the county page;
 - regulation-final.firefox.txt — Firefox's "Text Files" save: wrapped at 80 columns, GBK, CRLF.
 
 ``python tests/archives/make_archives.py`` rebuilds them; its builders also give these tests the
@@ -55,6 +56,7 @@ CASES = [  # (saved copy, its clean text, the format it is read as)
     ("plan-final.archive-today.html", COPIES / "plan-final.txt", "html"),
     ("regulation-draft.warc.gz", COPIES / "regulation-draft.txt", "warc"),
     ("plan-final.saved.html", COPIES / "plan-final.txt", "html"),
+    ("plan-final.safari.webarchive", COPIES / "plan-final.txt", "webarchive"),
     ("regulation-final.firefox.txt", COPIES / "regulation-final.txt", "txt"),
 ]
 
@@ -83,6 +85,7 @@ def test_a_saved_copy_compares_with_its_clean_text_with_no_findings(name: str, c
 PAIRS = [  # (saved draft, saved final, clean draft, clean final)
     ("plan-draft.ie.mht", "plan-final.archive-today.html", COPIES / "plan-draft.txt", COPIES / "plan-final.txt"),
     ("plan-draft.wayback.mhtml", "plan-final.saved.html", COPIES / "plan-draft.txt", COPIES / "plan-final.txt"),
+    ("plan-draft.ie.mht", "plan-final.safari.webarchive", COPIES / "plan-draft.txt", COPIES / "plan-final.txt"),
     ("regulation-draft.warc.gz", "regulation-final.chrome.mhtml", COPIES / "regulation-draft.txt",
      COPIES / "regulation-final.txt"),
     ("regulation-draft.warc.gz", "regulation-final.firefox.txt", COPIES / "regulation-draft.txt",
@@ -122,6 +125,7 @@ def _page(name: str) -> str | bytes:
     """The page inside each saved copy, as the builders made it."""
     reg_final = (COPIES / "regulation-final.txt").read_text(encoding="utf-8")
     plan_draft = (COPIES / "plan-draft.txt").read_text(encoding="utf-8")
+    plan_final = (COPIES / "plan-final.txt").read_text(encoding="utf-8")
     reg_draft = (COPIES / "regulation-draft.txt").read_text(encoding="utf-8")
     return {
         "regulation-final.chrome.mhtml": lambda: mk.provincial_portal(reg_final, mk.PORTAL),
@@ -130,6 +134,7 @@ def _page(name: str) -> str | bytes:
             mk.county_site(plan_draft).replace("charset=gb2312", "charset=utf-8"), mk.COUNTY, "20240302081510"),
         "regulation-draft.warc.gz": lambda: mk.provincial_portal(reg_draft, mk.PORTAL),
         "regulation-draft.word.mht": lambda: mk.word_html(reg_draft),
+        "plan-final.safari.webarchive": lambda: mk.county_site(plan_final),
     }.get(name, lambda: (ARCHIVES / name).read_bytes())()
 
 
@@ -188,7 +193,8 @@ def test_the_archives_own_text_is_dropped_with_its_line(name: str, chrome: list[
     ("regulation-draft.warc.gz", {
         "url": mk.PORTAL.replace("20240528_1234567", "20240305_1230001"), "archived": "2024-03-05T02:11:10Z"}),
     ("plan-final.saved.html", {"url": mk.PORTAL}),
-    ("regulation-draft.word.mht", {"url": None}),  # Word names a file:/// of the machine it saved on
+    ("regulation-draft.word.mht", {"url": None}),
+    ("plan-final.safari.webarchive", {"url": mk.COUNTY.replace("88001", "88420")}),  # Word names a file:/// of the machine it saved on
 ])  # fmt: skip
 def test_the_original_address_and_capture_time_are_metadata(name: str, want: dict[str, str]) -> None:
     metadata = revdiff.outline(str(ARCHIVES / name)).metadata

@@ -510,6 +510,27 @@ def make_warc_gzip_bomb(tmp: Path) -> Path:
     return p
 
 
+def make_truncated_webarchive(tmp: Path) -> Path:
+    """A Safari .webarchive cut off (its property list's offset table is at the end)."""
+    data = (Path(__file__).parent / "archives" / "plan-final.safari.webarchive").read_bytes()
+    p = tmp / "cut.webarchive"
+    p.write_bytes(data[: len(data) * 2 // 3])
+    return p
+
+
+def make_webarchive_without_page(tmp: Path) -> Path:
+    """A Safari .webarchive holding only a subresource (an image), no main page."""
+    import plistlib
+
+    from .archives import make_archives as mk
+
+    p = tmp / "image.webarchive"
+    p.write_bytes(plistlib.dumps({"WebMainResource": {"WebResourceData": b"", "WebResourceMIMEType": "text/html"},
+                                  "WebSubresources": [{"WebResourceData": mk.PNG, "WebResourceMIMEType": "image/png"}]},
+                                 fmt=plistlib.FMT_BINARY))
+    return p
+
+
 # (id, builder, extra CLI options, keyword expected in the one stderr line)
 ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("missing-path", make_missing, (), "no such file"),
@@ -553,6 +574,8 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("mhtml-damaged-base64", make_mhtml_bad_base64, (), "corrupt or truncated MHTML (damaged base64)"),
     ("warc-without-page", make_warc_without_page, (), "no web page (a text/html response) in this WARC"),
     ("warc-truncated", make_truncated_warc, (), "corrupt or truncated WARC"),
+    ("webarchive-truncated", make_truncated_webarchive, (), "corrupt or truncated .webarchive"),
+    ("webarchive-without-page", make_webarchive_without_page, (), "no web page in this .webarchive"),
     ("warc-gzip-bomb", make_warc_gzip_bomb, (), "inflate to more than 200 MB (a gzip bomb?)"),
 ]
 

@@ -40,7 +40,7 @@ MD_SEEDS = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "cop
 DOCX_SEEDS = {"sample.docx": (FIXTURES / "sample.docx").read_bytes()}
 PDF_SEEDS = {"sample.pdf": (FIXTURES / "sample.pdf").read_bytes()}
 ARCHIVE_SEEDS = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "archives").iterdir())
-                 if p.name.endswith((".mhtml", ".mht", ".warc.gz", ".html"))}
+                 if p.name.endswith((".mhtml", ".mht", ".warc.gz", ".html", ".webarchive"))}
 
 
 def fuzz_settings(examples: int) -> settings:
@@ -171,7 +171,7 @@ def test_fuzz_pdf(data: st.DataObject, ops: list) -> None:
 @fuzz_settings(100)
 @given(data=st.data(), ops=mutations)
 def test_fuzz_web_archives(data: st.DataObject, ops: list) -> None:
-    """MHTML, WARC and archived pages (tests/archives), also as an uncompressed WARC."""
+    """MHTML, WARC, Safari web archives and archived pages (tests/archives), also as an uncompressed WARC."""
     name = data.draw(st.sampled_from(sorted(ARCHIVE_SEEDS)), label="seed")
     seed = ARCHIVE_SEEDS[name]
     if name.endswith(".gz") and data.draw(st.booleans(), label="uncompressed"):

@@ -55,6 +55,7 @@ READERS: list[Reader] = [
     Reader("ofd", ("ofd",), sniff.ofd, _deferred("revdiff.readers.ofd")),
     Reader("warc", ("warc",), sniff.warc, _deferred("revdiff.readers.warc"), options=("warc_url",)),
     Reader("mhtml", ("mht", "mhtml"), sniff.mhtml, _deferred("revdiff.readers.mhtml")),
+    Reader("webarchive", ("webarchive",), sniff.webarchive, _deferred("revdiff.readers.safari")),
     Reader("html", ("html", "htm", "shtml", "xhtml"), sniff.html, _deferred("revdiff.readers.html")),
     Reader("markdown", ("md", "markdown"), sniff.markdown, _deferred("revdiff.readers.markdown")),
     Reader("text", ("txt", "text", ""), sniff.text, _deferred("revdiff.readers.text")),

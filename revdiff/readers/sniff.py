@@ -111,6 +111,11 @@ def warc(data: bytes) -> bool:
     return bool(_WARC_START.match(head))
 
 
+def webarchive(data: bytes) -> bool:
+    """Safari's Web Archive: a binary property list naming a ``WebMainResource``."""
+    return data.startswith(b"bplist00") and b"WebMainResource" in data
+
+
 def text(data: bytes) -> bool:
     """Text is the fallback format: it never claims content by sniffing."""
     return False

@@ -8,7 +8,7 @@ Each fixture is a clean text put into an invented government page (three site te
 provincial portal with a TRS_Editor div and a metadata table, a county site laid out in
 ``<table>``s with ``<br>``-separated lines served as GB2312, a legislature's site with
 ``<div id="Zoom">``), then into what a web archive or a browser makes of that page: an MHTML
-file as Chrome, Internet Explorer and Word (or WPS) write it, a Wayback Machine snapshot, an archive.today
+file as Chrome, Internet Explorer and Word (or WPS) write it, a Safari Web Archive, a Wayback Machine snapshot, an archive.today
 snapshot, a WARC of a crawl, a page "saved complete" with its ``_files`` folder and a page
 saved as "text only".  The wrappers are written out byte by byte here, as the tools write
 them, not by the libraries revdiff reads them with.  Output is deterministic.
@@ -339,6 +339,19 @@ def mhtml_word(page: str) -> bytes:
     return head + _qp(page.encode("gbk")) + files + f"\r\n--{boundary}--\r\n".encode("ascii")
 
 
+def safari_webarchive(page_bytes: bytes, url: str, encoding: str) -> bytes:
+    """A page as Safari saves a "Web Archive": a binary property list of the page and its resources."""
+    import plistlib
+
+    return plistlib.dumps({
+        "WebMainResource": {"WebResourceData": page_bytes, "WebResourceFrameName": "",
+                            "WebResourceMIMEType": "text/html", "WebResourceTextEncodingName": encoding,
+                            "WebResourceURL": url},
+        "WebSubresources": [{"WebResourceData": PNG, "WebResourceMIMEType": "image/png",
+                             "WebResourceURL": url.split("/zwgk")[0] + "/images/logo.png"}],
+    }, fmt=plistlib.FMT_BINARY, sort_keys=True)
+
+
 def wayback(page: str, url: str, stamp: str) -> str:
     """The page as web.archive.org serves it: rewrite scripts in the head, the toolbar after
     <body>, every link rewritten to /web/STAMP/…, the archive's comments after </html>."""
@@ -619,6 +632,8 @@ def build() -> dict[str, bytes]:
     files["plan-final.saved_files/common.css"] = b"body{font-family:\"Microsoft YaHei\"}\n"
     files["plan-final.saved_files/logo.png"] = PNG
     files["regulation-draft.word.mht"] = mhtml_word(word_html(reg_draft))
+    files["plan-final.safari.webarchive"] = safari_webarchive(
+        county_site(plan_final).encode("gbk"), COUNTY.replace("88001", "88420"), "GBK")
     files["regulation-final.firefox.txt"] = text_only(reg_final).replace("\n", "\r\n").encode("gbk")
     return files
 

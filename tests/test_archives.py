@@ -448,3 +448,10 @@ def test_a_server_charset_left_at_gb2312_after_the_site_moved_to_utf8(tmp_path: 
     path.write_bytes(mk.warc([(mk.PORTAL, "2024-06-01T00:00:00Z", "text/html; charset=GB2312", page.encode("utf-8"))]))
     assert outline_signature(revdiff.outline(str(path))) == outline_signature(
         revdiff.outline(str(COPIES / "regulation-final.txt")))
+
+
+def test_the_mark_of_the_web_of_a_local_file_is_no_address(tmp_path: Path) -> None:
+    page = (ARCHIVES / "plan-final.saved.html").read_text(encoding="utf-8")
+    path = tmp_path / "page.htm"
+    path.write_text(re.sub(r"saved from url=\(\d+\)\S+", "saved from url=(0014)about:internet", page), encoding="utf-8")
+    assert "url" not in revdiff.outline(str(path)).metadata

@@ -99,7 +99,7 @@ def inspect(text: str) -> Capture:
         _wayback(capture, saved)
     elif _HEADER_DIV.search(text) and _ARCHIVE_TODAY_SIGN.search(text):
         _archive_today(capture)
-    elif saved:
+    elif saved.lower().startswith(("http://", "https://")):  # not IE's about:internet for a local file
         capture.metadata["url"] = saved
     return capture
 

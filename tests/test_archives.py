@@ -455,3 +455,18 @@ def test_the_mark_of_the_web_of_a_local_file_is_no_address(tmp_path: Path) -> No
     path = tmp_path / "page.htm"
     path.write_text(re.sub(r"saved from url=\(\d+\)\S+", "saved from url=(0014)about:internet", page), encoding="utf-8")
     assert "url" not in revdiff.outline(str(path)).metadata
+
+
+def test_a_snapshot_with_the_toolbar_of_the_2010s_dates_the_capture_not_its_neighbour(tmp_path: Path) -> None:
+    """Before the replay script, the toolbar named the capture in a variable and a form; its first
+    /web/ link is the previous capture (three years earlier), which must not date this one."""
+    law = mk._law_text((LAWS / "statistics-law-2024.md").read_text(encoding="utf-8"))
+    page = mk.wayback(mk.legislature_site(law), mk.NPC, "20240915015240", era="2015")
+    assert "__wm.wombat" not in page and f"/web/20210915015240/{mk.NPC}" in page
+    path = tmp_path / "old-toolbar.html"
+    path.write_text(page, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert (doc.metadata["url"], doc.metadata["archived"]) == (mk.NPC, "2024-09-15T01:52:40Z")
+    assert outline_signature(doc) == outline_signature(revdiff.outline(str(LAWS / "statistics-law-2024.md")))
+    for needle in ("11 captures", "16 Jul 10 - 22 Mar 15", "JUN", "FILE ARCHIVED ON"):
+        assert any(needle in b.text for b in doc.dropped) and not _in_text(doc, needle), needle

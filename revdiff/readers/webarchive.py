@@ -30,9 +30,15 @@ _WAYBACK_TOOLBAR = re.compile(
 )
 _WAYBACK_FOOTER = re.compile(r"<!--(\s*(?:FILE ARCHIVED ON|playback timings)\b.*?)-->", re.S | re.I)
 _ARCHIVED_ON = re.compile(r"FILE ARCHIVED ON\s+(\d{1,2}:\d\d:\d\d)\s+([A-Za-z]{3})\s+(\d{1,2}),\s+(\d{4})")
+# The capture's address and time as the toolbars of each period state them: the replay script's
+# __wm.wombat("URL","TIME", …) (since about 2017); a wbCurrentUrl variable and the toolbar
+# form's url and date fields (before); an archive address /web/TIME/URL (where a browser saved
+# the page from, or the toolbar's "The Wayback Machine - https://web.archive.org/web/…" line).
 _WOMBAT = re.compile(r"""__wm\.wombat\(\s*["']([^"']+)["']\s*,\s*["'](\d{14})["']""")
-# A link the Wayback Machine rewrote: /web/20190315083412/http://… (with an optional im_, cs_ … flag)
+_CURRENT_URL = re.compile(r"""wbCurrentUrl\s*=\s*["'](https?://[^"']+)["']|<input[^>]+id=["']wmtbURL["'][^>]+value=["'](https?://[^"']+)["']""")
+_TOOLBAR_DATE = re.compile(r"""<input[^>]+name=["']date["'][^>]+value=["'](\d{14})["']""")
 _WAYBACK_URL = re.compile(r"(?:https?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/(https?://[^\s\"'<>]+)")
+_PRINT_LINE = re.compile(r"The Wayback Machine - https?://web\.archive\.org/web/(\d{14})(?:[a-z]{2}_)?/(https?://[^\s\"'<>]+)")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 
 _ARCHIVE_TODAY_HOST = r"archive\.(?:today|ph|is|li|vn|fo|md)"
@@ -109,17 +115,17 @@ def _wayback(capture: Capture, saved: str) -> None:
     text = capture.text
     capture.archive = WAYBACK
     meta = capture.metadata
-    wombat = _WOMBAT.search(text)
     toolbar = _WAYBACK_TOOLBAR.search(text)
-    # the page's own archive address: where the browser saved it from, or the toolbar's
-    # "The Wayback Machine - https://web.archive.org/web/…" line (the page's links are others')
-    rewritten = _WAYBACK_URL.search(saved) or (_WAYBACK_URL.search(toolbar.group(0)) if toolbar else None)
-    if wombat:
-        meta["url"], stamp = wombat.group(1), wombat.group(2)
-    elif rewritten:
-        meta["url"], stamp = rewritten.group(2), rewritten.group(1)
-    else:
-        stamp = ""
+    bar = toolbar.group(0) if toolbar else ""
+    # Never a link of the page or the toolbar's: those lead to other captures and other pages.
+    found = [(m.group(1), m.group(2)) for m in [_WOMBAT.search(text)] if m]
+    found += [(m.group(1) or m.group(2), "") for m in [_CURRENT_URL.search(bar)] if m]
+    found += [("", m.group(1)) for m in [_TOOLBAR_DATE.search(bar)] if m]
+    found += [(m.group(2), m.group(1)) for m in [_WAYBACK_URL.match(saved), _PRINT_LINE.search(bar)] if m]
+    url = next((u for u, _ in found if u), "")
+    stamp = next((s for _, s in found if s), "")
+    if url:
+        meta["url"] = url
     for m in _WAYBACK_FOOTER.finditer(text):
         body, line = m.group(1), _line_at(text, m.start(1))
         capture.dropped += [Block(text=t.strip(), line=line + i) for i, t in enumerate(body.split("\n")) if t.strip()]

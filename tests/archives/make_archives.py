@@ -352,9 +352,49 @@ def safari_webarchive(page_bytes: bytes, url: str, encoding: str) -> bytes:
     }, fmt=plistlib.FMT_BINARY, sort_keys=True)
 
 
-def wayback(page: str, url: str, stamp: str) -> str:
+def _toolbar_2015(url: str, stamp: str, previous: str) -> str:
+    """The Wayback toolbar of the mid-2010s: the capture's address in a script variable and a
+    form, links to the previous capture, no wombat call."""
+    return f"""<!-- BEGIN WAYBACK TOOLBAR INSERT -->
+<script type="text/javascript" src="/static/js/disclaim-element.js" ></script>
+<script type="text/javascript">//<![CDATA[
+var __wm = (function(imgWidth,imgHeight,yearImgWidth,monthImgWidth){{
+var wbPrefix = "/web/";
+var wbCurrentUrl = "{url}";
+var firstYear = 1996;
+return{{bt:function(){{}}}};
+}})(550, 27, 25, 2);//]]>
+</script>
+<div id="wm-ipp" lang="en" style="display:none;">
+<div style="position:fixed;left:0;top:0;width:100%!important">
+<div id="wm-ipp-inside">
+   <table style="width:100%;"><tbody><tr>
+   <td id="wm-logo"><a href="/web/" title="Wayback Machine home page"><img src="/static/images/toolbar/wayback-toolbar-logo.png" alt="Wayback Machine" /></a></td>
+   <td class="c">
+       <form target="_top" method="get" action="/web/form-submit.jsp" name="wmtb" id="wmtb"><input type="text" name="url" id="wmtbURL" value="{url}" /><input type="hidden" name="type" value="replay" /><input type="hidden" name="date" value="{stamp}" /><input type="submit" value="Go" /></form>
+       <table><tbody><tr class="m">
+         <td class="b" nowrap="nowrap"><a href="/web/{previous}/{url}" title="Previous capture">JUN</a></td>
+         <td class="c" id="displayMonthEl">MAR</td>
+         <td class="f" nowrap="nowrap">Apr</td>
+       </tr></tbody></table>
+       <a class="t" href="/web/{stamp}*/{url}" title="See a list of every capture for this URL">11 captures</a>
+       <div class="r" title="Timespan for captures of this URL">16 Jul 10 - 22 Mar 15</div>
+   </td>
+   <td class="r"><a href="#close" onclick="__wm.h();return false;" title="Close the toolbar">Close</a>
+       <a href="http://faq.web.archive.org/" title="Get some help using the Wayback Machine">Help</a></td>
+   </tr></tbody></table>
+</div>
+</div>
+</div>
+<script type="text/javascript">__wm.bt();</script>
+<!-- END WAYBACK TOOLBAR INSERT -->
+"""
+
+
+def wayback(page: str, url: str, stamp: str, era: str = "2019") -> str:
     """The page as web.archive.org serves it: rewrite scripts in the head, the toolbar after
-    <body>, every link rewritten to /web/STAMP/…, the archive's comments after </html>."""
+    <body>, every link rewritten to /web/STAMP/…, the archive's comments after </html>.
+    ``era``: ``2019`` (the toolbar of today, with wombat) or ``2015`` (the one before it)."""
     prefix = f"/web/{stamp}/"
 
     def rewrite(m: re.Match[str]) -> str:
@@ -463,6 +503,11 @@ playback timings (ms):
   PetaboxLoader3.datanode: 149.01 (4)
   load_resource: 71.802
 -->"""
+    if era == "2015":
+        head_insert = ('<script type="text/javascript" src="/static/js/analytics.js"></script>\n'
+                       '<link type="text/css" rel="stylesheet" href="/static/css/banner-styles.css"/>\n')
+        toolbar = _toolbar_2015(url, stamp, previous=str(int(stamp[:4]) - 3) + stamp[4:])
+        footer = footer[: footer.index("<!--\nplayback")].rstrip("\n")
     page = page.replace("<head>\n", "<head>\n" + head_insert, 1)
     page = re.sub(r"(<body[^>]*>)\n", lambda m: m.group(1) + "\n" + toolbar, page, count=1)
     return page.rstrip("\n") + footer

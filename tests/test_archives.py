@@ -470,3 +470,14 @@ def test_a_snapshot_with_the_toolbar_of_the_2010s_dates_the_capture_not_its_neig
     assert outline_signature(doc) == outline_signature(revdiff.outline(str(LAWS / "statistics-law-2024.md")))
     for needle in ("11 captures", "16 Jul 10 - 22 Mar 15", "JUN", "FILE ARCHIVED ON"):
         assert any(needle in b.text for b in doc.dropped) and not _in_text(doc, needle), needle
+
+
+def test_two_captures_of_the_address_asked_for_read_the_latest_and_say_so(tmp_path: Path) -> None:
+    draft = mk.provincial_portal((COPIES / "regulation-draft.txt").read_text(encoding="utf-8"), mk.PORTAL)
+    final = mk.provincial_portal((COPIES / "regulation-final.txt").read_text(encoding="utf-8"), mk.PORTAL)
+    path = tmp_path / "twice.warc.gz"
+    path.write_bytes(mk.warc([(mk.PORTAL, "2024-06-20T00:00:00Z", "text/html; charset=utf-8", final.encode()),
+                              (mk.PORTAL, "2024-03-05T00:00:00Z", "text/html; charset=utf-8", draft.encode())]))
+    doc = revdiff.outline(str(path), warc_url=(mk.PORTAL,))
+    assert doc.parts[0].title == "青川市科技创新券管理办法" and doc.metadata["archived"] == "2024-06-20T00:00:00Z"
+    assert [w for w in doc.warnings if "2 captures of" in w and "read the latest, 2024-06-20T00:00:00Z" in w]

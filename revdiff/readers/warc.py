@@ -107,8 +107,14 @@ def _choose(pages: list[_Page], wanted: Iterable[str], source: str) -> tuple[_Pa
     if wanted:
         for url in wanted:
             hits = [p for p in pages if _same_url(p.url, url)]
-            if hits:
-                return max(hits, key=lambda p: p.date), None  # the latest capture of that address
+            if len(hits) == 1:
+                return hits[0], None
+            if hits:  # the same address captured again (the page edited in between?): the latest
+                latest = max(hits, key=lambda p: p.date)
+                dates = "、".join(p.date for p in hits)
+                return latest, (f"WARC 中有 {url} 的 {len(hits)} 次抓取（{dates}），读取的是最新一次 {latest.date} / "
+                                f"the WARC holds {len(hits)} captures of {url} ({', '.join(p.date for p in hits)}); "
+                                f"read the latest, {latest.date}")
         listed = ", ".join(p.url for p in pages[:3]) + (" …" if len(pages) > 3 else "")
         raise InputError(f"{source}: the WARC holds no web page at {' or '.join(wanted)}; "
                          f"its pages are: {listed}")

@@ -481,3 +481,17 @@ def test_two_captures_of_the_address_asked_for_read_the_latest_and_say_so(tmp_pa
     doc = revdiff.outline(str(path), warc_url=(mk.PORTAL,))
     assert doc.parts[0].title == "青川市科技创新券管理办法" and doc.metadata["archived"] == "2024-06-20T00:00:00Z"
     assert [w for w in doc.warnings if "2 captures of" in w and "read the latest, 2024-06-20T00:00:00Z" in w]
+
+
+def test_a_control_character_in_a_captured_address_is_shown_escaped(tmp_path: Path) -> None:
+    """The address is printed in a warning and an error: a terminal escape in it stays inert."""
+    page = mk.provincial_portal((COPIES / "regulation-final.txt").read_text(encoding="utf-8"), mk.PORTAL)
+    odd = "http://www.example.gov.cn/\x1b[2Ja.html"
+    path = tmp_path / "odd.warc.gz"
+    path.write_bytes(mk.warc([(odd, "2024-06-01T00:00:00Z", "text/html; charset=utf-8", page.encode()),
+                              (LISTING, "2024-06-01T00:00:01Z", "text/html; charset=utf-8", b"<p>x</p>")]))
+    doc = revdiff.outline(str(path))
+    assert doc.metadata["url"] == "http://www.example.gov.cn/\\x1b[2Ja.html"
+    assert [w for w in doc.warnings if "\\x1b[2Ja.html" in w] and not [w for w in doc.warnings if "\x1b" in w]
+    line = assert_error(run_cli("outline", str(path), "--warc-url", "http://nowhere.example/"), "holds no web page")
+    assert "\x1b" not in line and "\\x1b" in line

@@ -19,6 +19,7 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import RawDoc
+from revdiff.output import shown
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # The HTML pages of one WARC, decompressed, together (as the docx reader's limit): a small
@@ -56,10 +57,12 @@ def _pages(data: bytes, source: str) -> tuple[list[_Page], int]:
         # are counted (records.err_count) instead, so that the CLI's one-line contract holds
         with contextlib.redirect_stderr(io.StringIO()):
             pages: list[_Page] = []
+            budget = MAX_PAGE_BYTES
             for record in records:
-                page = _page(record, source, MAX_PAGE_BYTES - sum(len(p.body) for p in pages))
+                page = _page(record, source, budget)
                 if page:
                     pages.append(page)
+                    budget -= len(page.body)
     except InputError:
         raise
     except Exception:  # warcio fails on damaged records in many ways (bad gzip, chunking or
@@ -87,10 +90,11 @@ def _page(record: Any, source: str, budget: int) -> _Page | None:
         pass
     if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
         raise InputError(f"{source}: corrupt or truncated WARC (the capture of "
-                         f"{record.rec_headers.get_header('WARC-Target-URI')} breaks off); "
+                         f"{shown(record.rec_headers.get_header('WARC-Target-URI') or '?')} breaks off); "
                          "download or export the archive again")
-    return _Page(url=record.rec_headers.get_header("WARC-Target-URI") or "",
-                 date=record.rec_headers.get_header("WARC-Date") or "", body=body, charset=_charset(ctype))
+    # the address and time are shown in warnings and errors: a control character in them is escaped
+    return _Page(url=shown(record.rec_headers.get_header("WARC-Target-URI") or ""),
+                 date=shown(record.rec_headers.get_header("WARC-Date") or ""), body=body, charset=_charset(ctype))
 
 
 def _same_url(a: str, b: str) -> bool:
@@ -116,7 +120,7 @@ def _choose(pages: list[_Page], wanted: Iterable[str], source: str) -> tuple[_Pa
                                 f"the WARC holds {len(hits)} captures of {url} ({', '.join(p.date for p in hits)}); "
                                 f"read the latest, {latest.date}")
         listed = ", ".join(p.url for p in pages[:3]) + (" …" if len(pages) > 3 else "")
-        raise InputError(f"{source}: the WARC holds no web page at {' or '.join(wanted)}; "
+        raise InputError(f"{source}: the WARC holds no web page at {shown(' or '.join(wanted))}; "
                          f"its pages are: {listed}")
     if len(pages) == 1:
         return pages[0], None

@@ -234,8 +234,8 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
             pins_file: str | None) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
-    DRAFT and FINAL are .txt, .md, .html, .mht/.mhtml, .warc/.warc.gz, .webarchive, .docx, .doc,
-    .wps, .ofd or .pdf files (scanned PDFs are read with OCR; web archives as the page they hold),
+    DRAFT and FINAL are .txt, .md, .html, .mht/.mhtml, .warc/.warc.gz, .wacz, .webarchive, .docx,
+    .doc, .wps, .ofd or .pdf files (scanned PDFs are read with OCR; web archives as the page they hold),
     or - for standard input.
     With more than two files (oldest first: DRAFT, intermediate versions, FINAL) the report
     follows each funding pledge and target across the versions and shows each adjacent pair.

@@ -12,6 +12,8 @@ legislature's site with div#Zoom), then saved the ways people keep them:
 - statistics-law-2024.wayback.html — a Wayback Machine snapshot of the law's page;
 - plan-final.archive-today.html — an archive.ph snapshot: HEADER toolbar, ids and classes gone;
 - regulation-draft.warc.gz — a crawl: a listing page, the draft's page (GBK, gzip, chunked), CSS, PNG;
+- regulation-final.archiveweb.wacz — an ArchiveWeb.page visit: the final's page and a larger framed page,
+  only the first in pages/pages.jsonl;
 - plan-final.saved.html (+ plan-final.saved_files/) — Chrome's "Webpage, Complete";
 - plan-final.safari.webarchive — Safari's Web Archive (a binary property list) of the county page;
 - regulation-final.firefox.txt — Firefox's "Text Files" save: wrapped at 80 columns, GBK, CRLF.
@@ -55,6 +57,7 @@ CASES = [  # (saved copy, its clean text, the format it is read as)
     ("statistics-law-2024.wayback.html", LAWS / "statistics-law-2024.md", "html"),
     ("plan-final.archive-today.html", COPIES / "plan-final.txt", "html"),
     ("regulation-draft.warc.gz", COPIES / "regulation-draft.txt", "warc"),
+    ("regulation-final.archiveweb.wacz", COPIES / "regulation-final.txt", "wacz"),
     ("plan-final.saved.html", COPIES / "plan-final.txt", "html"),
     ("plan-final.safari.webarchive", COPIES / "plan-final.txt", "webarchive"),
     ("regulation-final.firefox.txt", COPIES / "regulation-final.txt", "txt"),
@@ -133,6 +136,7 @@ def _page(name: str) -> str | bytes:
         "plan-draft.wayback.mhtml": lambda: mk.wayback(
             mk.county_site(plan_draft).replace("charset=gb2312", "charset=utf-8"), mk.COUNTY, "20240302081510"),
         "regulation-draft.warc.gz": lambda: mk.provincial_portal(reg_draft, mk.PORTAL),
+        "regulation-final.archiveweb.wacz": lambda: mk.provincial_portal(reg_final, mk.PORTAL),
         "regulation-draft.word.mht": lambda: mk.word_html(reg_draft),
         "plan-final.safari.webarchive": lambda: mk.county_site(plan_final),
     }.get(name, lambda: (ARCHIVES / name).read_bytes())()
@@ -193,6 +197,7 @@ def test_the_archives_own_text_is_dropped_with_its_line(name: str, chrome: list[
     ("regulation-draft.warc.gz", {
         "url": mk.PORTAL.replace("20240528_1234567", "20240305_1230001"), "archived": "2024-03-05T02:11:10Z"}),
     ("plan-final.saved.html", {"url": mk.PORTAL}),
+    ("regulation-final.archiveweb.wacz", {"url": mk.PORTAL, "archived": "2024-06-12T03:14:15Z"}),
     ("regulation-draft.word.mht", {"url": None}),
     ("plan-final.safari.webarchive", {"url": mk.COUNTY.replace("88001", "88420")}),  # Word names a file:/// of the machine it saved on
 ])  # fmt: skip
@@ -495,3 +500,37 @@ def test_a_control_character_in_a_captured_address_is_shown_escaped(tmp_path: Pa
     assert [w for w in doc.warnings if "\\x1b[2Ja.html" in w] and not [w for w in doc.warnings if "\x1b" in w]
     line = assert_error(run_cli("outline", str(path), "--warc-url", "http://nowhere.example/"), "holds no web page")
     assert "\x1b" not in line and "\\x1b" in line
+
+
+FRAME = "http://www.qingchuan.gov.cn/zwgk/xgzc/frame.html"
+
+
+def test_a_wacz_reads_the_page_its_visitor_listed_not_the_larger_frame() -> None:
+    doc = revdiff.outline(str(ARCHIVES / "regulation-final.archiveweb.wacz"))
+    assert doc.metadata["url"] == mk.PORTAL and not doc.warnings
+    framed = revdiff.outline(str(ARCHIVES / "regulation-final.archiveweb.wacz"), warc_url=(FRAME,))
+    assert framed.metadata["url"] == FRAME and _in_text(framed, "关于做好第59批科技型中小企业评价工作的通知")
+    assert sum(len(p.text) for p in framed.parts) > sum(len(p.text) for p in doc.parts), "the frame is the larger page"
+
+
+def test_a_wacz_without_its_page_list_falls_back_to_the_largest_page(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(ARCHIVES / "regulation-final.archiveweb.wacz") as z:
+        warc = z.read("archive/data.warc.gz")
+    path = tmp_path / "unlisted.wacz"
+    path.write_bytes(mk.wacz(warc, []))
+    doc = revdiff.outline(str(path))
+    assert doc.metadata["url"] == FRAME and [w for w in doc.warnings if "compared the largest" in w]
+
+
+def test_a_wacz_larger_than_the_limit_once_unzipped_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The WARCs and the page list, as their zip entries declare them, are held to the limit (the
+    limit is lowered here so that the test need not build 200 MB)."""
+    from revdiff.errors import InputError
+    from revdiff.readers import warc
+
+    path = ARCHIVES / "regulation-final.archiveweb.wacz"
+    monkeypatch.setattr(warc, "MAX_PAGE_BYTES", len(path.read_bytes()) // 2)
+    with pytest.raises(InputError, match=r"the WACZ's WARCs are larger than .* \(a zip bomb\?\); refusing it"):
+        revdiff.outline(str(path))

@@ -531,6 +531,14 @@ def make_webarchive_without_page(tmp: Path) -> Path:
     return p
 
 
+def make_truncated_wacz(tmp: Path) -> Path:
+    """A WACZ cut in half (its zip directory is at the end)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.archiveweb.wacz").read_bytes()
+    p = tmp / "cut.wacz"
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
 # (id, builder, extra CLI options, keyword expected in the one stderr line)
 ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("missing-path", make_missing, (), "no such file"),
@@ -576,6 +584,7 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("warc-truncated", make_truncated_warc, (), "corrupt or truncated WARC"),
     ("webarchive-truncated", make_truncated_webarchive, (), "corrupt or truncated .webarchive"),
     ("webarchive-without-page", make_webarchive_without_page, (), "no web page in this .webarchive"),
+    ("wacz-truncated", make_truncated_wacz, (), "corrupt or truncated WACZ"),
     ("warc-gzip-bomb", make_warc_gzip_bomb, (), "inflate to more than 200 MB (a gzip bomb?)"),
 ]
 

@@ -40,7 +40,7 @@ MD_SEEDS = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "cop
 DOCX_SEEDS = {"sample.docx": (FIXTURES / "sample.docx").read_bytes()}
 PDF_SEEDS = {"sample.pdf": (FIXTURES / "sample.pdf").read_bytes()}
 ARCHIVE_SEEDS = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "archives").iterdir())
-                 if p.name.endswith((".mhtml", ".mht", ".warc.gz", ".html", ".webarchive"))}
+                 if p.name.endswith((".mhtml", ".mht", ".warc.gz", ".wacz", ".html", ".webarchive"))}
 
 
 def fuzz_settings(examples: int) -> settings:

@@ -31,8 +31,8 @@ class Reader:
     options: tuple[str, ...] = ()  # the reading options (e.g. "ocr") this reader takes as keywords
 
 
-def _deferred(module: str) -> Callable[..., RawDoc]:
-    """``module.read``, imported on the first call.
+def _deferred(module: str, function: str = "read") -> Callable[..., RawDoc]:
+    """``module.function`` (``read``), imported on the first call.
 
     So that `revdiff --help` and a .txt comparison do not pay for lxml, python-docx or
     pdfplumber (nor compile the HTML reader's regexes).
@@ -41,7 +41,7 @@ def _deferred(module: str) -> Callable[..., RawDoc]:
     def read(data: bytes, source: str, **options: object) -> RawDoc:
         import importlib
 
-        reader: Callable[..., RawDoc] = importlib.import_module(module).read
+        reader: Callable[..., RawDoc] = getattr(importlib.import_module(module), function)
         return reader(data, source, **options)
 
     return read
@@ -51,6 +51,7 @@ def _deferred(module: str) -> Callable[..., RawDoc]:
 READERS: list[Reader] = [
     Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf"), options=("ocr",)),
     Reader("doc", ("doc", "wps", "dot", "wpt"), sniff.word97, _deferred("revdiff.readers.legacy")),
+    Reader("wacz", ("wacz",), sniff.wacz, _deferred("revdiff.readers.warc", "read_wacz"), options=("warc_url",)),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
     Reader("ofd", ("ofd",), sniff.ofd, _deferred("revdiff.readers.ofd")),
     Reader("warc", ("warc",), sniff.warc, _deferred("revdiff.readers.warc"), options=("warc_url",)),

@@ -111,6 +111,12 @@ def warc(data: bytes) -> bool:
     return bool(_WARC_START.match(head))
 
 
+def wacz(data: bytes) -> bool:
+    """A WACZ package: a zip holding ``datapackage.json`` and WARCs under ``archive/`` (member
+    names are stored uncompressed in the zip headers)."""
+    return data.startswith(b"PK\x03\x04") and b"datapackage.json" in data and b"archive/" in data
+
+
 def webarchive(data: bytes) -> bool:
     """Safari's Web Archive: a binary property list naming a ``WebMainResource``."""
     return data.startswith(b"bplist00") and b"WebMainResource" in data

@@ -1,4 +1,5 @@
-"""WARC files (.warc, .warc.gz; ISO 28500): the web pages a crawler or archiving tool captured.
+"""WARC files (.warc, .warc.gz; ISO 28500) and WACZ packages: the web pages a crawler or
+archiving tool captured.
 
 A WARC holds records — ``warcinfo``, the ``request`` sent, the ``response`` received (HTTP
 headers and body), ``metadata``, ``revisit`` — often for a page and everything it loaded.
@@ -7,6 +8,10 @@ HTTP chunking and ``Content-Encoding: gzip``.  The page compared is the captured
 (a ``response`` or ``resource`` record of type text/html with status 200): the one whose
 address ``--warc-url`` gives, else the largest, with a warning naming it when there were
 several.  It is read by the HTML reader with the charset of its HTTP ``Content-Type``.
+
+A WACZ (what Webrecorder's ArchiveWeb.page and Browsertrix save) is a zip of WARCs under
+``archive/`` with ``pages/pages.jsonl``, the pages the person archiving visited: the page is
+chosen among those, not among everything they loaded.
 """
 
 from __future__ import annotations
@@ -43,9 +48,10 @@ def _charset(content_type: str) -> str | None:
     return msg.get_content_charset()
 
 
-def _pages(data: bytes, source: str) -> tuple[list[_Page], int]:
+def _pages(data: bytes, source: str, budget: int = MAX_PAGE_BYTES) -> tuple[list[_Page], int]:
     """Every captured HTML page (status 200) in the WARC, in file order, and the number of
-    records that did not end where their Content-Length said."""
+    records that did not end where their Content-Length said.  ``budget``: how many bytes the
+    pages may inflate to together."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:  # pragma: no cover - a declared dependency
@@ -57,7 +63,6 @@ def _pages(data: bytes, source: str) -> tuple[list[_Page], int]:
         # are counted (records.err_count) instead, so that the CLI's one-line contract holds
         with contextlib.redirect_stderr(io.StringIO()):
             pages: list[_Page] = []
-            budget = MAX_PAGE_BYTES
             for record in records:
                 page = _page(record, source, budget)
                 if page:
@@ -84,7 +89,7 @@ def _page(record: Any, source: str, budget: int) -> _Page | None:
         return None
     body = record.content_stream().read(budget + 1)
     if len(body) > budget:
-        raise InputError(f"{source}: the WARC's web pages inflate to more than {MAX_PAGE_BYTES // (1 << 20)} MB "
+        raise InputError(f"{source}: the web pages inflate to more than {MAX_PAGE_BYTES // (1 << 20)} MB "
                          "(a gzip bomb?); refusing it")
     while record.raw_stream.read(1 << 16):  # what decoding left (a chunked body's trailer)
         pass
@@ -140,11 +145,57 @@ def read(data: bytes, source: str, warc_url: Iterable[str] = ()) -> RawDoc:
     if not pages:
         raise InputError(f"{source}: no web page (a text/html response) in this WARC; "
                          "give a WARC that captured the document's page")
+    return _read_page(pages, bad_lengths, warc_url, source, "warc")
+
+
+def read_wacz(data: bytes, source: str, warc_url: Iterable[str] = ()) -> RawDoc:
+    """Read the visited web page of a WACZ package (see the module docstring)."""
+    import json
+    import zipfile
+
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in package.infolist() if m.filename.startswith("archive/")
+                   and m.filename.endswith((".warc", ".warc.gz")) and not m.is_dir()]
+        listing = [m for m in package.infolist() if m.filename == "pages/pages.jsonl"]
+        # what is read, as the zip declares it (a WACZ stores its WARCs: they do not grow)
+        if sum(m.file_size for m in members + listing) > MAX_PAGE_BYTES:
+            raise InputError(f"{source}: the WACZ's WARCs are larger than {MAX_PAGE_BYTES // (1 << 20)} MB "
+                             "(a zip bomb?); refusing it")
+        pages: list[_Page] = []
+        bad_lengths = 0
+        for member in members:
+            budget = MAX_PAGE_BYTES - sum(len(p.body) for p in pages)
+            found, bad = _pages(package.read(member), f"{source}:{member.filename}", budget)
+            pages += found
+            bad_lengths += bad
+        listed = package.read(listing[0]).decode("utf-8", "replace").splitlines() if listing else []
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise InputError(f"{source}: corrupt or truncated WACZ; export the archive again") from None
+    visited = []
+    for line in listed:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("url"), str):
+            visited.append(entry["url"])
+    # what the person archiving visited, not every frame and widget the visit loaded
+    chosen = [p for p in pages if any(_same_url(p.url, v) for v in visited)] or pages
+    if not chosen:
+        raise InputError(f"{source}: no web page (a text/html response) in this WACZ; "
+                         "give a WACZ that captured the document's page")
+    wanted = list(warc_url)
+    return _read_page(pages if wanted else chosen, bad_lengths, wanted, source, "wacz")
+
+
+def _read_page(pages: list[_Page], bad_lengths: int, warc_url: Iterable[str], source: str, fmt: str) -> RawDoc:
+    """The chosen page of ``pages`` read as HTML, with what a reviewer should know about the choice."""
     page, warning = _choose(pages, warc_url, source)
     from revdiff.readers import html
 
     raw = html.read(page.body, source, charset=page.charset)
-    raw.format = "warc"
+    raw.format = fmt
     raw.metadata.setdefault("url", page.url)
     if page.date:
         raw.metadata.setdefault("archived", page.date)

@@ -9,7 +9,7 @@ provincial portal with a TRS_Editor div and a metadata table, a county site laid
 ``<table>``s with ``<br>``-separated lines served as GB2312, a legislature's site with
 ``<div id="Zoom">``), then into what a web archive or a browser makes of that page: an MHTML
 file as Chrome, Internet Explorer and Word (or WPS) write it, a Safari Web Archive, a Wayback Machine snapshot, an archive.today
-snapshot, a WARC of a crawl, a page "saved complete" with its ``_files`` folder and a page
+snapshot, a WARC of a crawl, a WACZ of an ArchiveWeb.page visit, a page "saved complete" with its ``_files`` folder and a page
 saved as "text only".  The wrappers are written out byte by byte here, as the tools write
 them, not by the libraries revdiff reads them with.  Output is deterministic.
 """
@@ -587,6 +587,30 @@ def warc(captures: list[tuple[str, str, str, bytes]]) -> bytes:
     return out
 
 
+def wacz(warc_gz: bytes, visited: list[tuple[str, str, str]]) -> bytes:
+    """A WACZ as ArchiveWeb.page exports it: the WARC stored under archive/, the visited pages
+    in pages/pages.jsonl, a datapackage.json listing the resources (zip entries stored, fixed times)."""
+    import hashlib
+    import io
+    import json
+    import zipfile
+
+    pages = "\n".join([json.dumps({"format": "json-pages-1.0", "id": "pages", "title": "All Pages"})]
+                      + [json.dumps({"id": f"p{i}", "url": url, "ts": ts, "title": title}, ensure_ascii=False)
+                         for i, (url, ts, title) in enumerate(visited)]) + "\n"
+    members = {"archive/data.warc.gz": warc_gz, "pages/pages.jsonl": pages.encode("utf-8")}
+    package = {"profile": "data-package", "wacz_version": "1.1.1", "software": "ArchiveWeb.page 0.11.2",
+               "created": "2024-03-05T02:12:00Z",
+               "resources": [{"name": n.split("/")[-1], "path": n, "hash": "sha256:" + hashlib.sha256(d).hexdigest(),
+                              "bytes": len(d)} for n, d in members.items()]}
+    members["datapackage.json"] = json.dumps(package, indent=2).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        for name, data in members.items():
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 3, 5, 2, 12, 0)), data)
+    return out.getvalue()
+
+
 def saved_complete(page: str, url: str, folder: str) -> str:
     """The page as Chrome's "Webpage, Complete" saves it: the mark of the web first, resources
     pointed at the ``NAME_files`` folder, scripts kept."""
@@ -671,6 +695,16 @@ def build() -> dict[str, bytes]:
          b"body{font-family:SimSun}"),
         ("http://www.qingchuan.gov.cn/images/logo.png", "2024-03-05T02:11:11Z", "image/png", PNG),
     ])
+    # A visit archived with ArchiveWeb.page: the document's page, and a larger page it loaded in a
+    # frame (a site-wide "related policies" list); only the document's page is in pages.jsonl.
+    related = provincial_portal("相关政策\n\n" + "\n\n".join(f"关于做好第{n}批科技型中小企业评价工作的通知" for n in range(1, 60))
+                                + "\n", PORTAL)
+    files["regulation-final.archiveweb.wacz"] = wacz(warc([
+        (PORTAL, "2024-06-12T03:14:15Z", "text/html; charset=utf-8", portal_final.encode("utf-8")),
+        ("http://www.qingchuan.gov.cn/zwgk/xgzc/frame.html", "2024-06-12T03:14:16Z", "text/html; charset=utf-8",
+         related.encode("utf-8")),
+        ("http://www.qingchuan.gov.cn/images/logo.png", "2024-06-12T03:14:16Z", "image/png", PNG),
+    ]), [(PORTAL, "2024-06-12T03:14:15Z", reg_final.splitlines()[0])])
     files["plan-final.saved.html"] = saved_complete(provincial_portal(plan_final, PORTAL), PORTAL,
                                                     "plan-final.saved_files").encode("utf-8")
     files["plan-final.saved_files/jquery.min.js"] = b"/*! jQuery v1.12.4 */\n"

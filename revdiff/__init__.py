@@ -24,16 +24,18 @@ if TYPE_CHECKING:
 
 
 def outline(path: str, max_bytes: int | None = None, drop_patterns: list[str] | None = None,
-            genre: str | None = None, ocr: str = "auto") -> Document:
+            genre: str | None = None, ocr: str = "auto", warc_url: tuple[str, ...] = ()) -> Document:
     """Read, clean and parse ``path`` (``-`` for stdin) into a Document tree.
 
     ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
     ``genre``: ``plan`` or ``law`` to force how it is read (default: detected);
-    ``ocr``: which PDF pages Tesseract reads (``auto``: pages without text, ``always``, ``never``).
+    ``ocr``: which PDF pages Tesseract reads (``auto``: pages without text, ``always``, ``never``);
+    ``warc_url``: addresses of the captured page to read from a WARC (the first it holds).
     """
     from revdiff.pipeline import load_document
 
-    return load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, genre=genre, ocr=ocr)
+    return load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, genre=genre, ocr=ocr,
+                         warc_url=warc_url)
 
 
 def compare(draft: str, final: str, **options: Any) -> Report:
@@ -46,7 +48,8 @@ def compare(draft: str, final: str, **options: Any) -> Report:
     ``drop_patterns`` (regexes of boilerplate lines to drop); ``genre`` (``plan`` or ``law``,
     default detected) and, for laws, ``pins`` (article pairs fixed by hand, e.g.
     ``[("第十二条", "第十四条")]``); ``ocr`` (which PDF pages Tesseract reads: ``auto``, the
-    pages without text, the default; ``always``; ``never``).
+    pages without text, the default; ``always``; ``never``); ``warc_url`` (addresses of the
+    captured page to read from a WARC holding several: the first one each WARC holds).
     """
     from revdiff.pipeline import compare_paths
 
@@ -67,16 +70,16 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
 
 def ledger(path: str, part: str | None = None, max_bytes: int | None = None, *,
            pledge_words: list[str] | tuple[str, ...] = (), pledge_units: list[str] | tuple[str, ...] = (),
-           drop_patterns: list[str] | None = None, ocr: str = "auto") -> Ledger:
+           drop_patterns: list[str] | None = None, ocr: str = "auto", warc_url: tuple[str, ...] = ()) -> Ledger:
     """Every commitment of one document (pledges, targets, deadlines, responsible units).
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
-    ``drop_patterns``: extra boilerplate lines (regexes), and ``ocr``, as for ``compare``.
+    ``drop_patterns``: extra boilerplate lines (regexes), ``ocr`` and ``warc_url``, as for ``compare``.
     """
     from revdiff.ledger import build_ledger
     from revdiff.pipeline import load_document
 
-    doc = load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, ocr=ocr)
+    doc = load_document(path, max_bytes=max_bytes, drop_patterns=drop_patterns, ocr=ocr, warc_url=warc_url)
     return build_ledger(doc, part, pledge_words=pledge_words, pledge_units=pledge_units)
 
 

@@ -89,11 +89,13 @@ def _options_command() -> Any:
             click.Option(["--max-size"], type=click.IntRange(min=1), default=None),
             click.Option(["--genre"], type=click.Choice(["plan", "law"])),
             click.Option(["--ocr"], type=click.Choice(["auto", "always", "never"]), default=None),
+            click.Option(["--warc-url"], multiple=True),
         ],
     )
 
 
-PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size", "--genre", "--ocr")
+PAIR_OPTIONS = ("--draft-part", "--final-part", "--watch", "--word-diff", "--max-size", "--genre", "--ocr",
+                "--warc-url")
 
 
 def parse_options(text: str) -> dict[str, Any]:
@@ -130,6 +132,8 @@ def parse_options(text: str) -> dict[str, Any]:
         out["genre"] = p["genre"]
     if p["ocr"]:
         out["ocr"] = p["ocr"]
+    if p["warc_url"]:
+        out["warc_url"] = list(p["warc_url"])
     return out
 
 

@@ -115,6 +115,30 @@ def _strip_chrome(raw: RawDoc) -> None:
     raw.blocks = kept
 
 
+_BREADCRUMB = re.compile(r"^\s*(?:当前位置|您(?:当前)?的?位置|您现在的位置|你现在的位置)\s*[:：]|^\s*(?:网站)?首页\s*[>＞»›]")
+_MENU_ITEM = re.compile(r"^[\s*•·\-|｜]*[^\s。，；：:,;！？]{1,20}(?:\s*[|｜]\s*[^\s。，；：:,;！？]{1,20})*\s*$")
+
+
+def _strip_site_header(raw: RawDoc) -> None:
+    """What stands above the breadcrumb (当前位置：首页 > …) — the site's name, its menu, a
+    search box — is the site's header when every line of it is a short label: a page saved as
+    text, or a web page that lost the class names marking its header (an archive.today
+    snapshot).  The HTML reader has already set the breadcrumb aside: it is looked for there too."""
+    crumbs = [b.line for b in raw.blocks[:40] + raw.dropped if b.cells is None and _BREADCRUMB.match(b.text)]
+    if not crumbs:
+        return
+    at = min(crumbs)
+    above = [b for b in raw.blocks if b.line < at]
+    if not any(b.text.strip() for b in above) or not all(
+        b.cells is None and (not b.text.strip() or _MENU_ITEM.match(b.text)) for b in above
+    ):
+        return
+    for b in above:
+        if b.text.strip():
+            _drop(raw, b)
+    raw.blocks = [b for b in raw.blocks if b.line >= at]
+
+
 def _link_run(blocks: list[Block], i: int) -> int:
     """Length of the run of related-link lines around index ``i``."""
     j = i
@@ -261,6 +285,7 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_bookmarks(raw)
     if drop_patterns:
         _strip_patterns(raw, drop_patterns)
+    _strip_site_header(raw)
     strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)
     mark_cut(raw)

@@ -80,7 +80,8 @@ def _refuse_inputs(out: str | None, inputs: tuple[str, ...] | list[str]) -> None
 # What each output extension holds; an extension revdiff cannot write (.pdf, .doc …) is refused.
 _SUFFIX_FORMATS = {"htm": "html", "html": "html", "json": "json", "md": "md", "markdown": "md", "csv": "csv",
                    "docx": "docx"}
-_FOREIGN_SUFFIXES = {"pdf", "doc", "wps", "ofd", "txt", "xls", "xlsx", "odt", "rtf", "png", "jpg", "zip"}
+_FOREIGN_SUFFIXES = {"pdf", "doc", "wps", "ofd", "txt", "xls", "xlsx", "odt", "rtf", "png", "jpg", "zip", "mht", "mhtml",
+                     "warc"}
 
 
 def _check_suffix(out: str | None, fmt: str, formats: tuple[str, ...] | list[str]) -> None:
@@ -215,6 +216,8 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
+@click.option("--warc-url", "warc_url", multiple=True, metavar="URL",
+              help="Which captured page of a WARC to read (its address; repeatable: each WARC reads the first it holds).")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when any finding was reported (like git diff).")
 @click.option("--map", "article_map", is_flag=True,
               help="With --format csv: the article map (old → new number, status, lines) instead of the findings.")
@@ -225,13 +228,15 @@ def main(ctx: click.Context, config_file: str | None) -> None:
               help="Pair two articles by hand, e.g. --pin 第十二条=第十四条 (laws; repeatable).")
 @click.option("--pins", "pins_file", metavar="FILE.csv", help="Article pins from a CSV file of draft,final rows.")
 def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: str, draft_part: str | None,
-            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, ocr: str, exit_code: bool,
+            final_part: str | None, watch: str | None, word_diff: bool, max_size: int, ocr: str,
+            warc_url: tuple[str, ...], exit_code: bool,
             article_map: bool, db: str | None, db_name: str | None, genre: str | None, pins: tuple[str, ...],
             pins_file: str | None) -> None:
     """Compare DRAFT with FINAL and report what changed, with citations.
 
-    DRAFT and FINAL are .txt, .html, .docx, .doc, .wps, .ofd or .pdf files (scanned PDFs
-    are read with OCR), or - for standard input.
+    DRAFT and FINAL are .txt, .md, .html, .mht/.mhtml, .warc/.warc.gz, .wacz, .webarchive, .docx,
+    .doc, .wps, .ofd or .pdf files (scanned PDFs are read with OCR; web archives as the page they hold),
+    or - for standard input.
     With more than two files (oldest first: DRAFT, intermediate versions, FINAL) the report
     follows each funding pledge and target across the versions and shows each adjacent pair.
 
@@ -243,6 +248,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         revdiff compare law-2009.txt law-2024.txt -o 对照表.docx
         revdiff compare law-2009.txt law-2024.txt --format csv --map -o map.csv
         revdiff compare law-2009.txt law-2024.txt --pin 第十二条=第十四条
+        revdiff compare crawl.warc.gz final.mhtml --warc-url http://www.gov.cn/zhengce/a.htm
     """
     from revdiff import compare as run_compare
     from revdiff.pins import parse_pin, read_pins
@@ -277,6 +283,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
 
         several = compare_versions(list(versions), draft_part=draft_part, final_part=final_part, watch=terms,
                                    words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, ocr=ocr,
+                                   warc_url=warc_url,
                                    **_settings().compare_options())
         _warn_mismatch([w for pair in several.pairs for w in pair.warnings])
         _write(out, render_versions(several, fmt, lang=lang))
@@ -285,6 +292,7 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
         return
     report = run_compare(draft, final, draft_part=draft_part, final_part=final_part, watch=terms,
                          words=word_diff, max_bytes=max_size * 1024 * 1024, genre=genre, pins=pairs, ocr=ocr,
+                         warc_url=warc_url,
                          **_settings().compare_options())
     _warn_mismatch(report.warnings)
     _write(out, render_map_csv(report) if article_map else render_bytes(report, fmt, lang=lang))
@@ -301,7 +309,9 @@ def compare(versions: tuple[str, ...], out: str | None, fmt: str | None, lang: s
 @click.option("--genre", type=click.Choice(GENRES), help="Read FILE as this genre (default: detected).")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
-def outline(file: str, fmt: str, max_size: int, genre: str | None, ocr: str) -> None:
+@click.option("--warc-url", "warc_url", multiple=True, metavar="URL",
+              help="Which captured page of a WARC to read (its address; repeatable: each WARC reads the first it holds).")
+def outline(file: str, fmt: str, max_size: int, genre: str | None, ocr: str, warc_url: tuple[str, ...]) -> None:
     """Show the structure revdiff reads in FILE: parts, headings, boxes, tables, lines.
 
     \b
@@ -313,7 +323,8 @@ def outline(file: str, fmt: str, max_size: int, genre: str | None, ocr: str) -> 
     from revdiff import outline as run_outline
     from revdiff.outline_format import outline_dict, outline_text
 
-    doc = run_outline(file, max_bytes=max_size * 1024 * 1024, genre=genre, ocr=ocr, **_settings().outline_options())
+    doc = run_outline(file, max_bytes=max_size * 1024 * 1024, genre=genre, ocr=ocr, warc_url=warc_url,
+                      **_settings().outline_options())
     if fmt == "json":
         _write(None, json.dumps(outline_dict(doc), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -329,7 +340,10 @@ def outline(file: str, fmt: str, max_size: int, genre: str | None, ocr: str) -> 
 @click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Which PDF pages Tesseract reads: auto (pages without a text layer), always, never.")
-def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_size: int, ocr: str) -> None:
+@click.option("--warc-url", "warc_url", multiple=True, metavar="URL",
+              help="Which captured page of a WARC to read (its address; repeatable: each WARC reads the first it holds).")
+def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_size: int, ocr: str,
+           warc_url: tuple[str, ...]) -> None:
     """List every commitment in FILE: funding pledges, targets, deadlines, responsible units.
 
     \b
@@ -343,7 +357,7 @@ def ledger(file: str, fmt: str | None, out: str | None, part: str | None, max_si
     suffix_format = _SUFFIX_FORMATS.get(Path(out).suffix.lower().lstrip(".")) if out and out != "-" else None
     fmt = fmt or (suffix_format if suffix_format in ("csv", "json", "md") else "csv")
     _check_suffix(out, fmt, ("csv", "json", "md"))
-    result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, ocr=ocr,
+    result = run_ledger(file, part=part, max_bytes=max_size * 1024 * 1024, ocr=ocr, warc_url=warc_url,
                         **_settings().ledger_options())
     text = {"csv": result.to_csv, "json": result.to_json, "md": result.to_md}[fmt]()
     _write(out, text)

@@ -12,25 +12,26 @@ from revdiff.model import Document, RawDoc, Report
 
 
 def load_raw(path: str, max_bytes: int | None = None, drop_patterns: Sequence[str] | None = None,
-             ocr: str = "auto") -> RawDoc:
-    """Read and clean one input (path or ``-``); ``ocr``: which PDF pages Tesseract reads."""
+             ocr: str = "auto", warc_url: Sequence[str] = ()) -> RawDoc:
+    """Read and clean one input (path or ``-``); ``ocr``: which PDF pages Tesseract reads;
+    ``warc_url``: which captured page of a WARC to read (the first of these it holds)."""
     from revdiff.clean import clean
     from revdiff.readers import DEFAULT_MAX_BYTES, read
 
-    return clean(read(path, max_bytes or DEFAULT_MAX_BYTES, ocr), drop_patterns)
+    return clean(read(path, max_bytes or DEFAULT_MAX_BYTES, ocr, tuple(warc_url)), drop_patterns)
 
 
 def load_document(path: str, max_bytes: int | None = None,
                   drop_patterns: Sequence[str] | None = None, genre: str | None = None,
-                  ocr: str = "auto") -> Document:
+                  ocr: str = "auto", warc_url: Sequence[str] = ()) -> Document:
     """Read, clean and parse one input (path or ``-``).
 
     ``drop_patterns``: extra boilerplate, regexes a whole line must match to be dropped;
     ``genre``: read it as this genre (``plan``, ``law``) instead of the detected one;
     ``ocr``: which PDF pages are recognised by OCR (``auto``: those without a text layer,
-    ``always``, ``never``).
+    ``always``, ``never``); ``warc_url``: which captured page of a WARC to read.
     """
-    return _parse(load_raw(path, max_bytes, drop_patterns, ocr), genre)
+    return _parse(load_raw(path, max_bytes, drop_patterns, ocr, warc_url), genre)
 
 
 def _parse(raw: RawDoc, genre: str | None) -> Document:
@@ -52,9 +53,10 @@ def compare_paths(draft: str, final: str, **options: Any) -> Report:
     max_bytes = options.pop("max_bytes", None)
     drop_patterns = options.pop("drop_patterns", None)
     ocr = options.pop("ocr", None) or "auto"
+    warc_url = options.pop("warc_url", None) or ()
     genre = options.get("genre")
-    draw = load_raw(draft, max_bytes, drop_patterns, ocr)
-    fraw = load_raw(final, max_bytes, drop_patterns, ocr)
+    draw = load_raw(draft, max_bytes, drop_patterns, ocr, warc_url)
+    fraw = load_raw(final, max_bytes, drop_patterns, ocr, warc_url)
     d, f = _parse(draw, genre), _parse(fraw, genre)
     if d.genre != f.genre:
         d, f = _parse(draw, "law"), _parse(fraw, "law")

@@ -237,7 +237,8 @@ def compare_versions(paths: list[str], **options: Any) -> VersionsReport:
     draft_part = options.pop("draft_part", None)
     final_part = options.pop("final_part", None)
     ocr = options.pop("ocr", None) or "auto"
-    docs = [load_document(p, max_bytes, drop_patterns, options.get("genre"), ocr) for p in paths]
+    warc_url = options.pop("warc_url", None) or ()
+    docs = [load_document(p, max_bytes, drop_patterns, options.get("genre"), ocr, warc_url) for p in paths]
     reports: list[Report] = []
     last = len(docs) - 2
     for k in range(len(docs) - 1):

@@ -416,6 +416,129 @@ def make_docm(tmp: Path) -> Path:
     return p
 
 
+def _county_page() -> bytes:
+    from .archives import make_archives as mk
+
+    return mk.county_site((Path(__file__).parent / "copies" / "plan-draft.txt").read_text(encoding="utf-8")).encode("gbk")
+
+
+def make_mhtml_without_page(tmp: Path) -> Path:
+    """An MHTML holding only the page's image: the HTML part is missing."""
+    from .archives import make_archives as mk
+
+    data = mk.mhtml_ie(_county_page(), mk.COUNTY, "gb2312")
+    boundary = b"--" + data.split(b'boundary="', 1)[1].split(b'"', 1)[0]
+    first = data.index(boundary + b"\r\n")
+    second = data.index(boundary + b"\r\n", first + 1)
+    p = tmp / "images.mht"
+    p.write_bytes(data[:first] + data[second:])
+    return p
+
+
+def make_truncated_mhtml(tmp: Path) -> Path:
+    """A Chrome MHTML cut off inside its page's part (an interrupted download)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.chrome.mhtml").read_bytes()
+    p = tmp / "cut.mhtml"
+    p.write_bytes(data[: data.index(b"Content-Type: text/css") - 3000])
+    return p
+
+
+def make_mhtml_boundary_mismatch(tmp: Path) -> Path:
+    """A Chrome MHTML whose header names a boundary its parts do not use (an edited header)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.chrome.mhtml").read_bytes()
+    declared = data.split(b'boundary="', 1)[1].split(b'"', 1)[0]
+    p = tmp / "boundary.mhtml"
+    p.write_bytes(data.replace(b'boundary="' + declared + b'"', b'boundary="----=_Part_0_1"', 1))
+    return p
+
+
+def make_mhtml_empty_page(tmp: Path) -> Path:
+    """A Chrome MHTML whose page part is empty (a save that failed half-way)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.chrome.mhtml").read_bytes()
+    start = data.index(b"<!DOCTYPE html>")
+    end = data.index(b"\r\n\r\n------MultipartBoundary", start)
+    p = tmp / "empty-page.mhtml"
+    p.write_bytes(data[:start] + data[end:])
+    return p
+
+
+def make_mhtml_bad_base64(tmp: Path) -> Path:
+    """An IE MHTML whose base64 page has a line damaged."""
+    from .archives import make_archives as mk
+
+    data = mk.mhtml_ie(_county_page(), mk.COUNTY, "gb2312")
+    at = data.index(b"Content-Location: " + mk.COUNTY.encode()) + 200
+    p = tmp / "damaged.mht"
+    p.write_bytes(data[:at] + b"*&^%$#@!" + data[at + 8 :])
+    return p
+
+
+def make_warc_without_page(tmp: Path) -> Path:
+    """A WARC of a crawl that captured only a style sheet and an image."""
+    from .archives import make_archives as mk
+
+    p = tmp / "assets.warc.gz"
+    p.write_bytes(mk.warc([("http://www.example.gov.cn/css/a.css", "2024-03-05T02:11:11Z", "text/css", b"p{}"),
+                           ("http://www.example.gov.cn/logo.png", "2024-03-05T02:11:11Z", "image/png", mk.PNG)]))
+    return p
+
+
+def make_truncated_warc(tmp: Path) -> Path:
+    """A .warc.gz cut off inside the capture of the document's page."""
+    data = (Path(__file__).parent / "archives" / "regulation-draft.warc.gz").read_bytes()
+    p = tmp / "cut.warc.gz"
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
+def make_warc_gzip_bomb(tmp: Path) -> Path:
+    """A .warc.gz of under 1 KB whose page is served gzip-compressed and inflates to 210 MB of blanks."""
+    import zlib
+
+    from .archives import make_archives as mk
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    blanks = b" " * (1 << 20)
+    body = packer.compress(b"<html><body><p>") + b"".join(packer.compress(blanks) for _ in range(210))
+    body += packer.compress(b"</p></body></html>") + packer.flush()
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(body)) + body
+    p = tmp / "bomb.warc.gz"
+    p.write_bytes(mk._record([("WARC-Type", "response"), ("WARC-Target-URI", "http://www.example.gov.cn/a.html"),
+                              ("WARC-Date", "2024-03-05T02:11:10Z"), ("Content-Type", "application/http;msgtype=response")],
+                             http))
+    return p
+
+
+def make_truncated_webarchive(tmp: Path) -> Path:
+    """A Safari .webarchive cut off (its property list's offset table is at the end)."""
+    data = (Path(__file__).parent / "archives" / "plan-final.safari.webarchive").read_bytes()
+    p = tmp / "cut.webarchive"
+    p.write_bytes(data[: len(data) * 2 // 3])
+    return p
+
+
+def make_webarchive_without_page(tmp: Path) -> Path:
+    """A Safari .webarchive holding only a subresource (an image), no main page."""
+    import plistlib
+
+    from .archives import make_archives as mk
+
+    p = tmp / "image.webarchive"
+    p.write_bytes(plistlib.dumps({"WebMainResource": {"WebResourceData": b"", "WebResourceMIMEType": "text/html"},
+                                  "WebSubresources": [{"WebResourceData": mk.PNG, "WebResourceMIMEType": "image/png"}]},
+                                 fmt=plistlib.FMT_BINARY))
+    return p
+
+
+def make_truncated_wacz(tmp: Path) -> Path:
+    """A WACZ cut in half (its zip directory is at the end)."""
+    data = (Path(__file__).parent / "archives" / "regulation-final.archiveweb.wacz").read_bytes()
+    p = tmp / "cut.wacz"
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
 # (id, builder, extra CLI options, keyword expected in the one stderr line)
 ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("missing-path", make_missing, (), "no such file"),
@@ -452,6 +575,17 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("docx-dtd-after-long-comment", make_dtd_after_long_comment, (), "entities"),
     ("docx-duplicate-document-xml", make_duplicate_document_xml, (), "two copies of word/document.xml"),
     ("docm-macro-enabled", make_docm, (), "macro-enabled Word file (.docm/.dotm); save it as a Word document"),
+    ("mhtml-without-page", make_mhtml_without_page, (), "corrupt or truncated MHTML (no text/html part)"),
+    ("mhtml-truncated", make_truncated_mhtml, (), "corrupt or truncated MHTML (the page's part has no end)"),
+    ("mhtml-boundary-mismatch", make_mhtml_boundary_mismatch, (), "corrupt or truncated MHTML (its parts cannot be found)"),
+    ("mhtml-empty-page", make_mhtml_empty_page, (), "corrupt or truncated MHTML (the page's part is empty)"),
+    ("mhtml-damaged-base64", make_mhtml_bad_base64, (), "corrupt or truncated MHTML (damaged base64)"),
+    ("warc-without-page", make_warc_without_page, (), "no web page (a text/html response) in this WARC"),
+    ("warc-truncated", make_truncated_warc, (), "corrupt or truncated WARC"),
+    ("webarchive-truncated", make_truncated_webarchive, (), "corrupt or truncated .webarchive"),
+    ("webarchive-without-page", make_webarchive_without_page, (), "no web page in this .webarchive"),
+    ("wacz-truncated", make_truncated_wacz, (), "corrupt or truncated WACZ"),
+    ("warc-gzip-bomb", make_warc_gzip_bomb, (), "inflate to more than 200 MB (a gzip bomb?)"),
 ]
 
 

@@ -39,6 +39,8 @@ HTML_SEEDS = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("sample*.html
 MD_SEEDS = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "copies").glob("*.md"))}
 DOCX_SEEDS = {"sample.docx": (FIXTURES / "sample.docx").read_bytes()}
 PDF_SEEDS = {"sample.pdf": (FIXTURES / "sample.pdf").read_bytes()}
+ARCHIVE_SEEDS = {p.name: p.read_bytes() for p in sorted((Path(__file__).parent / "archives").iterdir())
+                 if p.name.endswith((".mhtml", ".mht", ".warc.gz", ".wacz", ".html", ".webarchive"))}
 
 
 def fuzz_settings(examples: int) -> settings:
@@ -164,6 +166,19 @@ def test_fuzz_docx(data: st.DataObject, ops: list) -> None:
 @given(data=st.data(), ops=mutations)
 def test_fuzz_pdf(data: st.DataObject, ops: list) -> None:
     outline_bytes(_mutate(PDF_SEEDS["sample.pdf"], ops), data.draw(_suffix_for("x.pdf"), label="suffix"))
+
+
+@fuzz_settings(100)
+@given(data=st.data(), ops=mutations)
+def test_fuzz_web_archives(data: st.DataObject, ops: list) -> None:
+    """MHTML, WARC, Safari web archives and archived pages (tests/archives), also as an uncompressed WARC."""
+    name = data.draw(st.sampled_from(sorted(ARCHIVE_SEEDS)), label="seed")
+    seed = ARCHIVE_SEEDS[name]
+    if name.endswith(".gz") and data.draw(st.booleans(), label="uncompressed"):
+        import gzip
+
+        seed = gzip.decompress(seed)
+    outline_bytes(_mutate(seed, ops), data.draw(_suffix_for(name), label="suffix"))
 
 
 def _docx_with(parts: dict[str, bytes]) -> bytes:

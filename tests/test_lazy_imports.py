@@ -16,7 +16,7 @@ import pytest
 from .conftest import FIXTURES, SAMPLES
 
 HEAVY = ("pdfplumber", "pdfminer", "docx", "lxml", "bs4", "jieba", "charset_normalizer", "playwright", "tomllib",
-         "markdown_it")
+         "markdown_it", "warcio")
 
 PROBE = """
 import json, sys

@@ -31,17 +31,17 @@ class Reader:
     options: tuple[str, ...] = ()  # the reading options (e.g. "ocr") this reader takes as keywords
 
 
-def _deferred(module: str) -> Callable[..., RawDoc]:
-    """``module.read``, imported on the first call.
+def _deferred(module: str, function: str = "read") -> Callable[..., RawDoc]:
+    """``module.function`` (``read``), imported on the first call.
 
     So that `revdiff --help` and a .txt comparison do not pay for lxml, python-docx or
     pdfplumber (nor compile the HTML reader's regexes).
     """
 
-    def read(data: bytes, source: str, **options: str) -> RawDoc:
+    def read(data: bytes, source: str, **options: object) -> RawDoc:
         import importlib
 
-        reader: Callable[..., RawDoc] = importlib.import_module(module).read
+        reader: Callable[..., RawDoc] = getattr(importlib.import_module(module), function)
         return reader(data, source, **options)
 
     return read
@@ -51,8 +51,12 @@ def _deferred(module: str) -> Callable[..., RawDoc]:
 READERS: list[Reader] = [
     Reader("pdf", ("pdf",), sniff.pdf, _deferred("revdiff.readers.pdf"), options=("ocr",)),
     Reader("doc", ("doc", "wps", "dot", "wpt"), sniff.word97, _deferred("revdiff.readers.legacy")),
+    Reader("wacz", ("wacz",), sniff.wacz, _deferred("revdiff.readers.warc", "read_wacz"), options=("warc_url",)),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
     Reader("ofd", ("ofd",), sniff.ofd, _deferred("revdiff.readers.ofd")),
+    Reader("warc", ("warc",), sniff.warc, _deferred("revdiff.readers.warc"), options=("warc_url",)),
+    Reader("mhtml", ("mht", "mhtml"), sniff.mhtml, _deferred("revdiff.readers.mhtml")),
+    Reader("webarchive", ("webarchive",), sniff.webarchive, _deferred("revdiff.readers.safari")),
     Reader("html", ("html", "htm", "shtml", "xhtml"), sniff.html, _deferred("revdiff.readers.html")),
     Reader("markdown", ("md", "markdown"), sniff.markdown, _deferred("revdiff.readers.markdown")),
     Reader("text", ("txt", "text", ""), sniff.text, _deferred("revdiff.readers.text")),
@@ -139,10 +143,12 @@ def choose_reader(data: bytes, source: str) -> Reader:
     return READERS[-1]  # plain text
 
 
-def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto") -> RawDoc:
+def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto",
+         warc_url: tuple[str, ...] = ()) -> RawDoc:
     """Read a document from ``path`` (or ``-``) into a RawDoc.
 
-    ``ocr`` (``auto``, ``always`` or ``never``): which pages of a PDF are recognised by OCR.
+    ``ocr`` (``auto``, ``always`` or ``never``): which pages of a PDF are recognised by OCR;
+    ``warc_url``: the addresses of the page to read from a WARC holding several.
     """
     if ocr not in OCR_MODES:
         raise InputError(f"{path}: unknown OCR mode {ocr!r}; give one of {', '.join(OCR_MODES)}")
@@ -150,7 +156,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto") -> Ra
     if not data.strip():
         raise InputError(f"{path}: file is empty; give the document's text")
     reader = choose_reader(data, path)
-    options = {"ocr": ocr}
+    options: dict[str, object] = {"ocr": ocr, "warc_url": tuple(warc_url)}
     raw = reader.read(data, path, **{k: v for k, v in options.items() if k in reader.options})
     raw.source = shown(path)  # a name that is not UTF-8, or holds a line break, printed safely
     strip_invisible(raw)

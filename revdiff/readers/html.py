@@ -20,6 +20,7 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
+from revdiff.readers import webarchive
 from revdiff.readers.encoding import decode
 
 # --------------------------------------------------------------------------- text helpers
@@ -75,11 +76,12 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
-    declared = declared_charset(data)
+def _decode(data: bytes, source: str, charset: str | None = None) -> tuple[str, str]:
+    # ``charset``: named by the page's container (an MHTML part's or an HTTP Content-Type)
+    declared = charset.strip().lower() if charset else declared_charset(data)
     if declared in _GB_FAMILY:
-        # Sites that moved to UTF-8 often kept the old gb2312 meta; bytes that are valid
-        # UTF-8 with non-ASCII content are almost never GBK, so trust the bytes then.
+        # Sites that moved to UTF-8 often kept the old gb2312 meta (and server setting); bytes
+        # that are valid UTF-8 with non-ASCII content are almost never GBK, so trust the bytes then.
         try:
             data.decode("utf-8")
             if any(b > 0x7F for b in data[:200000]):
@@ -146,11 +148,13 @@ _CHROME_TEXT_OUTSIDE = [
     re.compile(r"^(上一篇|下一篇)\s*[:：]"),
     re.compile(r"(浏览次数|访问量|阅读次数|点击数|访问次数)\s*[:：]"),
 ]
+# (with the traditional forms of Hong Kong, Macao and Taiwan sites: 列印 關閉 下載 糾錯 …)
 _SHARE_WORDS = re.compile(
     r"打印本页|关闭窗口|打印|关闭|下载|分享到|分享|收藏|保存|纠错|字体|字号|大|中|小|默认|返回顶部|"
+    r"列印本頁|關閉視窗|關閉窗口|列印|關閉|下載|糾錯|字體|字號|預設|返回頂部|"
     r"微信|微博|QQ空间|[【】\[\]()（）:：|｜/\s\xa0·]"
 )
-_SHARE_CORE = re.compile(r"打印|关闭|下载|分享|收藏|纠错")
+_SHARE_CORE = re.compile(r"打印|关闭|下载|分享|收藏|纠错|列印|關閉|下載|糾錯")
 
 
 def _is_share_bar(text: str) -> bool:
@@ -273,10 +277,12 @@ def _find_metadata_elements(root: Any) -> list[Any]:
 # --------------------------------------------------------------------------- content container
 
 
-def _find_container(root: Any, skip: set[Any]) -> Any | None:
+def _find_container(root: Any, skip: set[Any], by_text: bool = False) -> Any | None:
     """The element holding the document: a content-ish id/class with most of the text.
 
-    Text inside links does not count (menus are links), nor text in ``skip``.
+    Text inside links does not count (menus are links), nor text in ``skip``.  ``by_text``:
+    the page has lost its id/class names (an archive.today snapshot), so any element may be
+    the container and the text alone decides.
     """
     text_len: dict[Any, int] = {}
     depth: dict[Any, int] = {}
@@ -307,7 +313,7 @@ def _find_container(root: Any, skip: set[Any]) -> Any | None:
         for el in text_len
         if isinstance(el.tag, str)
         and el.tag in ("div", "td", "article", "section", "main", "span", "font")
-        and _CONTENT_WORDS.search(f"{el.get('id') or ''} {el.get('class') or ''}")
+        and (by_text or _CONTENT_WORDS.search(f"{el.get('id') or ''} {el.get('class') or ''}"))
         and text_len[el] >= 0.2 * total
     ]
     if not candidates:
@@ -507,9 +513,17 @@ def _tail_line(child: Any, default: int) -> int:
 # --------------------------------------------------------------------------- read
 
 
-def read(data: bytes, source: str) -> RawDoc:
-    """Read an HTML page: document blocks, metadata pairs, chrome in ``dropped``."""
-    text, encoding = _decode(data, source)
+def read(data: bytes, source: str, charset: str | None = None) -> RawDoc:
+    """Read an HTML page: document blocks, metadata pairs, chrome in ``dropped``.
+
+    ``charset``: the encoding the page's container declares (MHTML, WARC), which outranks
+    the page's own ``<meta charset>``.  A page served by a web archive (Wayback Machine,
+    archive.today) loses the archive's toolbar to ``dropped`` and gives its original URL and
+    capture time to ``metadata`` (see ``readers.webarchive``).
+    """
+    text, encoding = _decode(data, source, charset)
+    capture = webarchive.inspect(text)
+    text = capture.text
     try:
         import lxml.etree
         import lxml.html
@@ -532,7 +546,7 @@ def read(data: bytes, source: str) -> RawDoc:
             "save the page as .txt or .docx"
         )
     try:
-        return _convert(root, source, encoding)
+        return _convert(root, source, encoding, capture)
     except InputError:
         raise
     except RecursionError:
@@ -543,10 +557,11 @@ def read(data: bytes, source: str) -> RawDoc:
         ) from None
 
 
-def _convert(root: Any, source: str, encoding: str) -> RawDoc:
+def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture) -> RawDoc:
     """The parsed page as a RawDoc: metadata, content container, then the walk."""
     title_el = root.find(".//title")
     title = collapse_ws(title_el.text_content()) if title_el is not None else ""
+    capture.strip(root)
     for el in list(root.iter(*_DROP_SILENTLY)):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text, which belongs to the parent
@@ -554,11 +569,11 @@ def _convert(root: Any, source: str, encoding: str) -> RawDoc:
     body = root.find("body")
     start = body if body is not None else root
     metadata_els = _find_metadata_elements(start)
-    metadata: dict[str, str] = {}
+    metadata: dict[str, str] = dict(capture.metadata)
     for el in metadata_els:
         for key, value in _metadata_pairs(el).items():
             metadata.setdefault(key, value)
-    container = _find_container(start, set(metadata_els))
+    container = _find_container(start, set(metadata_els), by_text=capture.classless)
 
     walker = _Walker(container, metadata_els)
     walker.walk(start, None, 1)
@@ -574,6 +589,6 @@ def _convert(root: Any, source: str, encoding: str) -> RawDoc:
         encoding=encoding,
         blocks=walker.blocks,
         metadata=metadata,
-        dropped=walker.dropped,
+        dropped=capture.dropped + walker.dropped,
         title=title or None,
     )

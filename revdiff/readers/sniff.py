@@ -81,6 +81,47 @@ def markdown(data: bytes) -> bool:
     return len(kinds) >= 2 or len(_MD_SIGNS["heading"].findall(head)) >= 3
 
 
+_MIME_HEADER = re.compile(r"^(?:MIME-Version|Content-Type)[ \t]*:", re.M | re.I)
+_WEB_ARCHIVE_TYPE = re.compile(r"multipart/related|text/html", re.I)
+
+
+def mhtml(data: bytes) -> bool:
+    """A MIME message (RFC 2557) holding a web page: MIME headers before the first blank line
+    and a ``multipart/related`` or ``text/html`` content type near the start."""
+    head = data[:8192].decode("latin-1").lstrip("\r\n")
+    headers = re.split(r"\r?\n\r?\n", head, maxsplit=1)[0]
+    return bool(_MIME_HEADER.search(headers)) and bool(_WEB_ARCHIVE_TYPE.search(head))
+
+
+_WARC_START = re.compile(rb"\AWARC/\d\.\d+\r?\n")
+
+
+def warc(data: bytes) -> bool:
+    """A WARC file (ISO 28500): ``WARC/1.0`` first, or a gzip member that opens with it (.warc.gz)."""
+    if _WARC_START.match(data):
+        return True
+    if not data.startswith(b"\x1f\x8b"):
+        return False
+    import zlib
+
+    try:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 64)
+    except zlib.error:
+        return False
+    return bool(_WARC_START.match(head))
+
+
+def wacz(data: bytes) -> bool:
+    """A WACZ package: a zip holding ``datapackage.json`` and WARCs under ``archive/`` (member
+    names are stored uncompressed in the zip headers)."""
+    return data.startswith(b"PK\x03\x04") and b"datapackage.json" in data and b"archive/" in data
+
+
+def webarchive(data: bytes) -> bool:
+    """Safari's Web Archive: a binary property list naming a ``WebMainResource``."""
+    return data.startswith(b"bplist00") and b"WebMainResource" in data
+
+
 def text(data: bytes) -> bool:
     """Text is the fallback format: it never claims content by sniffing."""
     return False

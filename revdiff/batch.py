@@ -339,8 +339,9 @@ def run_pair(draft: str, final: str, options: dict[str, Any], lang: str, db_name
             result.update(html=html, json=json_text)
         else:
             try:
-                write_atomic(Path(outdir) / f"{name}.html", html)
-                write_atomic(Path(outdir) / f"{name}.json", json_text)
+                # made durable together, before the state records the pair (save_state)
+                write_atomic(Path(outdir) / f"{name}.html", html, durable=False)
+                write_atomic(Path(outdir) / f"{name}.json", json_text, durable=False)
             except OSError as exc:
                 return {"ok": False, "error": f"cannot write to {outdir}: {exc.strerror or exc}"}
         if db_name is not None:
@@ -417,6 +418,10 @@ def save_state(outdir: Path, pairs: dict[str, Any]) -> None:
     from revdiff import __version__
 
     data = {"schema": STATE_SCHEMA, "version": __version__, "pairs": pairs}
+    # The workers write reports without one fsync each (~4 ms of a ~40 ms pair on ext4); they
+    # reach the disk here, all at once, before the state says their pairs are done.
+    if hasattr(os, "sync"):
+        os.sync()
     # ASCII escapes: a path that is not UTF-8 (lone surrogates) survives the round trip
     write_atomic(outdir / STATE_FILE, json.dumps(data, ensure_ascii=True, indent=1, sort_keys=True) + "\n")
 

@@ -88,8 +88,12 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, durable: bool = True) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` so readers see the old or the new file, never half.
+
+    ``durable``: the data reach the disk before the rename (fsync), so a crash of the machine
+    cannot leave an empty file under the name; a caller that writes many files and makes them
+    durable together later (a batch, before its state records them) passes False.
 
     The temporary file sits in the target's folder (a rename across file systems is not
     atomic); it is removed again when anything fails, the error is re-raised.  A symlink is
@@ -119,7 +123,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         try:

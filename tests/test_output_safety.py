@@ -210,3 +210,23 @@ def _no_error():  # noqa: ANN202
     import contextlib
 
     return contextlib.nullcontext()
+
+
+def test_reports_reach_the_disk_before_the_state_records_them(
+    pair: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report is fsynced on its own, except a batch worker's: the batch makes its reports
+    durable together (os.sync) before the state file says their pairs are done."""
+    from revdiff import batch
+    from revdiff.output import write_atomic
+
+    calls: list[str] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync"))
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    write_atomic(tmp_path / "one.html", "x")
+    assert calls == ["fsync"]
+    calls.clear()
+    result = batch.run_pair(str(pair[0]), str(pair[1]), {}, "zh", outdir=str(tmp_path), name="p")
+    assert result["ok"] and (tmp_path / "p.html").stat().st_size > 0 and calls == []
+    batch.save_state(tmp_path, {"p": {"status": "done"}})
+    assert calls[0] == "sync"  # the reports first, then the state's own write

@@ -85,6 +85,7 @@ class _Item:
     rows: list[list[str]] | None = None  # set for a table
     dropped: bool = False
     kind: str = "line"  # line | table
+    doubts: tuple[str, ...] = ()  # OCR lines: the words holding digits that recognition was unsure of
 
 
 @dataclass

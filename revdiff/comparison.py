@@ -63,6 +63,33 @@ def _one_glyph_apart(f: Finding) -> bool:
     return cjk == 2
 
 
+def _same_figure(a: str, b: str) -> bool:
+    """Two runs of digits are the same figure, or one holds the other (the reading of a word
+    and the figure the sentence shows after the reader's fixes: "209(" → 20%)."""
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a))
+
+
+def _doubtful_figure(f: Finding, draft: Document, final: Document) -> bool:
+    """A figure in the OCR text the finding quotes was read with low confidence.
+
+    The reader keeps, for every recognised line, the words holding digits that Tesseract
+    was unsure of.  A sentence runs over a few printed lines from the one a finding cites;
+    a doubtful word there whose digits stand in the quoted sentence (or, when that side
+    quotes nothing — a pledge that seems removed — any doubtful word there) may be where
+    the change comes from.
+    """
+    for side in f.ocr:
+        doc, line, text = (draft, f.draft_line, f.draft_text) if side == "draft" else (final, f.final_line, f.final_text)
+        if line is None:
+            continue
+        quoted = re.findall(r"\d+", key(text)) if text else None
+        for near in range(line - 1, line + 4):
+            for word in doc.ocr_doubts.get(near, []):
+                if quoted is None or any(_same_figure(d, q) for d in re.findall(r"\d+", word) for q in quoted):
+                    return True
+    return False
+
+
 def _ref(node: Node, path: list[str]) -> SectionRef:
     return SectionRef(number=node.number, title=node.title, level=node.level, path=path,
                       line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page,
@@ -206,6 +233,11 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             f.note += "（两边只差一位数字，且出自 OCR 识别的文字，可能是漏识或多识了一个数字，请核对原件）"
             f.note_en += (" (The amounts differ by one digit in text read by OCR: possibly a digit the"
                           " recognition dropped or added; check the scan.)")
+        elif f.ocr and (f.draft_value or f.final_value) and _doubtful_figure(f, draft, final):
+            f.severity = "low"
+            f.note += "（引文中有 OCR 识别把握不大的数字，可能是识别错误，请核对原件）"
+            f.note_en += (" (A figure in the text quoted was read by OCR with low confidence: possibly a"
+                          " recognition error; check the scan.)")
         elif f.ocr:  # every format shows the note: the reader knows to check the scan
             sides = "、".join({"draft": "征求意见稿", "final": "定稿"}[x] for x in f.ocr)
             f.note += f"（{sides}的引文出自 OCR 识别的文字）"

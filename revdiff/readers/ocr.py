@@ -348,13 +348,17 @@ _RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar
 # 亿 read as its two halves (亻 as 人 / { / f, 乙 as Z / 2), and % as "9(" or "9%".
 _YI = re.compile(r"(?<=\d)\s?(?:[人亻][{fｆ(]?[Z乙2]|[{fｆ(]{1,2}[Z乙]|人(?=元))")
 _PERCENT = re.compile(r"(?<=\d)9[(（%]")
+# "%。" read as "%o。" / "%0。": the full stop's ring or the %'s own ring read twice (no figure
+# starts right after a percentage, before punctuation).
+_PERCENT_TAIL = re.compile(r"(?<=\d%)[oO0°](?=[。，；、）)]|$)")
 # ≥ read as 二 before a number (二 never stands right before Arabic digits in Chinese text).
 _AT_LEAST = re.compile(r"二(?=\d)")
 
 
 def _fix_confusions(text: str) -> str:
-    """``text`` with the recognition confusions in amounts (``_YI``, ``_PERCENT``, ``_AT_LEAST``) undone."""
-    return _AT_LEAST.sub("≥", _PERCENT.sub("%", _YI.sub("亿", text)))
+    """``text`` with the recognition confusions in amounts (``_YI``, ``_PERCENT``, ``_PERCENT_TAIL``,
+    ``_AT_LEAST``) undone."""
+    return _AT_LEAST.sub("≥", _PERCENT_TAIL.sub("", _PERCENT.sub("%", _YI.sub("亿", text))))
 
 
 def _line_text(words: list[dict[str, Any]]) -> str:
@@ -410,6 +414,37 @@ def mark_running_lines(pages: list[Any]) -> None:
         alike = {n for n, other, y2 in edges if abs(y2 - y) <= 2 * _Y_TOLERANCE and ratio(item.text, other.text) >= 80}
         if len(alike | {number}) >= need:
             item.dropped = True
+
+
+# A list number that lost its full stop ("1发展…"): one or two digits, then a Chinese
+# character that is no unit or measure word (a figure at a line's start is "15家", "2亿元").
+_BARE_NUMBER = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个万亿千百元家项人次倍])")
+# A chapter number whose 一 was read as a dash, or set apart from its 、 ("—、", "二 、").
+_DASH_ONE = re.compile(r"^[—―－-]\s*(?=、)")
+_SPACED_MARK = re.compile(r"^([一二三四五六七八九十]{1,3})\s+(?=、)")
+
+
+def restore_item_marks(pages: list[Any]) -> None:
+    """Give back the item and chapter marks that recognition broke, on recognised pages.
+
+    "—、" and "一 、" are the chapter number 一、 (a dash or a space never stands before 、).
+    A line that begins a paragraph (indented, or after a line that stopped short, or the
+    first in its 专栏 frame) with a bare number before Chinese text is a list item whose
+    full stop was lost ("1发展智能终端产业" for "1.发展智能终端产业"): a paragraph does
+    not begin with a bare number glued to a word.  A continued line may ("15家…"), so
+    lines inside a paragraph are left alone.  Run after the PDF reader has set each
+    line's ``indented`` and ``reaches_margin``.
+    """
+    prev: Any = None
+    for page in pages:
+        for it in page.items:
+            if it.kind != "line" or it.dropped:
+                continue
+            it.text = _SPACED_MARK.sub(r"\1", _DASH_ONE.sub("一", it.text))
+            starts = it.indented or prev is None or prev.reaches_margin is False or prev.frame != it.frame
+            if starts:
+                it.text = _BARE_NUMBER.sub(r"\1.", it.text)
+            prev = it
 
 
 def recognise(data: bytes, numbers: list[int], source: str) -> dict[int, Any]:

@@ -179,3 +179,25 @@ def test_a_finding_on_a_doubtful_figure_is_marked_for_checking() -> None:
     removed = Finding(kind="funding_removed", severity="high", note="", note_en="", draft_value="500",
                       draft_text="按照设备投资额的8%给予最高500万元补助。", draft_line=10, final_line=12, ocr=["final"])  # fmt: skip
     assert _doubtful_figure(removed, text, _doc({12: ["709%。"]})), "nothing quoted on that side: any doubt near"
+
+
+def test_a_changed_amount_read_with_low_confidence_is_low_and_says_check_the_scan(tmp_path: Path) -> None:
+    """The same change is a real finding on a sure reading, and a low "check the scan" on a doubtful one."""
+    misread = [tuple(x.replace("按每人1500元", "按每人1900元") if isinstance(x, str) else x for x in e) for e in jobs()]
+    draft = load_document(str(write_pdf(jobs(), tmp_path / "draft.pdf")))
+
+    def scanned_final(doubts: bool) -> Document:
+        doc = load_document(str(write_pdf(misread, tmp_path / "final.pdf")))
+        node = next(n for p in doc.parts for n in p.nodes() if "1900" in n.text)
+        doc.ocr_pages = [1]  # as if page 1 had been recognised, with or without doubt about 1900
+        doc.ocr_doubts = {node.line_at(node.text.index("1900")): ["1900"]} if doubts else {}
+        return doc
+
+    def finding(doubts: bool) -> Finding:
+        report = compare_documents(draft, scanned_final(doubts))
+        return next(f for f in report.findings if f.kind == "funding_changed" and f.final_value == "1900")
+
+    sure, doubtful = finding(False), finding(True)
+    assert sure.severity != "low" and "check the scan" not in sure.note_en
+    assert doubtful.severity == "low" and doubtful.ocr == ["final"]
+    assert "check the scan" in doubtful.note_en and "请核对原件" in doubtful.note

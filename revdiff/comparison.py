@@ -42,11 +42,16 @@ def _one_digit_apart(f: Finding) -> bool:
     return a.replace(key(dv), "#", 1) == b.replace(key(fv), "#", 1)
 
 
-def _one_glyph_apart(f: Finding) -> bool:
-    """The finding's two texts differ in one Chinese character (and punctuation) only.
+SLIPS = 3  # single characters two OCR readings of one sentence may differ in (数 → 效 twice, 源 → 产)
 
-    A target "redefined" that way on a page read by OCR is most likely one misread glyph
-    (增 → 雹): a real redefinition renames the measure (专利权 → 知识产权).
+
+def _glyphs_apart(f: Finding) -> bool:
+    """The finding's two texts differ only in a few Chinese characters each replaced by one
+    other (and punctuation).
+
+    A target "redefined" that way on a page read by OCR is most likely misread glyphs
+    (增 → 雹, 数 → 效): a real redefinition renames the measure, with words of other
+    lengths (专利权 → 知识产权, 有效发明专利 → 高价值发明专利).
     """
     from rapidfuzz.distance import Levenshtein
 
@@ -60,7 +65,7 @@ def _one_glyph_apart(f: Finding) -> bool:
         if hanzi and (op.tag != "replace" or op.src_end - op.src_start != 1 or op.dest_end - op.dest_start != 1):
             return False
         cjk += hanzi
-    return cjk == 2
+    return 2 <= cjk <= 2 * SLIPS
 
 
 def _same_figure(a: str, b: str) -> bool:
@@ -224,10 +229,11 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         # text read by OCR may hold recognition errors: the finding says which side is
         f.ocr = [side for side, doc, page in (("draft", draft, f.draft_page), ("final", final, f.final_page))
                  if page is not None and page in doc.ocr_pages]  # fmt: skip
-        if f.ocr and f.kind == "target_changed" and f.direction == "redefined" and _one_glyph_apart(f):
+        if f.ocr and f.kind == "target_changed" and f.direction == "redefined" and _glyphs_apart(f):
             f.severity = "low"
-            f.note += "（两边只差一个字，且出自 OCR 识别的文字，可能是识别差异）"
-            f.note_en += " (The two sides differ in one character of text read by OCR: possibly a recognition slip.)"
+            f.note += "（两边只差个别单字，且出自 OCR 识别的文字，可能是识别差异）"
+            f.note_en += (" (The two sides differ in a few single characters of text read by OCR: possibly a"
+                          " recognition slip.)")
         elif f.ocr and f.kind in ("funding_changed", "target_changed", "penalty_changed") and _one_digit_apart(f):
             f.severity = "low"
             f.note += "（两边只差一位数字，且出自 OCR 识别的文字，可能是漏识或多识了一个数字，请核对原件）"

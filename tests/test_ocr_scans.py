@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.comparison import _doubtful_figure
+from revdiff.comparison import _doubtful_figure, _glyphs_apart
 from revdiff.model import Document, Finding, Part
 from revdiff.pipeline import compare_documents, load_document
 from revdiff.readers import ocr as ocr_reader
@@ -144,6 +144,8 @@ def test_item_marks_lost_by_recognition_are_given_back_where_a_paragraph_begins(
     page = _Page(number=1, height=800, items=[
         _line("—、总体要求"),
         _line("二 、重点任务"),
+        _line("〈一)做强数字核心产业"),
+        _line("[2)稳定公共岗位"),
         _line("1发展智能终端产业", indented=True),
         _line("依托开发区，引进整机制造和关键零部件配套项目，对超过", indented=True, reaches=True),
         _line("15家企业给予奖励。"),                     # a figure that continues the sentence above
@@ -155,7 +157,7 @@ def test_item_marks_lost_by_recognition_are_given_back_where_a_paragraph_begins(
     ])  # fmt: skip
     ocr_reader.restore_item_marks([page])
     assert [it.text for it in page.items] == [
-        "一、总体要求", "二、重点任务", "1.发展智能终端产业", "依托开发区，引进整机制造和关键零部件配套项目，对超过",
+        "一、总体要求", "二、重点任务", "（一）做强数字核心产业", "（2）稳定公共岗位", "1.发展智能终端产业", "依托开发区，引进整机制造和关键零部件配套项目，对超过",
         "15家企业给予奖励。", "2.培育软件和信息服务业", "专栏1 重点工程", "1.智能工厂示范工程：建设智能工厂20个。",
         "2026年起实施。", "10亿元基金。",
     ]
@@ -201,3 +203,17 @@ def test_a_changed_amount_read_with_low_confidence_is_low_and_says_check_the_sca
     assert sure.severity != "low" and "check the scan" not in sure.note_en
     assert doubtful.severity == "low" and doubtful.ocr == ["final"]
     assert "check the scan" in doubtful.note_en and "请核对原件" in doubtful.note
+
+
+@pytest.mark.parametrize(("final_text", "slip"), [
+    ("完善城市数据资源体系，每年开放数据集不少于200个。", False),       # the same sentence: no change at all
+    ("完善城市数据资源体系，每年开放效据集不少于200个。", True),        # 数 → 效
+    ("完善城市效据资产体系，每年开放效据集不少于200个。", True),        # three single glyphs misread
+    ("完善城市效据资产体糸，每年开敢效据集不少于200个。", False),       # five: not a few slips
+    ("完善城市数据资源体系，每年开放高质量数据集不少于200个。", False),  # words added: a real redefinition
+    ("完善城市数据资源体系，每年开放数据产品不少于200个。", False),     # 集 → 产品: a word of another length
+])  # fmt: skip
+def test_a_few_single_glyphs_apart_is_a_recognition_slip(final_text: str, slip: bool) -> None:
+    f = Finding(kind="target_changed", severity="medium", note="", note_en="", direction="redefined",
+                draft_text="完善城市数据资源体系，每年开放数据集不少于200个。", final_text=final_text)  # fmt: skip
+    assert _glyphs_apart(f) is slip

@@ -69,10 +69,13 @@ def _image(page: Any) -> tuple[Any, float, float, float]:
     return page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L"), DPI, 0.0, 0.0
 
 
-def _words(image: Any, dpi: float, source: str, layout: int = 3) -> list[dict[str, Any]]:
+def _words(image: Any, dpi: float, source: str, layout: int = 4) -> list[dict[str, Any]]:
     """Tesseract's words for ``image``: text, box (pixels) and (block, paragraph, line) ids.
 
-    ``layout``: Tesseract's page segmentation mode (3: find the page's layout; 6: one block).
+    ``layout``: Tesseract's page segmentation mode: 4 (a column of lines of any size) for a
+    page — a 公文 page is one column, and mode 3's search for a layout drops short lines
+    as non-text (a heading "一、主要目标" or "（征求意见稿）" vanished at 300 dpi) —, 6 (one
+    block) for a sheet of table cells, 7 (one line) for a line read again.
     """
     buf = io.BytesIO()
     image.save(buf, format="PNG")
@@ -422,12 +425,16 @@ _BARE_NUMBER = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个万�
 # A chapter number whose 一 was read as a dash, or set apart from its 、 ("—、", "二 、").
 _DASH_ONE = re.compile(r"^[—―－-]\s*(?=、)")
 _SPACED_MARK = re.compile(r"^([一二三四五六七八九十]{1,3})\s+(?=、)")
+# A section number in brackets whose bracket was read as a look-alike ("〈一)", "[2)").
+_BRACKETED = re.compile(r"^[(（〈《<\[［{【]\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）〉》>\]］}】]")
 
 
 def restore_item_marks(pages: list[Any]) -> None:
     """Give back the item and chapter marks that recognition broke, on recognised pages.
 
-    "—、" and "一 、" are the chapter number 一、 (a dash or a space never stands before 、).
+    "—、" and "一 、" are the chapter number 一、 (a dash or a space never stands before 、);
+    a number between brackets or their look-alikes at a line's start ("〈一)") is the section
+    number （一）.
     A line that begins a paragraph (indented, or after a line that stopped short, or the
     first in its 专栏 frame) with a bare number before Chinese text is a list item whose
     full stop was lost ("1发展智能终端产业" for "1.发展智能终端产业"): a paragraph does
@@ -440,7 +447,7 @@ def restore_item_marks(pages: list[Any]) -> None:
         for it in page.items:
             if it.kind != "line" or it.dropped:
                 continue
-            it.text = _SPACED_MARK.sub(r"\1", _DASH_ONE.sub("一", it.text))
+            it.text = _BRACKETED.sub(r"（\1）", _SPACED_MARK.sub(r"\1", _DASH_ONE.sub("一", it.text)))
             starts = it.indented or prev is None or prev.reaches_margin is False or prev.frame != it.frame
             if starts:
                 it.text = _BARE_NUMBER.sub(r"\1.", it.text)

@@ -309,41 +309,77 @@ def _page(number: int, height: float, image: Any, dpi: float, origin: tuple[floa
 
 
 def _doubtful(word: dict[str, Any]) -> bool:
-    """A word that holds digits and that Tesseract was unsure of (a figure possibly misread)."""
-    return word["conf"] < DOUBT and any(ch.isdigit() for ch in word["text"])
+    """A word that holds digits, that Tesseract was unsure of and that no second reading
+    confirmed (a figure possibly misread)."""
+    return word["conf"] < DOUBT and not word.get("confirmed") and any(ch.isdigit() for ch in word["text"])
 
 
-def _reread(image: Any, words: list[dict[str, Any]], dpi: float, source: str) -> list[dict[str, Any]]:
-    """The words of one line, read again on their own when a figure on the line is doubtful.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
 
-    Read as part of a page, a narrow glyph beside a digit (the % of a condensed "8%") is
-    often taken for another digit ("99", confidence 45); the same line cut out and read as
-    a single text line (Tesseract's ``--psm 7``) is read right, and sure of it (83).  The
-    new reading replaces the old one when its least sure figure is surer than the old
-    one's and it reads as the same line (80 % alike: not a neighbour's text).
-    """
+
+def _figures(words: list[dict[str, Any]]) -> list[str]:
+    """The figures a reading of one line gives, after the known confusions are undone."""
+    return _FIGURE.findall(_fix_confusions(_line_text(words)))
+
+
+def _read_line(image: Any, words: list[dict[str, Any]], dpi: float, scale: int, source: str) -> list[dict[str, Any]]:
+    """The line of ``words`` cut out, enlarged ``scale`` times and read as a single line
+    (Tesseract's ``--psm 7``), its words placed back on the page; [] when nothing is read."""
     from PIL import Image
-    from rapidfuzz.fuzz import ratio
 
     x0, top, x1, bottom = words[0]["box"]
     pad = max(4, (bottom - top) // 5)
     box = (max(0, x0 - pad), max(0, top - pad), min(image.width, x1 + pad), min(image.height, bottom + pad))
-    margin = round(dpi / 10)  # white around the line, as on a page
-    sheet = Image.new("L", (box[2] - box[0] + 2 * margin, box[3] - box[1] + 2 * margin), 255)
-    sheet.paste(image.crop(box), (margin, margin))
-    again = _words(sheet, dpi, source, layout=7)
+    crop = image.crop(box)
+    if scale > 1:
+        crop = crop.resize((crop.width * scale, crop.height * scale), Image.Resampling.BICUBIC)
+    margin = round(scale * dpi / 10)  # white around the line, as on a page
+    sheet = Image.new("L", (crop.width + 2 * margin, crop.height + 2 * margin), 255)
+    sheet.paste(crop, (margin, margin))
+    try:
+        again = _words(sheet, scale * dpi, source, layout=7)
+    except InputError:  # "Line cannot be recognized" (a speck of noise): no second reading
+        return []
     for w in again:
-        w["x0"] += box[0] - margin
-        w["x1"] += box[0] - margin
-        w["top"] += box[1] - margin
-        w["bottom"] += box[1] - margin
+        for edge, origin in (("x0", box[0]), ("x1", box[0]), ("top", box[1]), ("bottom", box[1])):
+            w[edge] = (w[edge] - margin) / scale + origin
+        w["size"] /= scale
         w["line"], w["box"] = words[0]["line"], words[0]["box"]
+    return again
 
+
+def _reread(image: Any, words: list[dict[str, Any]], dpi: float, source: str) -> list[dict[str, Any]]:
+    """The words of one line, checked by reading the line again when a figure on it is doubtful.
+
+    Read as part of a page, a narrow glyph beside a digit (the % of a condensed "8%") is
+    often taken for another digit ("99", confidence 45); the same line cut out and read as
+    a single text line is often read right ("8%", 83), and so, or not, is the line read
+    at twice the size.  Of the three readings, the first whose figures another one gives
+    too wins, its figures confirmed when one of the agreeing readings is sure of them (two
+    unsure readings may share a confusion: 1500元 read "15007" twice); when no two agree,
+    the one whose least sure figure is surest wins, its figures still doubtful.
+    A reading that is not of the same line (under 80 % alike: a neighbour's text) is left out.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    text = _fix_confusions(_line_text(words))
+    readings = [words]
+    for scale in (1, 2):
+        again = _read_line(image, words, dpi, scale, source)
+        if again and ratio(text, _fix_confusions(_line_text(again))) >= 80:
+            readings.append(again)
     def least(ws: list[dict[str, Any]]) -> float:
         return min((w["conf"] for w in ws if any(ch.isdigit() for ch in w["text"])), default=100.0)
 
-    old, new = "".join(w["text"] for w in words), "".join(w["text"] for w in again)
-    return again if least(again) > least(words) and ratio(old, new) >= 80 else words
+    figures = [_figures(r) for r in readings]
+    for i, reading in enumerate(readings):
+        agreeing = [r for j, r in enumerate(readings) if figures[j] == figures[i]]
+        if len(agreeing) > 1:
+            if any(least(r) >= DOUBT for r in agreeing):
+                for w in reading:
+                    w["confirmed"] = True
+            return reading
+    return max(readings, key=least)
 
 
 _RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar or bracket
@@ -351,9 +387,9 @@ _RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar
 # 亿 read as its two halves (亻 as 人 / { / f, 乙 as Z / 2), and % as "9(" or "9%".
 _YI = re.compile(r"(?<=\d)\s?(?:[人亻][{fｆ(]?[Z乙2]|[{fｆ(]{1,2}[Z乙]|人(?=元))")
 _PERCENT = re.compile(r"(?<=\d)9[(（%]")
-# "%。" read as "%o。" / "%0。": the full stop's ring or the %'s own ring read twice (no figure
-# starts right after a percentage, before punctuation).
-_PERCENT_TAIL = re.compile(r"(?<=\d%)[oO0°](?=[。，；、）)]|$)")
+# "%。" read as "%o。", "%0。", "%p。": the %'s ring read twice as a letter or digit (no figure
+# or word starts right after a percentage and ends at once, before punctuation).
+_PERCENT_TAIL = re.compile(r"(?<=\d%)[A-Za-z0-9°](?=[。，；、）)]|$)")
 # ≥ read as 二 before a number (二 never stands right before Arabic digits in Chinese text).
 _AT_LEAST = re.compile(r"二(?=\d)")
 

@@ -95,6 +95,42 @@ def _doubtful_figure(f: Finding, draft: Document, final: Document) -> bool:
     return False
 
 
+def _still_there(f: Finding, draft: Document, final: Document) -> bool:
+    """The pledge or target a finding says was removed (or added) is still in the OCR text of
+    the other side, read a little differently: a misread figure or unit, not a change.
+
+    The sentence is looked for in that side's text around the line the finding cites; it is
+    still there when a stretch of that text differs from it in at most ``SLIPS`` characters
+    and in length by at most one (12 read as 也, 15家 as 15冢).  Taking a figure out of a
+    sentence shortens it by the figure and its unit (最高500万元), so a real removal is not.
+    """
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.fuzz import partial_ratio_alignment
+
+    if f.kind.endswith("_removed"):
+        side, doc, line, sentence = "final", final, f.final_line, f.draft_text
+    elif f.kind.endswith("_added"):
+        side, doc, line, sentence = "draft", draft, f.draft_line, f.final_text
+    else:
+        return False
+    if side not in f.ocr or line is None or not sentence:
+        return False
+    near = []
+    for part in doc.parts:
+        for node in part.nodes():
+            if node.line_start - 3 <= line <= node.line_end + 3:
+                near.append(node.text)
+                near += [" | ".join(row) for row in node.rows or []]
+    wanted, text = key(sentence), key("\n".join(near))
+    if not wanted or not text:
+        return False
+    found = partial_ratio_alignment(wanted, text)
+    if found is None:
+        return False
+    stretch = text[found.dest_start : found.dest_end]
+    return abs(len(stretch) - len(wanted)) <= 1 and Levenshtein.distance(wanted, stretch) <= SLIPS
+
+
 def _ref(node: Node, path: list[str]) -> SectionRef:
     return SectionRef(number=node.number, title=node.title, level=node.level, path=path,
                       line_start=node.line_start, line_end=node.line_end, kind=node.kind, page=node.page,
@@ -239,6 +275,11 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             f.note += "（两边只差一位数字，且出自 OCR 识别的文字，可能是漏识或多识了一个数字，请核对原件）"
             f.note_en += (" (The amounts differ by one digit in text read by OCR: possibly a digit the"
                           " recognition dropped or added; check the scan.)")
+        elif f.ocr and (f.draft_value or f.final_value) and _still_there(f, draft, final):
+            f.severity = "low"
+            f.note += "（该句仍在 OCR 识别的文字中，只有个别字不同，可能是识别错误，请核对原件）"
+            f.note_en += (" (The sentence is still in the text read by OCR, a few characters apart: possibly a"
+                          " recognition error; check the scan.)")
         elif f.ocr and (f.draft_value or f.final_value) and _doubtful_figure(f, draft, final):
             f.severity = "low"
             f.note += "（引文中有 OCR 识别把握不大的数字，可能是识别错误，请核对原件）"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from revdiff.comparison import _doubtful_figure, _glyphs_apart
+from revdiff.comparison import _doubtful_figure, _glyphs_apart, _still_there
 from revdiff.model import Document, Finding, Part
 from revdiff.pipeline import compare_documents, load_document
 from revdiff.readers import ocr as ocr_reader
@@ -217,3 +217,22 @@ def test_a_few_single_glyphs_apart_is_a_recognition_slip(final_text: str, slip: 
     f = Finding(kind="target_changed", severity="medium", note="", note_en="", direction="redefined",
                 draft_text="完善城市数据资源体系，每年开放数据集不少于200个。", final_text=final_text)  # fmt: skip
     assert _glyphs_apart(f) is slip
+
+
+@pytest.mark.parametrize(("scanned_text", "still_there"), [
+    ("到2026年，培育数字经济企业15冢，新增企业20家以上。", True),     # the unit misread: 家 → 冢
+    ("到2026年，培育数字经济企业也家，新增企业20家以上。", True),      # the figure misread as a glyph
+    ("到2026年，培育数字经济企业，新增企业20家以上。", False),         # the figure and its unit taken out
+    ("到2026年，新增企业20家以上。", False),                           # the clause taken out
+])  # fmt: skip
+def test_a_removed_target_whose_sentence_ocr_still_shows_is_a_misread(tmp_path: Path, scanned_text: str,
+                                                                     still_there: bool) -> None:  # fmt: skip
+    final = load_document(str(write_pdf([("title", JOBS_TITLE), ("h1", "一、发展目标"), ("para", scanned_text)],
+                                        tmp_path / "final.pdf")))  # fmt: skip
+    line = next(n for p in final.parts for n in p.nodes() if "新增企业" in n.text).line_start
+    removed = Finding(kind="target_removed", severity="high", note="", note_en="", draft_value="15",
+                      draft_text="到2026年，培育数字经济企业15家，新增企业20家以上。", draft_line=3, final_line=line,
+                      ocr=["final"])  # fmt: skip
+    assert _still_there(removed, _doc({}), final) is still_there
+    removed.ocr = []
+    assert not _still_there(removed, _doc({}), final), "only where that side was read by OCR"

@@ -236,3 +236,12 @@ def test_a_removed_target_whose_sentence_ocr_still_shows_is_a_misread(tmp_path: 
     assert _still_there(removed, _doc({}), final) is still_there
     removed.ocr = []
     assert not _still_there(removed, _doc({}), final), "only where that side was read by OCR"
+
+
+def test_a_percent_sign_read_as_a_figure_in_the_unit_column_is_a_percent_sign() -> None:
+    rows = [["指标", "单位", "基期值", "目标值"], ["覆盖率", "9%", "52", "≥85"], ["联网率", "96", "80", "95"],
+            ["基站数", "个", "9", "30"]]  # fmt: skip
+    assert ocr_reader._fix_unit_column(rows) == [["指标", "单位", "基期值", "目标值"], ["覆盖率", "%", "52", "≥85"],
+                                                 ["联网率", "%", "80", "95"], ["基站数", "个", "9", "30"]]  # fmt: skip
+    no_unit = [["指标", "2024年"], ["覆盖率", "9%"]]
+    assert ocr_reader._fix_unit_column(no_unit) == [["指标", "2024年"], ["覆盖率", "9%"]], "a value column keeps its figures"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -245,3 +246,34 @@ def test_a_percent_sign_read_as_a_figure_in_the_unit_column_is_a_percent_sign() 
                                                  ["联网率", "%", "80", "95"], ["基站数", "个", "9", "30"]]  # fmt: skip
     no_unit = [["指标", "2024年"], ["覆盖率", "9%"]]
     assert ocr_reader._fix_unit_column(no_unit) == [["指标", "2024年"], ["覆盖率", "9%"]], "a value column keeps its figures"
+
+
+def _page_image(doc: Doc, tmp: Path) -> Any:
+    """Page 1 of ``doc`` printed to PDF and rasterised at 200 dpi in grey, as a scanner gives it."""
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-f", "1", "-l", "1", str(write_pdf(doc, tmp / "p.pdf")),
+                    str(tmp / "p")], check=True, timeout=120)  # fmt: skip
+    return Image.open(next(tmp.glob("p-*.png"))).convert("L")
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm is not installed")
+def test_a_page_scanned_askew_is_turned_level(tmp_path: Path) -> None:
+    from PIL import Image
+
+    page = _page_image(jobs(), tmp_path)
+    assert ocr_reader.skew(page) == 0.0
+    for angle in (0.6, -1.2):
+        turned = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        assert abs(ocr_reader.skew(turned) + angle) <= 0.1, angle
+
+
+@pytest.mark.skipif(not shutil.which("tesseract") or not shutil.which("pdftoppm"), reason="no tesseract / pdftoppm")
+def test_a_printed_line_the_page_reading_left_out_is_read(tmp_path: Path) -> None:
+    page = _page_image([("h1", "一、拓宽就业渠道"), ("para", "统筹事业单位空缺岗位，公开招聘的比例不低于40%。")], tmp_path)
+    words = ocr_reader._words(page, 200, "p.png")
+    heading = [w for w in words if w["line"] == words[0]["line"]]
+    assert "".join(w["text"] for w in heading).startswith("一、")
+    found = ocr_reader._missed_lines(page, heading, 200, "p.png")  # as if the paragraph had been dropped
+    assert "招聘的比例" in "".join(w["text"] for w in found)
+    assert ocr_reader._missed_lines(page, words, 200, "p.png") == [], "nothing was left out"

@@ -277,3 +277,8 @@ def test_a_printed_line_the_page_reading_left_out_is_read(tmp_path: Path) -> Non
     found = ocr_reader._missed_lines(page, heading, 200, "p.png")  # as if the paragraph had been dropped
     assert "招聘的比例" in "".join(w["text"] for w in found)
     assert ocr_reader._missed_lines(page, words, 200, "p.png") == [], "nothing was left out"
+
+
+def test_the_progress_bar_fills_page_by_page() -> None:
+    assert ocr_reader.progress("scan.pdf", 0, 4, 1, width=8) == "revdiff: OCR scan.pdf [--------] 0/4 pages, reading page 1"
+    assert ocr_reader.progress("scan.pdf", 3, 4, 7, width=8) == "revdiff: OCR scan.pdf [######--] 3/4 pages, reading page 7"

@@ -588,10 +588,16 @@ def restore_item_marks(pages: list[Any]) -> None:
             prev = it
 
 
+def progress(source: str, done: int, total: int, page: int, width: int = 20) -> str:
+    """The progress bar shown on a terminal while page ``page`` is read, ``done`` of ``total`` read."""
+    filled = round(width * done / total) if total else width
+    return f"revdiff: OCR {source} [{'#' * filled}{'-' * (width - filled)}] {done}/{total} pages, reading page {page}"
+
+
 def recognise(data: bytes, numbers: list[int], source: str) -> dict[int, Any]:
     """OCR the pages ``numbers`` (1-based) of the PDF ``data`` into the PDF reader's pages.
 
-    A progress line per page is shown on a terminal.
+    A progress bar, redrawn for every page, is shown on a terminal (standard error).
     """
     import pypdfium2 as pdfium
 
@@ -602,8 +608,7 @@ def recognise(data: bytes, numbers: list[int], source: str) -> dict[int, Any]:
     try:
         for i, number in enumerate(numbers, 1):
             if shown:
-                print(f"\rrevdiff: OCR {source} page {number} ({i}/{len(numbers)})", end="", file=sys.stderr,
-                      flush=True)  # fmt: skip
+                print("\r" + progress(source, i - 1, len(numbers), number), end="", file=sys.stderr, flush=True)
             page = pdf[number - 1]
             image, dpi, x, y = _image(page)
             image = _deskew(image)

@@ -265,7 +265,7 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         # text read by OCR may hold recognition errors: the finding says which side is
         f.ocr = [side for side, doc, page in (("draft", draft, f.draft_page), ("final", final, f.final_page))
                  if page is not None and page in doc.ocr_pages]  # fmt: skip
-        if f.ocr and f.kind == "target_changed" and f.direction == "redefined" and _glyphs_apart(f):
+        if f.ocr and f.kind in ("target_changed", "funding_changed") and f.direction == "redefined" and _glyphs_apart(f):
             f.severity = "low"
             f.note += "（两边只差个别单字，且出自 OCR 识别的文字，可能是识别差异）"
             f.note_en += (" (The two sides differ in a few single characters of text read by OCR: possibly a"

@@ -282,3 +282,15 @@ def test_a_printed_line_the_page_reading_left_out_is_read(tmp_path: Path) -> Non
 def test_the_progress_bar_fills_page_by_page() -> None:
     assert ocr_reader.progress("scan.pdf", 0, 4, 1, width=8) == "revdiff: OCR scan.pdf [--------] 0/4 pages, reading page 1"
     assert ocr_reader.progress("scan.pdf", 3, 4, 7, width=8) == "revdiff: OCR scan.pdf [######--] 3/4 pages, reading page 7"
+
+
+def test_a_pledge_whose_cap_word_ocr_misread_is_a_recognition_slip(tmp_path: Path) -> None:
+    """最高 read as 最局 makes the cap look redefined; on OCR text that is a slip, not a change."""
+    misread = [tuple(x.replace("可申请最高", "可申请最局") if isinstance(x, str) else x for x in e) for e in jobs()]
+    draft = load_document(str(write_pdf(jobs(), tmp_path / "draft.pdf")))
+    final = load_document(str(write_pdf(misread, tmp_path / "final.pdf")))
+    plain = [f for f in compare_documents(draft, final).findings if f.kind == "funding_changed"]
+    assert [(f.direction, f.severity != "low") for f in plain] == [("redefined", True)], "a text PDF: a real change"
+    final.ocr_pages = [1]
+    slips = [f for f in compare_documents(draft, final).findings if f.kind == "funding_changed"]
+    assert [(f.severity, f.ocr) for f in slips] == [("low", ["final"])] and "recognition slip" in slips[0].note_en

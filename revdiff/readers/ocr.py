@@ -118,7 +118,7 @@ def _words(image: Any, dpi: float, source: str, layout: int = 4) -> list[dict[st
     ``layout``: Tesseract's page segmentation mode: 4 (a column of lines of any size) for a
     page — a 公文 page is one column, and mode 3's search for a layout drops short lines
     as non-text (a heading "一、主要目标" or "（征求意见稿）" vanished at 300 dpi) —, 6 (one
-    block) for a sheet of table cells, 7 (one line) for a line read again.
+    block) for a sheet of table cells or of lines read again.
     """
     buf = io.BytesIO()
     image.save(buf, format="PNG")
@@ -334,9 +334,10 @@ def _page(number: int, height: float, image: Any, dpi: float, origin: tuple[floa
     lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
     for w in words:
         lines.setdefault(w["line"], []).append(w)
+    doubtful = [k for k, ws in lines.items() if any(_doubtful(w) for w in ws)]
+    if doubtful:
+        lines.update(zip(doubtful, _reread(text_image, [lines[k] for k in doubtful], dpi, source), strict=True))
     for ws in lines.values():
-        if any(_doubtful(w) for w in ws):
-            ws = _reread(text_image, ws, dpi, source)
         text = _fix_confusions(_line_text(ws))
         if text:
             x0, x1 = min(w["x0"] for w in ws), max(w["x1"] for w in ws)
@@ -358,7 +359,7 @@ def _missed_lines(image: Any, words: list[dict[str, Any]], dpi: float, source: s
     Tesseract's layout analysis sometimes takes a short line for something other than text
     and drops it without a word (a heading "二、重点任务" under a table).  A band of pixel rows
     with ink that no recognised line covers, as tall as a line of text, is read on its own
-    (``--psm 7``), so that nothing printed is lost.
+    (see ``_read_lines``), so that nothing printed is lost.
     """
     from PIL import Image
 
@@ -379,16 +380,15 @@ def _missed_lines(image: Any, words: list[dict[str, Any]], dpi: float, source: s
         elif v == 0 and start is not None:
             bands.append((start, y))
             start = None
-    out: list[dict[str, Any]] = []
+    missed = []
     for number, (top, bottom) in enumerate(bands):
         if bottom - top < 0.5 * line_height or sum(covered[top:bottom]) > 0.3 * (bottom - top):
             continue
         left, _, right, _ = ink.crop((0, top, ink.width, bottom)).getbbox() or (0, 0, 0, 0)
         if right - left < 0.5 * line_height:  # a speck, not a word
             continue
-        line = [{"box": (left, top, right, bottom), "line": (10_000, 0, number)}]
-        out += _read_line(image, line, dpi, 1, source)
-    return out
+        missed.append([{"box": (left, top, right, bottom), "line": (10_000, 0, number)}])
+    return [w for line in (_read_lines(image, missed, dpi, 1, source) if missed else []) for w in line]
 
 
 def _doubtful(word: dict[str, Any]) -> bool:
@@ -405,38 +405,58 @@ def _figures(words: list[dict[str, Any]]) -> list[str]:
     return _FIGURE.findall(_fix_confusions(_line_text(words)))
 
 
-def _read_line(image: Any, words: list[dict[str, Any]], dpi: float, scale: int, source: str) -> list[dict[str, Any]]:
-    """The line of ``words`` cut out, enlarged ``scale`` times and read as a single line
-    (Tesseract's ``--psm 7``), its words placed back on the page; [] when nothing is read."""
+def _read_lines(image: Any, lines: list[list[dict[str, Any]]], dpi: float, scale: int,
+                source: str) -> list[list[dict[str, Any]]]:
+    """Each line of ``lines`` (words with their line's box) read again on its own, enlarged
+    ``scale`` times, its words placed back on the page; [] for a line nothing was read on.
+
+    The lines are cut out and stacked on one white sheet, a fifth of an inch apart, which
+    Tesseract reads as one block of lines (``--psm 6``): one run for all the lines of a
+    page, not one (and one loading of the model) a line.
+    """
     from PIL import Image
 
-    x0, top, x1, bottom = words[0]["box"]
-    pad = max(4, (bottom - top) // 5)
-    box = (max(0, x0 - pad), max(0, top - pad), min(image.width, x1 + pad), min(image.height, bottom + pad))
-    crop = image.crop(box)
-    if scale > 1:
-        crop = crop.resize((crop.width * scale, crop.height * scale), Image.Resampling.BICUBIC)
-    margin = round(scale * dpi / 10)  # white around the line, as on a page
-    sheet = Image.new("L", (crop.width + 2 * margin, crop.height + 2 * margin), 255)
-    sheet.paste(crop, (margin, margin))
+    gap = round(scale * dpi / 5)
+    crops = []
+    for words in lines:
+        x0, top, x1, bottom = words[0]["box"]
+        pad = max(4, (bottom - top) // 5)
+        box = (max(0, x0 - pad), max(0, top - pad), min(image.width, x1 + pad), min(image.height, bottom + pad))
+        crop = image.crop(box)
+        if scale > 1:
+            crop = crop.resize((crop.width * scale, crop.height * scale), Image.Resampling.BICUBIC)
+        crops.append((box, crop))
+    sheet = Image.new("L", (max(c.width for _, c in crops) + 2 * gap, sum(c.height + gap for _, c in crops) + gap), 255)
+    spans, y = [], gap
+    for box, crop in crops:
+        sheet.paste(crop, (gap, y))
+        spans.append((box, y, y + crop.height))
+        y += crop.height + gap
+    out: list[list[dict[str, Any]]] = [[] for _ in lines]
     try:
-        again = _words(sheet, scale * dpi, source, layout=7)
-    except InputError:  # "Line cannot be recognized" (a speck of noise): no second reading
-        return []
-    for w in again:
-        for edge, origin in (("x0", box[0]), ("x1", box[0]), ("top", box[1]), ("bottom", box[1])):
-            w[edge] = (w[edge] - margin) / scale + origin
+        found = _words(sheet, scale * dpi, source, layout=6)
+    except InputError:  # nothing Tesseract could read as lines (specks of noise): no second reading
+        return out
+    for w in found:
+        middle = (w["top"] + w["bottom"]) / 2
+        i = next((i for i, (_, a, b) in enumerate(spans) if a - gap / 2 <= middle < b + gap / 2), None)
+        if i is None:
+            continue
+        box, a, _ = spans[i]
+        for edge, origin, offset in (("x0", box[0], gap), ("x1", box[0], gap), ("top", box[1], a), ("bottom", box[1], a)):
+            w[edge] = (w[edge] - offset) / scale + origin
         w["size"] /= scale
-        w["line"], w["box"] = words[0]["line"], words[0]["box"]
-    return again
+        w["line"], w["box"] = lines[i][0]["line"], lines[i][0]["box"]
+        out[i].append(w)
+    return out
 
 
-def _reread(image: Any, words: list[dict[str, Any]], dpi: float, source: str) -> list[dict[str, Any]]:
-    """The words of one line, checked by reading the line again when a figure on it is doubtful.
+def _reread(image: Any, lines: list[list[dict[str, Any]]], dpi: float, source: str) -> list[list[dict[str, Any]]]:
+    """The words of lines on which a figure is doubtful, each checked by reading it again.
 
     Read as part of a page, a narrow glyph beside a digit (the % of a condensed "8%") is
-    often taken for another digit ("99", confidence 45); the same line cut out and read as
-    a single text line is often read right ("8%", 83), and so, or not, is the line read
+    often taken for another digit ("99", confidence 45); the same line cut out and read
+    apart from the page is often read right ("8%", 83), and so, or not, is the line read
     at twice the size.  Of the three readings, the first whose figures another one gives
     too wins, its figures confirmed when one of the agreeing readings is sure of them (two
     unsure readings may share a confusion: 1500元 read "15007" twice); when no two agree,
@@ -445,24 +465,26 @@ def _reread(image: Any, words: list[dict[str, Any]], dpi: float, source: str) ->
     """
     from rapidfuzz.fuzz import ratio
 
-    text = _fix_confusions(_line_text(words))
-    readings = [words]
-    for scale in (1, 2):
-        again = _read_line(image, words, dpi, scale, source)
-        if again and ratio(text, _fix_confusions(_line_text(again))) >= 80:
-            readings.append(again)
     def least(ws: list[dict[str, Any]]) -> float:
         return min((w["conf"] for w in ws if any(ch.isdigit() for ch in w["text"])), default=100.0)
 
-    figures = [_figures(r) for r in readings]
-    for i, reading in enumerate(readings):
-        agreeing = [r for j, r in enumerate(readings) if figures[j] == figures[i]]
-        if len(agreeing) > 1:
-            if any(least(r) >= DOUBT for r in agreeing):
-                for w in reading:
-                    w["confirmed"] = True
-            return reading
-    return max(readings, key=least)
+    again = [_read_lines(image, lines, dpi, scale, source) for scale in (1, 2)]
+    out = []
+    for i, words in enumerate(lines):
+        text = _fix_confusions(_line_text(words))
+        readings = [words] + [r[i] for r in again if r[i] and ratio(text, _fix_confusions(_line_text(r[i]))) >= 80]
+        figures = [_figures(r) for r in readings]
+        chosen = max(readings, key=least)
+        for j, reading in enumerate(readings):
+            agreeing = [r for k, r in enumerate(readings) if figures[k] == figures[j]]
+            if len(agreeing) > 1:
+                if any(least(r) >= DOUBT for r in agreeing):
+                    for w in reading:
+                        w["confirmed"] = True
+                chosen = reading
+                break
+        out.append(chosen)
+    return out
 
 
 _RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar or bracket

@@ -279,6 +279,22 @@ def test_a_printed_line_the_page_reading_left_out_is_read(tmp_path: Path) -> Non
     assert ocr_reader._missed_lines(page, words, 200, "p.png") == [], "nothing was left out"
 
 
+
+def test_a_picture_is_no_left_out_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    page = Image.new("L", (1600, 2200), 255)
+    page.paste(0, (100, 100, 1500, 140))  # a line the page's reading found
+    words = [{"text": "一、拓宽就业渠道", "line": (1, 1, 1), "conf": 95.0, "box": (100, 100, 1500, 140)}]
+    page.paste(0, (300, 1200, 900, 1600))  # a picture or a seal: ink ten lines tall, no line of text
+    page.paste(0, (300, 1800, 900, 1840))  # ink as tall as a line, that nothing covers
+    page.paste(0, (300, 1900, 302, 1940))  # a speck
+    asked: list[tuple[int, int, int, int]] = []
+    monkeypatch.setattr(ocr_reader, "_read_lines", lambda image, lines, *a: asked.extend(ln[0]["box"] for ln in lines) or [])
+    ocr_reader._missed_lines(page, words, 200, "p.png")
+    assert [box[1:4:2] for box in asked] == [(1800, 1840)]
+
+
 def test_the_progress_bar_fills_page_by_page() -> None:
     assert ocr_reader.progress("scan.pdf", 0, 4, 1, width=8) == "revdiff: OCR scan.pdf [--------] 0/4 pages, reading page 1"
     assert ocr_reader.progress("scan.pdf", 3, 4, 7, width=8) == "revdiff: OCR scan.pdf [######--] 3/4 pages, reading page 7"

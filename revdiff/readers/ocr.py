@@ -358,7 +358,8 @@ def _missed_lines(image: Any, words: list[dict[str, Any]], dpi: float, source: s
 
     Tesseract's layout analysis sometimes takes a short line for something other than text
     and drops it without a word (a heading "二、重点任务" under a table).  A band of pixel rows
-    with ink that no recognised line covers, as tall as a line of text, is read on its own
+    with ink that no recognised line covers, as tall as a line of text (a title's may be
+    twice the body's), is read on its own
     (see ``_read_lines``), so that nothing printed is lost.
     """
     from PIL import Image
@@ -382,8 +383,8 @@ def _missed_lines(image: Any, words: list[dict[str, Any]], dpi: float, source: s
             start = None
     missed = []
     for number, (top, bottom) in enumerate(bands):
-        if bottom - top < 0.5 * line_height or sum(covered[top:bottom]) > 0.3 * (bottom - top):
-            continue
+        if not 0.5 * line_height <= bottom - top <= 2.5 * line_height or sum(covered[top:bottom]) > 0.3 * (bottom - top):
+            continue  # not a line of text (a speck, a picture, a seal), or one that was read
         left, _, right, _ = ink.crop((0, top, ink.width, bottom)).getbbox() or (0, 0, 0, 0)
         if right - left < 0.5 * line_height:  # a speck, not a word
             continue

@@ -310,3 +310,43 @@ def test_a_pledge_whose_cap_word_ocr_misread_is_a_recognition_slip(tmp_path: Pat
     final.ocr_pages = [1]
     slips = [f for f in compare_documents(draft, final).findings if f.kind == "funding_changed"]
     assert [(f.severity, f.ocr) for f in slips] == [("low", ["final"])] and "recognition slip" in slips[0].note_en
+
+
+def test_a_cell_whose_figure_the_two_readings_do_not_agree_on_is_doubtful(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Table cells are read at scan size and at twice the size; a cell Tesseract was unsure of at
+    scan size whose figures the enlarged reading does not repeat is a doubt on its row's line."""
+    from PIL import Image
+
+    readings = {1: [("约束性", 95.0), ("12", 40.0), ("8.6", 45.0), ("1460", 90.0)],  # scale → each cell's reading
+                2: [("约束性", 90.0), ("12", 80.0), ("86", 70.0), ("1480", 90.0)]}  # fmt: skip
+    gap, height = 40, 43  # a fifth of an inch at 200 dpi; a cell's crop is its band less the rules
+
+    def fake_words(image: Any, dpi: float, source: str, layout: int = 4) -> list[dict[str, Any]]:
+        scale = round(dpi / 200)
+        out = []
+        for k, (text, conf) in enumerate(readings[scale]):
+            top = scale * (gap + k * (height + gap))
+            out.append({"text": text, "conf": conf, "line": (k, 1, 1), "x0": scale * gap, "x1": scale * (gap + 30),
+                        "top": top, "bottom": top + scale * height, "size": scale * height})  # fmt: skip
+        return out
+
+    monkeypatch.setattr(ocr_reader, "_words", fake_words)
+    doubts: dict[tuple[int, int], list[str]] = {}
+    rows = ocr_reader._cells(Image.new("L", (300, 200), 255), [([0, 100, 200], [0, 50, 100])], 200, "s.pdf", doubts)
+    assert rows == [[["约束性", "12"], ["8.6", "1460"]]]
+    assert doubts == {(0, 1): ["8.6"]}, "12: the readings agree; 1460: sure at scan size"
+
+
+def test_doubts_are_kept_by_the_input_line_of_their_line_or_table_row() -> None:
+    from revdiff.readers.pdf import _emit
+
+    page = _Page(number=1, height=800, items=[
+        _Item(top=0, bottom=10, x0=0, x1=100, text="发展目标", doubts=()),
+        _Item(top=20, bottom=60, x0=0, x1=100, kind="table", rows=[["指标", "2027年"], ["覆盖率", "85"], ["联网率", "95"]],
+              row_doubts=((), ("85",), ())),
+        _Item(top=70, bottom=80, x0=0, x1=100, text="按照投入额的99给予", doubts=("99",)),
+    ])  # fmt: skip
+    doubts: dict[int, list[str]] = {}
+    blocks, _ = _emit([page], doubts)
+    assert doubts == {3: ["85"], 5: ["99"]}
+    assert [b.text for b in blocks if b.line in doubts] == ["覆盖率\t85", "按照投入额的99给予"]

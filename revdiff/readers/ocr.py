@@ -221,7 +221,8 @@ def _runs(indices: list[int]) -> list[int]:
     return out
 
 
-def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, source: str) -> list[list[list[str]]]:
+def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, source: str,
+           doubts: dict[tuple[int, int], list[str]]) -> list[list[list[str]]]:
     """The text of every cell of ``tables``, recognised apart from the page's text.
 
     Read as part of the page, a cell whose text wraps to two lines and its one-line
@@ -229,7 +230,8 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
     under the other on a white sheet, and the words found on each stretch of the sheet
     are that cell's.  Cells are set smaller than body text: the sheet is read once as it
     was scanned and once at twice the size, where decimal points and dropped digits
-    survive (see ``_fuse``).
+    survive (see ``_fuse``).  ``doubts`` receives, by (table, row), the cells whose figures
+    Tesseract was unsure of at scan size and the enlarged reading does not give alike.
     """
     from PIL import Image
 
@@ -248,6 +250,7 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
         sheet.paste(im, (gap, y))
         spans.append((key, y, y + im.height))
         y += im.height + gap
+    unsure: set[tuple[int, int, int]] = set()  # cells with a figure Tesseract was unsure of at scan size
     readings = []
     for scale in (1, 2):
         page = sheet if scale == 1 else sheet.resize((sheet.width * 2, sheet.height * 2), Image.Resampling.LANCZOS)
@@ -258,13 +261,19 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
             if cell is not None:
                 found.setdefault(cell, []).append(w)
         readings.append({key: _cell_text(words) for key, words in found.items()})
+        if scale == 1:
+            unsure = {key for key, words in found.items() if any(_doubtful(w) for w in words)}
     out = []
     for t, (xs, ys) in enumerate(tables):
         rows = []
         for r in range(len(ys) - 1):
             row = []
             for c in range(len(xs) - 1):
-                row.append(_fuse(readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")))
+                plain, enlarged = readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")
+                row.append(_fuse(plain, enlarged))
+                # unsure at scan size, and the enlarged reading gives other figures: doubtful
+                if (t, r, c) in unsure and _FIGURE.findall(plain) != _FIGURE.findall(enlarged):
+                    doubts.setdefault((t, r), []).append(row[-1])
             rows.append(row)
         out.append(rows)
     return out
@@ -324,13 +333,16 @@ def _page(number: int, height: float, image: Any, dpi: float, origin: tuple[floa
     words = _words(text_image, dpi, source)
     words += _missed_lines(text_image, words, dpi, source)
     page = _Page(number=number, height=height, chars=sum(len(w["text"]) for w in words))
-    for (xs, ys), rows in zip(tables, _cells(image, tables, dpi, source) if tables else [], strict=True):
-        rows = _fix_unit_column([r for r in rows if any(r)])
+    cell_doubts: dict[tuple[int, int], list[str]] = {}
+    for t, ((xs, ys), rows) in enumerate(zip(tables, _cells(image, tables, dpi, source, cell_doubts) if tables else [],
+                                             strict=True)):  # fmt: skip
+        kept = [r for r, row in enumerate(rows) if any(row)]
+        rows = _fix_unit_column([rows[r] for r in kept])
         page.chars += sum(len(c) for r in rows for c in r)
         if rows:
             page.items.append(_Item(top=origin[1] + ys[0] * pt, bottom=origin[1] + ys[-1] * pt,
                                     x0=origin[0] + xs[0] * pt, x1=origin[0] + xs[-1] * pt, rows=rows,
-                                    kind="table"))  # fmt: skip
+                                    kind="table", row_doubts=tuple(tuple(cell_doubts.get((t, r), ())) for r in kept)))  # fmt: skip
     lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
     for w in words:
         lines.setdefault(w["line"], []).append(w)

@@ -86,6 +86,7 @@ class _Item:
     dropped: bool = False
     kind: str = "line"  # line | table
     doubts: tuple[str, ...] = ()  # OCR lines: the words holding digits that recognition was unsure of
+    row_doubts: tuple[tuple[str, ...], ...] = ()  # OCR tables: each row's cells whose figures are doubtful
 
 
 @dataclass
@@ -360,7 +361,7 @@ def _mark_line_edges(pages: list[_Page]) -> None:
 
 def _emit(pages: list[_Page], doubts: dict[int, list[str]] | None = None) -> tuple[list[Block], list[Block]]:
     """The Blocks of the pages' lines and table rows in reading order, and the dropped ones;
-    ``doubts`` (when given) receives each OCR line's doubtful figures by its line number."""
+    ``doubts`` (when given) receives each OCR line's (and table row's) doubtful figures by its line number."""
     blocks: list[Block] = []
     dropped: list[Block] = []
     line_no = 0
@@ -400,6 +401,8 @@ def _emit(pages: list[_Page], doubts: dict[int, list[str]] | None = None) -> tup
             for r, row in enumerate(rows):
                 line_no += 1
                 block = Block(text="\t".join(row), line=line_no, page=page.number, cells=row, table=index)
+                if doubts is not None and r < len(it.row_doubts) and it.row_doubts[r]:
+                    doubts[line_no] = list(it.row_doubts[r])
                 if continued and r == 0 and last_table is not None and row == last_table[1]:
                     dropped.append(block)  # the header row repeated on the new page
                 else:

@@ -6,12 +6,15 @@ Inputs are the committed fixture ``tests/fixtures/sample.docx`` / ``sample.pdf``
 the .doc is LibreOffice's save of the .docx, the .ofd is written by ``tests/fixtures/ofd_writer``
 from the same spec, and the scan is ``sample.pdf`` rasterised at 200 dpi (pdftoppm, grey) and
 wrapped back into a PDF (img2pdf).  Each figure is the median of ``--runs`` in-process reads
-(``revdiff.readers.read``); OCR is also timed page by page.  Prints a Markdown table.
+(``revdiff.readers.read``); OCR is also timed page by page, in wall-clock seconds and in CPU
+seconds (this process and the Tesseract runs it waits for: the figure that does not grow when
+other work shares the machine).  Prints a Markdown table.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,6 +33,12 @@ def _median(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (Tesseract), user + system."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -61,12 +70,18 @@ def main() -> None:
         ]
         data = scan.read_bytes()
         per_page = [_median(lambda n=n: ocr.recognise(data, [n], "scan.pdf"), args.runs) for n in (1, 2, 3)]
+        cpu_per_page = []
+        for n in (1, 2, 3):
+            start = _cpu_seconds()
+            ocr.recognise(data, [n], "scan.pdf")
+            cpu_per_page.append(_cpu_seconds() - start)
     print("| input | pages | read (median s) |")
     print("|---|---|---|")
     for name, pages, seconds in rows:
         print(f"| {name} | {pages} | {seconds:.2f} |")
     print()
     print("OCR per page (render + Tesseract chi_sim, median s): " + ", ".join(f"{t:.2f}" for t in per_page))
+    print("OCR per page, CPU s (one run): " + ", ".join(f"{t:.2f}" for t in cpu_per_page))
 
 
 if __name__ == "__main__":

@@ -42,11 +42,16 @@ def _one_digit_apart(f: Finding) -> bool:
     return a.replace(key(dv), "#", 1) == b.replace(key(fv), "#", 1)
 
 
-def _one_glyph_apart(f: Finding) -> bool:
-    """The finding's two texts differ in one Chinese character (and punctuation) only.
+SLIPS = 3  # single characters two OCR readings of one sentence may differ in (数 → 效 twice, 源 → 产)
 
-    A target "redefined" that way on a page read by OCR is most likely one misread glyph
-    (增 → 雹): a real redefinition renames the measure (专利权 → 知识产权).
+
+def _glyphs_apart(f: Finding) -> bool:
+    """The finding's two texts differ only in a few Chinese characters each replaced by one
+    other (and punctuation).
+
+    A target "redefined" that way on a page read by OCR is most likely misread glyphs
+    (增 → 雹, 数 → 效): a real redefinition renames the measure, with words of other
+    lengths (专利权 → 知识产权, 有效发明专利 → 高价值发明专利).
     """
     from rapidfuzz.distance import Levenshtein
 
@@ -60,7 +65,70 @@ def _one_glyph_apart(f: Finding) -> bool:
         if hanzi and (op.tag != "replace" or op.src_end - op.src_start != 1 or op.dest_end - op.dest_start != 1):
             return False
         cjk += hanzi
-    return cjk == 2
+    return 2 <= cjk <= 2 * SLIPS
+
+
+def _same_figure(a: str, b: str) -> bool:
+    """Two runs of digits are the same figure, or one holds the other (the reading of a word
+    and the figure the sentence shows after the reader's fixes: "209(" → 20%)."""
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a))
+
+
+def _doubtful_figure(f: Finding, draft: Document, final: Document) -> bool:
+    """A figure in the OCR text the finding quotes was read with low confidence.
+
+    The reader keeps, for every recognised line, the words holding digits that Tesseract
+    was unsure of.  A sentence runs over a few printed lines from the one a finding cites;
+    a doubtful word there whose digits stand in the quoted sentence (or, when that side
+    quotes nothing — a pledge that seems removed — any doubtful word there) may be where
+    the change comes from.
+    """
+    for side in f.ocr:
+        doc, line, text = (draft, f.draft_line, f.draft_text) if side == "draft" else (final, f.final_line, f.final_text)
+        if line is None:
+            continue
+        quoted = re.findall(r"\d+", key(text)) if text else None
+        for near in range(line - 1, line + 4):
+            for word in doc.ocr_doubts.get(near, []):
+                if quoted is None or any(_same_figure(d, q) for d in re.findall(r"\d+", word) for q in quoted):
+                    return True
+    return False
+
+
+def _still_there(f: Finding, draft: Document, final: Document) -> bool:
+    """The pledge or target a finding says was removed (or added) is still in the OCR text of
+    the other side, read a little differently: a misread figure or unit, not a change.
+
+    The sentence is looked for in that side's text around the line the finding cites; it is
+    still there when a stretch of that text differs from it in at most ``SLIPS`` characters
+    and in length by at most one (12 read as 也, 15家 as 15冢).  Taking a figure out of a
+    sentence shortens it by the figure and its unit (最高500万元), so a real removal is not.
+    """
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.fuzz import partial_ratio_alignment
+
+    if f.kind.endswith("_removed"):
+        side, doc, line, sentence = "final", final, f.final_line, f.draft_text
+    elif f.kind.endswith("_added"):
+        side, doc, line, sentence = "draft", draft, f.draft_line, f.final_text
+    else:
+        return False
+    if side not in f.ocr or line is None or not sentence:
+        return False
+    near = []
+    for part in doc.parts:
+        for node in part.nodes():
+            if node.line_start - 3 <= line <= node.line_end + 3:
+                near.append(node.text)
+                near += [" | ".join(row) for row in node.rows or []]
+    wanted, text = key(sentence), key("\n".join(near))
+    if not wanted or not text:
+        return False
+    found = partial_ratio_alignment(wanted, text)
+    if found is None:
+        return False
+    stretch = text[found.dest_start : found.dest_end]
+    return abs(len(stretch) - len(wanted)) <= 1 and Levenshtein.distance(wanted, stretch) <= SLIPS
 
 
 def _ref(node: Node, path: list[str]) -> SectionRef:
@@ -206,15 +274,26 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         # text read by OCR may hold recognition errors: the finding says which side is
         f.ocr = [side for side, doc, page in (("draft", draft, f.draft_page), ("final", final, f.final_page))
                  if page is not None and page in doc.ocr_pages]  # fmt: skip
-        if f.ocr and f.kind == "target_changed" and f.direction == "redefined" and _one_glyph_apart(f):
+        if f.ocr and f.kind in ("target_changed", "funding_changed") and f.direction == "redefined" and _glyphs_apart(f):
             f.severity = "low"
-            f.note += "（两边只差一个字，且出自 OCR 识别的文字，可能是识别差异）"
-            f.note_en += " (The two sides differ in one character of text read by OCR: possibly a recognition slip.)"
+            f.note += "（两边只差个别单字，且出自 OCR 识别的文字，可能是识别差异）"
+            f.note_en += (" (The two sides differ in a few single characters of text read by OCR: possibly a"
+                          " recognition slip.)")
         elif f.ocr and f.kind in ("funding_changed", "target_changed", "penalty_changed") and _one_digit_apart(f):
             f.severity = "low"
             f.note += "（两边只差一位数字，且出自 OCR 识别的文字，可能是漏识或多识了一个数字，请核对原件）"
             f.note_en += (" (The amounts differ by one digit in text read by OCR: possibly a digit the"
                           " recognition dropped or added; check the scan.)")
+        elif f.ocr and (f.draft_value or f.final_value) and _still_there(f, draft, final):
+            f.severity = "low"
+            f.note += "（该句仍在 OCR 识别的文字中，只有个别字不同，可能是识别错误，请核对原件）"
+            f.note_en += (" (The sentence is still in the text read by OCR, a few characters apart: possibly a"
+                          " recognition error; check the scan.)")
+        elif f.ocr and (f.draft_value or f.final_value) and _doubtful_figure(f, draft, final):
+            f.severity = "low"
+            f.note += "（引文中有 OCR 识别把握不大的数字，可能是识别错误，请核对原件）"
+            f.note_en += (" (A figure in the text quoted was read by OCR with low confidence: possibly a"
+                          " recognition error; check the scan.)")
         elif f.ocr:  # every format shows the note: the reader knows to check the scan
             sides = "、".join({"draft": "征求意见稿", "final": "定稿"}[x] for x in f.ocr)
             f.note += f"（{sides}的引文出自 OCR 识别的文字）"

@@ -68,6 +68,8 @@ class RawDoc:
     # what reading had to do that a reviewer should know (invisible characters removed …)
     warnings: list[str] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)  # PDF pages whose text was recognised by OCR
+    # OCR: input line → the words holding figures that recognition was unsure of (low confidence)
+    ocr_doubts: dict[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -157,6 +159,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)  # from reading (RawDoc.warnings)
     genre: str = "plan"  # plan | law: the genre module the document was parsed with
     ocr_pages: list[int] = field(default_factory=list)  # PDF pages read by OCR (RawDoc.ocr_pages)
+    ocr_doubts: dict[int, list[str]] = field(default_factory=dict)  # RawDoc.ocr_doubts
 
     def part(self, title: str) -> Part:
         """The part whose title equals or contains ``title``; KeyError when none does."""

@@ -41,6 +41,7 @@ def _parse(raw: RawDoc, genre: str | None) -> Document:
     doc = parse(raw, genre)
     doc.warnings = list(raw.warnings)
     doc.ocr_pages = list(raw.ocr_pages)
+    doc.ocr_doubts = dict(raw.ocr_doubts)
     return doc
 
 

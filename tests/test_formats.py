@@ -271,7 +271,10 @@ def test_ocr_confusions_in_amounts_are_undone() -> None:
     assert fix("超过20人fZ元") == "超过20亿元"
     assert fix("安排3人元") == "安排3亿元"
     assert fix("按照投入额的159(给予") == "按照投入额的15%给予"
-    assert fix("覆盖率二90") == "覆盖率≥90"
+    assert fix("覆盖率二90") == "覆盖率≥90" and fix("之85") == "≥85" and fix("统筹之1") == "统筹之1"
+    assert fix("工资标准的60%o。") == "工资标准的60%。" and fix("不低于40%0。") == "不低于40%。"
+    assert fix("比例不低于40%0") == "比例不低于40%" and fix("标准的60%p。") == "标准的60%。"
+    assert fix("增长10%050家") == "增长10%050家", "a figure after a percentage is left alone"
     # only right after a digit, or before one: ordinary text is left alone
     assert fix("二、工作要求：人员到位，(一)组织") == "二、工作要求：人员到位，(一)组织"
     assert fix("二〇二五年第二季度") == "二〇二五年第二季度"

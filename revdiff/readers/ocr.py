@@ -26,6 +26,7 @@ DPI = 300  # Tesseract reads body text best at about 300 dpi …
 MIN_DPI, MAX_DPI = 150, 400
 TIMEOUT = 300  # seconds per page
 LANGUAGE = "chi_sim"
+DOUBT = 60  # Tesseract's confidence (0–100) under which a word holding digits is doubtful
 _RULE_DARK = 0.5  # a pixel row / column this dark on average (over the table) is a ruling line
 
 
@@ -68,10 +69,56 @@ def _image(page: Any) -> tuple[Any, float, float, float]:
     return page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L"), DPI, 0.0, 0.0
 
 
-def _words(image: Any, dpi: float, source: str, layout: int = 3) -> list[dict[str, Any]]:
+MAX_SKEW = 2.0  # degrees: a page fed into a scanner askew
+
+
+def skew(gray: Any) -> float:
+    """How many degrees ``gray`` must turn (counter-clockwise) for its lines of text to lie level.
+
+    The projection-profile method: turned right, the ink of each line of text falls into a
+    few pixel rows and the white between lines into others, so the rows' darkness varies
+    most.  Tried on a quarter-size copy every quarter degree within ``MAX_SKEW``, then on a
+    half-size copy every twentieth of a degree around the best of those.
+    """
+    from PIL import Image
+
+    def best(factor: int, centre: float, step: float, reach: float) -> float:
+        small = gray.reduce(factor).point(lambda v: 255 if v < 160 else 0)
+
+        def spread(angle: float) -> float:
+            turned = small.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=0)
+            rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).tobytes())
+            mean = sum(rows) / len(rows)
+            return sum((r - mean) ** 2 for r in rows)
+
+        steps = round(reach / step)
+        return max((centre + i * step for i in range(-steps, steps + 1)), key=lambda a: (spread(a), -abs(a)))
+
+    return round(best(2, best(4, 0.0, 0.25, MAX_SKEW), 0.05, 0.25), 2)
+
+
+def _deskew(gray: Any) -> Any:
+    """``gray`` turned level when it was scanned askew by more than a sixth of a degree.
+
+    Tesseract reads a slightly skewed line well, but the ruling lines of a table are found
+    as pixel rows dark across the table (see ``_tables``), which a rule a few pixels
+    higher at one end than the other is not: a page 0.3° askew lost its whole table.
+    """
+    from PIL import Image
+
+    angle = skew(gray)
+    if abs(angle) < 0.15:
+        return gray
+    return gray.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def _words(image: Any, dpi: float, source: str, layout: int = 4) -> list[dict[str, Any]]:
     """Tesseract's words for ``image``: text, box (pixels) and (block, paragraph, line) ids.
 
-    ``layout``: Tesseract's page segmentation mode (3: find the page's layout; 6: one block).
+    ``layout``: Tesseract's page segmentation mode: 4 (a column of lines of any size) for a
+    page — a 公文 page is one column, and mode 3's search for a layout drops short lines
+    as non-text (a heading "一、主要目标" or "（征求意见稿）" vanished at 300 dpi) —, 6 (one
+    block) for a sheet of table cells or of lines read again.
     """
     buf = io.BytesIO()
     image.save(buf, format="PNG")
@@ -93,13 +140,20 @@ def _words(image: Any, dpi: float, source: str, layout: int = 3) -> list[dict[st
             )
         raise InputError(f"{source}: Tesseract failed ({detail[-1] if detail else done.returncode}); check the scan")
     out: list[dict[str, Any]] = []
+    lines: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
     for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
         cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+        if len(cols) < 12 or cols[0] not in ("4", "5"):
             continue
         left, top, width, height = (int(v) for v in cols[6:10])
-        out.append({"text": cols[11].strip(), "line": (int(cols[2]), int(cols[3]), int(cols[4])),
-                    "x0": left, "x1": left + width, "top": top, "bottom": top + height})  # fmt: skip
+        line = (int(cols[2]), int(cols[3]), int(cols[4]))
+        if cols[0] == "4":  # the line's own box: a word's box is less reliable (it may span lines)
+            lines[line] = (left, top, left + width, top + height)
+        elif cols[11].strip():
+            out.append({"text": cols[11].strip(), "line": line, "conf": float(cols[10]),
+                        "x0": left, "x1": left + width, "top": top, "bottom": top + height})  # fmt: skip
+    for w in out:
+        w["box"] = lines.get(w["line"], (w["x0"], w["top"], w["x1"], w["bottom"]))
     heights: dict[tuple[int, int, int], float] = {}
     for w in out:  # the line's height is its type size (a comma's box is not)
         heights[w["line"]] = max(heights.get(w["line"], 0.0), w["bottom"] - w["top"])
@@ -167,7 +221,8 @@ def _runs(indices: list[int]) -> list[int]:
     return out
 
 
-def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, source: str) -> list[list[list[str]]]:
+def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, source: str,
+           doubts: dict[tuple[int, int], list[str]]) -> list[list[list[str]]]:
     """The text of every cell of ``tables``, recognised apart from the page's text.
 
     Read as part of the page, a cell whose text wraps to two lines and its one-line
@@ -175,7 +230,8 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
     under the other on a white sheet, and the words found on each stretch of the sheet
     are that cell's.  Cells are set smaller than body text: the sheet is read once as it
     was scanned and once at twice the size, where decimal points and dropped digits
-    survive (see ``_fuse``).
+    survive (see ``_fuse``).  ``doubts`` receives, by (table, row), the cells whose figures
+    Tesseract was unsure of at scan size and the enlarged reading does not give alike.
     """
     from PIL import Image
 
@@ -194,6 +250,7 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
         sheet.paste(im, (gap, y))
         spans.append((key, y, y + im.height))
         y += im.height + gap
+    unsure: set[tuple[int, int, int]] = set()  # cells with a figure Tesseract was unsure of at scan size
     readings = []
     for scale in (1, 2):
         page = sheet if scale == 1 else sheet.resize((sheet.width * 2, sheet.height * 2), Image.Resampling.LANCZOS)
@@ -204,13 +261,19 @@ def _cells(image: Any, tables: list[tuple[list[int], list[int]]], dpi: float, so
             if cell is not None:
                 found.setdefault(cell, []).append(w)
         readings.append({key: _cell_text(words) for key, words in found.items()})
+        if scale == 1:
+            unsure = {key for key, words in found.items() if any(_doubtful(w) for w in words)}
     out = []
     for t, (xs, ys) in enumerate(tables):
         rows = []
         for r in range(len(ys) - 1):
             row = []
             for c in range(len(xs) - 1):
-                row.append(_fuse(readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")))
+                plain, enlarged = readings[0].get((t, r, c), ""), readings[1].get((t, r, c), "")
+                row.append(_fuse(plain, enlarged))
+                # unsure at scan size, and the enlarged reading gives other figures: doubtful
+                if (t, r, c) in unsure and _FIGURE.findall(plain) != _FIGURE.findall(enlarged):
+                    doubts.setdefault((t, r), []).append(row[-1])
             rows.append(row)
         out.append(rows)
     return out
@@ -268,17 +331,24 @@ def _page(number: int, height: float, image: Any, dpi: float, origin: tuple[floa
         for xs, ys in tables:
             draw.rectangle((xs[0] - 3, ys[0] - 3, xs[-1] + 3, ys[-1] + 3), fill=255)
     words = _words(text_image, dpi, source)
+    words += _missed_lines(text_image, words, dpi, source)
     page = _Page(number=number, height=height, chars=sum(len(w["text"]) for w in words))
-    for (xs, ys), rows in zip(tables, _cells(image, tables, dpi, source) if tables else [], strict=True):
-        rows = [r for r in rows if any(r)]
+    cell_doubts: dict[tuple[int, int], list[str]] = {}
+    for t, ((xs, ys), rows) in enumerate(zip(tables, _cells(image, tables, dpi, source, cell_doubts) if tables else [],
+                                             strict=True)):  # fmt: skip
+        kept = [r for r, row in enumerate(rows) if any(row)]
+        rows = _fix_unit_column([rows[r] for r in kept])
         page.chars += sum(len(c) for r in rows for c in r)
         if rows:
             page.items.append(_Item(top=origin[1] + ys[0] * pt, bottom=origin[1] + ys[-1] * pt,
                                     x0=origin[0] + xs[0] * pt, x1=origin[0] + xs[-1] * pt, rows=rows,
-                                    kind="table"))  # fmt: skip
+                                    kind="table", row_doubts=tuple(tuple(cell_doubts.get((t, r), ())) for r in kept)))  # fmt: skip
     lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
     for w in words:
         lines.setdefault(w["line"], []).append(w)
+    doubtful = [k for k, ws in lines.items() if any(_doubtful(w) for w in ws)]
+    if doubtful:
+        lines.update(zip(doubtful, _reread(text_image, [lines[k] for k in doubtful], dpi, source), strict=True))
     for ws in lines.values():
         text = _fix_confusions(_line_text(ws))
         if text:
@@ -289,9 +359,145 @@ def _page(number: int, height: float, image: Any, dpi: float, origin: tuple[floa
             page.items.append(_Item(top=origin[1] + top * pt, bottom=origin[1] + bottom * pt,
                                     x0=origin[0] + x0 * pt, x1=origin[0] + x1 * pt, text=text,
                                     size=max(w["size"] for w in ws) * pt,
-                                    frame=None if frame is None else (number, frame)))  # fmt: skip
+                                    frame=None if frame is None else (number, frame),
+                                    doubts=tuple(w["text"] for w in ws if _doubtful(w))))  # fmt: skip
     page.items.sort(key=_reading_order(page.items, None))
     return page
+
+
+def _missed_lines(image: Any, words: list[dict[str, Any]], dpi: float, source: str) -> list[dict[str, Any]]:
+    """The words of the printed lines that the page's reading left out, each read as one line.
+
+    Tesseract's layout analysis sometimes takes a short line for something other than text
+    and drops it without a word (a heading "二、重点任务" under a table).  A band of pixel rows
+    with ink that no recognised line covers, as tall as a line of text (a title's may be
+    twice the body's), is read on its own
+    (see ``_read_lines``), so that nothing printed is lost.
+    """
+    from PIL import Image
+
+    if not words:
+        return []
+    heights = sorted(w["box"][3] - w["box"][1] for w in words)
+    line_height = heights[len(heights) // 2]
+    ink = image.point(lambda v: 255 if v < 128 else 0)
+    rows = list(ink.resize((1, ink.height), Image.Resampling.BOX).tobytes())
+    covered = bytearray(len(rows))
+    for w in words:
+        _, top, _, bottom = w["box"]
+        covered[max(0, top) : max(0, bottom)] = b"\x01" * (max(0, bottom) - max(0, top))
+    bands, start = [], None
+    for y, v in enumerate([*rows, 0]):
+        if v > 0 and start is None:
+            start = y
+        elif v == 0 and start is not None:
+            bands.append((start, y))
+            start = None
+    missed = []
+    for number, (top, bottom) in enumerate(bands):
+        if not 0.5 * line_height <= bottom - top <= 2.5 * line_height or sum(covered[top:bottom]) > 0.3 * (bottom - top):
+            continue  # not a line of text (a speck, a picture, a seal), or one that was read
+        left, _, right, _ = ink.crop((0, top, ink.width, bottom)).getbbox() or (0, 0, 0, 0)
+        if right - left < 0.5 * line_height:  # a speck, not a word
+            continue
+        missed.append([{"box": (left, top, right, bottom), "line": (10_000, 0, number)}])
+    return [w for line in (_read_lines(image, missed, dpi, 1, source) if missed else []) for w in line]
+
+
+def _doubtful(word: dict[str, Any]) -> bool:
+    """A word that holds digits, that Tesseract was unsure of and that no second reading
+    confirmed (a figure possibly misread)."""
+    return word["conf"] < DOUBT and not word.get("confirmed") and any(ch.isdigit() for ch in word["text"])
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def _figures(words: list[dict[str, Any]]) -> list[str]:
+    """The figures a reading of one line gives, after the known confusions are undone."""
+    return _FIGURE.findall(_fix_confusions(_line_text(words)))
+
+
+def _read_lines(image: Any, lines: list[list[dict[str, Any]]], dpi: float, scale: int,
+                source: str) -> list[list[dict[str, Any]]]:
+    """Each line of ``lines`` (words with their line's box) read again on its own, enlarged
+    ``scale`` times, its words placed back on the page; [] for a line nothing was read on.
+
+    The lines are cut out and stacked on one white sheet, a fifth of an inch apart, which
+    Tesseract reads as one block of lines (``--psm 6``): one run for all the lines of a
+    page, not one (and one loading of the model) a line.
+    """
+    from PIL import Image
+
+    gap = round(scale * dpi / 5)
+    crops = []
+    for words in lines:
+        x0, top, x1, bottom = words[0]["box"]
+        pad = max(4, (bottom - top) // 5)
+        box = (max(0, x0 - pad), max(0, top - pad), min(image.width, x1 + pad), min(image.height, bottom + pad))
+        crop = image.crop(box)
+        if scale > 1:
+            crop = crop.resize((crop.width * scale, crop.height * scale), Image.Resampling.BICUBIC)
+        crops.append((box, crop))
+    sheet = Image.new("L", (max(c.width for _, c in crops) + 2 * gap, sum(c.height + gap for _, c in crops) + gap), 255)
+    spans, y = [], gap
+    for box, crop in crops:
+        sheet.paste(crop, (gap, y))
+        spans.append((box, y, y + crop.height))
+        y += crop.height + gap
+    out: list[list[dict[str, Any]]] = [[] for _ in lines]
+    try:
+        found = _words(sheet, scale * dpi, source, layout=6)
+    except InputError:  # nothing Tesseract could read as lines (specks of noise): no second reading
+        return out
+    for w in found:
+        middle = (w["top"] + w["bottom"]) / 2
+        i = next((i for i, (_, a, b) in enumerate(spans) if a - gap / 2 <= middle < b + gap / 2), None)
+        if i is None:
+            continue
+        box, a, _ = spans[i]
+        for edge, origin, offset in (("x0", box[0], gap), ("x1", box[0], gap), ("top", box[1], a), ("bottom", box[1], a)):
+            w[edge] = (w[edge] - offset) / scale + origin
+        w["size"] /= scale
+        w["line"], w["box"] = lines[i][0]["line"], lines[i][0]["box"]
+        out[i].append(w)
+    return out
+
+
+def _reread(image: Any, lines: list[list[dict[str, Any]]], dpi: float, source: str) -> list[list[dict[str, Any]]]:
+    """The words of lines on which a figure is doubtful, each checked by reading it again.
+
+    Read as part of a page, a narrow glyph beside a digit (the % of a condensed "8%") is
+    often taken for another digit ("99", confidence 45); the same line cut out and read
+    apart from the page is often read right ("8%", 83), and so, or not, is the line read
+    at twice the size.  Of the three readings, the first whose figures another one gives
+    too wins, its figures confirmed when one of the agreeing readings is sure of them (two
+    unsure readings may share a confusion: 1500元 read "15007" twice); when no two agree,
+    the one whose least sure figure is surest wins, its figures still doubtful.
+    A reading that is not of the same line (under 80 % alike: a neighbour's text) is left out.
+    """
+    from rapidfuzz.fuzz import ratio
+
+    def least(ws: list[dict[str, Any]]) -> float:
+        return min((w["conf"] for w in ws if any(ch.isdigit() for ch in w["text"])), default=100.0)
+
+    again = [_read_lines(image, lines, dpi, scale, source) for scale in (1, 2)]
+    out = []
+    for i, words in enumerate(lines):
+        text = _fix_confusions(_line_text(words))
+        readings = [words] + [r[i] for r in again if r[i] and ratio(text, _fix_confusions(_line_text(r[i]))) >= 80]
+        figures = [_figures(r) for r in readings]
+        chosen = max(readings, key=least)
+        for j, reading in enumerate(readings):
+            agreeing = [r for k, r in enumerate(readings) if figures[k] == figures[j]]
+            if len(agreeing) > 1:
+                if any(least(r) >= DOUBT for r in agreeing):
+                    for w in reading:
+                        w["confirmed"] = True
+                chosen = reading
+                break
+        out.append(chosen)
+    return out
 
 
 _RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar or bracket
@@ -299,13 +505,32 @@ _RULE_MARKS = "|丨｜[]"  # a table rule next to a cell's text is read as a bar
 # 亿 read as its two halves (亻 as 人 / { / f, 乙 as Z / 2), and % as "9(" or "9%".
 _YI = re.compile(r"(?<=\d)\s?(?:[人亻][{fｆ(]?[Z乙2]|[{fｆ(]{1,2}[Z乙]|人(?=元))")
 _PERCENT = re.compile(r"(?<=\d)9[(（%]")
-# ≥ read as 二 before a number (二 never stands right before Arabic digits in Chinese text).
-_AT_LEAST = re.compile(r"二(?=\d)")
+# "%。" read as "%o。", "%0。", "%p。": the %'s ring read twice as a letter or digit (no figure
+# or word starts right after a percentage and ends at once, before punctuation).
+_PERCENT_TAIL = re.compile(r"(?<=\d%)[A-Za-z0-9°](?=[。，；、）)]|$)")
+# ≥ read as 二 before a number (二 never stands right before Arabic digits in Chinese text),
+# or as 之 opening a table cell or line ("≥85" read "之85").
+_AT_LEAST = re.compile(r"二(?=\d)|^之(?=\d)")
+# A percent sign alone read as a figure: "9%" or "96" in a 单位 (unit) column, which holds no figures.
+_PERCENT_UNIT = re.compile(r"^9[%6(（]?$")
+
+
+def _fix_unit_column(rows: list[list[str]]) -> list[list[str]]:
+    """``rows`` with a % that recognition read as a figure ("9%", "96") in the 单位 column given back."""
+    if not rows:
+        return rows
+    units = [c for c, head in enumerate(rows[0]) if head.strip() == "单位"]
+    for row in rows[1:]:
+        for c in units:
+            if c < len(row) and _PERCENT_UNIT.match(row[c]):
+                row[c] = "%"
+    return rows
 
 
 def _fix_confusions(text: str) -> str:
-    """``text`` with the recognition confusions in amounts (``_YI``, ``_PERCENT``, ``_AT_LEAST``) undone."""
-    return _AT_LEAST.sub("≥", _PERCENT.sub("%", _YI.sub("亿", text)))
+    """``text`` with the recognition confusions in amounts (``_YI``, ``_PERCENT``, ``_PERCENT_TAIL``,
+    ``_AT_LEAST``) undone."""
+    return _AT_LEAST.sub("≥", _PERCENT_TAIL.sub("", _PERCENT.sub("%", _YI.sub("亿", text))))
 
 
 def _line_text(words: list[dict[str, Any]]) -> str:
@@ -363,10 +588,51 @@ def mark_running_lines(pages: list[Any]) -> None:
             item.dropped = True
 
 
+# A list number that lost its full stop ("1发展…"): one or two digits, then a Chinese
+# character that is no unit or measure word (a figure at a line's start is "15家", "2亿元").
+_BARE_NUMBER = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个万亿千百元家项人次倍])")
+# A chapter number whose 一 was read as a dash, or set apart from its 、 ("—、", "二 、").
+_DASH_ONE = re.compile(r"^[—―－-]\s*(?=、)")
+_SPACED_MARK = re.compile(r"^([一二三四五六七八九十]{1,3})\s+(?=、)")
+# A section number in brackets whose bracket was read as a look-alike ("〈一)", "[2)").
+_BRACKETED = re.compile(r"^[(（〈《<\[［{【]\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）〉》>\]］}】]")
+
+
+def restore_item_marks(pages: list[Any]) -> None:
+    """Give back the item and chapter marks that recognition broke, on recognised pages.
+
+    "—、" and "一 、" are the chapter number 一、 (a dash or a space never stands before 、);
+    a number between brackets or their look-alikes at a line's start ("〈一)") is the section
+    number （一）.
+    A line that begins a paragraph (indented, or after a line that stopped short, or the
+    first in its 专栏 frame) with a bare number before Chinese text is a list item whose
+    full stop was lost ("1发展智能终端产业" for "1.发展智能终端产业"): a paragraph does
+    not begin with a bare number glued to a word.  A continued line may ("15家…"), so
+    lines inside a paragraph are left alone.  Run after the PDF reader has set each
+    line's ``indented`` and ``reaches_margin``.
+    """
+    prev: Any = None
+    for page in pages:
+        for it in page.items:
+            if it.kind != "line" or it.dropped:
+                continue
+            it.text = _BRACKETED.sub(r"（\1）", _SPACED_MARK.sub(r"\1", _DASH_ONE.sub("一", it.text)))
+            starts = it.indented or prev is None or prev.reaches_margin is False or prev.frame != it.frame
+            if starts:
+                it.text = _BARE_NUMBER.sub(r"\1.", it.text)
+            prev = it
+
+
+def progress(source: str, done: int, total: int, page: int, width: int = 20) -> str:
+    """The progress bar shown on a terminal while page ``page`` is read, ``done`` of ``total`` read."""
+    filled = round(width * done / total) if total else width
+    return f"revdiff: OCR {source} [{'#' * filled}{'-' * (width - filled)}] {done}/{total} pages, reading page {page}"
+
+
 def recognise(data: bytes, numbers: list[int], source: str) -> dict[int, Any]:
     """OCR the pages ``numbers`` (1-based) of the PDF ``data`` into the PDF reader's pages.
 
-    A progress line per page is shown on a terminal.
+    A progress bar, redrawn for every page, is shown on a terminal (standard error).
     """
     import pypdfium2 as pdfium
 
@@ -377,10 +643,10 @@ def recognise(data: bytes, numbers: list[int], source: str) -> dict[int, Any]:
     try:
         for i, number in enumerate(numbers, 1):
             if shown:
-                print(f"\rrevdiff: OCR {source} page {number} ({i}/{len(numbers)})", end="", file=sys.stderr,
-                      flush=True)  # fmt: skip
+                print("\r" + progress(source, i - 1, len(numbers), number), end="", file=sys.stderr, flush=True)
             page = pdf[number - 1]
             image, dpi, x, y = _image(page)
+            image = _deskew(image)
             height = page.get_size()[1]
             page.close()
             out[number] = _page(number, height, image, dpi, (x, y), source)

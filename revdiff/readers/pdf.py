@@ -85,6 +85,8 @@ class _Item:
     rows: list[list[str]] | None = None  # set for a table
     dropped: bool = False
     kind: str = "line"  # line | table
+    doubts: tuple[str, ...] = ()  # OCR lines: the words holding digits that recognition was unsure of
+    row_doubts: tuple[tuple[str, ...], ...] = ()  # OCR tables: each row's cells whose figures are doubtful
 
 
 @dataclass
@@ -357,7 +359,9 @@ def _mark_line_edges(pages: list[_Page]) -> None:
                 it.indented = it.x0 >= left + 0.9 * it.size
 
 
-def _emit(pages: list[_Page]) -> tuple[list[Block], list[Block]]:
+def _emit(pages: list[_Page], doubts: dict[int, list[str]] | None = None) -> tuple[list[Block], list[Block]]:
+    """The Blocks of the pages' lines and table rows in reading order, and the dropped ones;
+    ``doubts`` (when given) receives each OCR line's (and table row's) doubtful figures by its line number."""
     blocks: list[Block] = []
     dropped: list[Block] = []
     line_no = 0
@@ -370,6 +374,8 @@ def _emit(pages: list[_Page]) -> tuple[list[Block], list[Block]]:
                 line_no += 1
                 block = Block(text=it.text, line=line_no, page=page.number, reaches_margin=it.reaches_margin,
                               indented=it.indented)  # fmt: skip
+                if it.doubts and doubts is not None:
+                    doubts[line_no] = list(it.doubts)
                 if it.dropped:
                     dropped.append(block)
                 else:
@@ -395,6 +401,8 @@ def _emit(pages: list[_Page]) -> tuple[list[Block], list[Block]]:
             for r, row in enumerate(rows):
                 line_no += 1
                 block = Block(text="\t".join(row), line=line_no, page=page.number, cells=row, table=index)
+                if doubts is not None and r < len(it.row_doubts) and it.row_doubts[r]:
+                    doubts[line_no] = list(it.row_doubts[r])
                 if continued and r == 0 and last_table is not None and row == last_table[1]:
                     dropped.append(block)  # the header row repeated on the new page
                 else:
@@ -499,10 +507,15 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
 
         mark_running_lines(pages)
     _mark_line_edges(pages)
+    if ocr_pages:
+        from revdiff.readers.ocr import restore_item_marks
+
+        restore_item_marks([pages[n - 1] for n in ocr_pages])
     for p in pages:  # what was hidden is no text, but it is accounted for: one dropped line a page
         if p.hidden_text:
             p.items.insert(0, _Item(top=0.0, bottom=0.0, x0=0.0, x1=0.0, text=p.hidden_text, dropped=True))
-    blocks, dropped = _emit(pages)
+    doubts: dict[int, list[str]] = {}
+    blocks, dropped = _emit(pages, doubts)
     warnings = ocr_warnings
     hidden = [(p.number, p.hidden) for p in pages if p.hidden]
     if hidden:
@@ -513,7 +526,7 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
                         f"{total} characters of the PDF are drawn off the page or in white, invisible to a reader, "
                         f"and were left out ({where_en})")
     return RawDoc(source=source, format="pdf+ocr" if ocr_pages else "pdf", encoding="binary", blocks=blocks,
-                  dropped=dropped, title=title, warnings=warnings, ocr_pages=ocr_pages)  # fmt: skip
+                  dropped=dropped, title=title, warnings=warnings, ocr_pages=ocr_pages, ocr_doubts=doubts)  # fmt: skip
 
 
 def _ocr(data: bytes, pages: list[_Page], mode: str, source: str) -> tuple[list[int], list[str], bool]:

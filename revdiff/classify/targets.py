@@ -9,9 +9,10 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from revdiff import genres
 from revdiff.classify import Context
 from revdiff.classify.alike import alike_pairs
-from revdiff.classify.extract import Target, targets_of
+from revdiff.classify.extract import Target, is_time_limit, targets_of
 from revdiff.model import Finding
 
 NAME = "targets"
@@ -84,6 +85,8 @@ def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]
     first in draft order, then the draft targets paired later or removed, then the added ones.
     """
     dts, fts = targets_of(ctx.draft), targets_of(ctx.final)
+    if "timelimits" in genres.get(ctx.genre).rules:  # a law's time limits are that rule's (deadline_changed)
+        dts, fts = [t for t in dts if not is_time_limit(t)], [t for t in fts if not is_time_limit(t)]
     # best pairs first, over all targets: a measure's 2025 target must not take the final's
     # 2027 one just because it is read first (when the final cut the 2025 target)
     scored = []

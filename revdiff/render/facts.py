@@ -149,10 +149,28 @@ def money_summary(findings: list[Finding]) -> dict[str, Any]:
     }
 
 
+def _restated(f: Finding) -> tuple[str, str, str, str]:
+    return (f.kind, f.direction or "", f.draft_value or "", f.final_value or "")
+
+
+def _in_table(f: Finding) -> bool:
+    return " | " in (f.draft_text or f.final_text or "")
+
+
+def distinct_targets(findings: list[Finding]) -> list[Finding]:
+    """The target findings, each target once: a plan states a goal in its text and again in
+    its indicator table (地区生产总值年均增长5.5%左右 and the table's 5.5左右); when both
+    changed alike, the table's finding restates the text's and is not counted again."""
+    targets = [f for f in findings if f.kind.startswith("target_")]
+    in_text = {_restated(f) for f in targets if not _in_table(f)}
+    return [f for f in targets if not (_in_table(f) and _restated(f) in in_text)]
+
+
 def target_counts(findings: list[Finding]) -> dict[str, int]:
-    """How many targets were lowered, raised, redefined, removed and added."""
+    """How many targets were lowered, raised, redefined, removed and added (each target once,
+    see ``distinct_targets``)."""
     counts = {"lowered": 0, "raised": 0, "redefined": 0, "removed": 0, "added": 0}
-    for f in findings:
+    for f in distinct_targets(findings):
         if f.kind == "target_removed":
             counts["removed"] += 1
         elif f.kind == "target_added":
@@ -279,7 +297,7 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
         return Lead(words["nothing"], [])
     sentence = ui["lead_intro"] + ui["lead_join"].join(parts) + ui["lead_end"]
     lowered = [f"{f.subject or ''} {_value(f, 'draft')} → {_value(f, 'final')}".strip()
-               for f in report.findings if f.kind == "target_changed" and f.direction == "lowered"]
+               for f in distinct_targets(report.findings) if f.kind == "target_changed" and f.direction == "lowered"]
     return Lead(sentence, list(dict.fromkeys(lowered)))
 
 

@@ -1,0 +1,130 @@
+"""Sixth held-out round (benchmarks/README.md): the general rules its misses called for, each
+tested on invented wordings other than the corpus pairs'.
+
+- a project's 总投资 in a 重大工程 专栏 is its size, not a pledge;
+- a 方案's service time limits (压缩至N个工作日以内, N小时以内, N个工作日内办结) are goals;
+- a cumulative goal with no verb (新增就业累计30万人), counts of 盏, a task verb after who it is for;
+- clauses after a ； go on with the pledge of the clause before (博士…给予生活补贴6万元；硕士…3万元);
+- a final that moves award standards into an 附件 table it cites still states them there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import revdiff
+from revdiff.classify.extract import find_pledges, find_text_targets
+from revdiff.model import Node
+
+
+def _node(text: str, title: str = "重点任务") -> Node:
+    return Node("heading", 2, "（一）", title, text, 1, 1)
+
+
+def commitments(tmp_path: Path, draft: str, final: str) -> list[tuple[Any, ...]]:
+    """(kind, direction, draft_value, final_value, unit) of the funding and target findings."""
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    return sorted((f.kind, f.direction or "", f.draft_value or "", f.final_value or "", f.unit or "")
+                  for f in report.findings if f.kind.startswith(("funding", "target")))
+
+
+# ------------------------------------------------------------ a project's size
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("03 水利：青石水库扩容工程，新增库容1200万立方米，总投资28亿元。", []),
+    ("城市轨道交通2号线一期工程全长24公里，计划总投资约156亿元，力争2028年建成通车。", []),
+    ("项目总投资12亿元，其中市财政投资3亿元。", ["3"]),  # the public share stays a pledge
+    ("市财政每年安排交通建设专项资金5亿元。", ["5"]),
+])
+def test_a_projects_total_investment_is_no_pledge(sentence: str, values: list[str]) -> None:
+    assert [p.value for p in find_pledges(_node(sentence))] == values
+
+
+# ------------------------------------------------------------- time limits of a plan
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("社会投资项目施工许可审批时间压缩至25个工作日以内。", [("25", "个工作日", "以内")]),
+    ("企业注销办理时限缩短至5个工作日。", [("5", "个工作日", None)]),
+    ("动产抵押登记2个工作日内办结。", [("2", "个工作日", "以内")]),
+    ("出口退税平均办理时间压缩至6小时以内。", [("6", "小时", "以内")]),
+    ("本方案自2026年1月1日起施行。", []),  # a date is no time limit
+])
+def test_service_time_limits_are_targets(sentence: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(t.value, t.unit, t.comparator) for t in find_text_targets(_node(sentence))] == expected
+
+
+def test_a_longer_time_limit_and_a_dropped_one_are_reported(tmp_path: Path) -> None:
+    head = "西湾区优化政务服务行动方案\n一、主要任务\n"
+    draft = head + "（一）提速审批。水电气报装办理时限压缩至4个工作日，小微企业用水报装1个工作日内办结。\n"
+    final = head + "（一）提速审批。水电气报装办理时限压缩至6个工作日。\n"
+    assert commitments(tmp_path, draft, final) == [
+        ("target_changed", "raised", "4", "6", "个工作日"), ("target_removed", "", "1", "", "个工作日")]
+
+
+def test_a_laws_time_limits_stay_with_the_time_limit_rule(tmp_path: Path) -> None:
+    draft = "某某市政务服务条例\n第一条 为了规范政务服务，制定本条例。\n第二条 行政机关应当自受理申请之日起10个工作日内办结。\n"
+    final = "某某市政务服务条例\n第一条 为了规范政务服务，制定本条例。\n第二条 行政机关应当自受理申请之日起15个工作日内办结。\n"
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"), genre="law")
+    kinds = [f.kind for f in report.findings]
+    assert "deadline_changed" in kinds and "target_changed" not in kinds
+
+
+# ------------------------------------------------ counts and cumulative goals
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("城镇新增就业累计30万人。", [("30", "万人")]),
+    ("“十五五”时期农村劳动力转移就业累计15万人次。", [("15", "万人次")]),
+    ("为全市中小学教室更换护眼灯具1.5万盏。", [("1.5", "万盏")]),
+    ("为老旧小区加装电梯300部。", [("300", "部")]),
+    ("截至2025年底，全市城镇新增就业累计28.6万人。", []),  # a past total
+])
+def test_cumulative_goals_and_counts_are_targets(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.value, t.unit) for t in find_text_targets(_node(sentence))] == expected
+
+
+# ------------------------------------------------ a pledge that goes on across ；
+
+@pytest.mark.parametrize("text", [
+    "对新引进的全日制博士研究生，每人每年给予生活补贴6万元；硕士研究生每人每年3万元；本科毕业生每人每年1.2万元。",
+    "对新落户的博士后，每月发放租房补贴3000元；硕士每月2000元；本科每月1200元。",
+])
+def test_clauses_after_a_semicolon_go_on_with_the_pledge(text: str) -> None:
+    assert len(find_pledges(_node(text))) == 3
+    assert find_text_targets(_node(text)) == []
+
+
+def test_a_semicolon_after_a_goal_carries_no_pledge() -> None:
+    text = "新建公办幼儿园15所；新增学位5400个。"
+    assert find_pledges(_node(text)) == []
+    assert [t.value for t in find_text_targets(_node(text))] == ["15", "5400"]
+
+
+# ------------------------------------------------ standards moved into an 附件 table
+
+_PLAN = "云岭镇人居环境整治提升方案\n一、重点任务\n"
+
+
+@pytest.mark.parametrize(("header", "cited"), [
+    ("补助对象\t补助标准\t备注", "（一）美丽庭院。对评定的美丽庭院按附件所列标准给予补助。\n（二）污水治理。完成农户污水管网接入，补助标准见附件。\n"),
+    ("奖补对象\t奖补标准\t兑付方式", "（一）美丽庭院。对评定的美丽庭院依照附件标准给予奖补。\n（二）污水治理。完成农户污水管网接入的，按附件1给予补助。\n"),
+])
+def test_standards_moved_into_a_cited_annex_are_compared(tmp_path: Path, header: str, cited: str) -> None:
+    draft = _PLAN + "（一）美丽庭院。对评定的美丽庭院每户奖励2000元。\n（二）污水治理。完成农户污水管网接入，每户补助800元。\n"
+    final = (_PLAN + cited + "附件\n云岭镇人居环境整治奖补标准\n" + header + "\n"
+             "评定的美丽庭院\t每户2000元\t一次性\n完成污水管网接入的农户\t每户600元\t验收后兑付\n")
+    # 2000元 moved unchanged: nothing to report; 800元 → 600元 lowered
+    assert commitments(tmp_path, draft, final) == [("funding_changed", "lowered", "800", "600", "元")]
+
+
+def test_an_annex_the_text_does_not_cite_is_not_compared(tmp_path: Path) -> None:
+    draft = _PLAN + "（一）美丽庭院。对评定的美丽庭院每户奖励2000元。\n"
+    final = (_PLAN + "（一）美丽庭院。对评定的美丽庭院给予奖励。\n附件\n云岭镇2025年奖补发放情况\n"
+             "奖补对象\t奖补标准\t备注\n评定的美丽庭院\t每户2000元\t已兑付\n")
+    assert commitments(tmp_path, draft, final) == [("funding_changed", "lowered", "2000", "", "元")]

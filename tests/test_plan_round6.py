@@ -128,3 +128,26 @@ def test_an_annex_the_text_does_not_cite_is_not_compared(tmp_path: Path) -> None
     final = (_PLAN + "（一）美丽庭院。对评定的美丽庭院给予奖励。\n附件\n云岭镇2025年奖补发放情况\n"
              "奖补对象\t奖补标准\t备注\n评定的美丽庭院\t每户2000元\t已兑付\n")
     assert commitments(tmp_path, draft, final) == [("funding_changed", "lowered", "2000", "", "元")]
+
+
+# ------------------------------------------------ the report: a goal stated twice is one goal
+
+_GOALS = ("青州市“十五五”规划纲要\n第一章 主要目标\n第一节 主要指标\n"
+          "全市地区生产总值年均增长{g}%左右，森林覆盖率达到{f}%。\n"
+          "类别\t指标\t2025年\t2030年\t年均/累计\t属性\n"
+          "经济发展\t地区生产总值增长（%）\t6.0\t—\t{g}左右\t预期性\n"
+          "绿色生态\t森林覆盖率（%）\t40\t{f}\t—\t约束性\n")
+
+
+def test_a_goal_in_the_text_and_the_table_is_counted_once_and_named_by_its_indicator(tmp_path: Path) -> None:
+    from revdiff.render import facts
+    from revdiff.render.i18n import strings
+
+    (tmp_path / "d.txt").write_text(_GOALS.format(g="6", f="45"), encoding="utf-8")
+    (tmp_path / "f.txt").write_text(_GOALS.format(g="5.5", f="45"), encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    changed = [f for f in report.findings if f.kind == "target_changed"]
+    assert len(changed) == 2  # both places are cited in the list of changes
+    assert any("地区生产总值" in (f.subject or "") and "|" in (f.draft_text or "") for f in changed)
+    assert facts.target_counts(report.findings)["lowered"] == 1
+    assert len(facts.lead(report, strings("zh")).lowered) == 1

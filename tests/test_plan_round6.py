@@ -151,3 +151,38 @@ def test_a_goal_in_the_text_and_the_table_is_counted_once_and_named_by_its_indic
     assert any("地区生产总值" in (f.subject or "") and "|" in (f.draft_text or "") for f in changed)
     assert facts.target_counts(report.findings)["lowered"] == 1
     assert len(facts.lead(report, strings("zh")).lowered) == 1
+
+
+# ------------------------------------------------ a longer time limit is a loosened goal
+
+@pytest.mark.parametrize(("goal", "old", "new"), [
+    ("（一）提速审批。工业项目施工许可审批时间压缩至{v}个工作日以内。", "12", "18"),
+    ("（一）改善空气。到2027年，全市细颗粒物平均浓度降至{v}微克/立方米以下。", "30", "32"),
+])
+def test_a_time_limit_or_ceiling_that_rises_is_told_as_loosened(tmp_path: Path, goal: str, old: str, new: str) -> None:
+    from revdiff.render import facts
+    from revdiff.render.html import render_html
+    from revdiff.render.i18n import strings
+
+    head = "南屿区高质量发展行动方案\n一、主要任务\n"
+    (tmp_path / "d.txt").write_text(head + goal.format(v=old) + "\n", encoding="utf-8")
+    (tmp_path / "f.txt").write_text(head + goal.format(v=new) + "\n", encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    (f,) = [f for f in report.findings if f.kind == "target_changed"]
+    assert (f.direction, f.ambition, f.severity) == ("raised", "weaker", "high")
+    assert "放宽" in f.note and "loosened" in f.note_en
+    lead = facts.lead(report, strings("zh"))
+    assert "放宽了 1 项" in lead.sentence and "提高" not in lead.sentence
+    assert lead.loosened and len(lead.lowered) == 1
+    html = render_html(report)
+    assert "调低或放宽的目标" in html and ">放宽</span>" in html
+
+
+def test_a_shorter_time_limit_is_told_as_tightened(tmp_path: Path) -> None:
+    head = "南屿区高质量发展行动方案\n一、主要任务\n（一）提速审批。"
+    (tmp_path / "d.txt").write_text(head + "不动产登记办理时限压缩至5个工作日。\n", encoding="utf-8")
+    (tmp_path / "f.txt").write_text(head + "不动产登记办理时限压缩至3个工作日。\n", encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    (f,) = [f for f in report.findings if f.kind == "target_changed"]
+    assert (f.direction, f.ambition, f.severity) == ("lowered", "stronger", "medium")
+    assert f.to_dict()["ambition"] == "stronger"

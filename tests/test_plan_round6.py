@@ -186,3 +186,36 @@ def test_a_shorter_time_limit_is_told_as_tightened(tmp_path: Path) -> None:
     (f,) = [f for f in report.findings if f.kind == "target_changed"]
     assert (f.direction, f.ambition, f.severity) == ("lowered", "stronger", "medium")
     assert f.to_dict()["ambition"] == "stronger"
+
+
+# ------------------------------------------------ the report: tiers named, a goal told once
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("对符合条件的人才，按类别分档给予购房补贴：A类人才最高150万元，B类人才最高60万元。", ["A类人才", "B类人才"]),
+    ("对新入选的领军人才，按层次给予生活补助：国家级领军人才每月6000元；省级领军人才每月3000元。",
+     ["国家级领军人才", "省级领军人才"]),
+])
+def test_each_tier_of_a_tiered_subsidy_names_its_recipient(text: str, subjects: list[str]) -> None:
+    got = [p.subject for p in find_pledges(_node(text, "安居保障"))]
+    assert [s.rsplit("（", 1)[-1].rstrip("）") for s in got] == subjects
+
+
+def test_a_per_head_yearly_amount_keeps_both_scopes_in_its_note(tmp_path: Path) -> None:
+    head = "北岸区青年人才生活补贴实施方案\n一、补贴标准\n（一）生活补贴。"
+    draft = head + "对新引进的博士，每人每年给予生活补贴5万元；硕士每人每年2万元。\n"
+    final = head + "对新引进的博士，每人每年给予生活补贴5万元。\n"
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    (f,) = [f for f in revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt")).findings
+            if f.kind == "funding_removed"]
+    assert "硕士" in (f.subject or "") and "每人每年2万元" in f.note
+
+
+@pytest.mark.parametrize("goal", ["每年筹集保障性租赁住房不少于{v}套", "每年组织招聘活动不少于{v}场"])
+def test_a_goal_set_with_a_floor_in_a_regulation_is_told_once(tmp_path: Path, goal: str) -> None:
+    text = "某某市人才服务管理办法\n第一条 为做好人才服务工作，制定本办法。\n第二条 {g}。\n第三条 本办法自2027年1月1日起施行。\n"
+    (tmp_path / "d.txt").write_text(text.format(g=goal.format(v=500)), encoding="utf-8")
+    (tmp_path / "f.txt").write_text(text.format(g=goal.format(v=300)), encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"), genre="law")
+    told = [f.kind for f in report.findings if f.draft_value == "500"]
+    assert told == ["target_changed"]

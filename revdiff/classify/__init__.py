@@ -142,6 +142,16 @@ _KIND_ORDER = [
 ]
 
 
+def _without_restated_thresholds(findings: list[Finding]) -> list[Finding]:
+    """A goal a regulation sets with 不少于 (每年筹集人才公寓不少于1000套) is read both as a target
+    and as a threshold; the same number on the same line is one change, told once, as a target."""
+    def spot(f: Finding) -> tuple[str | None, str | None, int | None, int | None]:
+        return (f.draft_value, f.final_value, f.draft_line, f.final_line)
+
+    targets = {spot(f) for f in findings if f.kind.startswith("target_")}
+    return [f for f in findings if not (f.kind.startswith("threshold_") and spot(f) in targets)]
+
+
 def classify(ctx: Context) -> list[Finding]:
     """Run the registered rules of the genre compared in; return findings most important first, with ids."""
     _register_builtins()
@@ -154,6 +164,7 @@ def classify(ctx: Context) -> list[Finding]:
     for name, rule in RULES:
         if name in wanted or name not in claimed:
             findings.extend(rule(ctx))
+    findings = _without_restated_thresholds(findings)
     for f in findings:
         f.severity = ctx.severity.get(f.kind, f.severity)
 

@@ -337,7 +337,8 @@ def find_pledges(node: Node, past_section: bool = False,
     out: list[Pledge] = []
     sents = commitment_sentences(node, past_section, start_year)
     carried = continued_pledges(sents, patterns)
-    for s, goes_on in zip(sents, carried, strict=True):
+    for i, (s, goes_on) in enumerate(zip(sents, carried, strict=True)):
+        listed = goes_on or (i + 1 < len(carried) and carried[i + 1])  # one of a list of tiers across ；
         t = s.text
         mech = patterns.mechanism.search(t)
         amounts = committed_amounts(t, patterns.amount)
@@ -364,6 +365,9 @@ def find_pledges(node: Node, past_section: bool = False,
             # a budget line before the 对… clause (市财政每年安排…2亿元，对…) is not the recipients'
             own = subject if recipient_at < 0 or a.start() > recipient_at or s.row is not None else _section_name(node)
             who = recipients.get(a.start(), own)
+            tier = _tier(_prefix(t, a.start())) if (len(amounts) > 1 or listed) and s.row is None else None
+            if tier and a.start() not in recipients:  # A类人才最高200万元，B类人才最高100万元
+                who = tier if who in (_section_name(node), node.heading) else f"{who}（{tier}）"
             if header and len([b for b in amounts if _cell_at(t, b.start()) == _cell_at(t, a.start())]) > 1:
                 # one cell, several grades: 4A级50万元，3A级20万元 — each amount is its grade's
                 # (not 按租金的50%…最高100万元: a share and its cap)
@@ -389,6 +393,19 @@ ANNEX_CITED = re.compile(r"(?:按|见|依照|参照)附件\s*\d*|附件\s*\d*(?:
 
 # Header words that make a table's rows pledges (a project list's 总投资 does not).
 HEADER_PLEDGE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|支持标准")
+
+
+# Scope and giving words between a tier's name and its amount (B类人才每月5000元, 硕士研究生每人每年3万元)
+_TIER_TAIL = re.compile(r"(?:每[人户家年月个项]|最高|不超过|给予|一次性|补贴|补助|奖励|资助|奖补)+$")
+
+
+def _tier(prefix: str) -> str | None:
+    """The tier a clause's amount is for, when the clause opens with its name and goes straight
+    to the amount: "B类人才最高" → B类人才; None for a clause that says more (对…分别奖励)."""
+    name = _TIER_TAIL.sub("", prefix.strip()).strip()
+    if not (2 <= len(name) <= 12) or re.search(r"[\d对按给安资金的]", name) or name == prefix.strip():
+        return None
+    return name
 
 
 def _cell_at(row_text: str, at: int) -> int:

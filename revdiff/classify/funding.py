@@ -26,7 +26,7 @@ def _amount(p: Pledge) -> str:
         value = f"{p.low}–{p.value}" if p.low else p.value
         cmp = p.comparator or p.cap or ""  # a cap from a table column (年度上限) has no comparator
         scope = (f"每{p.period}" if p.period and not cmp.startswith(f"每{p.period}") else "") + (
-            f"每{p.per}" if p.per and not cmp.startswith("每") else "")
+            f"每{p.per}" if p.per and not cmp.startswith(f"每{p.per}") else "")
         return f"{scope}{cmp}{value}{p.unit or ''}"
     return p.mechanism or "资助"
 

@@ -219,3 +219,23 @@ def test_a_goal_set_with_a_floor_in_a_regulation_is_told_once(tmp_path: Path, go
     report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"), genre="law")
     told = [f.kind for f in report.findings if f.draft_value == "500"]
     assert told == ["target_changed"]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("对新创建的省级示范村每村奖补100万元，奖补资金用于村内基础设施建设。", "省级示范村"),
+    ("对完成危房改造的农户每户补助3万元。", "完成危房改造的农户"),
+])
+def test_the_recipient_ends_before_the_per_unit_amount(text: str, subject: str) -> None:
+    assert [p.subject for p in find_pledges(_node(text))] == [subject]
+
+
+def test_a_cited_annex_table_raises_no_warning_of_a_dropped_table(tmp_path: Path) -> None:
+    draft = _PLAN + "（一）美丽庭院。对评定的美丽庭院每户奖励2000元。\n"
+    final = (_PLAN + "（一）美丽庭院。对评定的美丽庭院按附件所列标准给予奖励。\n附件\n云岭镇人居环境整治奖补标准\n"
+             "奖补对象\t奖补标准\t备注\n评定的美丽庭院\t每户2500元\t一次性\n")
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    assert report.warnings == []
+    assert [(f.kind, f.direction) for f in report.findings if f.kind.startswith("funding")] == [
+        ("funding_changed", "raised")]

@@ -250,7 +250,8 @@ def _subject(sent: Sentence) -> str:
     """Who or what a pledge is for: "对…的X" (its recipient), else the object of the clause
     before the money ("遴选5-10个高价值专利组合，给予…"), else the section's title."""
     t = sent.text
-    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|分别|按|给予|投资(?=\s*\d)|资助|奖励)", t)
+    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|分别|按|给予|投资(?=\s*\d)|资助|奖励|奖补|补助|补贴|"
+                  r"每[村镇乡户人家个项件所](?=[^，。；,]{0,6}\d))", t)
     if m:
         whole = _PER_EACH.sub("", m.group(1)).rstrip("的")  # 对每家X投资: the recipient is X
         tail = whole.rsplit("的", 1)[-1]

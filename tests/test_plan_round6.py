@@ -239,3 +239,26 @@ def test_a_cited_annex_table_raises_no_warning_of_a_dropped_table(tmp_path: Path
     assert report.warnings == []
     assert [(f.kind, f.direction) for f in report.findings if f.kind.startswith("funding")] == [
         ("funding_changed", "raised")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("以上项目市级财政安排资金约12.5亿元，由各责任单位组织实施。", "以上项目"),
+    ("上述工程县财政投入2亿元。", "上述工程"),
+    ("市财政每年安排交通建设专项资金5亿元。", "保障措施"),  # no name before the payer: the section's
+    ("各级财政安排资金3亿元。", "保障措施"),  # 各级 names no purpose
+])
+def test_what_the_money_is_for_may_be_named_before_who_pays(text: str, subject: str) -> None:
+    assert [p.subject for p in find_pledges(_node(text, "保障措施"))] == [subject]
+
+
+@pytest.mark.parametrize(("item", "kind"), [
+    ("3.为全市中小学教室更换护眼灯具1.5万盏。", "target_removed"),
+    ("3.对新认定的星级农家乐每家奖励2万元。", "funding_removed"),
+])
+def test_a_one_sentence_item_cut_with_its_commitment_is_told_once(tmp_path: Path, item: str, kind: str) -> None:
+    head = "关于2027年区级民生实事项目的安排\n一、项目清单\n1.新建公办幼儿园3所。\n2.新增养老床位200张。\n"
+    tail = "4.新增公共充电桩500个。\n"
+    (tmp_path / "d.txt").write_text(head + item + "\n" + tail, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(head + tail.replace("4.", "3."), encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    assert [f.kind for f in report.findings if f.kind.endswith("_removed")] == [kind]

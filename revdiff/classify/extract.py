@@ -264,6 +264,10 @@ def _subject(sent: Sentence) -> str:
                 if 2 <= len(obj) <= 24 and obj != clauses[i - 1].strip():
                     return obj
             break
+    # what the money is for, named before who pays it: 以上项目市级财政安排资金约12.5亿元
+    paid = re.match(r"([^，。；,\d]{2,12}?)(?:[省市县区]级?)?(?:财政|政府)", t)
+    if paid and not paid.group(1).endswith("级"):
+        return paid.group(1)
     return sent.node.title or sent.node.heading
 
 

@@ -157,7 +157,7 @@ def _told_once(findings: list[Finding]) -> list[Finding]:
         return (f.draft_value, f.final_value, f.draft_line, f.final_line)
 
     targets = {spot(f) for f in findings if f.kind.startswith("target_")}
-    cut = {}  # section id -> the text of the commitments removed with it
+    cut: dict[str, str] = {}  # section id -> the text of the commitments removed with it
     for f in findings:
         if f.kind in ("target_removed", "funding_removed") and f.draft_section:
             cut[f.draft_section] = cut.get(f.draft_section, "") + key(f.draft_text or "")

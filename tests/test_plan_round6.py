@@ -262,3 +262,13 @@ def test_a_one_sentence_item_cut_with_its_commitment_is_told_once(tmp_path: Path
     (tmp_path / "f.txt").write_text(head + tail.replace("4.", "3."), encoding="utf-8")
     report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
     assert [f.kind for f in report.findings if f.kind.endswith("_removed")] == [kind]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("对年度考核排名前3名的乡镇，分别奖励50万元、30万元、20万元。",
+     ["乡镇（第1名）", "乡镇（第2名）", "乡镇（第3名）"]),
+    ("对年度营商环境评价排名前2位的县（市、区）分别奖励300万元、200万元。",
+     ["县（市、区）（第1名）", "县（市、区）（第2名）"]),
+])
+def test_amounts_spread_over_ranks_name_each_rank(text: str, subjects: list[str]) -> None:
+    assert [p.subject for p in find_pledges(_node(text))] == subjects

@@ -527,7 +527,15 @@ def _distributed(text: str, amounts: list[re.Match[str]]) -> dict[int, str]:
         head = head[head.rfind("对") + 1 :] if "对" in head else head[max(head.rfind(c) for c in "，,；;") + 1 :]
         # the list: 对新认定的[国家级、省级企业技术中心] / 对承办[国际性、全国性学术会议]的单位
         listed = [seg for seg in head.strip("，, ").split("的") if "、" in seg]
-        names = [n.strip() for n in re.split(r"[、和及与]", listed[-1]) if n.strip()] if listed else []
+        # (县（市、区）is one name: a 、 inside brackets separates nothing)
+        names = [n.strip() for n in re.split(r"[、和及与](?![^（(]*[)）])", listed[-1]) if n.strip()] if listed else []
+        ranked = re.search(r"前\s*(\d+)\s*[位名]", head)
+        if ranked and int(ranked.group(1)) == len(run) > 1:
+            # 对排名前3位的县（市、区）分别奖励300万元、200万元、100万元: by rank, in order
+            who = head.strip("，, ").rsplit("的", 1)[-1]
+            for k, a in enumerate(run, 1):
+                out[a.start()] = f"{who}（第{k}名）"
+            continue
         if len(names) < 2 or len(names) != len(run):
             continue
         names[0] = _LIST_VERB.sub("", names[0])

@@ -145,7 +145,7 @@ def _with_cited_annexes(doc: Document, part: Part, other: Document) -> Part:
     when the other version has no such annex to compare it with: a final that moved its award
     standards out of the text into an annex table still states them, in the annex."""
     view = compared_view(part)
-    if part.kind != "document":
+    if part.kind != "document" or part.genre != "plan":  # a law's articles are mapped one by one
         return view
     body = part.text + "".join(n.title + n.text for n in part.nodes())
     theirs = {key(p.title) for p in other.parts if p.kind == "attachment"}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from revdiff.align import node_body
 from revdiff.classify import DEFAULT_WATCH, Context, classify
+from revdiff.classify.extract import ANNEX_CITED
 from revdiff.diff import diff_texts, is_formatting_only
 from revdiff.model import (
     SEVERITY_ORDER,
@@ -206,6 +208,21 @@ def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: tu
     return kept
 
 
+def _with_cited_annexes(doc: Document, part: Part, other: Document) -> Part:
+    """The part as compared, with the 附件 its text cites for its figures appended as sections
+    when the other version has no such annex to compare it with: a final that moved its award
+    standards out of the text into an annex table still states them, in the annex."""
+    view = compared_view(part)
+    if part.kind != "document" or part.genre != "plan":  # a law's articles are mapped one by one
+        return view
+    body = part.text + "".join(n.title + n.text for n in part.nodes())
+    theirs = {key(p.title) for p in other.parts if p.kind == "attachment"}
+    annexes = [p for p in doc.parts if p.kind == "attachment" and p is not part and key(p.title) not in theirs]
+    if not annexes or not ANNEX_CITED.search(body):
+        return view
+    return replace(view, sections=view.sections + [n for a in annexes for n in compared_view(a).sections])
+
+
 def build_report(draft: Document, final: Document, *, draft_part: str | None = None,
                  final_part: str | None = None, watch: list[str] | None = None,
                  words: bool = False, pledge_words: list[str] | tuple[str, ...] = (),
@@ -226,7 +243,7 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         raise ValueError(f"unknown severity {bad}: use high, medium or low")
     dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
     kind = genres.get(genre or (dsel.genre if dsel.genre == fsel.genre else "plan"))
-    dpart, fpart = compared_view(dsel), compared_view(fsel)
+    dpart, fpart = _with_cited_annexes(draft, dsel, final), _with_cited_annexes(final, fsel, draft)
     links = kind.align(dpart, fpart, pins)
     pairs: list[SectionPair] = []
     for i, link in enumerate(links, 1):
@@ -299,7 +316,9 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             f.note += f"（{sides}的引文出自 OCR 识别的文字）"
             f.note_en += f" (The {' and '.join(f.ocr)} text quoted was read by OCR.)"
     warnings = (_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
-                + check_pair(draft, final, dpart, fpart, similarity, pairs, findings, draft_part, final_part))
+                # a table in an annex the text cites is no sign of a rendition that dropped tables
+                + check_pair(draft, final, compared_view(dsel), compared_view(fsel), similarity, pairs, findings,
+                             draft_part, final_part))
     if settings_file:
         warnings.append(f"使用了设置文件 {settings_file} / settings file {settings_file} was applied")
     return Report(draft=_info(draft, dsel), final=_info(final, fsel), sections=pairs, findings=findings,

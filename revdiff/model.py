@@ -283,6 +283,8 @@ class Finding:
     # set when the finding comes only from a kind of content ("table", "box") that the other
     # side lacks entirely (a web rendition without tables): likely not a real change
     gap: str | None = None
+    # target_changed of a ceiling or time limit (smaller is stricter): weaker / stronger
+    ambition: str | None = None
     ocr: list[str] = field(default_factory=list)  # "draft" / "final": cited text read by OCR
 
     def unit_of(self, side: str) -> str | None:
@@ -312,7 +314,7 @@ class Finding:
         for key in ("draft_page", "final_page"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
-        for key in ("final_unit", "draft_min", "final_min", "per", "period", "cap", "gap"):
+        for key in ("final_unit", "draft_min", "final_min", "per", "period", "cap", "gap", "ambition"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
         if self.ocr:

@@ -8,6 +8,7 @@ findings most important first and gives them stable ids.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
@@ -142,6 +143,36 @@ _KIND_ORDER = [
 ]
 
 
+def _told_once(findings: list[Finding]) -> list[Finding]:
+    """Each change told once, by its most telling finding.
+
+    - A goal a regulation sets with 不少于 (每年筹集人才公寓不少于1000套) is read both as a target
+      and as a threshold: the same numbers on the same lines are one change, told as a target.
+    - An item that is one sentence (3.为全市中小学教室更换护眼灯具1.5万盏) cut with the commitment
+      it made: the removed target or pledge tells it, not a section_removed as well.
+    """
+    from revdiff.textkey import key
+
+    def spot(f: Finding) -> tuple[str | None, str | None, int | None, int | None]:
+        return (f.draft_value, f.final_value, f.draft_line, f.final_line)
+
+    targets = {spot(f) for f in findings if f.kind.startswith("target_")}
+    cut: dict[str, str] = {}  # section id -> the text of the commitments removed with it
+    for f in findings:
+        if f.kind in ("target_removed", "funding_removed") and f.draft_section:
+            cut[f.draft_section] = cut.get(f.draft_section, "") + key(f.draft_text or "")
+
+    def restated(f: Finding) -> bool:
+        if f.kind.startswith("threshold_"):
+            return spot(f) in targets
+        if f.kind == "section_removed" and f.draft_section in cut:
+            sentence = key(re.sub(r"^\s*[\d一二三四五六七八九十]+\s*[.．、]", "", f.draft_text or ""))
+            return bool(sentence) and sentence in cut[f.draft_section]
+        return False
+
+    return [f for f in findings if not restated(f)]
+
+
 def classify(ctx: Context) -> list[Finding]:
     """Run the registered rules of the genre compared in; return findings most important first, with ids."""
     _register_builtins()
@@ -154,6 +185,7 @@ def classify(ctx: Context) -> list[Finding]:
     for name, rule in RULES:
         if name in wanted or name not in claimed:
             findings.extend(rule(ctx))
+    findings = _told_once(findings)
     for f in findings:
         f.severity = ctx.severity.get(f.kind, f.severity)
 

@@ -104,7 +104,7 @@ def _alt(words: list[str]) -> str:
 def _money_re(verbs: list[str], units: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"(?P<cmp>最高|不超过|不高于|最多|分别|每[个件家项年户人次]?|总计|共计)?\s*(?:" + _alt(verbs) + r")?\s*"
-        r"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>" + _alt(units) + r")(?![件人个户家项次])"
+        r"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>" + _alt(units) + r")(?![件人个户家项次立平吨千公亩辆台套张座所条米头只株])"
     )
 
 
@@ -250,7 +250,8 @@ def _subject(sent: Sentence) -> str:
     """Who or what a pledge is for: "对…的X" (its recipient), else the object of the clause
     before the money ("遴选5-10个高价值专利组合，给予…"), else the section's title."""
     t = sent.text
-    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|分别|按|给予|投资(?=\s*\d)|资助|奖励)", t)
+    m = re.search(r"对(?:于)?([^，。；,]{2,60}?)(?:，|分别|按|给予|投资(?=\s*\d)|资助|奖励|奖补|补助|补贴|"
+                  r"每[村镇乡户人家个项件所](?=[^，。；,]{0,6}\d))", t)
     if m:
         whole = _PER_EACH.sub("", m.group(1)).rstrip("的")  # 对每家X投资: the recipient is X
         tail = whole.rsplit("的", 1)[-1]
@@ -263,6 +264,10 @@ def _subject(sent: Sentence) -> str:
                 if 2 <= len(obj) <= 24 and obj != clauses[i - 1].strip():
                     return obj
             break
+    # what the money is for, named before who pays it: 以上项目市级财政安排资金约12.5亿元
+    paid = re.match(r"([^，。；,\d]{2,12}?)(?:[省市县区]级?)?(?:财政|政府)", t)
+    if paid and not paid.group(1).endswith("级"):
+        return paid.group(1)
     return sent.node.title or sent.node.heading
 
 
@@ -276,7 +281,7 @@ def _amount_re(units: list[str]) -> re.Pattern[str]:
     num = rf"\d+(?:\.\d+)?|(?<![\d.数几上近余多{_CN}])[{_CN}]+(?:亿[{_CN}]+)?"
     return re.compile(
         rf"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:{unit})?\s*(?:-|－|—|–|~|～|至|到)\s*)?"
-        rf"(?P<val>{num})\s*(?P<unit>{unit})(?:(?<=元)|(?![件人个户家项次]))"
+        rf"(?P<val>{num})\s*(?P<unit>{unit})(?:(?<=元)|(?![件人个户家项次立平吨千公亩辆台套张座所条米头只株]))"
         r"|(?P<rate>\d+(?:\.\d+)?)\s*(?P<pct>[%％])"
     )
 
@@ -316,13 +321,29 @@ def pledge_patterns(words: tuple[str, ...] = (), units: tuple[str, ...] = ()) ->
     )
 
 
+def continued_pledges(sents: list[Sentence], patterns: PledgePatterns = DEFAULT_PLEDGE_PATTERNS) -> list[bool]:
+    """For each sentence, whether it goes on with a pledge across a ；: in
+    "对博士每人每年给予生活补贴6万元；硕士每人每年3万元；本科…1.2万元。" the clauses after the
+    first share its 给予生活补贴 — each amount is a subsidy, though its clause names none."""
+    out: list[bool] = []
+    going = False  # the sentence before was a pledge (its own or carried) and ended with ；
+    for s in sents:
+        out.append(going)
+        own = bool(patterns.mechanism.search(s.text) or patterns.fund_word.search(s.text))
+        going = (own or going) and s.row is None and s.text.endswith(("；", ";"))
+    return out
+
+
 def find_pledges(node: Node, past_section: bool = False,
                  patterns: PledgePatterns = DEFAULT_PLEDGE_PATTERNS, start_year: int | None = None) -> list[Pledge]:
     """Funding pledges in a node's body: one per amount committed (a sentence may make
     several), or one per sentence that commits a mechanism without an amount.
     ``start_year``: the first year of the plan (see ``plan_start_year``)."""
     out: list[Pledge] = []
-    for s in commitment_sentences(node, past_section, start_year):
+    sents = commitment_sentences(node, past_section, start_year)
+    carried = continued_pledges(sents, patterns)
+    for i, (s, goes_on) in enumerate(zip(sents, carried, strict=True)):
+        listed = goes_on or (i + 1 < len(carried) and carried[i + 1])  # one of a list of tiers across ；
         t = s.text
         mech = patterns.mechanism.search(t)
         amounts = committed_amounts(t, patterns.amount)
@@ -330,13 +351,17 @@ def find_pledges(node: Node, past_section: bool = False,
         # a table's header says what its cells are: 补贴项目 | 补贴标准 over 过夜游 | 每人次20元
         head = node.rows[0] if s.row is not None and node.rows else []
         header = " | ".join(head)
-        if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header)))):
+        if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header) or goes_on))):
             continue
         if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
             continue
         mechanism = mech.group(0) if mech else None
         subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)
         if not amounts:
+            if ANNEX_CITED.search(t):
+                continue
+            if not mech and any(PROJECT_SIZE.search(_prefix(t, m.start())) for m in patterns.amount.finditer(t)):
+                continue  # a project's size was its only amount
             out.append(Pledge(s, None, None, None, mechanism, subject, clause=_clause_key(t, subject)))
             continue
         recipients = _distributed(t, amounts)
@@ -345,6 +370,9 @@ def find_pledges(node: Node, past_section: bool = False,
             # a budget line before the 对… clause (市财政每年安排…2亿元，对…) is not the recipients'
             own = subject if recipient_at < 0 or a.start() > recipient_at or s.row is not None else _section_name(node)
             who = recipients.get(a.start(), own)
+            tier = _tier(_prefix(t, a.start())) if (len(amounts) > 1 or listed) and s.row is None else None
+            if tier and a.start() not in recipients:  # A类人才最高200万元，B类人才最高100万元
+                who = tier if who in (_section_name(node), node.heading) else f"{who}（{tier}）"
             if header and len([b for b in amounts if _cell_at(t, b.start()) == _cell_at(t, a.start())]) > 1:
                 # one cell, several grades: 4A级50万元，3A级20万元 — each amount is its grade's
                 # (not 按租金的50%…最高100万元: a share and its cap)
@@ -363,8 +391,26 @@ def find_pledges(node: Node, past_section: bool = False,
     return out
 
 
+# A sentence that sends its reader to the document's annex for the figures (按附件所列标准给予奖补,
+# 补助标准见附件): the annex's rows are the pledges, the sentence is no pledge of its own.
+ANNEX_CITED = re.compile(r"(?:按|见|依照|参照)附件\s*\d*|附件\s*\d*(?:所列|规定|中)")
+
+
 # Header words that make a table's rows pledges (a project list's 总投资 does not).
 HEADER_PLEDGE = re.compile(r"补贴|补助|奖励|资助|奖补|扶持|支持标准")
+
+
+# Scope and giving words between a tier's name and its amount (B类人才每月5000元, 硕士研究生每人每年3万元)
+_TIER_TAIL = re.compile(r"(?:每[人户家年月个项]|最高|不超过|给予|一次性|补贴|补助|奖励|资助|奖补)+$")
+
+
+def _tier(prefix: str) -> str | None:
+    """The tier a clause's amount is for, when the clause opens with its name and goes straight
+    to the amount: "B类人才最高" → B类人才; None for a clause that says more (对…分别奖励)."""
+    name = _TIER_TAIL.sub("", prefix.strip()).strip()
+    if not (2 <= len(name) <= 12) or re.search(r"[\d对按给安资金的]", name) or name == prefix.strip():
+        return None
+    return name
 
 
 def _cell_at(row_text: str, at: int) -> int:
@@ -389,6 +435,9 @@ THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下)\s*(?:的|且)")
 # Money the government does not put up: the size of a fund it sets up with others (总规模
 # 6亿元的基金) and the private money it hopes to draw in (吸引社会资本…).
 LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)(?!资金|基金)[^，,；;。]{0,10}$|(?:总规模|规模)(?:为|达|达到)?\s*$")
+# A project's total investment (专栏 of 重大工程: 线路长度86公里，总投资320亿元) is its size, whoever
+# pays; the public share is named apart (其中市财政投资3亿元) and stays a pledge.
+PROJECT_SIZE = re.compile(r"(?:计划|估算|预计|概算)?总投资(?:额|规模)?(?:约|为|达|达到|超过)?\s*$|投资(?:估算|概算)(?:约|为)?\s*$")
 
 
 def _prefix(text: str, start: int) -> str:
@@ -426,7 +475,8 @@ def committed_amounts(text: str, amount: re.Pattern[str] = AMOUNT) -> list[re.Ma
     """The amounts a pledge sentence commits, in order: thresholds that say who qualifies (in
     the opening 对…的 clause, or right before 以上的) and money put up by others (a fund's total size) left out.  A fund's size is kept only when
     the sentence names no public contribution to it."""
-    found = [m for m in amount.finditer(text) if m.start() >= _qualifier_end(text)]
+    found = [m for m in amount.finditer(text)
+             if m.start() >= _qualifier_end(text) and not PROJECT_SIZE.search(_prefix(text, m.start()))]
     kept: list[re.Match[str]] = []
     leveraged: list[re.Match[str]] = []
     for m in found:
@@ -477,7 +527,15 @@ def _distributed(text: str, amounts: list[re.Match[str]]) -> dict[int, str]:
         head = head[head.rfind("对") + 1 :] if "对" in head else head[max(head.rfind(c) for c in "，,；;") + 1 :]
         # the list: 对新认定的[国家级、省级企业技术中心] / 对承办[国际性、全国性学术会议]的单位
         listed = [seg for seg in head.strip("，, ").split("的") if "、" in seg]
-        names = [n.strip() for n in re.split(r"[、和及与]", listed[-1]) if n.strip()] if listed else []
+        # (县（市、区）is one name: a 、 inside brackets separates nothing)
+        names = [n.strip() for n in re.split(r"[、和及与](?![^（(]*[)）])", listed[-1]) if n.strip()] if listed else []
+        ranked = re.search(r"前\s*(\d+)\s*[位名]", head)
+        if ranked and int(ranked.group(1)) == len(run) > 1:
+            # 对排名前3位的县（市、区）分别奖励300万元、200万元、100万元: by rank, in order
+            who = head.strip("，, ").rsplit("的", 1)[-1]
+            for k, a in enumerate(run, 1):
+                out[a.start()] = f"{who}（第{k}名）"
+            continue
         if len(names) < 2 or len(names) != len(run):
             continue
         names[0] = _LIST_VERB.sub("", names[0])
@@ -507,15 +565,18 @@ def _clause_key(clause: str, subject: str) -> str:
 
 # ---------------------------------------------------------------------------- targets
 
-# The units a target is counted in: 家, 万辆, 个百分点, 微克/立方米, %.
-TARGET_UNIT = (r"(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|组|批|场|"
-               r"元|处|辆|艘|架|部|株|间|张|栋)|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿")
+# The units a target is counted in: 家, 万辆, 个百分点, 微克/立方米, %; a service time limit
+# (压缩至3个工作日, 80小时以内) is a plan's goal too.
+TIME_UNIT = r"个工作日|工作日|小时"
+TARGET_UNIT = (rf"{TIME_UNIT}|(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|"
+               r"组|批|场|元|处|辆|艘|架|部|株|间|张|栋|盏)|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿")
 TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
-    r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长)?\s*"
+    r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长|"
+    r"压缩至|压缩到|缩短至|缩短到|累计)?\s*"  # 审批时间压缩至15个工作日; 城镇新增就业累计30万人
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
     rf"(?P<unit>{TARGET_UNIT})?\s*"
-    r"(?P<cmp2>以上|以下|左右|以内)?$"
+    r"(?P<cmp2>以上|以下|左右|以内|(?<=日|时)内(?=办结|办理|完成|答复|反馈))?(?:办结|办理|完成|答复|反馈)?$"  # 1个工作日内办结
 )
 # A base-period figure is a statistic, never a target: 基期值45%, 现状 …; "由2020年的2.1%提高到
 # 2.8%" states the base inside the target's clause.
@@ -527,9 +588,10 @@ CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|�
 # Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
-CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:计划|每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
+# (为全市中小学教室更换护眼灯具1.5万盏: who the work is for may come before the verb)
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:为[^，,；;。\d]{1,12}?)?(?:计划|每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
                       r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备|"
-                      r"开发|提供|开展|新认定|培养|募集|吸纳)")
+                      r"开发|提供|开展|新认定|培养|募集|吸纳|更换|更新|安装|加装)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
 # A lower bound on how many a task reaches, the count inside the clause (每年为300家以上企业
 # 提供免费诊断服务, 组织不少于20场对接活动): a goal, measured by the words around the count.
@@ -595,6 +657,11 @@ class Target:
         return bool(PER_HEAD.search(self.measure)), bool(FLOW.search(self.measure))
 
 
+def is_time_limit(target: Target) -> bool:
+    """True for a service time limit (审批时间压缩至15个工作日以内), not a count or a rate."""
+    return bool(target.unit and re.fullmatch(TIME_UNIT, target.unit))
+
+
 PER_HEAD = re.compile(r"每[十百千万]*人|人均|万人|每户|户均")
 FLOW = re.compile(r"新增|新建|新认定|年均|每年|年度|当年|增长|增速|增幅")
 
@@ -610,7 +677,8 @@ def measure_key(measure: str) -> str:
 def find_text_targets(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Target]:
     """Quantified goals stated in a node's sentences (``start_year``: see ``plan_start_year``)."""
     out: list[Target] = []
-    for s in commitment_sentences(node, past_section, start_year):
+    sents = commitment_sentences(node, past_section, start_year)
+    for s, goes_on in zip(sents, continued_pledges(sents), strict=True):
         if _is_past(s):
             continue
         future = FUTURE.search(s.text)
@@ -624,7 +692,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                 past_until = future.start()
         if CONDITION.search(s.text):
             continue
-        pledge_sentence = bool(FUND_WORD.search(s.text) or MECHANISM.search(s.text))
+        pledge_sentence = bool(goes_on or FUND_WORD.search(s.text) or MECHANISM.search(s.text))
         spans = []
         for sp in SPREAD.finditer(s.text):
             if sp.start() < past_until or not (future or sp.group("verb")):
@@ -680,7 +748,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             mk = measure_key(measure)
             if len(mk) < 2 or re.fullmatch(r"[\d.\-年月日]+", mk):
                 continue
-            cmp = m.group("cmp") or m.group("cmp2") or None
+            cmp = m.group("cmp") or ("以内" if m.group("cmp2") == "内" else m.group("cmp2")) or None
             year = re.search(r"到\s*(20\d\d)\s*年", s.text)
             line = s.line if s.in_title else node.line_at(s.offset + start)
             out.append(Target(measure, mk, m.group("val"), unit, cmp, s.text, node, line, "text",
@@ -704,9 +772,11 @@ def find_table_targets(node: Node) -> list[Target]:
     attr_col = next((i for i, h in enumerate(header) if re.search(r"属性|性质", h)), None)
     # a growth column (年均增速 7%左右) is a target of its own, named by the column
     rate_cols = [i for i, h in enumerate(header) if i not in target_cols and RATE_COLUMN.search(h)]
+    # the measure's column: 指标, not a 类别 column before it (经济发展 | 地区生产总值增长（%） | …)
+    name_col = next((i for i, h in enumerate(header) if re.fullmatch(r"(?:主要)?指标(?:名称)?", h)), 0)
     out: list[Target] = []
     for r, row in enumerate(node.rows[1:], 1):
-        measure = re.sub(r"^\d+[.．、]\s*", "", row[0]).strip()
+        measure = re.sub(r"^\d+[.．、]\s*", "", row[name_col] if name_col < len(row) else row[0]).strip()
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
         unit = row[unit_col].strip() if unit_col is not None and unit_col < len(row) else None
         for col in target_cols + rate_cols:

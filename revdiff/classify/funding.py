@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.fuzz import partial_ratio, ratio
 
 from revdiff.classify import Context
 from revdiff.classify.alike import alike_pairs
@@ -26,7 +26,7 @@ def _amount(p: Pledge) -> str:
         value = f"{p.low}–{p.value}" if p.low else p.value
         cmp = p.comparator or p.cap or ""  # a cap from a table column (年度上限) has no comparator
         scope = (f"每{p.period}" if p.period and not cmp.startswith(f"每{p.period}") else "") + (
-            f"每{p.per}" if p.per and not cmp.startswith("每") else "")
+            f"每{p.per}" if p.per and not cmp.startswith(f"每{p.per}") else "")
         return f"{scope}{cmp}{value}{p.unit or ''}"
     return p.mechanism or "资助"
 
@@ -47,8 +47,16 @@ def same_pledge(a: Pledge, b: Pledge) -> float:
     sentence makes several (a budget line and two awards), on the sentence and on the clause
     and recipient that tell the pledge from its neighbours.
     """
-    whole = ratio(_wording(a), _wording(b))
-    score = whole if a.sole and b.sole else 0.4 * whole + 0.6 * ratio(a.clause, b.clause)
+    if (a.sentence.row is None) != (b.sentence.row is None):
+        # a standard moved between the text and a table (a final that sends the reader to an
+        # 附件 of 奖补标准): the row's first cell names its recipient; find it in the clause
+        row, text = (a, b) if a.sentence.row is not None else (b, a)
+        score = partial_ratio(key(row.subject), text.clause)
+        if text.sole:  # its sentence's only amount: the recipient may be named in another clause
+            score = max(score, partial_ratio(key(row.subject), _wording(text)))
+    else:
+        whole = ratio(_wording(a), _wording(b))
+        score = whole if a.sole and b.sole else 0.4 * whole + 0.6 * ratio(a.clause, b.clause)
     # 每年安排2亿元 and a one-off 出资5亿元 are two commitments, not one raised: an amount
     # counted per unit or per year is not the same pledge as one that is not
     return score - (SCOPE_PENALTY if (a.per, a.period) != (b.per, b.period) else 0)
@@ -78,6 +86,24 @@ def direction(d: Pledge, f: Pledge) -> str | None:
     return "redefined"
 
 
+def _row_text_pairs(dp: list[Pledge], fp: list[Pledge], floor: float) -> set[tuple[int, int]]:
+    """Candidate pairs of a table row's pledge and a sentence's (see ``same_pledge``)."""
+    from rapidfuzz.process import extract
+
+    out: set[tuple[int, int]] = set()
+    for rows, texts, flip in ((dp, fp, False), (fp, dp, True)):
+        ti = [i for i, p in enumerate(texts) if p.sentence.row is None]
+        if not ti:
+            continue
+        for ri, r in enumerate(rows):
+            if r.sentence.row is None:
+                continue
+            for names in ([texts[i].clause for i in ti], [_wording(texts[i]) for i in ti]):
+                hits = extract(key(r.subject), names, scorer=partial_ratio, score_cutoff=floor, limit=None)
+                out.update((ti[j], ri) if flip else (ri, ti[j]) for _, _, j in hits)
+    return out
+
+
 def pair_pledges(ctx: Context) -> list[tuple[Pledge | None, Pledge | None]]:
     """Every pledge of both sides, paired: (draft, final), (draft, None) for a pledge the final
     drops, (None, final) for one it adds; draft pledges in reading order, then the added ones."""
@@ -91,6 +117,7 @@ def pair_pledges(ctx: Context) -> list[tuple[Pledge | None, Pledge | None]]:
     floor = PAIR - 10 - 1
     near = alike_pairs([_wording(d) for d in dp], [_wording(f) for f in fp], floor)
     near |= alike_pairs([d.clause for d in dp], [f.clause for f in fp], floor)
+    near |= _row_text_pairs(dp, fp, floor)
     scored = []
     for di, fi in sorted(near):
         d, f = dp[di], fp[fi]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from revdiff import genres
 from revdiff.classify import Context
 from revdiff.classify.alike import alike_pairs
-from revdiff.classify.extract import Target, targets_of
+from revdiff.classify.extract import Target, is_time_limit, targets_of
 from revdiff.model import Finding
 
 NAME = "targets"
@@ -36,18 +37,43 @@ def _val(t: Target) -> str:
     return f"{cmp}{t.value}{t.unit or ''}"
 
 
+# A goal whose smaller number is the better one: a time limit (压缩至15个工作日以内) or a ceiling
+# (PM2.5浓度降至33微克/立方米以下, 控制在1%以内).  Its number rising is a weaker commitment.
+CEILING_WORDS = ("以下", "以内", "≤", "<", "＜")
+
+
+def is_ceiling(t: Target) -> bool:
+    """True for a target whose smaller number is the goal (see ``CEILING_WORDS``)."""
+    return is_time_limit(t) or (t.comparator or "") in CEILING_WORDS
+
+
+def ambition(d: Target, f: Target, direction: str) -> str | None:
+    """For a ceiling or time limit whose number moved: ``weaker`` when it rose, ``stronger``
+    when it fell (None for other targets, where ``direction`` says it already)."""
+    if direction not in ("raised", "lowered") or not (is_ceiling(d) or is_ceiling(f)):
+        return None
+    return "weaker" if direction == "raised" else "stronger"
+
+
 def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Finding:
     where = "指标表" if d.source == "table" else "正文"
     where_en = "indicator table" if d.source == "table" else "text"
+    how = ambition(d, f, direction)
     if direction == "redefined":
         note = f"{where}中同一数值{_val(d)}的指标由“{d.measure}”改为“{f.measure}”。"
         note_en = f"In the {where_en}, the value {_val(d)} now measures “{f.measure}” instead of “{d.measure}”."
+    elif how:  # a longer time limit is a loosened commitment, not a raised one
+        word, word_en = {"weaker": ("放宽", "loosened"), "stronger": ("收紧", "tightened")}[how]
+        note = f"{where}中“{d.measure}”的目标由{_val(d)}{word}为{_val(f)}（数值越小要求越高）。"
+        note_en = (f"In the {where_en}, the target for “{d.measure}” was {word_en} from {_val(d)} to {_val(f)} "
+                   "(the smaller the number, the stricter the goal).")
     else:
         word = {"raised": "提高", "lowered": "降低"}[direction]
         note = f"{where}中“{d.measure}”的目标由{_val(d)}{word}为{_val(f)}。"
         note_en = f"In the {where_en}, the target for “{d.measure}” was {direction} from {_val(d)} to {_val(f)}."
+    weaker = how == "weaker" or (how is None and direction == "lowered")
     return Finding(
-        kind="target_changed", severity="high" if direction == "lowered" else "medium", direction=direction,
+        kind="target_changed", severity="high" if weaker else "medium", direction=direction, ambition=how,
         subject=d.measure, draft_text=d.text, final_text=f.text, draft_value=d.value, final_value=f.value,
         unit=d.unit or f.unit, comparator=d.comparator or f.comparator,
         final_unit=f.unit if d.unit and f.unit and f.unit != d.unit else None,
@@ -84,6 +110,8 @@ def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]
     first in draft order, then the draft targets paired later or removed, then the added ones.
     """
     dts, fts = targets_of(ctx.draft), targets_of(ctx.final)
+    if "timelimits" in genres.get(ctx.genre).rules:  # a law's time limits are that rule's (deadline_changed)
+        dts, fts = [t for t in dts if not is_time_limit(t)], [t for t in fts if not is_time_limit(t)]
     # best pairs first, over all targets: a measure's 2025 target must not take the final's
     # 2027 one just because it is read first (when the final cut the 2025 target)
     scored = []

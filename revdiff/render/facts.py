@@ -149,14 +149,34 @@ def money_summary(findings: list[Finding]) -> dict[str, Any]:
     }
 
 
+def _restated(f: Finding) -> tuple[str, str, str, str]:
+    return (f.kind, f.direction or "", f.draft_value or "", f.final_value or "")
+
+
+def _in_table(f: Finding) -> bool:
+    return " | " in (f.draft_text or f.final_text or "")
+
+
+def distinct_targets(findings: list[Finding]) -> list[Finding]:
+    """The target findings, each target once: a plan states a goal in its text and again in
+    its indicator table (地区生产总值年均增长5.5%左右 and the table's 5.5左右); when both
+    changed alike, the table's finding restates the text's and is not counted again."""
+    targets = [f for f in findings if f.kind.startswith("target_")]
+    in_text = {_restated(f) for f in targets if not _in_table(f)}
+    return [f for f in targets if not (_in_table(f) and _restated(f) in in_text)]
+
+
 def target_counts(findings: list[Finding]) -> dict[str, int]:
-    """How many targets were lowered, raised, redefined, removed and added."""
-    counts = {"lowered": 0, "raised": 0, "redefined": 0, "removed": 0, "added": 0}
-    for f in findings:
+    """How many targets were lowered, raised, redefined, removed and added (each target once,
+    see ``distinct_targets``)."""
+    counts = {"lowered": 0, "raised": 0, "redefined": 0, "removed": 0, "added": 0, "loosened": 0, "tightened": 0}
+    for f in distinct_targets(findings):
         if f.kind == "target_removed":
             counts["removed"] += 1
         elif f.kind == "target_added":
             counts["added"] += 1
+        elif f.kind == "target_changed" and f.ambition:  # a time limit or a ceiling
+            counts["loosened" if f.ambition == "weaker" else "tightened"] += 1
         elif f.kind == "target_changed" and f.direction in counts:
             counts[f.direction or ""] += 1
     return counts
@@ -206,6 +226,7 @@ class Lead:
 
     sentence: str
     lowered: list[str]  # "知识产权保护社会满意度 ≥90分 → ≥85分"
+    loosened: bool = False  # the list holds a loosened time limit or ceiling too: label it so
 
 
 def _value(f: Finding, side: str) -> str:
@@ -245,7 +266,7 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     for key, n in (("money_raised", raised), ("money_added", kinds.get("funding_added", 0))):
         if n:
             parts.append(words[key].format(n=n))
-    for key in ("lowered", "removed", "raised", "redefined", "added"):
+    for key in ("lowered", "loosened", "removed", "raised", "tightened", "redefined", "added"):
         if targets[key]:
             parts.append(words["targets_" + key].format(n=targets[key]))
     penalties = Counter("removed" if f.kind == "penalty_removed" else "added" if f.kind == "penalty_added"
@@ -278,9 +299,11 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     if not parts:
         return Lead(words["nothing"], [])
     sentence = ui["lead_intro"] + ui["lead_join"].join(parts) + ui["lead_end"]
+    # the goals the final weakened: lowered, or (a time limit, a ceiling) loosened
     lowered = [f"{f.subject or ''} {_value(f, 'draft')} → {_value(f, 'final')}".strip()
-               for f in report.findings if f.kind == "target_changed" and f.direction == "lowered"]
-    return Lead(sentence, list(dict.fromkeys(lowered)))
+               for f in distinct_targets(report.findings) if f.kind == "target_changed"
+               and (f.ambition == "weaker" or (f.ambition is None and f.direction == "lowered"))]
+    return Lead(sentence, list(dict.fromkeys(lowered)), loosened=bool(targets["loosened"]))
 
 
 _BILINGUAL = re.compile(r" / (?=[A-Za-z“\"(])")

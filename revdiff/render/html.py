@@ -350,6 +350,11 @@ def _quote(f: Finding, side: str, terms: list[str]) -> Markup:
     return _render_pieces(_side_segments(pair, side), spans)
 
 
+def _shown_direction(f: Finding) -> str:
+    """The direction a reader is told: a time limit or ceiling loosened, not "raised"."""
+    return {"weaker": "loosened", "stronger": "tightened"}.get(f.ambition or "", f.direction or "")
+
+
 def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) -> list[FindingView]:
     pairs = facts.pair_index(report)
     anchors = dict(zip((p.id for p in report.sections), facts.pair_ids(report), strict=True))
@@ -365,7 +370,7 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
                 finding=f,
                 kind_label=kind_label(f.kind, lang),
                 severity_label=severity_label(f.severity, lang),
-                direction_label=ui["directions"].get(f.direction or "", f.direction or ""),
+                direction_label=ui["directions"].get(_shown_direction(f), _shown_direction(f)),
                 note=(f.note_en or f.note) if lang == "en" else (f.note or f.note_en),
                 draft_html=_quote(f, "draft", terms),
                 final_html=_quote(f, "final", terms),

@@ -119,7 +119,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
     lead = facts.lead(report, ui)
     out += [escape_md(lead.sentence), ""]
     if lead.lowered:
-        out += [f"**{ui['lead']['lowered_list']}**" + ui["lead_join"].join(escape_md(t) for t in lead.lowered), ""]
+        label = ui["lead"]["loosened_list" if lead.loosened else "lowered_list"]
+        out += [f"**{label}**" + ui["lead_join"].join(escape_md(t) for t in lead.lowered), ""]
     out += _doc_line(ui["draft"], report.draft, ui)
     out += _doc_line(ui["final"], report.final, ui)
     out.append("")
@@ -170,7 +171,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
         f"- {ui['targets']}: "
         + ", ".join(
             f"{ui['targets_' + k]} {targets[k]}"
-            for k in ("lowered", "removed", "raised", "added", "redefined")
+            for k in ("lowered", "removed", "raised", "added", "redefined", "loosened", "tightened")
+            if targets[k] or k not in ("loosened", "tightened")
         )
     )
     secs = report.summary["sections"]

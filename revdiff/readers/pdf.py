@@ -97,6 +97,7 @@ class _Page:
     chars: int = 0
     hidden: int = 0  # characters drawn off the page or in white: not shown, not read
     hidden_text: str = ""
+    marks: str = ""  # superscript note marks (¹ ²) taken out of the lines they follow
 
 
 def _is_white(color: Any) -> bool:
@@ -149,6 +150,54 @@ _NUMBER_END = re.compile(r"[0-9０-９][.．]?$")
 _NUMBER_START = re.compile(r"[0-9０-９%％‰.．]")
 
 
+_NOTE_MARK = re.compile(r"^[0-9\u2460-\u2473*†‡]$")  # 1 ① * †: what marks a footnote reference
+
+
+def _split_superscripts(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
+    """(the line's characters without its footnote marks, the marks).
+
+    A footnote reference is printed as a small raised digit after the text it annotates
+    (“达到18万辆¹”); read into the line it would become part of a number or a date
+    (2025年3月1日1).  A mark is a digit or ① * † under 0.75 of the line's text size whose
+    foot stands clearly above the line's baseline.
+    """
+    if len(chars) < 2:
+        return chars, ""
+    size = max(float(c.get("size") or 0) for c in chars)
+    base = max(float(c["bottom"]) for c in chars if float(c.get("size") or 0) >= 0.9 * size)
+    marks = [c for c in chars if _NOTE_MARK.match(c.get("text", "")) and float(c.get("size") or 0) < 0.75 * size
+             and float(c["bottom"]) < base - 0.2 * size]  # fmt: skip
+    if not marks:
+        return chars, ""
+    gone = {id(c) for c in marks}
+    return [c for c in chars if id(c) not in gone], "".join(c["text"] for c in marks)
+
+
+def _mark_footnotes(pages: list[_Page]) -> None:
+    """Mark the footnotes at the foot of a page as dropped.
+
+    They are the lines under the page's text in a smaller type (a 公文's notes are set in
+    a size or two below the body's 三号), on a page whose text carries note marks.  They
+    are not the body's text: read in place they would split a paragraph or a table that
+    runs on to the next page.
+    """
+    sizes = sorted(it.size for p in pages for it in p.items if it.kind == "line" and len(it.text) >= 6)
+    if not sizes:
+        return
+    body = sizes[len(sizes) // 2]
+    for page in pages:
+        if not page.marks:
+            continue
+        content = [it for it in page.items if not it.dropped]
+        k = len(content)
+        while k > 0 and content[k - 1].kind == "line" and (
+            content[k - 1].size <= 0.9 * body or _PAGE_NUMBER.match(content[k - 1].text)
+        ):
+            k -= 1
+        for it in content[k:]:
+            it.dropped = True
+
+
 def _has_doubled_glyphs(chars: list[dict[str, Any]]) -> bool:
     """Cheap test for fake bold, so that the costly dedupe runs only on pages that need it."""
     seen: set[tuple[str, int, int]] = set()
@@ -172,7 +221,9 @@ def _read_page(page: Any, number: int) -> _Page:
     tables = []
     finder = page.debug_tablefinder()  # what find_tables() uses, with the cells it found
     for table in finder.tables:
-        rows = table.extract()
+        # words part as in _line_text: a gap under 0.3 em (the Asian-Latin autospace) is none,
+        # a space glyph is one
+        rows = table.extract(x_tolerance_ratio=0.3, keep_blank_chars=True)
         # Only real grids are tables: a one-cell frame (a 专栏 box) holds ordinary text.
         if sum(1 for r in rows if sum(1 for c in r if c is not None) >= 2) >= 2:
             tables.append((table, rows))
@@ -200,6 +251,8 @@ def _read_page(page: Any, number: int) -> _Page:
         else:  # the same baseline in both columns: two lines, one per column
             parts = [[c for c in line["chars"] if c["x1"] <= gutter[0]], [c for c in line["chars"] if c["x0"] >= gutter[1]]]
         for chars in parts:
+            chars, marks = _split_superscripts(chars)
+            out.marks += marks
             text = _line_text(chars)
             if text:
                 x0 = min(float(c["x0"]) for c in chars)
@@ -500,10 +553,13 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
         from revdiff.readers.ocr import mark_running_lines
 
         mark_running_lines(pages)
+    _mark_footnotes(pages)
     _mark_line_edges(pages)
     for p in pages:  # what was hidden is no text, but it is accounted for: one dropped line a page
         if p.hidden_text:
             p.items.insert(0, _Item(top=0.0, bottom=0.0, x0=0.0, x1=0.0, text=p.hidden_text, dropped=True))
+        if p.marks:  # and so are the footnote marks taken out of the lines
+            p.items.insert(0, _Item(top=0.0, bottom=0.0, x0=0.0, x1=0.0, text=p.marks, dropped=True))
     blocks, dropped = _emit(pages)
     warnings = ocr_warnings
     hidden = [(p.number, p.hidden) for p in pages if p.hidden]

@@ -85,6 +85,9 @@ class _Item:
     reaches_margin: bool | None = None
     indented: bool | None = None
     rows: list[list[str]] | None = None  # set for a table
+    # per row: it has cells drawn but left blank (a row split by a page break leaves its
+    # other cells empty on the new page; a merged cell is no cell at all)
+    blank: list[bool] | None = None
     dropped: bool = False
     kind: str = "line"  # line | table
 
@@ -128,6 +131,35 @@ def _hidden_chars(page: Any) -> list[dict[str, Any]]:
         ):
             hidden.append(c)
     return hidden
+
+
+def _group_header(rows: list[list[str | None]]) -> list[list[str | None]]:
+    """One header row for a grouped header: 目标值 spanning 2025年 | 2027年 under it.
+
+    pdfplumber gives a merged cell's text once and None for the cells it covers: across
+    (目标值, None) in the first row, down (None under 指标名称) in the next.  When the first
+    row spans columns and the rows under it are covered from above, each column's labels
+    are read top to bottom into one header row (the way a reader reads the header).
+    """
+    if len(rows) < 2 or None not in rows[0] or not any(c is not None for c in rows[0]):
+        return rows
+    head = 1
+    while head < min(len(rows) - 1, 3) and None in rows[head]:
+        head += 1
+    if head == 1:
+        return rows
+    columns: list[list[str]] = [[] for _ in rows[0]]
+    for row in rows[:head]:
+        last = ""
+        for j, cell in enumerate(row[: len(columns)]):
+            # None: covered by the cell to the left (a span across) or above (a span down)
+            text = _clean_cell(cell) if cell is not None else (last if row is rows[0] else "")
+            last = text
+            if text and text not in columns[j]:
+                columns[j].append(text)
+    from revdiff.readers.html import join_pieces
+
+    return [[join_pieces(col) for col in columns], *rows[head:]]
 
 
 def _clean_cell(value: str | None) -> str:
@@ -267,10 +299,12 @@ def _read_page(page: Any, number: int) -> _Page:
                                        column=column, frame=None if frame is None else (number, frame)))  # fmt: skip
     for table, rows in tables:
         x0, top, x1, bottom = table.bbox
-        cells = [[_clean_cell(c) for c in row] for row in rows]
-        cells = [r for r in cells if any(r)]
+        rows = _group_header(rows)
+        kept = [r for r in rows if any(_clean_cell(c) for c in r)]
+        cells = [[_clean_cell(c) for c in row] for row in kept]
+        blank = [sum(c == "" for c in row) * 2 >= len(row) for row in kept]
         if cells:
-            out.items.append(_Item(top=top, bottom=bottom, x0=x0, x1=x1, rows=cells, kind="table"))
+            out.items.append(_Item(top=top, bottom=bottom, x0=x0, x1=x1, rows=cells, kind="table", blank=blank))
     out.items.sort(key=_reading_order(out.items, gutter))
     return out
 
@@ -382,6 +416,25 @@ def _mark_page_furniture(pages: list[_Page]) -> None:
                 it.dropped = True
 
 
+# Characters a Chinese line may not start with (GB/T 15834 line-breaking practice).
+_NO_LINE_START = "，。、；：？！）》」』】〕”’%％…·"
+
+
+def _first_unit_width(before: str, text: str, size: float) -> float:
+    """Room the start of ``text`` needs at the end of the line ``before``: its first
+    character with the closing marks that must stay with it, plus the gap Word and
+    LibreOffice put between Chinese and Latin text."""
+    if not text or not before:
+        return 0.0
+    n = 1
+    while n < len(text) and text[n] in _NO_LINE_START:
+        n += 1
+    width = sum(size if _is_wide(ch) else 0.55 * size for ch in text[:n])
+    if _is_wide(text[0]) != _is_wide(before[-1]):
+        width += 0.2 * size
+    return width
+
+
 def _mark_line_edges(pages: list[_Page]) -> None:
     """Set ``reaches_margin`` and ``indented`` on every text line from where it starts and ends.
 
@@ -402,12 +455,16 @@ def _mark_line_edges(pages: list[_Page]) -> None:
     lefts = {k: sorted(v)[len(v) // 10] for k, v in starts.items() if len(v) >= 3}
     rights = {k: sorted(v)[int(len(v) * 0.9)] for k, v in ends.items() if len(v) >= 3}
     for page in pages:
-        for it in page.items:
-            if it.kind != "line":
-                continue
+        lines = [it for it in page.items if it.kind == "line"]
+        for k, it in enumerate(lines):
             left, right = lefts.get(it.frame or it.column), rights.get(it.frame or it.column)
             if right is not None:
                 it.reaches_margin = it.x1 > right - it.size  # the next character would not fit
+                nxt = lines[k + 1] if k + 1 < len(lines) else None
+                if not it.reaches_margin and nxt is not None and (nxt.frame or nxt.column) == (it.frame or it.column):
+                    # nor would the next line's first unbreakable piece: 个。 (a closing mark
+                    # never starts a line, so its character goes down with it)
+                    it.reaches_margin = it.x1 + _first_unit_width(it.text, nxt.text, it.size) > right + 0.1 * it.size
             if left is not None:
                 it.indented = it.x0 >= left + 0.9 * it.size
 
@@ -447,11 +504,21 @@ def _emit(pages: list[_Page]) -> tuple[list[Block], list[Block]]:
             else:
                 table_index += 1
                 index = table_index
+            repeated = continued and last_table is not None and rows[0] == last_table[1]
             for r, row in enumerate(rows):
                 line_no += 1
                 block = Block(text="\t".join(row), line=line_no, page=page.number, cells=row, table=index)
-                if continued and r == 0 and last_table is not None and row == last_table[1]:
+                if repeated and r == 0:
                     dropped.append(block)  # the header row repeated on the new page
+                elif continued and r == int(repeated) and (it.blank or [False] * len(rows))[r] and row[0] \
+                        and blocks[-1].cells is not None and len(blocks[-1].cells) == len(row):
+                    # the rest of the row the page break split: its first cells go on, the
+                    # others were drawn empty
+                    from revdiff.readers.html import join_pieces
+
+                    prev = blocks[-1]
+                    prev.cells = [join_pieces([a, b]) for a, b in zip(prev.cells, row, strict=True)]
+                    prev.text = "\t".join(prev.cells)
                 else:
                     blocks.append(block)
             if not (continued and last_table is not None):

@@ -232,7 +232,8 @@ class DocxWriter:
         """红头: the office's name in red 小标宋, the 文号 line, a red rule under it."""
         p = self.para(indent=False)
         p.alignment = self.CENTER
-        self.run(p, f"{office}文件", "方正小标宋简体", 36, color="FF0000")
+        name = f"{office}文件"  # set on one line: a long name in a smaller size, as offices do
+        self.run(p, name, "方正小标宋简体", min(36, 420 // len(name)), color="FF0000")
         self.para(indent=False)
         p = self.para(doc_no, indent=False)
         p.alignment = self.CENTER

@@ -747,4 +747,23 @@ def read(data: bytes, source: str) -> RawDoc:
         blocks=conv.blocks,
         dropped=conv.dropped,
         title=title,
+        warnings=_tracked_changes_warning(conv.body),
     )
+
+
+def _tracked_changes_warning(body: Any) -> list[str]:
+    """A warning when the document still holds tracked changes (修订).
+
+    Word shows them by default (“All Markup”: deletions struck through beside the
+    insertions), so what a reviewer sees is neither version; the text read is the one
+    with every change accepted (insertions kept, deletions left out), and they are told.
+    """
+    inserted = sum(1 for _ in body.iter(_w("ins"), _w("moveTo")))
+    deleted = sum(1 for _ in body.iter(_w("del"), _w("moveFrom")))
+    if not inserted and not deleted:
+        return []
+    return [
+        f"文档中留有未接受的修订（插入 {inserted} 处、删除 {deleted} 处），按全部接受修订后的文字比较 / "
+        f"the .docx still holds tracked changes ({inserted} insertions, {deleted} deletions); "
+        "compared as if all were accepted"
+    ]

@@ -592,11 +592,11 @@ def to_pdf(docx_paths: list[Path], outdir: Path) -> None:
                         "--outdir", str(outdir), *map(str, docx_paths)], check=True, capture_output=True, timeout=300)
 
 
-def build(name: str, pdf: bool = True) -> None:
-    """Write every layout of pair ``name`` into fixtures/<name>/."""
+def build(name: str, pdf: bool = True, root: Path = OUT) -> None:
+    """Write every layout of pair ``name`` into ``root``/<name>/ (the PDFs only when ``pdf``)."""
     folder, old, new, office, prefix, style = PAIRS[name]
     law = style == "law"
-    out = OUT / name
+    out = root / name
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)

@@ -130,3 +130,22 @@ def test_tracked_changes_are_read_accepted_and_said() -> None:
     assert len(tracked.warnings) == 1 and "插入 2 处、删除 2 处" in tracked.warnings[0]
     report = revdiff.compare(str(OUT / "boxes" / "draft-tracked.docx"), str(OUT / "boxes" / "final.docx"))
     assert any("tracked changes" in w for w in report.to_dict()["warnings"])
+
+
+def _table_page(number: int, rows: list[list[str]], blank: list[bool]):  # type: ignore[no-untyped-def]
+    page = pdf_reader._Page(number=number, height=800.0)
+    page.items.append(pdf_reader._Item(top=100.0, bottom=300.0, x0=80.0, x1=500.0, rows=rows, kind="table", blank=blank))
+    return page
+
+
+def test_only_a_row_left_with_drawn_empty_cells_joins_the_row_before_the_page_break() -> None:
+    head = ["指标", "单位", "2025年"]
+    first = _table_page(1, [head, ["服务业增加值", "亿元", "2860"]], [False, False])
+    # a new group's row at the top of page 2: its cells are merged (none drawn), not blank
+    grouped = _table_page(2, [head, ["二、社会民生", "", ""], ["养老床位", "张", "8000"]], [False, False, False])
+    blocks, _ = pdf_reader._emit([first, grouped])
+    assert [b.cells[0] for b in blocks if b.cells] == ["指标", "服务业增加值", "二、社会民生", "养老床位"]
+    # the rest of a split row: its first cell goes on, the others were drawn and left empty
+    split = _table_page(2, [head, ["（亿元）", "", ""], ["养老床位", "张", "8000"]], [False, True, False])
+    blocks, _ = pdf_reader._emit([first, split])
+    assert [b.cells[0] for b in blocks if b.cells] == ["指标", "服务业增加值（亿元）", "养老床位"]

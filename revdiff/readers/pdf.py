@@ -504,27 +504,31 @@ def _emit(pages: list[_Page]) -> tuple[list[Block], list[Block]]:
             else:
                 table_index += 1
                 index = table_index
-            repeated = continued and last_table is not None and rows[0] == last_table[1]
+            repeated = bool(continued and last_table is not None and rows[0] == last_table[1])
             for r, row in enumerate(rows):
                 line_no += 1
                 block = Block(text="\t".join(row), line=line_no, page=page.number, cells=row, table=index)
                 if repeated and r == 0:
                     dropped.append(block)  # the header row repeated on the new page
-                elif continued and r == int(repeated) and (it.blank or [False] * len(rows))[r] and row[0] \
-                        and blocks[-1].cells is not None and len(blocks[-1].cells) == len(row):
-                    # the rest of the row the page break split: its first cells go on, the
-                    # others were drawn empty
-                    from revdiff.readers.html import join_pieces
-
-                    prev = blocks[-1]
-                    prev.cells = [join_pieces([a, b]) for a, b in zip(prev.cells, row, strict=True)]
-                    prev.text = "\t".join(prev.cells)
-                else:
+                elif not (continued and r == int(repeated) and (it.blank or [])[r:r + 1] == [True]
+                          and _join_split_row(blocks[-1], row)):
                     blocks.append(block)
             if not (continued and last_table is not None):
                 last_table = (index, rows[0])
             first_content = False
     return blocks, dropped
+
+
+def _join_split_row(prev: Block, row: list[str]) -> bool:
+    """Join to ``prev`` the rest of its row that a page break carried over (its first cells
+    go on, the others were drawn empty); False when ``prev`` is no such row."""
+    if prev.cells is None or len(prev.cells) != len(row) or not row[0]:
+        return False
+    from revdiff.readers.html import join_pieces
+
+    prev.cells = [join_pieces([a, b]) for a, b in zip(prev.cells, row, strict=True)]
+    prev.text = "\t".join(prev.cells)
+    return True
 
 
 def _page_count(pdf: Any) -> int:

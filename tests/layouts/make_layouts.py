@@ -454,7 +454,7 @@ def add_tracked_changes(src: Path, dest: Path) -> None:
         parts = {n: z.read(n) for n in z.namelist()}
     root = etree.fromstring(parts["word/document.xml"])
     runs = [r for p in root.iter(q("p")) if p.getparent().tag == q("body") for r in p.iter(q("r"))
-            if len((r.findtext(q("t")) or "")) > 20]
+            if len(r.findtext(q("t")) or "") > 20]
     for n, r in enumerate(runs[1:4:2]):
         t = r.find(q("t"))
         head, rest = t.text[:4], t.text[4:]

@@ -284,7 +284,7 @@ _LETTERHEAD_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[]\s*\d{4}\s*[〕
 
 # The 版记 at the foot of a 公文: 抄送：… then 印发机关 and 印发日期 (…2025年1月1日印发).
 _IMPRINT_CC = re.compile(r"^抄\s*送\s*[:：]\s*(.+)$")
-_IMPRINT = re.compile(r"^(\S.{0,40}?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_IMPRINT = re.compile(r"^(\S[^，。；：,;:]{0,40}?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
 
 
 def _strip_letterhead(raw: RawDoc) -> None:
@@ -305,16 +305,26 @@ def _strip_letterhead(raw: RawDoc) -> None:
                 _drop(raw, raw.blocks[j])
                 del raw.blocks[j]
             break
-    tail = [i for i in range(max(0, len(raw.blocks) - 4), len(raw.blocks)) if raw.blocks[i].cells is None]
-    if len(tail) >= 2:
-        cc, imprint = raw.blocks[tail[-2]].text.strip(), raw.blocks[tail[-1]].text.strip()
-        if (m := _IMPRINT_CC.match(cc)) and (n := _IMPRINT.match(imprint)):
-            raw.metadata.setdefault("抄送", m.group(1))
-            raw.metadata.setdefault("印发机关", n.group(1).strip())
-            raw.metadata.setdefault("印发日期", n.group(2).replace(" ", ""))
-            for j in (tail[-1], tail[-2]):
-                _drop(raw, raw.blocks[j])
-                del raw.blocks[j]
+    if not raw.blocks or raw.blocks[-1].cells is not None:
+        return
+    imprint = _IMPRINT.match(raw.blocks[-1].text.strip())
+    if imprint is None:
+        return
+    raw.metadata.setdefault("印发机关", imprint.group(1).strip())
+    raw.metadata.setdefault("印发日期", imprint.group(2).replace(" ", ""))
+    first = len(raw.blocks) - 1
+    # the 抄送 line above it, wrapped over a few lines when the list is long
+    for k in range(len(raw.blocks) - 2, max(-1, len(raw.blocks) - 6), -1):
+        if raw.blocks[k].cells is not None:
+            break
+        if m := _IMPRINT_CC.match(raw.blocks[k].text.strip()):
+            rest = [b.text.strip() for b in raw.blocks[k + 1 : -1]]
+            raw.metadata.setdefault("抄送", "".join([m.group(1), *rest]))
+            first = k
+            break
+    for b in raw.blocks[first:]:
+        _drop(raw, b)
+    del raw.blocks[first:]
 
 
 def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:

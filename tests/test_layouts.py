@@ -149,3 +149,24 @@ def test_only_a_row_left_with_drawn_empty_cells_joins_the_row_before_the_page_br
     split = _table_page(2, [head, ["（亿元）", "", ""], ["养老床位", "张", "8000"]], [False, True, False])
     blocks, _ = pdf_reader._emit([first, split])
     assert [b.cells[0] for b in blocks if b.cells] == ["指标", "服务业增加值（亿元）", "养老床位"]
+
+
+def _clean_lines(lines: list[str]):  # type: ignore[no-untyped-def]
+    from revdiff.model import Block, RawDoc
+
+    return clean(RawDoc(source="x.txt", format="txt", encoding="utf-8",
+                        blocks=[Block(text=t, line=i + 1) for i, t in enumerate(lines)]))
+
+
+def test_an_imprint_whose_cc_list_wraps_or_is_missing_is_metadata() -> None:
+    body = ["青山区老旧小区改造实施方案", "一、改造范围", "2000年前建成的住宅小区。"]
+    raw = _clean_lines([*body, "抄送：区委各部门，区人大常委会办公室，区政协办公室，", "区法院，区检察院。",
+                        "青山区人民政府办公室        2024年5月6日印发"])
+    assert [b.text for b in raw.blocks] == body
+    assert raw.metadata["抄送"] == "区委各部门，区人大常委会办公室，区政协办公室，区法院，区检察院。"
+    assert raw.metadata["印发机关"] == "青山区人民政府办公室" and raw.metadata["印发日期"] == "2024年5月6日"
+    raw = _clean_lines([*body, "青山区人民政府办公室 2024年5月6日印发"])
+    assert [b.text for b in raw.blocks] == body and "抄送" not in raw.metadata
+    # a sentence that mentions printing and distributing is text
+    raw = _clean_lines([*body, "本方案由区住建局负责解释，2024年5月6日印发"])
+    assert len(raw.blocks) == 4

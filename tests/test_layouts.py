@@ -170,3 +170,10 @@ def test_an_imprint_whose_cc_list_wraps_or_is_missing_is_metadata() -> None:
     # a sentence that mentions printing and distributing is text
     raw = _clean_lines([*body, "本方案由区住建局负责解释，2024年5月6日印发"])
     assert len(raw.blocks) == 4
+
+
+def test_the_running_header_of_a_one_page_pdf_is_furniture() -> None:
+    raw = _read(OUT / "district-fund-table" / "draft.pdf")  # one page: nothing repeats
+    header = "高新区管理委员会办公室\u3000征求意见稿\u3000请勿外传"
+    assert [b.text for b in raw.dropped if "请勿外传" in b.text] == [header]
+    assert [b.text for b in raw.blocks[:2]] == ["高新区促进现代服务业", "发展专项资金实施细则"]  # a two-line title

@@ -205,6 +205,32 @@ def _split_superscripts(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any
     return [c for c in chars if id(c) not in gone], "".join(c["text"] for c in marks)
 
 
+def _body_size(pages: list[_Page]) -> float | None:
+    """The type size of the body text: the median size of the longer lines."""
+    sizes = sorted(it.size for p in pages for it in p.items if it.kind == "line" and len(it.text) >= 6)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
+def _mark_small_header(pages: list[_Page]) -> None:
+    """Mark as dropped a page's first line when it is a running header by its look alone.
+
+    A header repeated over pages is found by _mark_page_furniture; a one-page document's
+    (or a first page's own) cannot be.  Such a header is set small (五号 over a 三号
+    body), in the top margin, well above the text: a first line under 0.75 of the body's
+    size, in the top fifth of the page, with two body lines of space under it.
+    """
+    body = _body_size(pages)
+    if body is None:
+        return
+    for page in pages:
+        lines = [it for it in page.items if not it.dropped]
+        if len(lines) < 2 or lines[0].kind != "line":
+            continue
+        first, nxt = lines[0], lines[1]
+        if first.size <= 0.75 * body and first.bottom < _MARGIN_ZONE * page.height and nxt.top - first.bottom >= 2 * body:
+            first.dropped = True
+
+
 def _mark_footnotes(pages: list[_Page]) -> None:
     """Mark the footnotes at the foot of a page as dropped.
 
@@ -213,10 +239,9 @@ def _mark_footnotes(pages: list[_Page]) -> None:
     are not the body's text: read in place they would split a paragraph or a table that
     runs on to the next page.
     """
-    sizes = sorted(it.size for p in pages for it in p.items if it.kind == "line" and len(it.text) >= 6)
-    if not sizes:
+    body = _body_size(pages)
+    if body is None:
         return
-    body = sizes[len(sizes) // 2]
     for page in pages:
         if not page.marks:
             continue
@@ -624,6 +649,7 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
         from revdiff.readers.ocr import mark_running_lines
 
         mark_running_lines(pages)
+    _mark_small_header(pages)
     _mark_footnotes(pages)
     _mark_line_edges(pages)
     for p in pages:  # what was hidden is no text, but it is accounted for: one dropped line a page

@@ -5,7 +5,7 @@
 Each pair of ``benchmarks/corpus`` (plans) and ``tests/laws/heldout`` (laws) named in
 ``PAIRS`` is rendered, both sides alike, as:
 
-- ``docx``: a 公文 per GB/T 9704 made with python-docx — 红头 (issuing office in red, a 文号
+- ``docx``: a 公文 per GB/T 9704 made with python-docx — a running header on the draft, 红头 (issuing office in red, a 文号
   line 〔2025〕N号, a red rule) on the published side, title in 方正小标宋 二号 broken over two
   lines, headings as bold paragraphs with typed numbers or as Word auto-numbering (numPr,
   一、 /（一） formats), tables as Word tables (an indicator table's 目标值 columns under a
@@ -373,6 +373,10 @@ def render_docx(items: list[Item], path: Path, office: str, doc_no: str, style: 
     """The 公文 .docx of one side (see the module doc)."""
     auto = style == "auto" and auto_numbers_match(items)
     w = DocxWriter(auto)
+    if not published:  # a draft sent round for comment bears a running header
+        head = w.doc.sections[0].header.paragraphs[0]
+        w.run(head, f"{office}　征求意见稿　请勿外传", size=10.5)  # 五号
+        head.alignment = w.CENTER
     if published and office:
         w.red_head(office, doc_no)
     footnoted = False

@@ -276,6 +276,57 @@ def _strip_patterns(raw: RawDoc, patterns: Sequence[str]) -> None:
         )
 
 
+# The 版头 of a 公文 (GB/T 9704): the issuing office's name in red (XX人民政府办公室文件, or
+# the bare name on a letter), then the 文号 (临政办发〔2025〕12号), alone or with 签发人.
+_LETTERHEAD_OFFICE = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}(?:文件|政府|办公室|办公厅|委员会|局|厅|部)$")
+_LETTERHEAD_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d{1,4}\s*号(?:\s+签发人\s*[:：]\s*\S{2,12})?$")
+
+
+# The 版记 at the foot of a 公文: 抄送：… then 印发机关 and 印发日期 (…2025年1月1日印发).
+_IMPRINT_CC = re.compile(r"^抄\s*送\s*[:：]\s*(.+)$")
+_IMPRINT = re.compile(r"^(\S[^，。；：,;:]{0,40}?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+
+
+def _strip_letterhead(raw: RawDoc) -> None:
+    """Move a 公文's 版头 (红头: office name + 文号 line) and 版记 (抄送 + 印发 lines) to
+    ``dropped``, their facts to ``metadata`` (文号, 发文机关, 抄送, 印发机关, 印发日期).
+
+    They are the paper's letterhead and imprint, printed on the published text only: read
+    as title lines or a last section they would make every published text "retitled" and
+    "extended" against its draft.
+    """
+    head = [i for i, b in enumerate(raw.blocks[:6]) if b.cells is None][:4]
+    for k, i in enumerate(head[:-1]):
+        office, number = raw.blocks[i].text.strip(), raw.blocks[head[k + 1]].text.strip()
+        if _LETTERHEAD_OFFICE.match(office) and _LETTERHEAD_NO.match(number):
+            raw.metadata.setdefault("文号", re.split(r"\s+签发人", number)[0].replace(" ", ""))
+            raw.metadata.setdefault("发文机关", re.sub(r"\s*文件$", "", office))
+            for j in (head[k + 1], i):
+                _drop(raw, raw.blocks[j])
+                del raw.blocks[j]
+            break
+    if not raw.blocks or raw.blocks[-1].cells is not None:
+        return
+    imprint = _IMPRINT.match(raw.blocks[-1].text.strip())
+    if imprint is None:
+        return
+    raw.metadata.setdefault("印发机关", imprint.group(1).strip())
+    raw.metadata.setdefault("印发日期", imprint.group(2).replace(" ", ""))
+    first = len(raw.blocks) - 1
+    # the 抄送 line above it, wrapped over a few lines when the list is long
+    for k in range(len(raw.blocks) - 2, max(-1, len(raw.blocks) - 6), -1):
+        if raw.blocks[k].cells is not None:
+            break
+        if m := _IMPRINT_CC.match(raw.blocks[k].text.strip()):
+            rest = [b.text.strip() for b in raw.blocks[k + 1 : -1]]
+            raw.metadata.setdefault("抄送", "".join([m.group(1), *rest]))
+            first = k
+            break
+    for b in raw.blocks[first:]:
+        _drop(raw, b)
+    del raw.blocks[first:]
+
+
 def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     """Remove boilerplate and rejoin broken paragraphs; returns the same RawDoc, changed.
 
@@ -288,6 +339,7 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_site_header(raw)
     strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)
+    _strip_letterhead(raw)
     mark_cut(raw)
     _rejoin(raw)
     return raw

@@ -594,9 +594,21 @@ class _Converter:
                         self.element(el)
             return
         self.table_index += 1
-        for cells in cells_per_row:
+        grid = [[(self.cell_text(tc), *_merge_of(tc)) for tc in cells] for cells in cells_per_row]
+        head = _grouped_header_rows(grid)
+        if head > 1:
+            # A grouped header (目标值 over 2025年 | 2027年) is one header row, as a reader
+            # reads it: each column's labels top to bottom.
+            from revdiff.readers.html import join_pieces
+
+            stacked = [_spread(row, repeat=True) for row in grid[:head]]
+            values = [join_pieces(dict.fromkeys(col)) for col in zip(*stacked, strict=False)]
+            self.blocks.append(Block(text="\t".join(values), line=self.line + 1, cells=values, table=self.table_index))
+            self.line += head
+            grid = grid[head:]
+        for row in grid:
             self.line += 1
-            values = [self.cell_text(tc) for tc in cells]
+            values = _spread(row, repeat=False)
             if any(values):
                 self.blocks.append(
                     Block(text="\t".join(values), line=self.line, cells=values, table=self.table_index)
@@ -614,6 +626,39 @@ class _Converter:
                 for tr in _children(el, W_TR):
                     pieces.extend(self.cell_text(c) for c in _children(tr, W_TC))
         return join_pieces(pieces)
+
+
+def _merge_of(tc: Any) -> tuple[int, str | None]:
+    """(columns the cell spans, its vertical merge: "restart", "continue" or None)."""
+    tcpr = tc.find(_w("tcPr"))
+    if tcpr is None:
+        return 1, None
+    span = max(1, min(_int(tcpr.find(_w("gridSpan")), 1) or 1, 64))
+    vmerge = tcpr.find(_w("vMerge"))
+    if vmerge is None:
+        return span, None
+    return span, "restart" if vmerge.get(W_VAL) == "restart" else "continue"
+
+
+def _spread(row: list[tuple[str, int, str | None]], repeat: bool) -> list[str]:
+    """A row's values one per grid column: a cell spanning n columns fills n of them (its
+    text in each when ``repeat``, else in the first) so that columns line up with the rows
+    below; a vertically merged continuation is empty (Word prints the text once)."""
+    out: list[str] = []
+    for text, span, _ in row:
+        out.extend([text] * span if repeat else [text] + [""] * (span - 1))
+    return out
+
+
+def _grouped_header_rows(grid: list[list[tuple[str, int, str | None]]]) -> int:
+    """How many rows at the top form one grouped header: rows tied by vertical merges
+    (指标 | 单位 spanning two rows) above which a cell spans columns (目标值 over the years)."""
+    if not grid or not any(span > 1 for _, span, _ in grid[0]):
+        return 1
+    rows = 1
+    while rows < min(len(grid), 4) and any(v == "continue" for _, _, v in grid[rows]):
+        rows += 1
+    return rows
 
 
 def _part_element(get: Any) -> Any | None:
@@ -702,4 +747,23 @@ def read(data: bytes, source: str) -> RawDoc:
         blocks=conv.blocks,
         dropped=conv.dropped,
         title=title,
+        warnings=_tracked_changes_warning(conv.body),
     )
+
+
+def _tracked_changes_warning(body: Any) -> list[str]:
+    """A warning when the document still holds tracked changes (修订).
+
+    Word shows them by default (“All Markup”: deletions struck through beside the
+    insertions), so what a reviewer sees is neither version; the text read is the one
+    with every change accepted (insertions kept, deletions left out), and they are told.
+    """
+    inserted = sum(1 for _ in body.iter(_w("ins"), _w("moveTo")))
+    deleted = sum(1 for _ in body.iter(_w("del"), _w("moveFrom")))
+    if not inserted and not deleted:
+        return []
+    return [
+        f"文档中留有未接受的修订（插入 {inserted} 处、删除 {deleted} 处），按全部接受修订后的文字比较 / "
+        f"the .docx still holds tracked changes ({inserted} insertions, {deleted} deletions); "
+        "compared as if all were accepted"
+    ]

@@ -187,6 +187,10 @@ def _has_word(tokens: list[str], words: tuple[str, ...]) -> bool:
     return any(t.startswith(w) or t.endswith(w) for t in tokens for w in words)
 
 
+# A menu entry: a few words, not an attachment (附件, a file name) that belongs to the text.
+_MENU_LINK = re.compile(r"^(?!.*(?:附件|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\b))[^。；，,;：:]{1,12}$", re.IGNORECASE)
+
+
 def _hidden(el: Any) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None
@@ -424,6 +428,9 @@ class _Walker:
             return False
         if tokens and _has_word(tokens, _OUTER_CHROME_WORDS) and not el.xpath(".//h1|.//h2|.//h3"):
             return True
+        if self.container is not None and el.tag == "a" and _MENU_LINK.match(text := collapse_ws(el.text_content())):
+            parent = el.getparent()  # alone in its cell or item: a menu entry beside the document
+            return parent is not None and collapse_ws(parent.text_content()) == text
         return self._link_list(el)
 
     @staticmethod
@@ -574,6 +581,10 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
         for key, value in _metadata_pairs(el).items():
             metadata.setdefault(key, value)
     container = _find_container(start, set(metadata_els), by_text=capture.classless)
+    if container is None and not capture.classless:
+        # No element is named for content (an old CMS page laid out in nested tables):
+        # the text decides, so that menus outside it are told from the document.
+        container = _find_container(start, set(metadata_els), by_text=True)
 
     walker = _Walker(container, metadata_els)
     walker.walk(start, None, 1)

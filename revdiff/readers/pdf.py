@@ -50,8 +50,10 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
 
     Chinese text is often justified with extra letter spacing; a fixed x tolerance turns
     that into spaces between characters.  Between two CJK characters a gap must be a
-    full em before it counts as a space; between CJK and Latin/digits (where a typed
-    space is often drawn as a gap, not a glyph) 0.15 em; between Latin letters 0.25 em.
+    full em before it counts as a space; between CJK and Latin/digits 0.3 em, wider than
+    the gap Word and LibreOffice put there themselves ("adjust space between Asian and
+    Latin text", about 0.2 em: 2024 年 is printed, 2024年 was typed); a typed space that
+    is drawn as a glyph is kept whatever its width; between Latin letters 0.25 em.
     """
     out: list[str] = []
     prev: dict[str, Any] | None = None
@@ -63,7 +65,7 @@ def _line_text(chars: list[dict[str, Any]]) -> str:
             gap = ch["x0"] - prev["x1"]
             size = min(float(ch.get("size") or 10), float(prev.get("size") or 10))
             wide = _is_wide(text[0]) + _is_wide(prev["text"][-1])
-            if gap > (0.25, 0.15, 1.0)[wide] * size:
+            if gap > (0.25, 0.3, 1.0)[wide] * size:
                 out.append(" ")
         out.append(text)
         prev = ch
@@ -83,6 +85,9 @@ class _Item:
     reaches_margin: bool | None = None
     indented: bool | None = None
     rows: list[list[str]] | None = None  # set for a table
+    # per row: it has cells drawn but left blank (a row split by a page break leaves its
+    # other cells empty on the new page; a merged cell is no cell at all)
+    blank: list[bool] | None = None
     dropped: bool = False
     kind: str = "line"  # line | table
     doubts: tuple[str, ...] = ()  # OCR lines: the words holding digits that recognition was unsure of
@@ -97,6 +102,7 @@ class _Page:
     chars: int = 0
     hidden: int = 0  # characters drawn off the page or in white: not shown, not read
     hidden_text: str = ""
+    marks: str = ""  # superscript note marks (¹ ²) taken out of the lines they follow
 
 
 def _is_white(color: Any) -> bool:
@@ -129,6 +135,35 @@ def _hidden_chars(page: Any) -> list[dict[str, Any]]:
     return hidden
 
 
+def _group_header(rows: list[list[str | None]]) -> list[list[str | None]]:
+    """One header row for a grouped header: 目标值 spanning 2025年 | 2027年 under it.
+
+    pdfplumber gives a merged cell's text once and None for the cells it covers: across
+    (目标值, None) in the first row, down (None under 指标名称) in the next.  When the first
+    row spans columns and the rows under it are covered from above, each column's labels
+    are read top to bottom into one header row (the way a reader reads the header).
+    """
+    if len(rows) < 2 or None not in rows[0] or not any(c is not None for c in rows[0]):
+        return rows
+    head = 1
+    while head < min(len(rows) - 1, 3) and None in rows[head]:
+        head += 1
+    if head == 1:
+        return rows
+    columns: list[list[str]] = [[] for _ in rows[0]]
+    for row in rows[:head]:
+        last = ""
+        for j, cell in enumerate(row[: len(columns)]):
+            # None: covered by the cell to the left (a span across) or above (a span down)
+            text = _clean_cell(cell) if cell is not None else (last if row is rows[0] else "")
+            last = text
+            if text and text not in columns[j]:
+                columns[j].append(text)
+    from revdiff.readers.html import join_pieces
+
+    return [[join_pieces(col) for col in columns], *rows[head:]]
+
+
 def _clean_cell(value: str | None) -> str:
     """A table cell's text on one line.  A number wrapped in a narrow cell ("146" / "0",
     "≥8" / "5") is one number again: a line break between digits is the cell's width, not
@@ -147,6 +182,79 @@ def _clean_cell(value: str | None) -> str:
 
 _NUMBER_END = re.compile(r"[0-9０-９][.．]?$")
 _NUMBER_START = re.compile(r"[0-9０-９%％‰.．]")
+
+
+_NOTE_MARK = re.compile(r"^[0-9\u2460-\u2473*†‡]$")  # 1 ① * †: what marks a footnote reference
+
+
+def _split_superscripts(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str]:
+    """(the line's characters without its footnote marks, the marks).
+
+    A footnote reference is printed as a small raised digit after the text it annotates
+    (“达到18万辆¹”); read into the line it would become part of a number or a date
+    (2025年3月1日1).  A mark is a digit or ① * † under 0.75 of the line's text size whose
+    foot stands clearly above the line's baseline.
+    """
+    if len(chars) < 2:
+        return chars, ""
+    size = max(float(c.get("size") or 0) for c in chars)
+    base = max(float(c["bottom"]) for c in chars if float(c.get("size") or 0) >= 0.9 * size)
+    marks = [c for c in chars if _NOTE_MARK.match(c.get("text", "")) and float(c.get("size") or 0) < 0.75 * size
+             and float(c["bottom"]) < base - 0.2 * size]  # fmt: skip
+    if not marks:
+        return chars, ""
+    gone = {id(c) for c in marks}
+    return [c for c in chars if id(c) not in gone], "".join(c["text"] for c in marks)
+
+
+def _body_size(pages: list[_Page]) -> float | None:
+    """The type size of the body text: the median size of the longer lines."""
+    sizes = sorted(it.size for p in pages for it in p.items if it.kind == "line" and len(it.text) >= 6)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
+def _mark_small_header(pages: list[_Page]) -> None:
+    """Mark as dropped a page's first line when it is a running header by its look alone.
+
+    A header repeated over pages is found by _mark_page_furniture; a one-page document's
+    (or a first page's own) cannot be.  Such a header is set small (五号 over a 三号
+    body), in the top margin, well above the text: a first line under 0.75 of the body's
+    size, in the top fifth of the page, with two body lines of space under it.
+    """
+    body = _body_size(pages)
+    if body is None:
+        return
+    for page in pages:
+        lines = [it for it in page.items if not it.dropped]
+        if len(lines) < 2 or lines[0].kind != "line":
+            continue
+        first, nxt = lines[0], lines[1]
+        if first.size <= 0.75 * body and first.bottom < _MARGIN_ZONE * page.height and nxt.top - first.bottom >= 2 * body:
+            first.dropped = True
+
+
+def _mark_footnotes(pages: list[_Page]) -> None:
+    """Mark the footnotes at the foot of a page as dropped.
+
+    They are the lines under the page's text in a smaller type (a 公文's notes are set in
+    a size or two below the body's 三号), on a page whose text carries note marks.  They
+    are not the body's text: read in place they would split a paragraph or a table that
+    runs on to the next page.
+    """
+    body = _body_size(pages)
+    if body is None:
+        return
+    for page in pages:
+        if not page.marks:
+            continue
+        content = [it for it in page.items if not it.dropped]
+        k = len(content)
+        while k > 0 and content[k - 1].kind == "line" and (
+            content[k - 1].size <= 0.9 * body or _PAGE_NUMBER.match(content[k - 1].text)
+        ):
+            k -= 1
+        for it in content[k:]:
+            it.dropped = True
 
 
 def _has_doubled_glyphs(chars: list[dict[str, Any]]) -> bool:
@@ -172,7 +280,9 @@ def _read_page(page: Any, number: int) -> _Page:
     tables = []
     finder = page.debug_tablefinder()  # what find_tables() uses, with the cells it found
     for table in finder.tables:
-        rows = table.extract()
+        # words part as in _line_text: a gap under 0.3 em (the Asian-Latin autospace) is none,
+        # a space glyph is one
+        rows = table.extract(x_tolerance_ratio=0.3, keep_blank_chars=True)
         # Only real grids are tables: a one-cell frame (a 专栏 box) holds ordinary text.
         if sum(1 for r in rows if sum(1 for c in r if c is not None) >= 2) >= 2:
             tables.append((table, rows))
@@ -192,7 +302,7 @@ def _read_page(page: Any, number: int) -> _Page:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside_tables) if boxes else page
-    lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=True) if ln["chars"]]
+    lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=True, keep_blank_chars=True) if ln["chars"]]
     gutter = _gutter(lines, float(page.width))
     for line in lines:
         if gutter is None or any(gutter[0] < (c["x0"] + c["x1"]) / 2 < gutter[1] for c in line["chars"]):
@@ -200,6 +310,8 @@ def _read_page(page: Any, number: int) -> _Page:
         else:  # the same baseline in both columns: two lines, one per column
             parts = [[c for c in line["chars"] if c["x1"] <= gutter[0]], [c for c in line["chars"] if c["x0"] >= gutter[1]]]
         for chars in parts:
+            chars, marks = _split_superscripts(chars)
+            out.marks += marks
             text = _line_text(chars)
             if text:
                 x0 = min(float(c["x0"]) for c in chars)
@@ -214,10 +326,12 @@ def _read_page(page: Any, number: int) -> _Page:
                                        column=column, frame=None if frame is None else (number, frame)))  # fmt: skip
     for table, rows in tables:
         x0, top, x1, bottom = table.bbox
-        cells = [[_clean_cell(c) for c in row] for row in rows]
-        cells = [r for r in cells if any(r)]
+        rows = _group_header(rows)
+        kept = [r for r in rows if any(_clean_cell(c) for c in r)]
+        cells = [[_clean_cell(c) for c in row] for row in kept]
+        blank = [sum(c == "" for c in row) * 2 >= len(row) for row in kept]
         if cells:
-            out.items.append(_Item(top=top, bottom=bottom, x0=x0, x1=x1, rows=cells, kind="table"))
+            out.items.append(_Item(top=top, bottom=bottom, x0=x0, x1=x1, rows=cells, kind="table", blank=blank))
     out.items.sort(key=_reading_order(out.items, gutter))
     return out
 
@@ -329,6 +443,25 @@ def _mark_page_furniture(pages: list[_Page]) -> None:
                 it.dropped = True
 
 
+# Characters a Chinese line may not start with (GB/T 15834 line-breaking practice).
+_NO_LINE_START = "，。、；：？！）》」』】〕”’%％…·"
+
+
+def _first_unit_width(before: str, text: str, size: float) -> float:
+    """Room the start of ``text`` needs at the end of the line ``before``: its first
+    character with the closing marks that must stay with it, plus the gap Word and
+    LibreOffice put between Chinese and Latin text."""
+    if not text or not before:
+        return 0.0
+    n = 1
+    while n < len(text) and text[n] in _NO_LINE_START:
+        n += 1
+    width = sum(size if _is_wide(ch) else 0.55 * size for ch in text[:n])
+    if _is_wide(text[0]) != _is_wide(before[-1]):
+        width += 0.2 * size
+    return width
+
+
 def _mark_line_edges(pages: list[_Page]) -> None:
     """Set ``reaches_margin`` and ``indented`` on every text line from where it starts and ends.
 
@@ -349,12 +482,16 @@ def _mark_line_edges(pages: list[_Page]) -> None:
     lefts = {k: sorted(v)[len(v) // 10] for k, v in starts.items() if len(v) >= 3}
     rights = {k: sorted(v)[int(len(v) * 0.9)] for k, v in ends.items() if len(v) >= 3}
     for page in pages:
-        for it in page.items:
-            if it.kind != "line":
-                continue
+        lines = [it for it in page.items if it.kind == "line"]
+        for k, it in enumerate(lines):
             left, right = lefts.get(it.frame or it.column), rights.get(it.frame or it.column)
             if right is not None:
                 it.reaches_margin = it.x1 > right - it.size  # the next character would not fit
+                nxt = lines[k + 1] if k + 1 < len(lines) else None
+                if not it.reaches_margin and nxt is not None and (nxt.frame or nxt.column) == (it.frame or it.column):
+                    # nor would the next line's first unbreakable piece: 个。 (a closing mark
+                    # never starts a line, so its character goes down with it)
+                    it.reaches_margin = it.x1 + _first_unit_width(it.text, nxt.text, it.size) > right + 0.1 * it.size
             if left is not None:
                 it.indented = it.x0 >= left + 0.9 * it.size
 
@@ -398,19 +535,33 @@ def _emit(pages: list[_Page], doubts: dict[int, list[str]] | None = None) -> tup
             else:
                 table_index += 1
                 index = table_index
+            repeated = bool(continued and last_table is not None and rows[0] == last_table[1])
             for r, row in enumerate(rows):
                 line_no += 1
                 block = Block(text="\t".join(row), line=line_no, page=page.number, cells=row, table=index)
                 if doubts is not None and r < len(it.row_doubts) and it.row_doubts[r]:
                     doubts[line_no] = list(it.row_doubts[r])
-                if continued and r == 0 and last_table is not None and row == last_table[1]:
+                if repeated and r == 0:
                     dropped.append(block)  # the header row repeated on the new page
-                else:
+                elif not (continued and r == int(repeated) and (it.blank or [])[r:r + 1] == [True]
+                          and _join_split_row(blocks[-1], row)):
                     blocks.append(block)
             if not (continued and last_table is not None):
                 last_table = (index, rows[0])
             first_content = False
     return blocks, dropped
+
+
+def _join_split_row(prev: Block, row: list[str]) -> bool:
+    """Join to ``prev`` the rest of its row that a page break carried over (its first cells
+    go on, the others were drawn empty); False when ``prev`` is no such row."""
+    if prev.cells is None or len(prev.cells) != len(row) or not row[0]:
+        return False
+    from revdiff.readers.html import join_pieces
+
+    prev.cells = [join_pieces([a, b]) for a, b in zip(prev.cells, row, strict=True)]
+    prev.text = "\t".join(prev.cells)
+    return True
 
 
 def _page_count(pdf: Any) -> int:
@@ -506,6 +657,8 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
         from revdiff.readers.ocr import mark_running_lines
 
         mark_running_lines(pages)
+    _mark_small_header(pages)
+    _mark_footnotes(pages)
     _mark_line_edges(pages)
     if ocr_pages:
         from revdiff.readers.ocr import restore_item_marks
@@ -514,6 +667,8 @@ def read(data: bytes, source: str, ocr: str = "auto") -> RawDoc:
     for p in pages:  # what was hidden is no text, but it is accounted for: one dropped line a page
         if p.hidden_text:
             p.items.insert(0, _Item(top=0.0, bottom=0.0, x0=0.0, x1=0.0, text=p.hidden_text, dropped=True))
+        if p.marks:  # and so are the footnote marks taken out of the lines
+            p.items.insert(0, _Item(top=0.0, bottom=0.0, x0=0.0, x1=0.0, text=p.marks, dropped=True))
     doubts: dict[int, list[str]] = {}
     blocks, dropped = _emit(pages, doubts)
     warnings = ocr_warnings

@@ -281,6 +281,8 @@ class Finding:
     # side lacks entirely (a web rendition without tables): likely not a real change
     gap: str | None = None
     ocr: list[str] = field(default_factory=list)  # "draft" / "final": cited text read by OCR
+    # wording_replaced: the ids of every pair the replacement is written in
+    sections: list[str] = field(default_factory=list)
 
     def unit_of(self, side: str) -> str | None:
         """The unit of ``side``'s value ("draft" or "final")."""
@@ -314,6 +316,8 @@ class Finding:
                 d[key] = getattr(self, key)
         if self.ocr:
             d["ocr"] = self.ocr
+        if self.sections:
+            d["sections"] = self.sections
         if self.term is not None:
             d["term"] = self.term
             d["draft_count"] = self.draft_count

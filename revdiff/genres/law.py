@@ -352,5 +352,5 @@ GENRE = Genre(
     align=align,
     unit="条",
     rules=("funding", "targets", "terms", "obligations", "sections", "penalties", "timelimits", "thresholds",
-           "references"),
+           "references", "replacements"),
 )

@@ -104,6 +104,25 @@ def _article_map(ctx: Context) -> dict[tuple[int, int], set[tuple[int, int]]]:
     return out
 
 
+def _item_maps(ctx: Context) -> dict[tuple[int, int], dict[str, str]]:
+    """Each draft article's number → where its 项 are in the final article (genres/law.item_map)."""
+    from revdiff.genres.law import item_map
+
+    out: dict[tuple[int, int], dict[str, str]] = {}
+    for p in ctx.pairs:
+        if is_article(p.draft_node) and is_article(p.final_node):
+            d = article_key(p.draft_node.number)
+            if d is not None and d not in out:
+                out[d] = item_map(p.draft_node.text, p.final_node.text)
+    return out
+
+
+def _item_label(ref: Reference) -> str:
+    """The 项 a reference names, labelled as genres/law.clauses labels it (第一款第（三）项)."""
+    kuan, xiang = ref.rest
+    return f"第{kuan or '一'}款第（{xiang}）项"
+
+
 def _rest_key(ref: Reference) -> tuple[int, int]:
     """The 款 and 项 of a reference as numbers (0 when absent)."""
     kuan, xiang = ref.rest
@@ -114,6 +133,7 @@ def edits(ctx: Context) -> list[RefEdit]:
     """Every reference rewritten in a clause that the revision kept (the same clause, its
     references aside), with whether it only followed the renumbering."""
     amap = _article_map(ctx)
+    items = _item_maps(ctx)
     out: list[RefEdit] = []
     for g in groups(ctx):
         ds = [c for a in g.draft for c in clauses(a) if REF.search(c.text)]
@@ -133,7 +153,11 @@ def edits(ctx: Context) -> list[RefEdit]:
                 if key(dr.written) == key(fr.written):
                     continue
                 follows = (dr.article is not None and fr.article is not None
-                           and fr.article in amap.get(dr.article, set()) and _rest_key(dr) == _rest_key(fr))
+                           and fr.article in amap.get(dr.article, set())
+                           and (_rest_key(dr) == _rest_key(fr)
+                                # the 项 it names only moved down (or up) its list
+                                or (bool(dr.rest[1]) and dr.rest[0] == fr.rest[0]
+                                    and items.get(dr.article, {}).get(_item_label(dr)) == _item_label(fr))))
                 out.append(RefEdit(dr, fr, follows))
     return out
 

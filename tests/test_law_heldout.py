@@ -297,3 +297,16 @@ def test_a_reference_to_an_item_that_moved_down_its_list_is_no_finding(tmp_path:
     moved = new.replace("第一条第（三）项不予", "第一条第（一）项不予")
     assert [f["kind"] for f in compare_texts(tmp_path, old, moved).to_dict()["findings"] if f["kind"] == "reference_changed"] == [
         "reference_changed"]
+
+
+def test_an_item_number_that_only_moved_down_is_muted(tmp_path: Path) -> None:
+    old = ("某某规定\n第一条　申请人应当提交下列材料：\n（一）申请表；\n（二）身份证明；\n（三）场地证明。\n"
+           "第二条　其他事项。\n第三条　本规定自发布之日起施行。")
+    new = old.replace("（二）身份证明；\n（三）", "（二）承诺书；\n（三）身份证明；\n（四）")
+    rep = compare_texts(tmp_path, old, new).to_dict()
+    pair = next(p for p in rep["sections"] if p["draft"] and p["draft"]["number"] == "第一条")
+    muted = [pair["diff"][i] for i in pair.get("consequential", [])]
+    changed = [op for op in pair["diff"] if op[0] != 0]
+    assert ("承诺书" in "".join(t for op, t in changed if op > 0)
+            and "承诺书" not in "".join(t for _op, t in muted))  # the new item is shown
+    assert sorted(t for _op, t in muted) == ["三", "四"]  # （三）场地证明 → （四）: muted

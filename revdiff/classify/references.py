@@ -186,6 +186,11 @@ def mark(ctx: Context, rewritten: list[RefEdit]) -> None:
         d.append(e.draft.span)
         f.append(e.final.span)
     for pair in ctx.pairs:
+        if is_article(pair.draft_node) and is_article(pair.final_node):
+            d, f = spans.setdefault(pair.id, ([], []))
+            moved = _moved_item_numbers(pair.draft_node.text, pair.final_node.text)
+            d += moved[0]
+            f += moved[1]
         if pair.id not in spans:
             continue
         inside = {-1: spans[pair.id][0], 1: spans[pair.id][1]}
@@ -196,6 +201,39 @@ def mark(ctx: Context, rewritten: list[RefEdit]) -> None:
             for side in (-1, 1):
                 if op in (0, side):
                     at[side] += len(text)
+
+
+_ITEM_NUMBER = re.compile(r"[ \t\u3000]*[（(][零〇一二两三四五六七八九十百]+[）)]")
+
+
+def _moved_item_numbers(draft: str, final: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where, in each body, the number of a 项 stands that was renumbered only because items
+    were inserted or deleted above it: （三） → （四）, consequential like a reference that
+    followed an article's renumbering."""
+    from revdiff.genres.law import clauses as law_clauses
+    from revdiff.genres.law import item_map
+
+    def numbers(text: str) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        at = 0
+        labels = iter(label for _u, label, _p in law_clauses(text))
+        for para in text.split("\n"):
+            if para.strip():
+                label = next(labels)
+                m = _ITEM_NUMBER.match(para)
+                if m is not None:
+                    out[label] = (at + m.start(), at + m.end())
+            at += len(para) + 1
+        return out
+
+    d_at, f_at = numbers(draft), numbers(final)
+    d: list[tuple[int, int]] = []
+    f: list[tuple[int, int]] = []
+    for old, new in item_map(draft, final).items():
+        if old != new and old in d_at and new in f_at:
+            d.append(d_at[old])
+            f.append(f_at[new])
+    return d, f
 
 
 def run(ctx: Context) -> list[Finding]:

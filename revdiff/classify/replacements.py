@@ -102,7 +102,7 @@ def run(ctx: Context) -> list[Finding]:
         listed = "、".join(numbers)
         out.append(Finding(
             kind="wording_replaced", severity="low", subject=f"{old_w}→{new_w}",
-            draft_value=old_w, final_value=new_w,
+            draft_text=old_w, final_text=new_w, draft_value=old_w, final_value=new_w,
             draft_section=first.id, final_section=first.id,
             draft_line=first.draft_node.line_start if first.draft_node else None,
             final_line=first.final_node.line_start if first.final_node else None,

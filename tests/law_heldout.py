@@ -8,8 +8,8 @@ texts: ``article_map`` (``[old, new]`` per article, ``null`` on a missing side),
 ``forbidden`` findings that must not be reported.  A finding expectation matches as in
 benchmarks/accuracy.py (plain keys equal, ``*_contains`` by substring, ``kind_prefix``), plus
 ``draft_article`` / ``final_article``: the number of the article the finding cites on that side.
-Optional: ``sections`` (``[unit, old number, old title, new number, new title]`` of 编/分编/节
-pairs) and ``clauses`` (article → its ``clauses`` as ``[draft, final, change]``).
+Optional: ``sections`` (``[unit, old number, old title, new number, new title, status]`` of
+编/分编/节 pairs) and ``clauses`` (article → its ``clauses`` as ``[draft, final, change]``).
 ``note`` keys are for the reader.
 """
 
@@ -109,13 +109,13 @@ def score(name: str, rep: dict[str, Any] | None = None) -> Score:
         if ((old_no, old_title), (new_no, new_title) if new_no else None, status) not in chapters:
             res.chapters_wrong.append([old_no, old_title, new_no, new_title, status])
     units = {
-        ((s["draft"] or s["final"] or {}).get("unit"), _side(s, "draft"), _side(s, "final"))
+        ((s["draft"] or s["final"] or {}).get("unit"), _side(s, "draft"), _side(s, "final"), s["status"])
         for s in rep["sections"]
     }
-    for unit, old_no, old_title, new_no, new_title in exp.get("sections", []):
+    for unit, old_no, old_title, new_no, new_title, status in exp.get("sections", []):
         old = (old_no, old_title) if old_no else None
-        if (unit, old, (new_no, new_title) if new_no else None) not in units:
-            res.sections_wrong.append([unit, old_no, old_title, new_no, new_title])
+        if (unit, old, (new_no, new_title) if new_no else None, status) not in units:
+            res.sections_wrong.append([unit, old_no, old_title, new_no, new_title, status])
     by_article = {(s["draft"] or {}).get("number"): s.get("clauses") for s in rep["sections"] if s["draft"]}
     for article, want_clauses in exp.get("clauses", {}).items():
         got_clauses = [[c["draft"], c["final"], c["change"]] for c in by_article.get(article) or []]

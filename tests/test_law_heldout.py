@@ -310,3 +310,34 @@ def test_an_item_number_that_only_moved_down_is_muted(tmp_path: Path) -> None:
     assert ("承诺书" in "".join(t for op, t in changed if op > 0)
             and "承诺书" not in "".join(t for _op, t in muted))  # the new item is shown
     assert sorted(t for _op, t in muted) == ["三", "四"]  # （三）场地证明 → （四）: muted
+
+
+def _law(chapters: list[tuple[str, list[str]]]) -> str:
+    lines, n = ["某某省河道管理条例"], 0
+    for c, (title, bodies) in enumerate(chapters, 1):
+        lines.append(f"第{_CN_NUMS[c]}章　{title}")
+        for body in bodies:
+            n += 1
+            lines.append(f"第{_CN_NUMS[n]}条　{body}")
+    return "\n".join(lines)
+
+
+_CN_NUMS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"]
+_GENERAL = ["为了加强河道管理，保障防洪安全，制定本条例。", "本省行政区域内河道的整治、利用和保护，适用本条例。"]
+_WORKS = ["河道整治应当符合防洪规划和岸线保护利用规划。", "在河道管理范围内建设桥梁、码头应当报经水行政主管部门审查同意。",
+          "采砂实行许可制度，采砂许可证的有效期不超过一年。", "采砂船舶应当在指定地点停放，不得在禁采期内进入采区。"]
+
+
+def test_a_chapter_divided_in_two_is_split_and_its_articles_stay(tmp_path: Path) -> None:
+    old = _law([("总则", _GENERAL), ("整治与采砂", _WORKS)])
+    new = _law([("总则", _GENERAL), ("整治与建设", _WORKS[:2]), ("河道采砂", _WORKS[2:])])
+    rep = compare_texts(tmp_path, old, new).to_dict()
+    chapters = [(s["draft"]["number"] if s["draft"] else None, s["final"]["number"] if s["final"] else None,
+                 s["status"]) for s in rep["sections"] if (s["draft"] or s["final"])["unit"] == "章"]
+    assert chapters == [("第一章", "第一章", "unchanged"), ("第二章", "第二章", "split"), ("第二章", "第三章", "split")]
+    assert [a["status"] for a in rep["article_map"]] == ["unchanged"] * 6  # not moved
+    # a new chapter of new articles is added, not split off the one before it
+    fresh = _law([("总则", _GENERAL), ("整治与采砂", _WORKS), ("河长制", ["本省实行河长制。", "河长负责组织河道管理工作。"])])
+    rep = compare_texts(tmp_path, old, fresh).to_dict()
+    assert [s["status"] for s in rep["sections"] if (s["draft"] or s["final"])["unit"] == "章"] == [
+        "unchanged", "unchanged", "added"]

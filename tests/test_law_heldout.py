@@ -341,3 +341,15 @@ def test_a_chapter_divided_in_two_is_split_and_its_articles_stay(tmp_path: Path)
     rep = compare_texts(tmp_path, old, fresh).to_dict()
     assert [s["status"] for s in rep["sections"] if (s["draft"] or s["final"])["unit"] == "章"] == [
         "unchanged", "unchanged", "added"]
+
+
+def test_references_to_the_renumbered_parent_law_are_muted_not_findings(tmp_path: Path) -> None:
+    old = ("某某市养犬管理规定实施细则\n第一条　根据《某某市养犬管理规定》第五条的规定，制定本细则。\n"
+           "第二条　犬只登记依照《某某市养犬管理规定》第九条、第十条办理。\n第三条　本细则自发布之日起施行。")
+    new = old.replace("第五条的规定", "第六条的规定").replace("第九条、第十条办理", "第十条、第十一条办理")
+    rep = compare_texts(tmp_path, old, new).to_dict()
+    assert [f["kind"] for f in rep["findings"] if f["kind"] != "deadline_changed"] == []
+    # every edit of the two articles is inside such a reference, so all of it is muted
+    edits = {s["draft"]["number"]: ([i for i, op in enumerate(s["diff"]) if op[0]], s.get("consequential", []))
+             for s in rep["sections"] if s["draft"] and s["draft"]["unit"] == "条"}
+    assert [n for n, (changed, muted) in edits.items() if changed and changed == muted] == ["第一条", "第二条"]

@@ -73,18 +73,56 @@ def article_key(number: str) -> tuple[int, int] | None:
     return (int(art), int(zhi or 0)) if art is not None else None
 
 
+# what joins the articles of one list of references: 《××法》第九条、第十条 cites both in that law
+_LISTED = re.compile(r"(?:、|和|及|以及|或者|或|至|，)")
+
+
+def _other_law(text: str, matches: list[re.Match[str]], k: int) -> bool:
+    """Is the k-th reference in ``text`` to another law: right after its name, or listed after
+    a reference to it (《××法》第九条、第十条)?"""
+    m = matches[k]
+    if m.group("rel") or m.group("scope"):
+        return False
+    if OTHER_LAW.search(text[: m.start()]):
+        return True
+    return k > 0 and _LISTED.fullmatch(text[matches[k - 1].end() : m.start()]) is not None and _other_law(
+        text, matches, k - 1)
+
+
 def find_references(clause: Clause) -> list[Reference]:
     """The clause's references to its own law, in order."""
     out: list[Reference] = []
-    for m in REF.finditer(clause.text):
+    matches = list(REF.finditer(clause.text))
+    for k, m in enumerate(matches):
         if m.group("rel"):
             out.append(Reference(clause, m.group(0), None, ("", ""), m.start()))
             continue
-        if not m.group("scope") and OTHER_LAW.search(clause.text[: m.start()]):
+        if _other_law(clause.text, matches, k):
             continue
         art = article_key(f"第{m.group('art')}条" + (f"之{m.group('zhi')}" if m.group("zhi") else ""))
         if art is not None:
             out.append(Reference(clause, m.group(0), art, (m.group("kuan") or "", m.group("xiang") or ""), m.start()))
+    return out
+
+
+# the law a reference to another law names, right before it: 《中华人民共和国种子法》, 种子法
+_LAW_NAME = re.compile(r"(?:《([^《》]{2,60})》|([\u4e00-\u9fff]{2,30}?(?:法|条例)))(?:的)?(?:有关规定)?$")
+
+
+def other_law_references(clause: Clause) -> list[tuple[str, Reference]]:
+    """The clause's references to other laws, each with the law's name: (种子法, 第六条)."""
+    out: list[tuple[str, Reference]] = []
+    matches = list(REF.finditer(clause.text))
+    name: re.Match[str] | None = None
+    for k, m in enumerate(matches):
+        if not _other_law(clause.text, matches, k):
+            continue
+        if OTHER_LAW.search(clause.text[: m.start()]):  # else listed after the last name found
+            name = _LAW_NAME.search(clause.text[: m.start()])
+        art = article_key(f"第{m.group('art')}条" + (f"之{m.group('zhi')}" if m.group("zhi") else ""))
+        if name is not None and art is not None:
+            ref = Reference(clause, m.group(0), art, (m.group("kuan") or "", m.group("xiang") or ""), m.start())
+            out.append((key(name.group(1) or name.group(2)), ref))
     return out
 
 
@@ -146,6 +184,13 @@ def edits(ctx: Context) -> list[RefEdit]:
         for d, f in match(ds, fs, score):
             if d is None or f is None:
                 continue
+            # a clause that now cites the same other law at another article, its wording the
+            # same: that law was revised and renumbered (依照《××法》第六条 → 第八条 in its 实施条例),
+            # the edit follows it
+            dlaw, flaw = other_law_references(d), other_law_references(f)
+            if [n for n, _ in dlaw] == [n for n, _ in flaw]:
+                out += [RefEdit(dr, fr, True) for (_, dr), (_, fr) in zip(dlaw, flaw, strict=True)
+                        if key(dr.written) != key(fr.written)]
             drefs, frefs = find_references(d), find_references(f)
             if len(drefs) != len(frefs):
                 continue  # references added or dropped: a change of wording the diff shows

@@ -353,3 +353,11 @@ def test_references_to_the_renumbered_parent_law_are_muted_not_findings(tmp_path
     edits = {s["draft"]["number"]: ([i for i, op in enumerate(s["diff"]) if op[0]], s.get("consequential", []))
              for s in rep["sections"] if s["draft"] and s["draft"]["unit"] == "条"}
     assert [n for n, (changed, muted) in edits.items() if changed and changed == muted] == ["第一条", "第二条"]
+
+
+def test_a_blank_date_filled_in_on_adoption_is_a_date_set(tmp_path: Path) -> None:
+    body = "某某自治区草原防火条例\n第一条　为了预防草原火灾，制定本条例。\n第二条　草原防火实行预防为主的方针。\n"
+    rep = compare_texts(tmp_path, body + "第三条　本条例自____年__月__日起实施。", body + "第三条　本条例自2026年3月1日起实施。")
+    dates = [(f["direction"], f["draft_value"], f["final_value"]) for f in rep.to_dict()["findings"]
+             if f.get("subject") == "施行日期"]
+    assert dates == [("added", None, "2026年3月1日")]

@@ -361,3 +361,13 @@ def test_a_blank_date_filled_in_on_adoption_is_a_date_set(tmp_path: Path) -> Non
     dates = [(f["direction"], f["draft_value"], f["final_value"]) for f in rep.to_dict()["findings"]
              if f.get("subject") == "施行日期"]
     assert dates == [("added", None, "2026年3月1日")]
+
+
+def test_a_qualification_withdrawn_is_a_sanction_but_not_as_a_condition(tmp_path: Path) -> None:
+    head = "某某省计量监督条例\n第一条　为了加强计量监督，制定本条例。\n第二条　计量检定机构应当依法检定。\n"
+    old = head + "第三条　计量检定机构伪造检定数据的，处二万元以上五万元以下的罚款。"
+    new = head + "第三条　计量检定机构伪造检定数据的，处二万元以上五万元以下的罚款，撤销其计量检定资格。"
+    assert [(f["kind"], f["subject"]) for f in compare_texts(tmp_path, old, new).to_dict()["findings"]] == [
+        ("penalty_added", "撤销")]
+    cond = head + "第三条　计量检定机构伪造检定数据的，处二万元以上五万元以下的罚款；被撤销资格的，三年内不得重新申请。"
+    assert not [f for f in compare_texts(tmp_path, old, cond).to_dict()["findings"] if f["kind"].startswith("penalty")]

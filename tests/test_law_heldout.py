@@ -13,7 +13,7 @@ import pytest
 import revdiff
 from revdiff.classify.thresholds import find_thresholds
 from revdiff.classify.timelimits import find_limits
-from tests.law_heldout import PAIRS, Score, score
+from tests.law_heldout import HELDOUT, PAIRS, Score, score
 from tests.law_texts import clause, compare_texts
 from tests.test_nothing_lost import _chars, accounted
 
@@ -281,6 +281,15 @@ def test_a_renaming_throughout_is_one_finding_listing_its_articles(tmp_path: Pat
     renamed = [f for f in rep["findings"] if f["kind"] == "wording_replaced"]
     assert [(f["draft_value"], f["final_value"], len(f["sections"])) for f in renamed] == [
         ("质量技术监督部门", "市场监督管理部门", 4)]
+    # the 修改对照表: the full note in the first article, a short one in each of the others,
+    # besides what else changed there
+    from revdiff.render.table import build_table
+
+    notes = [r.notes for r in build_table(compare_texts(tmp_path, "某某条例\n" + old, "某某条例\n" + new)).rows
+             if not r.span]
+    assert [len([n for n in ns if "“质量技术监督部门”修改为“市场监督管理部门”" in n]) for ns in notes] == [1, 1, 1, 1]
+    assert [[n.startswith("将第一条、第二条、第三条、第四条中") for n in ns if "质量技术监督部门" in n] for ns in notes] == [
+        [True], [False], [False], [False]]
     two = "\n".join(old.split("\n")[:2])
     rep = compare_texts(tmp_path, "某某条例\n" + two + "\n第三条　其他。", "某某条例\n" + two.replace("质量技术监督", "市场监督管理")
                         + "\n第三条　其他。").to_dict()
@@ -371,3 +380,10 @@ def test_a_qualification_withdrawn_is_a_sanction_but_not_as_a_condition(tmp_path
         ("penalty_added", "撤销")]
     cond = head + "第三条　计量检定机构伪造检定数据的，处二万元以上五万元以下的罚款；被撤销资格的，三年内不得重新申请。"
     assert not [f for f in compare_texts(tmp_path, old, cond).to_dict()["findings"] if f["kind"].startswith("penalty")]
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_nothing_of_either_text_is_lost(name: str) -> None:
+    for side in ("old.txt", "new.txt"):
+        path = HELDOUT / name / side
+        assert accounted(revdiff.outline(str(path))) == _chars(path.read_text(encoding="utf-8"))

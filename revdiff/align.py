@@ -348,15 +348,20 @@ def _status(d: Item, f: Item, moved: bool) -> str:
 
 
 def _reading_order(links: list[Link], fs: list[Item]) -> list[Link]:
-    """Entries in draft reading order; added sections after the final section before them."""
+    """Entries in draft reading order; added sections after the final section before them, and
+    so the second part of a split (a law's 节 divided in two: the new 节 stands where the final
+    text has it, not above the articles its draft partner keeps)."""
     placed: list[tuple[tuple[int, int, int], Link]] = []
     f_anchor: dict[int, int] = {}
     for link in links:
         if link.d is not None and link.f is not None:
             f_anchor.setdefault(link.f.index, link.d.index)
     anchors = sorted(f_anchor)
+    seen: set[int] = set()
     for link in links:
-        if link.d is not None:
+        split_off = link.status == "split" and link.d is not None and link.d.index in seen
+        if link.d is not None and not split_off:
+            seen.add(link.d.index)
             placed.append(((link.d.index, 0, link.f.index if link.f else -1), link))
         else:
             assert link.f is not None

@@ -286,6 +286,8 @@ class Finding:
     # target_changed of a ceiling or time limit (smaller is stricter): weaker / stronger
     ambition: str | None = None
     ocr: list[str] = field(default_factory=list)  # "draft" / "final": cited text read by OCR
+    # wording_replaced: the ids of every pair the replacement is written in
+    sections: list[str] = field(default_factory=list)
 
     def unit_of(self, side: str) -> str | None:
         """The unit of ``side``'s value ("draft" or "final")."""
@@ -319,6 +321,8 @@ class Finding:
                 d[key] = getattr(self, key)
         if self.ocr:
             d["ocr"] = self.ocr
+        if self.sections:
+            d["sections"] = self.sections
         if self.term is not None:
             d["term"] = self.term
             d["draft_count"] = self.draft_count

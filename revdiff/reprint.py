@@ -125,7 +125,8 @@ def _drop_repeated_headline(raw: RawDoc) -> None:
     lines = [(i, b) for i, b in enumerate(raw.blocks) if b.cells is None and b.text.strip()][:30]
     for pos, (i, b) in enumerate(lines[:5]):
         t = _plain(b.text)
-        if not 4 <= len(t) <= 60 or _SENTENCE.search(t) or not TITLE_WORDS.search(t):
+        # a law's 第一节 一般规定 opens chapter after chapter: structure, never a headline
+        if not 4 <= len(t) <= 60 or _SENTENCE.search(t) or not TITLE_WORDS.search(t) or _is_structural(t):
             continue
         if any(_plain(later.text) == t for _, later in lines[pos + 1 :]):
             _drop(raw, b)

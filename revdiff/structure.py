@@ -250,8 +250,8 @@ def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end
         if t in ("附件",) or re.match(r"^附件\s*\d*$", t):
             body = i + 1
             continue
-        if match_marker(t) is not None or re.search(r"[。；]", t) or len(t) > 60:
-            break
+        if numbered(t) or re.search(r"[。；]", t) or len(t) > 60:
+            break  # the text's first heading (一、, 第一章, 第三编 above it) is not the title
         if title_units:
             # only a note such as （征求意见稿）/（2023-2025年） or the rest of a wrapped title
             so_far = "".join(units[k].text for k in title_units)
@@ -326,11 +326,20 @@ def _inner_document(units: list[Unit], lines: list[tuple[int, Unit]], start: int
     return None
 
 
+# The explanation a draft is published with, after its text: 关于《××法（修订草案）》的说明,
+# 《××条例（征求意见稿）》起草说明.  It is not the draft: a part of its own, like an attachment.
+_EXPLANATION = re.compile(r"^(?:关于)?[^。；，]{0,20}《[^《》]{4,80}》[^。；，《》]{0,12}?的?(?:起草|修订|修改|制定)?说明$")
+
+
 def _attachments(units: list[Unit], lines: list[tuple[int, Unit]], after: int, end: int) -> list[_PartSpan]:
-    """附件 parts: a line "附件" / "附件1" alone, then the attachment's title line(s)."""
+    """附件 parts: a line "附件" / "附件1" alone, then the attachment's title line(s); and the
+    说明 of a draft, after its text."""
     out: list[_PartSpan] = []
     for pos, (i, u) in enumerate(lines):
         if i < after or i >= end:
+            continue
+        if _EXPLANATION.match(u.text.strip()):
+            out.append(_PartSpan("attachment", i, i + 1, u.text.strip(), [i]))
             continue
         if re.match(r"^附\s*件\s*\d*\s*$", u.text):
             tu = [i]

@@ -8,6 +8,8 @@ texts: ``article_map`` (``[old, new]`` per article, ``null`` on a missing side),
 ``forbidden`` findings that must not be reported.  A finding expectation matches as in
 benchmarks/accuracy.py (plain keys equal, ``*_contains`` by substring, ``kind_prefix``), plus
 ``draft_article`` / ``final_article``: the number of the article the finding cites on that side.
+Optional: ``sections`` (``[unit, old number, old title, new number, new title, status]`` of
+编/分编/节 pairs) and ``clauses`` (article → its ``clauses`` as ``[draft, final, change]``).
 ``note`` keys are for the reader.
 """
 
@@ -56,6 +58,8 @@ class Score:
     map_wrong: list[tuple[Any, Any]] = field(default_factory=list)  # expected pairs not in the map
     map_extra: list[tuple[Any, Any]] = field(default_factory=list)  # map pairs not expected
     chapters_wrong: list[list[Any]] = field(default_factory=list)
+    sections_wrong: list[list[Any]] = field(default_factory=list)  # 编/分编/节 pairs not in the report
+    clauses_wrong: dict[str, Any] = field(default_factory=dict)  # article -> clauses reported
     missed: list[dict[str, Any]] = field(default_factory=list)
     traps: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)  # (trap, finding)
     findings: list[dict[str, Any]] = field(default_factory=list)  # every law-relevant finding
@@ -104,6 +108,19 @@ def score(name: str, rep: dict[str, Any] | None = None) -> Score:
     for old_no, old_title, new_no, new_title, status in exp.get("chapters", []):
         if ((old_no, old_title), (new_no, new_title) if new_no else None, status) not in chapters:
             res.chapters_wrong.append([old_no, old_title, new_no, new_title, status])
+    units = {
+        ((s["draft"] or s["final"] or {}).get("unit"), _side(s, "draft"), _side(s, "final"), s["status"])
+        for s in rep["sections"]
+    }
+    for unit, old_no, old_title, new_no, new_title, status in exp.get("sections", []):
+        old = (old_no, old_title) if old_no else None
+        if (unit, old, (new_no, new_title) if new_no else None, status) not in units:
+            res.sections_wrong.append([unit, old_no, old_title, new_no, new_title, status])
+    by_article = {(s["draft"] or {}).get("number"): s.get("clauses") for s in rep["sections"] if s["draft"]}
+    for article, want_clauses in exp.get("clauses", {}).items():
+        got_clauses = [[c["draft"], c["final"], c["change"]] for c in by_article.get(article) or []]
+        if got_clauses != want_clauses:
+            res.clauses_wrong[article] = got_clauses
     found = findings_with_articles(rep)
     res.findings = found
     used: set[int] = set()
@@ -136,6 +153,7 @@ def main() -> None:
         print(f"## {name}")
         print(f"map: {len(res.map_wrong)} expected pairs missing {res.map_wrong}; extra {res.map_extra}")
         print(f"chapters wrong: {res.chapters_wrong}")
+        print(f"编/分编/节 wrong: {res.sections_wrong}; clauses wrong: {res.clauses_wrong}")
         print(f"missed {len(res.missed)} of {len(expected(name)['findings'])}:")
         for w in res.missed:
             print("   ", {k: v for k, v in w.items() if k != 'note'})

@@ -13,7 +13,7 @@ import pytest
 import revdiff
 from revdiff.classify.thresholds import find_thresholds
 from revdiff.classify.timelimits import find_limits
-from tests.law_heldout import PAIRS, Score, score
+from tests.law_heldout import HELDOUT, PAIRS, Score, score
 from tests.law_texts import clause, compare_texts
 from tests.test_nothing_lost import _chars, accounted
 
@@ -24,28 +24,44 @@ def _score(name: str) -> Score:
 
 
 def test_every_pair_is_here() -> None:
-    assert PAIRS == ["filing-measures", "property-regulation", "water-regulation", "water-regulation-database"]
+    assert PAIRS == ["code-book-part", "draft-for-comment", "filing-measures", "implementing-regulation",
+                     "local-rules-items", "market-law-amendment", "property-regulation", "water-regulation",
+                     "water-regulation-database"]
+
+
+# round 2 pairs (README there) still wrong on a check: strict, so a fix must remove its entry
+STILL_WRONG: dict[str, set[str]] = {}
+
+
+def _check(name: str, check: str, wrong: object) -> None:
+    """``wrong`` must be empty, unless the pair is listed as still wrong on ``check``: then it
+    must not be (a fix removes the entry)."""
+    if check in STILL_WRONG.get(name, set()):
+        assert wrong, f"{name}: {check} is right now, remove it from STILL_WRONG"
+    else:
+        assert not wrong, wrong
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_article_map_as_read(name: str) -> None:
     res = _score(name)
-    assert (res.map_wrong, res.map_extra) == ([], [])
+    _check(name, "map", res.map_wrong + res.map_extra)
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_chapters_as_read(name: str) -> None:
-    assert _score(name).chapters_wrong == []
+    res = _score(name)
+    _check(name, "chapters", res.chapters_wrong + res.sections_wrong + list(res.clauses_wrong.items()))
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_every_finding_a_reviewer_must_see(name: str) -> None:
-    assert _score(name).missed == []
+    _check(name, "findings", _score(name).missed)
 
 
 @pytest.mark.parametrize("name", PAIRS)
 def test_no_trap_is_reported(name: str) -> None:
-    assert [(trap, f["kind"], f.get("final_article")) for trap, f in _score(name).traps] == []
+    _check(name, "traps", [(trap, f["kind"], f.get("final_article")) for trap, f in _score(name).traps])
 
 
 # ---- each rule on text it was not written from
@@ -252,3 +268,122 @@ def test_a_year_rewritten_as_twelve_months_is_no_change(tmp_path: Path) -> None:
              if f.kind == "deadline_changed"]
     # a month is not exactly thirty days, nor longer or shorter: the reviewer reads it
     assert found == [("30日", "1个月", "redefined")]
+
+
+# ---- round 2 rules, on text of other offices
+
+
+def test_a_renaming_throughout_is_one_finding_listing_its_articles(tmp_path: Path) -> None:
+    old = "\n".join(f"第{n}条　{who}质量技术监督部门应当做好{what}工作。" for n, who, what in
+                    zip("一二三四", ["省", "县级以上人民政府", "由", "市、县"], ["计量", "检验", "认证", "标准"], strict=True))
+    new = old.replace("质量技术监督部门", "市场监督管理部门").replace("标准工作。", "标准工作，每年报告一次。")
+    rep = compare_texts(tmp_path, "某某条例\n" + old, "某某条例\n" + new).to_dict()
+    renamed = [f for f in rep["findings"] if f["kind"] == "wording_replaced"]
+    assert [(f["draft_value"], f["final_value"], len(f["sections"])) for f in renamed] == [
+        ("质量技术监督部门", "市场监督管理部门", 4)]
+    # the 修改对照表: the full note in the first article, a short one in each of the others,
+    # besides what else changed there
+    from revdiff.render.table import build_table
+
+    notes = [r.notes for r in build_table(compare_texts(tmp_path, "某某条例\n" + old, "某某条例\n" + new)).rows
+             if not r.span]
+    assert [len([n for n in ns if "“质量技术监督部门”修改为“市场监督管理部门”" in n]) for ns in notes] == [1, 1, 1, 1]
+    assert [[n.startswith("将第一条、第二条、第三条、第四条中") for n in ns if "质量技术监督部门" in n] for ns in notes] == [
+        [True], [False], [False], [False]]
+    two = "\n".join(old.split("\n")[:2])
+    rep = compare_texts(tmp_path, "某某条例\n" + two + "\n第三条　其他。", "某某条例\n" + two.replace("质量技术监督", "市场监督管理")
+                        + "\n第三条　其他。").to_dict()
+    assert not [f for f in rep["findings"] if f["kind"] == "wording_replaced"]  # two articles read fine one by one
+
+
+def test_a_reference_to_an_item_that_moved_down_its_list_is_no_finding(tmp_path: Path) -> None:
+    old = ("某某办法\n第一条　有下列情形之一的，不予登记：\n（一）材料不全的；\n（二）逾期申请的。\n"
+           "第二条　依照本办法第一条第（二）项不予登记的，申请人可以重新申请。\n第三条　其他事项。")
+    new = old.replace("（一）材料不全的；", "（一）材料不全的；\n（二）冒用他人名义的；").replace(
+        "（二）逾期申请的。", "（三）逾期申请的。").replace("第一条第（二）项不予", "第一条第（三）项不予")
+    assert not [f for f in compare_texts(tmp_path, old, new).to_dict()["findings"] if f["kind"] == "reference_changed"]
+    # rewritten to name another item than the one it named: a change
+    moved = new.replace("第一条第（三）项不予", "第一条第（一）项不予")
+    assert [f["kind"] for f in compare_texts(tmp_path, old, moved).to_dict()["findings"] if f["kind"] == "reference_changed"] == [
+        "reference_changed"]
+
+
+def test_an_item_number_that_only_moved_down_is_muted(tmp_path: Path) -> None:
+    old = ("某某规定\n第一条　申请人应当提交下列材料：\n（一）申请表；\n（二）身份证明；\n（三）场地证明。\n"
+           "第二条　其他事项。\n第三条　本规定自发布之日起施行。")
+    new = old.replace("（二）身份证明；\n（三）", "（二）承诺书；\n（三）身份证明；\n（四）")
+    rep = compare_texts(tmp_path, old, new).to_dict()
+    pair = next(p for p in rep["sections"] if p["draft"] and p["draft"]["number"] == "第一条")
+    muted = [pair["diff"][i] for i in pair.get("consequential", [])]
+    changed = [op for op in pair["diff"] if op[0] != 0]
+    assert ("承诺书" in "".join(t for op, t in changed if op > 0)
+            and "承诺书" not in "".join(t for _op, t in muted))  # the new item is shown
+    assert sorted(t for _op, t in muted) == ["三", "四"]  # （三）场地证明 → （四）: muted
+
+
+def _law(chapters: list[tuple[str, list[str]]]) -> str:
+    lines, n = ["某某省河道管理条例"], 0
+    for c, (title, bodies) in enumerate(chapters, 1):
+        lines.append(f"第{_CN_NUMS[c]}章　{title}")
+        for body in bodies:
+            n += 1
+            lines.append(f"第{_CN_NUMS[n]}条　{body}")
+    return "\n".join(lines)
+
+
+_CN_NUMS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"]
+_GENERAL = ["为了加强河道管理，保障防洪安全，制定本条例。", "本省行政区域内河道的整治、利用和保护，适用本条例。"]
+_WORKS = ["河道整治应当符合防洪规划和岸线保护利用规划。", "在河道管理范围内建设桥梁、码头应当报经水行政主管部门审查同意。",
+          "采砂实行许可制度，采砂许可证的有效期不超过一年。", "采砂船舶应当在指定地点停放，不得在禁采期内进入采区。"]
+
+
+def test_a_chapter_divided_in_two_is_split_and_its_articles_stay(tmp_path: Path) -> None:
+    old = _law([("总则", _GENERAL), ("整治与采砂", _WORKS)])
+    new = _law([("总则", _GENERAL), ("整治与建设", _WORKS[:2]), ("河道采砂", _WORKS[2:])])
+    rep = compare_texts(tmp_path, old, new).to_dict()
+    chapters = [(s["draft"]["number"] if s["draft"] else None, s["final"]["number"] if s["final"] else None,
+                 s["status"]) for s in rep["sections"] if (s["draft"] or s["final"])["unit"] == "章"]
+    assert chapters == [("第一章", "第一章", "unchanged"), ("第二章", "第二章", "split"), ("第二章", "第三章", "split")]
+    assert [a["status"] for a in rep["article_map"]] == ["unchanged"] * 6  # not moved
+    # a new chapter of new articles is added, not split off the one before it
+    fresh = _law([("总则", _GENERAL), ("整治与采砂", _WORKS), ("河长制", ["本省实行河长制。", "河长负责组织河道管理工作。"])])
+    rep = compare_texts(tmp_path, old, fresh).to_dict()
+    assert [s["status"] for s in rep["sections"] if (s["draft"] or s["final"])["unit"] == "章"] == [
+        "unchanged", "unchanged", "added"]
+
+
+def test_references_to_the_renumbered_parent_law_are_muted_not_findings(tmp_path: Path) -> None:
+    old = ("某某市养犬管理规定实施细则\n第一条　根据《某某市养犬管理规定》第五条的规定，制定本细则。\n"
+           "第二条　犬只登记依照《某某市养犬管理规定》第九条、第十条办理。\n第三条　本细则自发布之日起施行。")
+    new = old.replace("第五条的规定", "第六条的规定").replace("第九条、第十条办理", "第十条、第十一条办理")
+    rep = compare_texts(tmp_path, old, new).to_dict()
+    assert [f["kind"] for f in rep["findings"] if f["kind"] != "deadline_changed"] == []
+    # every edit of the two articles is inside such a reference, so all of it is muted
+    edits = {s["draft"]["number"]: ([i for i, op in enumerate(s["diff"]) if op[0]], s.get("consequential", []))
+             for s in rep["sections"] if s["draft"] and s["draft"]["unit"] == "条"}
+    assert [n for n, (changed, muted) in edits.items() if changed and changed == muted] == ["第一条", "第二条"]
+
+
+def test_a_blank_date_filled_in_on_adoption_is_a_date_set(tmp_path: Path) -> None:
+    body = "某某自治区草原防火条例\n第一条　为了预防草原火灾，制定本条例。\n第二条　草原防火实行预防为主的方针。\n"
+    rep = compare_texts(tmp_path, body + "第三条　本条例自____年__月__日起实施。", body + "第三条　本条例自2026年3月1日起实施。")
+    dates = [(f["direction"], f["draft_value"], f["final_value"]) for f in rep.to_dict()["findings"]
+             if f.get("subject") == "施行日期"]
+    assert dates == [("added", None, "2026年3月1日")]
+
+
+def test_a_qualification_withdrawn_is_a_sanction_but_not_as_a_condition(tmp_path: Path) -> None:
+    head = "某某省计量监督条例\n第一条　为了加强计量监督，制定本条例。\n第二条　计量检定机构应当依法检定。\n"
+    old = head + "第三条　计量检定机构伪造检定数据的，处二万元以上五万元以下的罚款。"
+    new = head + "第三条　计量检定机构伪造检定数据的，处二万元以上五万元以下的罚款，撤销其计量检定资格。"
+    assert [(f["kind"], f["subject"]) for f in compare_texts(tmp_path, old, new).to_dict()["findings"]] == [
+        ("penalty_added", "撤销")]
+    cond = head + "第三条　计量检定机构伪造检定数据的，处二万元以上五万元以下的罚款；被撤销资格的，三年内不得重新申请。"
+    assert not [f for f in compare_texts(tmp_path, old, cond).to_dict()["findings"] if f["kind"].startswith("penalty")]
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_nothing_of_either_text_is_lost(name: str) -> None:
+    for side in ("old.txt", "new.txt"):
+        path = HELDOUT / name / side
+        assert accounted(revdiff.outline(str(path))) == _chars(path.read_text(encoding="utf-8"))

@@ -102,7 +102,7 @@ def _register_builtins() -> None:
 
 # Rules of laws only, each in its module of the same name: imported when a law is compared, so
 # that comparing a plan does not compile their regexes (a twentieth of a small comparison).
-_LAW_RULES = ("penalties", "timelimits", "thresholds", "references")
+_LAW_RULES = ("penalties", "timelimits", "thresholds", "references", "replacements")
 
 
 def _imported_when_run(name: str) -> Rule:
@@ -140,6 +140,7 @@ _KIND_ORDER = [
     "obligation_strengthened",
     "term_added",
     "title_changed",
+    "wording_replaced",
 ]
 
 

@@ -5,7 +5,9 @@ Laws, regulations and policy measures end with the day they take effect (施行,
 postpones every duty and benefit; an earlier one, or a shorter term, ends a measure sooner.
 Reported as ``deadline_changed`` (the kind of the other dates and time limits), with the
 dates as written and ``direction`` ``raised`` (later) or ``lowered`` (earlier); a start tied
-to publication (自公布之日起) against a fixed date is ``redefined``.  The rule reads the whole
+to publication (自公布之日起) against a fixed date is ``redefined``.  A draft leaves the date
+blank (本法自　　年　　月　　日起施行) until it is adopted: the date fixed is ``added``, with no
+draft value.  The rule reads the whole
 compared part, not one section: the clause moves with renumbering but stays one fact.
 """
 
@@ -21,7 +23,9 @@ NAME = "effective"
 
 _CN = "〇零一二三四五六七八九十"
 _DATE = rf"(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
-START = re.compile(rf"自\s*(?P<when>{_DATE}|(?:公布|发布|印发|颁布)之日)\s*起(?:施行|实施|执行|生效)")
+# a date left blank in a draft, to be filled in on adoption: 自　　年　　月　　日起施行
+_BLANK = r"[\s_＿]*年[\s_＿]+月[\s_＿]+日"
+START = re.compile(rf"自\s*(?P<when>{_DATE}|(?:公布|发布|印发|颁布)之日|{_BLANK})\s*起(?:施行|实施|执行|生效)")
 UNTIL = re.compile(rf"有效期(?:至|到)\s*(?P<until>{_DATE})")
 
 
@@ -49,7 +53,7 @@ def _find(ctx: Context, side: str) -> dict[str, tuple[str, str, Node, int]]:
             for kind, pattern, group in (("start", START, "when"), ("until", UNTIL, "until")):
                 m = pattern.search(s.text)
                 if m and kind not in found:
-                    found[kind] = (re.sub(r"\s+", "", m.group(group)), s.text, node, s.line)
+                    found[kind] = (re.sub(r"[\s_＿]+", "", m.group(group)), s.text, node, s.line)
     return found
 
 
@@ -62,15 +66,23 @@ def run(ctx: Context) -> list[Finding]:
             continue
         (dw, ds, dn, dl), (fw, fs, fn, fl) = draft[kind], final[kind]
         dd, fd = _digits(dw), _digits(fw)
-        direction = "redefined" if dd is None or fd is None else ("raised" if fd > dd else "lowered")
         what, what_en = ("施行日期", "the date it takes effect") if kind == "start" else ("有效期", "the end of its term")
-        move = {"raised": "推迟", "lowered": "提前", "redefined": "改为"}[direction]
-        move_en = {"raised": "postponed", "lowered": "brought forward", "redefined": "changed"}[direction]
+        if dw == "年月日" or fw == "年月日":  # a blank date filled in (or left blank again)
+            direction = "added" if dw == "年月日" else "removed"
+            note = f"{what}确定为“{fw}”（原为空白）。" if direction == "added" else f"{what}“{dw}”改为空白。"
+            note_en = f"{what_en[0].upper()}{what_en[1:]} " + (f"is set: {fw} (blank before)." if direction == "added"
+                                                              else f"is left blank (was {dw}).")
+            dw_, fw_ = (None, fw) if direction == "added" else (dw, None)
+        else:
+            direction = "redefined" if dd is None or fd is None else ("raised" if fd > dd else "lowered")
+            move = {"raised": "推迟", "lowered": "提前", "redefined": "改为"}[direction]
+            move_en = {"raised": "postponed", "lowered": "brought forward", "redefined": "changed"}[direction]
+            note = f"{what}由“{dw}”{move}为“{fw}”。" if direction != "redefined" else f"{what}由“{dw}”改为“{fw}”。"
+            note_en = f"{what_en[0].upper()}{what_en[1:]} was {move_en}: {dw} → {fw}."
+            dw_, fw_ = dw, fw
         out.append(Finding(
-            kind="deadline_changed", severity="medium",
-            note=f"{what}由“{dw}”{move}为“{fw}”。" if direction != "redefined" else f"{what}由“{dw}”改为“{fw}”。",
-            note_en=f"{what_en[0].upper()}{what_en[1:]} was {move_en}: {dw} → {fw}.",
-            draft_text=ds, final_text=fs, draft_value=dw, final_value=fw, direction=direction, subject=what,
+            kind="deadline_changed", severity="medium", note=note, note_en=note_en,
+            draft_text=ds, final_text=fs, draft_value=dw_, final_value=fw_, direction=direction, subject=what,
             draft_section=ctx.pair_id(dn, "draft"), final_section=ctx.pair_id(fn, "final"),
             draft_line=dl, final_line=fl,
         ))

@@ -3,7 +3,7 @@
 A fine is an amount, a range or a multiple followed by 罚款 (or 罚金): 处二千元罚款,
 一千元以下的罚款, 五万元以上二十万元以下罚款, 违法所得一倍以上五倍以下罚款, 上一年度营业额百分之五
 以下罚款.  Detention (处五日以上十日以下拘留) is read the same way in 日.  The other sanctions of
-the 行政处罚法 (警告, 通报批评, 没收, 吊销, 暂扣, 责令停产停业, 责令关闭, 降低资质等级, 限制从业,
+the 行政处罚法 (警告, 通报批评, 没收, 吊销, 暂扣, 撤销许可/资质, 责令停产停业, 责令关闭, 降低资质等级, 限制从业,
 拘留) are counted as they are imposed.
 
 Penalties are compared article by article (``articles.pair_items``) and paired by the clause
@@ -56,6 +56,8 @@ _SANCTIONS = [
     ("没收", r"没收"),
     ("吊销", r"吊销"),
     ("暂扣", r"暂扣"),
+    # a permit or qualification withdrawn as a sanction: 撤销许可证, 撤销其检验资质 (not 撤销…行为)
+    ("撤销", r"撤销(?:其)?[\u4e00-\u9fff]{0,6}?(?:许可证?|资质|资格|证书|执照)"),
     ("责令停产停业", r"停产停业|停业整顿|停产整顿|停止营业"),
     ("责令关闭", r"责令关闭|予以关闭"),
     ("降低资质等级", r"降低资质等级"),
@@ -278,7 +280,8 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
 
 
 _EN = {"罚款": "fine", "拘留": "detention", "警告": "warning", "通报批评": "public criticism", "没收": "confiscation",
-       "吊销": "revocation of a licence", "暂扣": "suspension of a licence", "责令停产停业": "suspension of business",
+       "吊销": "revocation of a licence", "暂扣": "suspension of a licence",
+       "撤销": "withdrawal of a permit or qualification", "责令停产停业": "suspension of business",
        "责令关闭": "closure order", "降低资质等级": "downgrade of qualification", "限制从业": "ban from practice"}
 
 

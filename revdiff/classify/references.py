@@ -73,18 +73,56 @@ def article_key(number: str) -> tuple[int, int] | None:
     return (int(art), int(zhi or 0)) if art is not None else None
 
 
+# what joins the articles of one list of references: 《××法》第九条、第十条 cites both in that law
+_LISTED = re.compile(r"(?:、|和|及|以及|或者|或|至|，)")
+
+
+def _other_law(text: str, matches: list[re.Match[str]], k: int) -> bool:
+    """Is the k-th reference in ``text`` to another law: right after its name, or listed after
+    a reference to it (《××法》第九条、第十条)?"""
+    m = matches[k]
+    if m.group("rel") or m.group("scope"):
+        return False
+    if OTHER_LAW.search(text[: m.start()]):
+        return True
+    return k > 0 and _LISTED.fullmatch(text[matches[k - 1].end() : m.start()]) is not None and _other_law(
+        text, matches, k - 1)
+
+
 def find_references(clause: Clause) -> list[Reference]:
     """The clause's references to its own law, in order."""
     out: list[Reference] = []
-    for m in REF.finditer(clause.text):
+    matches = list(REF.finditer(clause.text))
+    for k, m in enumerate(matches):
         if m.group("rel"):
             out.append(Reference(clause, m.group(0), None, ("", ""), m.start()))
             continue
-        if not m.group("scope") and OTHER_LAW.search(clause.text[: m.start()]):
+        if _other_law(clause.text, matches, k):
             continue
         art = article_key(f"第{m.group('art')}条" + (f"之{m.group('zhi')}" if m.group("zhi") else ""))
         if art is not None:
             out.append(Reference(clause, m.group(0), art, (m.group("kuan") or "", m.group("xiang") or ""), m.start()))
+    return out
+
+
+# the law a reference to another law names, right before it: 《中华人民共和国种子法》, 种子法
+_LAW_NAME = re.compile(r"(?:《([^《》]{2,60})》|([\u4e00-\u9fff]{2,30}?(?:法|条例)))(?:的)?(?:有关规定)?$")
+
+
+def other_law_references(clause: Clause) -> list[tuple[str, Reference]]:
+    """The clause's references to other laws, each with the law's name: (种子法, 第六条)."""
+    out: list[tuple[str, Reference]] = []
+    matches = list(REF.finditer(clause.text))
+    name: re.Match[str] | None = None
+    for k, m in enumerate(matches):
+        if not _other_law(clause.text, matches, k):
+            continue
+        if OTHER_LAW.search(clause.text[: m.start()]):  # else listed after the last name found
+            name = _LAW_NAME.search(clause.text[: m.start()])
+        art = article_key(f"第{m.group('art')}条" + (f"之{m.group('zhi')}" if m.group("zhi") else ""))
+        if name is not None and art is not None:
+            ref = Reference(clause, m.group(0), art, (m.group("kuan") or "", m.group("xiang") or ""), m.start())
+            out.append((key(name.group(1) or name.group(2)), ref))
     return out
 
 
@@ -104,6 +142,25 @@ def _article_map(ctx: Context) -> dict[tuple[int, int], set[tuple[int, int]]]:
     return out
 
 
+def _item_maps(ctx: Context) -> dict[tuple[int, int], dict[str, str]]:
+    """Each draft article's number → where its 项 are in the final article (genres/law.item_map)."""
+    from revdiff.genres.law import item_map
+
+    out: dict[tuple[int, int], dict[str, str]] = {}
+    for p in ctx.pairs:
+        if is_article(p.draft_node) and is_article(p.final_node):
+            d = article_key(p.draft_node.number)
+            if d is not None and d not in out:
+                out[d] = item_map(p.draft_node.text, p.final_node.text)
+    return out
+
+
+def _item_label(ref: Reference) -> str:
+    """The 项 a reference names, labelled as genres/law.clauses labels it (第一款第（三）项)."""
+    kuan, xiang = ref.rest
+    return f"第{kuan or '一'}款第（{xiang}）项"
+
+
 def _rest_key(ref: Reference) -> tuple[int, int]:
     """The 款 and 项 of a reference as numbers (0 when absent)."""
     kuan, xiang = ref.rest
@@ -114,6 +171,7 @@ def edits(ctx: Context) -> list[RefEdit]:
     """Every reference rewritten in a clause that the revision kept (the same clause, its
     references aside), with whether it only followed the renumbering."""
     amap = _article_map(ctx)
+    items = _item_maps(ctx)
     out: list[RefEdit] = []
     for g in groups(ctx):
         ds = [c for a in g.draft for c in clauses(a) if REF.search(c.text)]
@@ -126,6 +184,13 @@ def edits(ctx: Context) -> list[RefEdit]:
         for d, f in match(ds, fs, score):
             if d is None or f is None:
                 continue
+            # a clause that now cites the same other law at another article, its wording the
+            # same: that law was revised and renumbered (依照《××法》第六条 → 第八条 in its 实施条例),
+            # the edit follows it
+            dlaw, flaw = other_law_references(d), other_law_references(f)
+            if [n for n, _ in dlaw] == [n for n, _ in flaw]:
+                out += [RefEdit(dr, fr, True) for (_, dr), (_, fr) in zip(dlaw, flaw, strict=True)
+                        if key(dr.written) != key(fr.written)]
             drefs, frefs = find_references(d), find_references(f)
             if len(drefs) != len(frefs):
                 continue  # references added or dropped: a change of wording the diff shows
@@ -133,7 +198,11 @@ def edits(ctx: Context) -> list[RefEdit]:
                 if key(dr.written) == key(fr.written):
                     continue
                 follows = (dr.article is not None and fr.article is not None
-                           and fr.article in amap.get(dr.article, set()) and _rest_key(dr) == _rest_key(fr))
+                           and fr.article in amap.get(dr.article, set())
+                           and (_rest_key(dr) == _rest_key(fr)
+                                # the 项 it names only moved down (or up) its list
+                                or (bool(dr.rest[1]) and dr.rest[0] == fr.rest[0]
+                                    and items.get(dr.article, {}).get(_item_label(dr)) == _item_label(fr))))
                 out.append(RefEdit(dr, fr, follows))
     return out
 
@@ -162,6 +231,11 @@ def mark(ctx: Context, rewritten: list[RefEdit]) -> None:
         d.append(e.draft.span)
         f.append(e.final.span)
     for pair in ctx.pairs:
+        if is_article(pair.draft_node) and is_article(pair.final_node):
+            d, f = spans.setdefault(pair.id, ([], []))
+            moved = _moved_item_numbers(pair.draft_node.text, pair.final_node.text)
+            d += moved[0]
+            f += moved[1]
         if pair.id not in spans:
             continue
         inside = {-1: spans[pair.id][0], 1: spans[pair.id][1]}
@@ -172,6 +246,39 @@ def mark(ctx: Context, rewritten: list[RefEdit]) -> None:
             for side in (-1, 1):
                 if op in (0, side):
                     at[side] += len(text)
+
+
+_ITEM_NUMBER = re.compile(r"[ \t\u3000]*[（(][零〇一二两三四五六七八九十百]+[）)]")
+
+
+def _moved_item_numbers(draft: str, final: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where, in each body, the number of a 项 stands that was renumbered only because items
+    were inserted or deleted above it: （三） → （四）, consequential like a reference that
+    followed an article's renumbering."""
+    from revdiff.genres.law import clauses as law_clauses
+    from revdiff.genres.law import item_map
+
+    def numbers(text: str) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        at = 0
+        labels = iter(label for _u, label, _p in law_clauses(text))
+        for para in text.split("\n"):
+            if para.strip():
+                label = next(labels)
+                m = _ITEM_NUMBER.match(para)
+                if m is not None:
+                    out[label] = (at + m.start(), at + m.end())
+            at += len(para) + 1
+        return out
+
+    d_at, f_at = numbers(draft), numbers(final)
+    d: list[tuple[int, int]] = []
+    f: list[tuple[int, int]] = []
+    for old, new in item_map(draft, final).items():
+        if old != new and old in d_at and new in f_at:
+            d.append(d_at[old])
+            f.append(f_at[new])
+    return d, f
 
 
 def run(ctx: Context) -> list[Finding]:

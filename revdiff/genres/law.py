@@ -221,6 +221,27 @@ def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
     return out
 
 
+def item_map(draft: str, final: str) -> dict[str, str]:
+    """Each 项/目 of the draft article's body → its label in the final one, where the item is
+    still there (the same text, or reworded in its place) though items were inserted or
+    deleted above it: 第一款第（三）项 → 第一款第（四）项."""
+    from difflib import SequenceMatcher
+
+    from revdiff.textkey import key
+
+    def text(unit: str, para: str) -> str:
+        m = match_marker(para.strip(SPACE)) if unit != "款" else None
+        return key(m.rest if m else para)
+
+    a, b = clauses(draft), clauses(final)
+    out: dict[str, str] = {}
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, [text(u, p) for u, _, p in a],
+                                              [text(u, p) for u, _, p in b], autojunk=False).get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            out.update((a[i1 + k][1], b[j1 + k][1]) for k in range(i2 - i1) if a[i1 + k][0] == b[j1 + k][0])
+    return out
+
+
 def detect(lines: list[str]) -> float:
     """Share of the document's main numbered lines that are articles (第X条) rather than
     plan headings (一、); a document needs three articles to be read as a law."""
@@ -352,5 +373,5 @@ GENRE = Genre(
     align=align,
     unit="条",
     rules=("funding", "targets", "terms", "obligations", "sections", "penalties", "timelimits", "thresholds",
-           "references"),
+           "references", "replacements"),
 )

@@ -191,9 +191,11 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
 
     head_pairs = _pair_headings(d, f, d2f)
     folded = _folded_headings(d, f, head_pairs, d2f)
+    parted = _split_headings(d, f, head_pairs, d2f)
     partner_head = dict(head_pairs)
     for hi, gi in folded.items():  # an article of a merged chapter stays in its place
         partner_head[hi] = gi
+    split_off = {(hi, gi) for gi, hi in parted.items()}  # so does one of a chapter split in two
     links: list[Link] = []
     merged_into = set(merged.values())
     split_from = set(split.values())
@@ -206,8 +208,9 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
             elif di in split_from:
                 status = "split"
             else:
-                moved = (di not in in_order and di not in pinned_d) or \
+                moved = (di not in in_order and di not in pinned_d) or (
                     partner_head.get(d.heading_of(it)) != f.heading_of(fit)
+                    and (d.heading_of(it), f.heading_of(fit)) not in split_off)
                 status = _status(it, fit, moved)
             links.append(Link(status, it, fit, cands.get((di, fi), 1.0)))
         elif di in merged:
@@ -223,7 +226,7 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
             links.append(Link("split", d.arts[di], fit, cands[(di, fi)]))
         else:
             links.append(Link("added", None, fit, 0.0))
-    links.extend(_heading_links(d, f, head_pairs, folded))
+    links.extend(_heading_links(d, f, head_pairs, folded, parted))
     links.extend(_other_links(d, f))
     return _reading_order(links, f.items)
 
@@ -332,7 +335,25 @@ def _folded_headings(d: _Side, f: _Side, pairs: dict[int | None, int | None], d2
     return out
 
 
-def _heading_links(d: _Side, f: _Side, pairs: dict[int | None, int | None], folded: dict[int, int]) -> list[Link]:
+def _split_headings(d: _Side, f: _Side, pairs: dict[int | None, int | None], d2f: dict[int, int]) -> dict[int, int]:
+    """Unpaired final headings split off a paired one: {final heading: the draft heading}.  A
+    修订 that divides 第三节 into 第三节 and 第四节 gives a new heading right after the partner
+    of a draft heading, of the same unit, at least half of whose articles came from it."""
+    d_under, f_under = _articles_under(d), _articles_under(f)
+    final_of = {gi: hi for hi, gi in pairs.items() if hi is not None and gi is not None}
+    out: dict[int, int] = {}
+    for prev, g in zip(f.heads, f.heads[1:], strict=False):
+        hi = final_of.get(prev.index)
+        if g.index in final_of or hi is None or prev.node.unit != g.node.unit:
+            continue
+        came = {d2f[a] for a in d_under[hi] if a in d2f} & f_under[g.index]
+        if came and 2 * len(came) >= len(f_under[g.index]):
+            out[g.index] = hi
+    return out
+
+
+def _heading_links(d: _Side, f: _Side, pairs: dict[int | None, int | None], folded: dict[int, int],
+                   parted: dict[int, int]) -> list[Link]:
     from rapidfuzz.fuzz import ratio
 
     in_order = {di for di, _, _ in _heaviest_chain([(hi, gi, 1.0) for hi, gi in pairs.items()
@@ -351,12 +372,19 @@ def _heading_links(d: _Side, f: _Side, pairs: dict[int | None, int | None], fold
         g = f.items[gi]
         if gi in folded.values():
             status = "merged"
+        elif h.index in parted.values():
+            status = "split"
         elif h.node.unit != g.node.unit or h.index not in in_order:
             status = "moved"  # a chapter that became a 节 (or the reverse), or now stands elsewhere
         else:
             status = _status(h, g, moved=False)
         links.append(Link(status, h, g, ratio(h.title_key, g.title_key) / 100.0))
-    links.extend(Link("added", None, g, 0.0) for g in f.heads if g.index not in paired)
+    for g in f.heads:
+        if g.index in parted:
+            h = d.items[parted[g.index]]
+            links.append(Link("split", h, g, ratio(h.title_key, g.title_key) / 100.0))
+        elif g.index not in paired:
+            links.append(Link("added", None, g, 0.0))
     return links
 
 

@@ -36,6 +36,7 @@ KIND_ORDER = [
     "threshold_added",
     "reference_changed",
     "title_changed",
+    "wording_replaced",
 ]
 
 # Section statuses in the order the summary lists them.
@@ -217,6 +218,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "threshold_added": "新增数量标准",
             "reference_changed": "引用条款变化",
             "title_changed": "标题改变",
+            "wording_replaced": "多条同一修改",
         },
         "statuses": {
             "unchanged": "未变",
@@ -425,6 +427,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "threshold_added": "Threshold added",
             "reference_changed": "Cross-reference changed",
             "title_changed": "Title changed",
+            "wording_replaced": "Same wording replaced in many articles",
         },
         "statuses": {
             "unchanged": "unchanged",

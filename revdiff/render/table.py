@@ -314,6 +314,14 @@ def _finding_notes(report: Report, lang: str) -> dict[str, list[str]]:
         note = f.note_en if lang == "en" and f.note_en else f.note
         if note and note not in notes.get(home, []):
             notes.setdefault(home, []).append(note)
+        # one replacement written in many articles (wording_replaced): the full note once, a
+        # short one in each other article, so that each row says why it changed
+        if f.sections and f.draft_value and f.final_value:
+            short = (f"“{f.draft_value}” → “{f.final_value}” (see above)" if lang == "en"
+                     else f"“{f.draft_value}”修改为“{f.final_value}”（见上）")
+            for other in f.sections:
+                if other != home and other in order:
+                    notes.setdefault(other, []).append(short)
     return notes
 
 

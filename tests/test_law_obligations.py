@@ -39,6 +39,22 @@ def test_duty_words(draft: str, final: str, expected: tuple[str, str, str]) -> N
 
 
 @pytest.mark.parametrize(
+    "draft, final, expected",
+    [
+        # 立法技术规范: a law writes duties with 应当; 必须 → 应当 changes no duty
+        ("从业人员必须持证上岗", "从业人员应当持证上岗", None),
+        ("运输危险化学品，必须配备押运人员", "运输危险化学品，应配备押运人员", None),
+        ("建设单位应当与供水企业协商", "建设单位必须与供水企业协商", None),
+        # … while a duty that became a power is still weaker, in the same sentence too
+        ("经营者必须公示收费标准", "经营者可以公示收费标准", ("obligation_weakened", "必须", "可")),
+        ("使用单位必须登记，应当定期检验", "使用单位应当登记，可以定期检验", ("obligation_weakened", "必须", "可")),
+    ],
+)
+def test_duty_words_in_a_law(draft: str, final: str, expected: tuple[str, str, str] | None) -> None:
+    assert _change(draft, final, law=True) == expected
+
+
+@pytest.mark.parametrize(
     "draft, final",
     [
         ("监督检查人员不得少于二人", "监督检查人员不少于二人"),  # a threshold, not a prohibition

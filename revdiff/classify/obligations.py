@@ -39,13 +39,21 @@ PROHIBITION = re.compile(r"(?:不得|禁止|严禁)(?!少于|低于|超过|高�
 _PENAL = r"(?:并处|处以|处)(?=[\d一二三四五六七八九十百千万两]|警告|拘留|罚款|违法所得|货值)"
 MANDATORY = re.compile(rf"(?<!可以)(?<!可){_PENAL}")
 DISCRETIONARY = re.compile(rf"可以{_PENAL}|可{_PENAL}")
+# In a law 必须 and 应当 bind alike: 《立法技术规范（试行）（一）》 has duties written with 应当 and
+# 必须 no longer used, so a revision that rewrites 必须 as 应当 (or 应) follows the drafting rule
+# and changes no duty.
+SAME_IN_LAW = {("必须", "应当"), ("必须", "应")}
 DROPPED, NONE = "（删除）", "（无）"  # the "word" a dropped prohibition gave way to, or a new one replaced
 
 
-def _change(ds: str, fs: str) -> tuple[str, str, str] | None:
-    """(kind, from-word, to-word) when a strong word gave way to a weaker one, or back."""
+def _change(ds: str, fs: str, law: bool = False) -> tuple[str, str, str] | None:
+    """(kind, from-word, to-word) when a strong word gave way to a weaker one, or back.
+
+    ``law``: the sentences are a law's, where 必须 → 应当 is drafting style, not a weaker duty."""
     for strong, weak in WEAKER.items():
         for w in weak:
+            if law and (strong, w) in SAME_IN_LAW:
+                continue
             if strong in ds and strong not in fs and w in fs and w not in ds and strong not in w:
                 return "obligation_weakened", strong, w
             if w in ds and w not in fs and strong in fs and strong not in ds and strong not in w:
@@ -98,7 +106,7 @@ def run(ctx: Context) -> list[Finding]:
             if scores[best] < SAME_SENTENCE or dk == fkeys[best]:
                 continue
             f = finals[best]
-            change = _change(d.text, f.text)
+            change = _change(d.text, f.text, law=ctx.genre == "law")
             if change is None:
                 continue
             kind, a, b = change

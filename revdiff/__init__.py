@@ -42,8 +42,8 @@ def compare(draft: str, final: str, **options: Any) -> Report:
     """Compare two documents (paths or ``-``) and return a Report.
 
     Options: ``draft_part``/``final_part`` (title or substring of the part to compare),
-    ``watch`` (extra watched terms), ``max_bytes`` (input size limit), ``words`` (word-level
-    inline diffs), and the revdiff.toml settings: ``pledge_words`` / ``pledge_units`` (extra
+    ``watch`` (watched terms, added to the genre's defaults), ``max_bytes`` (input size limit),
+    ``words`` (word-level inline diffs), and the revdiff.toml settings: ``pledge_words`` / ``pledge_units`` (extra
     funding-pledge words and money units), ``severity`` (finding kind → high/medium/low),
     ``drop_patterns`` (regexes of boilerplate lines to drop); ``genre`` (``plan`` or ``law``,
     default detected) and, for laws, ``pins`` (article pairs fixed by hand, e.g.

@@ -211,7 +211,7 @@ def main(ctx: click.Context, config_file: str | None) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the report's interface.")
 @click.option("--draft-part", metavar="TITLE", help="Part of a bundled draft to compare (title or a substring of it).")
 @click.option("--final-part", metavar="TITLE", help="Part of a bundled final to compare (title or a substring of it).")
-@click.option("--watch", metavar="TERM,...", help="Extra watched terms, comma-separated (版权 is always watched).")
+@click.option("--watch", metavar="TERM,...", help="Watched terms, comma-separated, added to the genre's defaults (plans: 版权, where either text has it).")
 @click.option("--word-diff", is_flag=True, help="Word-level inline diffs (jieba segmentation) instead of characters.")
 @click.option("--max-size", type=click.IntRange(min=1), default=50, show_default=True, metavar="MB", help="Refuse inputs larger than this.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from revdiff.align import node_body
-from revdiff.classify import DEFAULT_WATCH, Context, classify
+from revdiff.classify import Context, classify
 from revdiff.classify.extract import ANNEX_CITED
+from revdiff.classify.terms import occurs
 from revdiff.diff import diff_texts, is_formatting_only
 from revdiff.model import (
     SEVERITY_ORDER,
@@ -229,7 +230,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
                  pledge_units: list[str] | tuple[str, ...] = (), severity: dict[str, str] | None = None,
                  settings_file: str | None = None, genre: str | None = None,
                  pins: Sequence[tuple[str, str]] = (), **_options: Any) -> Report:
-    """Compare two Documents; ``watch`` adds terms to the default watch list (版权).
+    """Compare two Documents; ``watch`` adds terms to the genre's default watch list (plans:
+    版权; laws: none), whose terms are watched only where they occur in either compared part.
 
     ``pledge_words`` / ``pledge_units``: extra funding-pledge words and money units;
     ``severity``: finding kind → ``high``/``medium``/``low``, overriding the rules' own;
@@ -273,7 +275,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
 
             pair.clauses = clause_changes(dn.text, fn.text)
         pairs.append(pair)
-    terms = list(DEFAULT_WATCH)
+    # a default term neither text uses is no question the reviewer asked: it is not reported
+    terms = [t for t in kind.watch if occurs(t, dpart) or occurs(t, fpart)]
     for t in watch or []:
         if t and t not in terms:
             terms.append(t)

@@ -165,6 +165,7 @@ def _snap_single_characters(ops: list[Op], formatting: list[int]) -> None:
             p_op == 0 and d_op == -1 and i_op == 1 and i not in fmt and i + 1 not in fmt
             and len(d_t) == 1 and len(i_t) == 1 and _is_cjk(d_t) and _is_cjk(i_t)
             and len(p_t) >= 1 and _is_cjk(p_t[-1])
+            and not (_CN_NUMERAL.fullmatch(d_t) and _CN_NUMERAL.fullmatch(i_t))  # 处[一]→[二]: a number, see _snap_numbers
         ):
             ch = p_t[-1]
             ops[i - 1] = (0, p_t[:-1])
@@ -173,10 +174,26 @@ def _snap_single_characters(ops: list[Op], formatting: list[int]) -> None:
 
 
 _DIGIT = "0-9０-９.．"
-_NUMBER_TAIL = re.compile(f"[{_DIGIT}]+$")
+# Chinese numerals, as laws write every amount and period (处一万元以上五万元以下, 三十日内)
+_CN = "〇零一二两三四五六七八九十百千万亿"
+_CN_NUMERAL = re.compile(f"[{_CN}]+")
+_NUMBER_TAIL = re.compile(f"[{_DIGIT}{_CN}]+$")
 # the digits that go on after a change, then the unit the number is counted in: 150家, 2025年, 3.5万元
-_NUMBER_HEAD = re.compile(f"[{_DIGIT}]*(?:万元|亿元|千元|元|万|亿|平方米|平方公里|公里|千米|米|吨|%|％|‰|家|件|个|项|人|户|所|座|台|套|次|年|月|天|日|分|倍|亩|公顷|千瓦|兆瓦)?")
+_NUMBER_HEAD = re.compile(
+    f"[{_DIGIT}{_CN}]*(?:万元|亿元|千元|元|万|亿|平方米|平方公里|公里|千米|米|吨|%|％|‰|家|件|个工作日|个月|个|项|人|户|"
+    "所|座|台|套|次|年|月|天|工作日|日|小时|分|倍|亩|公顷|千瓦|兆瓦)?"
+)
+_NUMERAL_RUN = re.compile(f"[{_DIGIT}{_CN}]+")
 _DIGIT_CHAR = re.compile(f"[{_DIGIT}]")
+
+
+def _is_number_change(deleted: str, inserted: str) -> bool:
+    """True when a run of changes is (part of) a number: an Arabic digit at one of its ends, or
+    Chinese numerals only on both sides (统[-一-]{+筹+} is a word, not a number)."""
+    edges = [t[:1] for t in (deleted, inserted) if t] + [t[-1:] for t in (deleted, inserted) if t]
+    if any(_DIGIT_CHAR.match(e) for e in edges):
+        return True
+    return bool(deleted + inserted) and all(_NUMERAL_RUN.fullmatch(t) for t in (deleted, inserted) if t)
 
 
 def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:
@@ -210,9 +227,7 @@ def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[
         after = ops[j][1] if j < len(ops) and ops[j][0] == 0 else ""
         tail = _NUMBER_TAIL.search(before)
         tail_text = tail.group(0) if tail else ""
-        edges = [t[:1] for t in (deleted, inserted) if t] + [t[-1:] for t in (deleted, inserted) if t]
-        touches = any(_DIGIT_CHAR.match(e) for e in edges)
-        if touches:
+        if _is_number_change(deleted, inserted):
             head_m = _NUMBER_HEAD.match(after)
             head = head_m.group(0) if head_m else ""
             if tail_text:

@@ -34,3 +34,33 @@ def test_word_diffs_keep_numbers_whole_too() -> None:
 def test_text_next_to_a_number_is_not_pulled_in() -> None:
     # the change is a word after the number: the number stays equal text
     assert changed("新增就业岗位500个以上。", "新增就业岗位500个左右。") == [(-1, "以上"), (1, "左右")]
+
+
+# Laws and many plans write numbers in Chinese numerals: the changed number is highlighted with its
+# unit, never with the character before it (处[-一-]{+二+} once showed as [-处一-]{+处二+}).
+@pytest.mark.parametrize(("draft", "final", "expected"), [
+    ("违反前款规定的，由市场监督管理部门处一万元以下罚款。", "违反前款规定的，由市场监督管理部门处二万元以下罚款。",
+     [(-1, "一万元"), (1, "二万元")]),
+    ("处五千元以上三万元以下的罚款", "处一万元以上三万元以下的罚款", [(-1, "五千元"), (1, "一万元")]),
+    ("行政机关应当在三十日内作出答复。", "行政机关应当在十五日内作出答复。", [(-1, "三十日"), (1, "十五日")]),
+    ("自受理之日起二十个工作日内办结。", "自受理之日起十个工作日内办结。", [(-1, "二十个工作日"), (1, "十个工作日")]),
+    ("申请人应当在两年内完成整改。", "申请人应当在三年内完成整改。", [(-1, "两年"), (1, "三年")]),
+    ("对每户补助一千元。", "对每户补助一千五百元。", [(-1, "一千元"), (1, "一千五百元")]),
+])
+def test_a_changed_chinese_number_is_one_token_with_its_unit(draft: str, final: str,
+                                                               expected: list[tuple[int, str]]) -> None:
+    assert changed(draft, final) == expected
+
+
+def test_two_changed_numbers_in_one_sentence_stay_apart() -> None:
+    assert changed("处一万元以上五万元以下罚款", "处二万元以上十万元以下罚款") == [
+        (-1, "一万元"), (1, "二万元"), (-1, "五万元"), (1, "十万元")]
+
+
+def test_a_numeral_inside_a_word_is_not_a_number() -> None:
+    # 一 of 统一 is a word's character: the word is shown whole, as any one-character change
+    assert changed("各区加强统一调度。", "各区加强统筹调度。") == [(-1, "统一"), (1, "统筹")]
+
+
+def test_an_arabic_number_after_a_chinese_character_is_shown_alone() -> None:
+    assert changed("逾期未改正的，处5000元罚款。", "逾期未改正的，处8000元罚款。") == [(-1, "5000元"), (1, "8000元")]

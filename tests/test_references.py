@@ -121,6 +121,7 @@ def test_renumbered_references_are_marked_in_the_diff() -> None:
     report = elevator()
     marked = {p.draft.number: sorted(p.diff[i][1] for i in p.consequential)
               for p in report.sections if p.consequential and p.draft is not None}
-    assert marked == {"第十条": ["第五", "第四"], "第十二条": ["第九", "第八"]}
+    # the changed number alone is the op (第[四]条 → 第[五]条), as every changed number is
+    assert marked == {"第十条": ["五", "四"], "第十二条": ["九", "八"]}
     as_json = {s["draft"]["number"]: s.get("consequential") for s in report.to_dict()["sections"] if s["draft"]}
     assert as_json["第十一条"] is None and len(as_json["第十条"]) == 2

@@ -15,8 +15,6 @@ from typing import cast
 
 from revdiff.model import SEVERITY_ORDER, Finding, Node, Part, SectionPair
 
-DEFAULT_WATCH = ["版权"]
-
 
 @dataclass
 class Context:
@@ -25,7 +23,7 @@ class Context:
     draft: Part
     final: Part
     pairs: list[SectionPair]
-    watch: list[str] = field(default_factory=lambda: list(DEFAULT_WATCH))
+    watch: list[str] = field(default_factory=list)  # the genre's default terms and the user's
     pledge_words: tuple[str, ...] = ()  # extra words that make a sentence a funding pledge
     pledge_units: tuple[str, ...] = ()  # extra money units (千元)
     severity: dict[str, str] = field(default_factory=dict)  # finding kind -> severity override

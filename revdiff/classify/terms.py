@@ -22,6 +22,11 @@ def _texts(part: Part) -> list[tuple[str, Node | None, int]]:
     return out
 
 
+def occurs(term: str, part: Part) -> bool:
+    """True when ``term`` occurs anywhere in ``part``: titles, text, table rows, sentences."""
+    return any(term in t for t, _, _ in _texts(part))
+
+
 def run(ctx: Context) -> list[Finding]:
     """One finding per watched term whose count differs between the sides."""
     out: list[Finding] = []

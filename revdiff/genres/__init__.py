@@ -36,6 +36,9 @@ class Genre:
     rules: tuple[str, ...]  # names of the finding rules (revdiff.classify) the genre runs
     # kinds of document (文种) a title of this genre ends with: 措施, 方案 … (see ``detect``)
     kinds: tuple[str, ...] = ()
+    # terms its reviewers watch unless told otherwise (--watch and the settings file add to them);
+    # shown only where they occur in either compared text
+    watch: tuple[str, ...] = ()
 
 
 # Registered genres in order: on a tie of scores the first (plan, the default) wins.

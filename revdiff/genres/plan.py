@@ -65,4 +65,6 @@ GENRE = Genre(
     rules=("funding", "targets", "terms", "obligations", "agencies", "sections"),
     # GB/T 9704 titles end with the document's kind; these are plans whatever their numbering
     kinds=("规划", "纲要", "计划", "方案", "措施", "意见", "要点"),
+    # a plan reviewer's standing question: where did copyright support go (the tool's first use)
+    watch=("版权",),
 )

@@ -53,3 +53,26 @@ def test_law_notes_speak_of_before_and_after() -> None:
     assert notes and not any("定稿" in n or "征求意见稿" in n for n in notes)
     assert any("修改后第四十四条" in n for n in notes)  # 第四十一条 is 第四十四条 after the revision
     assert not any("the final" in n or "the draft" in n for n in notes_en)
+
+
+def test_law_report_shows_money_and_target_cards_only_when_found(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bs4 import BeautifulSoup
+
+    # the statistics law revision changes fines, no money and no goal: no cards of zeros
+    soup = BeautifulSoup(render(_statistics(), "html"), "html.parser")
+    assert soup.select_one(".card-money") is None and soup.select_one(".card-targets") is None
+    assert soup.select_one(".card-articles") is not None
+    # an invented regulation that adds a subsidy: the money card is there, with it
+    old = "某某省农机购置补贴条例\n\n第一条 为了推广先进适用农机，制定本条例。\n第二条 县级以上人民政府应当加强农机推广工作。\n"
+    new = old.replace("应当加强农机推广工作。", "应当加强农机推广工作，对购置农机的农户给予每台最高二万元补贴。")
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), genre="law")
+    assert any(f.kind == "funding_added" for f in report.findings)
+    soup = BeautifulSoup(render(report, "html"), "html.parser")
+    assert soup.select_one(".card-money") is not None
+    # a plan keeps both cards even with nothing in them
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某某市行动方案\n\n一、总体要求\n（一）加强统筹。\n", encoding="utf-8")
+    soup = BeautifulSoup(render(revdiff.compare(str(plan), str(plan)), "html"), "html.parser")
+    assert soup.select_one(".card-money") is not None and soup.select_one(".card-targets") is not None

@@ -469,6 +469,11 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     money_rows = [(item, facts.money_words(item, ui), f"f-{anchor_of.get(item.finding, item.finding)}")
                   for item in money.items]
     money_totals = [(t, *facts.amount_words(t.total, t.unit, ui)) for t in money.totals]
+    targets = facts.target_counts(report.findings)
+    # A law's report shows the money and target cards only when a rule found some: two cards
+    # of zeros above its penalties and articles read as if something was checked and cleared
+    commitment_cards = report.genre != "law" or any(
+        f.kind.startswith(("funding_", "target_")) for f in report.findings)
     finding_views = _finding_views(report, ui, lang, fids)
     legend = [(s, status_label(s, lang), STATUS_SYMBOLS[s]) for s in STATUS_SYMBOLS]
     legend.append(("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL))
@@ -493,7 +498,8 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
         "money_totals": money_totals,
         "lead": facts.lead(report, ui),
         "groups": _group_views(finding_views, ui),
-        "targets": facts.target_counts(report.findings),
+        "targets": targets,
+        "commitment_cards": commitment_cards,
         "term_rows": term_rows,
         "watch": report.watch,
         "findings": finding_views,

@@ -290,6 +290,13 @@ def test_a_renaming_throughout_is_one_finding_listing_its_articles(tmp_path: Pat
     assert [len([n for n in ns if "“质量技术监督部门”修改为“市场监督管理部门”" in n]) for ns in notes] == [1, 1, 1, 1]
     assert [[n.startswith("将第一条、第二条、第三条、第四条中") for n in ns if "质量技术监督部门" in n] for ns in notes] == [
         [True], [False], [False], [False]]
+    # renumbered articles are cited by their numbers before the revision, then after it
+    lines = new.split("\n")
+    shifted = ["第一条　本条例适用于本省。"] + [line.replace(f"第{a}条", f"第{b}条", 1)
+                                              for line, a, b in zip(lines, "一二三四", "二三四五", strict=True)]
+    rep = compare_texts(tmp_path, "某某条例\n" + old, "某某条例\n" + "\n".join(shifted)).to_dict()
+    notes = [f["note"] for f in rep["findings"] if f["kind"] == "wording_replaced"]
+    assert notes and notes[0].startswith("将第一条、第二条、第三条、第四条（修改后第二条、第三条、第四条、第五条）中的")
     two = "\n".join(old.split("\n")[:2])
     rep = compare_texts(tmp_path, "某某条例\n" + two + "\n第三条　其他。", "某某条例\n" + two.replace("质量技术监督", "市场监督管理")
                         + "\n第三条　其他。").to_dict()

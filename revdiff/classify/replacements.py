@@ -98,8 +98,13 @@ def run(ctx: Context) -> list[Finding]:
         old_w, new_w = left + old + right, left + new + right
         first = edits[0].pair
         by_id = {e.pair.id: e.pair for e in edits}
-        numbers = [_number(by_id[p], "final") or _number(by_id[p], "draft") for p in pairs]
-        listed = "、".join(numbers)
+        # cited as a 修正决定 cites them: by the numbers before the revision, with the numbers
+        # after it in parentheses when the revision renumbered them (as the other law notes do)
+        before = [_number(by_id[p], "draft") for p in pairs]
+        after = [_number(by_id[p], "final") for p in pairs]
+        listed = "、".join(before)
+        if after != before:
+            listed += f"（修改后{'、'.join(after)}）"
         out.append(Finding(
             kind="wording_replaced", severity="low", subject=f"{old_w}→{new_w}",
             draft_text=old_w, final_text=new_w, draft_value=old_w, final_value=new_w,

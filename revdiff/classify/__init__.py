@@ -11,7 +11,7 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from revdiff.model import SEVERITY_ORDER, Finding, Node, Part, SectionPair
 
@@ -30,6 +30,9 @@ class Context:
     genre: str = "plan"  # the genre compared in: it names the rules that run (revdiff/genres)
     by_draft: dict[str, SectionPair] = field(default_factory=dict)  # node id -> pair
     by_final: dict[str, SectionPair] = field(default_factory=dict)
+    # what several rules derive from the same parts (a law's article groups, each article's
+    # clauses), built once per comparison: see classify/articles.py
+    shared: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for p in self.pairs:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Protocol, TypeGuard, TypeVar
+from typing import Any, Protocol, TypeGuard, TypeVar, cast
 
 from rapidfuzz.fuzz import ratio
 
@@ -41,6 +41,9 @@ class Clause:
     article: Node
     index: int  # position within the article
     offset: int = -1  # where the clause starts in the article's body; -1: not in it (a title, a 项 node)
+    # extractor -> its items in this clause: the threshold rule needs the penalties and time
+    # limits that their own rules already found here (see ``items_of``)
+    found: dict[Callable[[Clause], list[Any]], list[Any]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def clauses(article: Node) -> list[Clause]:
@@ -55,6 +58,15 @@ def clauses(article: Node) -> list[Clause]:
     return out
 
 
+def article_clauses(ctx: Context, article: Node) -> list[Clause]:
+    """``clauses(article)``, built once per comparison and shared by the rules that read them
+    (penalties, time limits, thresholds, references), so each clause's items are found once."""
+    cache: dict[int, list[Clause]] = ctx.shared.setdefault("clauses", {})
+    if id(article) not in cache:  # the Context holds both parts: an id stays this article's
+        cache[id(article)] = clauses(article)
+    return cache[id(article)]
+
+
 @dataclass
 class ArticleGroup:
     """Draft and final articles that the alignment ties together (one pair, or a merge/split)."""
@@ -64,7 +76,15 @@ class ArticleGroup:
 
 
 def groups(ctx: Context) -> list[ArticleGroup]:
-    """The article groups of a comparison, in draft reading order (added articles last)."""
+    """The article groups of a comparison, in draft reading order (added articles last);
+    built once per comparison (every law rule walks them)."""
+    if "groups" not in ctx.shared:
+        ctx.shared["groups"] = _groups(ctx)
+    return cast(list[ArticleGroup], ctx.shared["groups"])
+
+
+def _groups(ctx: Context) -> list[ArticleGroup]:
+    """The article groups of a comparison, built from its aligned pairs."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(x: tuple[str, str]) -> tuple[str, str]:
@@ -167,6 +187,13 @@ def cite(ctx: Context, d: Cited | None, f: Cited | None) -> dict[str, Any]:
 ItemT = TypeVar("ItemT", bound=Item)
 
 
+def items_of(clause: Clause, extract: Callable[[Clause], list[ItemT]]) -> list[ItemT]:
+    """``extract(clause)``, found once per clause whichever rule asks first."""
+    if extract not in clause.found:
+        clause.found[extract] = extract(clause)
+    return clause.found[extract]
+
+
 def pair_items(ctx: Context, extract: Callable[[Clause], list[ItemT]],
                score: Callable[[ItemT, ItemT], float | None]) -> list[tuple[ItemT | None, ItemT | None]]:
     """Every item of both sides' articles, paired article group by article group.
@@ -177,8 +204,8 @@ def pair_items(ctx: Context, extract: Callable[[Clause], list[ItemT]],
     """
     out: list[tuple[ItemT | None, ItemT | None]] = []
     for g in groups(ctx):
-        ds = [i for a in g.draft for c in clauses(a) for i in extract(c)]
-        fs = [i for a in g.final for c in clauses(a) for i in extract(c)]
+        ds = [i for a in g.draft for c in article_clauses(ctx, a) for i in items_of(c, extract)]
+        fs = [i for a in g.final for c in article_clauses(ctx, a) for i in items_of(c, extract)]
         paired = match(ds, fs, score)  # (a local: mypy infers the pairs' type from it)
         out.extend(paired)
     left_d = [d for d, f in out if d is not None and f is None]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from revdiff.classify import Context
-from revdiff.classify.articles import Clause, cite, clauses, groups, is_article, match
+from revdiff.classify.articles import Clause, article_clauses, cite, groups, is_article, match
 from revdiff.model import Finding
 from revdiff.money import cn_number
 from revdiff.textkey import key
@@ -174,8 +174,8 @@ def edits(ctx: Context) -> list[RefEdit]:
     items = _item_maps(ctx)
     out: list[RefEdit] = []
     for g in groups(ctx):
-        ds = [c for a in g.draft for c in clauses(a) if REF.search(c.text)]
-        fs = [c for a in g.final for c in clauses(a) if REF.search(c.text)]
+        ds = [c for a in g.draft for c in article_clauses(ctx, a) if REF.search(c.text)]
+        fs = [c for a in g.final for c in article_clauses(ctx, a) if REF.search(c.text)]
 
         def score(d: Clause, f: Clause) -> float | None:
             s = ratio(_masked(d.text), _masked(f.text))

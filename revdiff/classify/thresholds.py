@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from revdiff.classify import Context
-from revdiff.classify.articles import Clause, Item, cite, pair_items, similar
+from revdiff.classify.articles import Clause, Item, cite, items_of, pair_items, similar
 from revdiff.classify.penalties import N, find_penalties, share, where
 from revdiff.classify.timelimits import find_limits
 from revdiff.model import Finding
@@ -79,8 +79,10 @@ class Threshold(Item):
 
 
 def _taken(clause: Clause) -> list[tuple[int, int]]:
-    """Spans of the clause that are fines, detentions or time limits: not thresholds."""
-    return [p.span for p in find_penalties(clause) if p.high is not None] + [lim.span for lim in find_limits(clause)]
+    """Spans of the clause that are fines, detentions or time limits: not thresholds (as
+    their own rules found them in this clause)."""
+    return ([p.span for p in items_of(clause, find_penalties) if p.high is not None]
+            + [lim.span for lim in items_of(clause, find_limits)])
 
 
 def find_thresholds(clause: Clause) -> list[Threshold]:

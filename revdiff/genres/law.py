@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from revdiff.genres import Genre, Pins
@@ -166,6 +167,12 @@ def clauses(text: str) -> list[tuple[str, str, str]]:
     Labels are as reviewers cite them: 第二款, 第一款第（三）项, 第一款第（三）项第2目; a 项 is a
     （一） line, a 目 a 1. line, a 款 any other paragraph.
     """
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=4096)  # the report, the article map and the reference rule read each body again
+def _clauses(text: str) -> tuple[tuple[str, str, str], ...]:
+    """``clauses(text)``, computed once per body."""
     out: list[tuple[str, str, str]] = []
     kuan, xiang = 0, ""
     for para in text.split("\n"):
@@ -182,7 +189,7 @@ def clauses(text: str) -> list[tuple[str, str, str]]:
         else:
             kuan, xiang = kuan + 1, ""
             out.append(("款", f"第{_cn(kuan)}款", para))
-    return out
+    return tuple(out)
 
 
 def clause_counts(text: str) -> dict[str, int]:

@@ -333,17 +333,26 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
     return views
 
 
-def _quote(f: Finding, side: str, terms: list[str]) -> Markup:
-    """A finding's sentence with its value marked and, when both sides quote a sentence, the
-    words that changed struck (draft) or underlined (final), so the eye finds the change."""
+def _quotes(f: Finding, terms: list[str]) -> tuple[Markup, Markup]:
+    """A finding's draft and final sentences with its values marked and, when both sides quote
+    a different sentence, the words that changed struck (draft) or underlined (final), so the
+    eye finds the change; the two sentences are diffed once for both sides."""
+    pair = None
+    if f.draft_text and f.final_text and f.draft_text != f.final_text:
+        pair = SectionPair(id="", status="modified", renumbered=False, similarity=0.0, draft=None, final=None)
+        pair.diff, pair.formatting = diff_texts(f.draft_text, f.final_text)
+    return _quote(f, "draft", terms, pair), _quote(f, "final", terms, pair)
+
+
+def _quote(f: Finding, side: str, terms: list[str], pair: SectionPair | None) -> Markup:
+    """One side of ``_quotes``: ``pair`` holds the diff of the two sentences, None when only
+    one side quotes a sentence or both quote the same."""
     text = f.draft_text if side == "draft" else f.final_text
     value = f.draft_value if side == "draft" else f.final_value
     if not text:
         return Markup("")
-    if not (f.draft_text and f.final_text) or f.draft_text == f.final_text:
+    if pair is None:
         return highlight(text, value, f.unit_of(side), terms)
-    pair = SectionPair(id="", status="modified", renumbered=False, similarity=0.0, draft=None, final=None)
-    pair.diff, pair.formatting = diff_texts(f.draft_text, f.final_text)
     spans = _mark_spans(facts.value_spans(text, value, f.unit_of(side)), "val", 1)
     if terms:
         spans += _mark_spans(facts.term_spans(text, terms), "term", 2)
@@ -364,6 +373,7 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
         fpair = pairs.get(f.final_section or "")
         is_term = f.term is not None or f.kind.startswith("term_")
         terms = [f.term] if f.term else []
+        draft_html, final_html = _quotes(f, terms)
         views.append(
             FindingView(
                 anchor=f"f-{fid}",
@@ -372,8 +382,8 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
                 severity_label=severity_label(f.severity, lang),
                 direction_label=ui["directions"].get(_shown_direction(f), _shown_direction(f)),
                 note=(f.note_en or f.note) if lang == "en" else (f.note or f.note_en),
-                draft_html=_quote(f, "draft", terms),
-                final_html=_quote(f, "final", terms),
+                draft_html=draft_html,
+                final_html=final_html,
                 draft_path=facts.section_path(dpair.draft if dpair else None),
                 final_path=facts.section_path(fpair.final if fpair else None),
                 draft_link=f"#sec-{anchors[dpair.id]}" if dpair else None,

@@ -192,6 +192,18 @@ def _clauses(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)  # clause_changes and item_map compare the same bodies
+def _clause_keys(text: str) -> tuple[str, ...]:
+    """Each 款/项/目 of a body as it is matched: without its 项/目 number, formatting aside."""
+    from revdiff.textkey import key
+
+    out = []
+    for unit, _, para in _clauses(text):
+        m = match_marker(para.strip(SPACE)) if unit != "款" else None
+        out.append(key(m.rest if m else para))
+    return tuple(out)
+
+
 def clause_counts(text: str) -> dict[str, int]:
     """How many 款, 项 and 目 an article has (a 款 that lists 项 counts once)."""
     counts = {"款": 0, "项": 0, "目": 0}
@@ -209,14 +221,8 @@ def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
     """
     from difflib import SequenceMatcher
 
-    from revdiff.textkey import key
-
-    def text(unit: str, para: str) -> str:
-        m = match_marker(para.strip(SPACE)) if unit != "款" else None
-        return key(m.rest if m else para)
-
     a, b = clauses(draft), clauses(final)
-    ka, kb = [text(u, p) for u, _, p in a], [text(u, p) for u, _, p in b]
+    ka, kb = _clause_keys(draft), _clause_keys(final)
     out: list[dict[str, str | None]] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":
@@ -234,16 +240,10 @@ def item_map(draft: str, final: str) -> dict[str, str]:
     deleted above it: 第一款第（三）项 → 第一款第（四）项."""
     from difflib import SequenceMatcher
 
-    from revdiff.textkey import key
-
-    def text(unit: str, para: str) -> str:
-        m = match_marker(para.strip(SPACE)) if unit != "款" else None
-        return key(m.rest if m else para)
-
     a, b = clauses(draft), clauses(final)
     out: dict[str, str] = {}
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, [text(u, p) for u, _, p in a],
-                                              [text(u, p) for u, _, p in b], autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, _clause_keys(draft), _clause_keys(final),
+                                              autojunk=False).get_opcodes():
         if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
             out.update((a[i1 + k][1], b[j1 + k][1]) for k in range(i2 - i1) if a[i1 + k][0] == b[j1 + k][0])
     return out

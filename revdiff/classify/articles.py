@@ -109,7 +109,6 @@ def _groups(ctx: Context) -> list[ArticleGroup]:
     return sorted(out.values(), key=lambda g: (not g.draft, (g.draft or g.final)[0].line_start))
 
 
-@lru_cache(maxsize=8192)  # each clause is compared with several on the other side
 @lru_cache(maxsize=16384)
 def label(text: str) -> str:
     """A clause's wording with its numbers masked, to pair clauses whose amounts changed.

@@ -228,3 +228,22 @@ def test_every_character_of_every_part_is_accounted_for(tmp_path: Path) -> None:
     expected = chars(LEAD + "。完善应急预案。含中压和低压管网。数据来源：统计年鉴。请核实征求意见稿内部资料注意保存")
     expected += chars("脚注：尾注：")  # the labels the reader adds
     assert accounted(raw) == expected
+
+
+def test_a_note_cited_twice_is_read_once(tmp_path: Path) -> None:
+    body = p(r("完善应急预案"), fn_ref(1), r("。")) + p(r("加强监管"), fn_ref(1), r("。"))
+    raw = read(build(tmp_path / "twice.docx", body, footnotes=SEPARATORS + note("footnote", 1, "含专项预案。")))
+    assert texts(raw) == ["完善应急预案。", "脚注：含专项预案。", "加强监管。"]
+    assert raw.warnings == []  # no comments, no tracked changes: nothing to warn about
+
+
+def test_header_text_box_counted_once(tmp_path: Path) -> None:
+    txbx = f"<w:txbxContent>{p(r('内部资料'))}</w:txbxContent>"
+    header = p(
+        "<w:r><mc:AlternateContent>"
+        f"<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{txbx}</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{txbx}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    raw = read(build(tmp_path / "h.docx", p(r("正文")), header=header))
+    assert [b.text for b in raw.dropped] == ["内部资料"]

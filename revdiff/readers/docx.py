@@ -706,12 +706,9 @@ def _related_parts(document: Any) -> dict[str, list[Any]]:
 
 
 def _notes(roots: list[Any]) -> dict[str, Any]:
-    """Footnotes or endnotes by id; the separator lines Word keeps there are not notes."""
+    """Footnotes or endnotes by id (Word's separator lines among them hold no text)."""
     return {
-        note.get(_w("id")) or "": note
-        for root in roots
-        for note in root
-        if note.tag in (_w("footnote"), _w("endnote")) and note.get(_w("type"), "normal") == "normal"
+        note.get(_w("id")) or "": note for root in roots for note in root if note.tag in (_w("footnote"), _w("endnote"))
     }
 
 

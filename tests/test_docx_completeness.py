@@ -195,7 +195,7 @@ def test_tracked_deletion_is_left_out_but_its_note_is_kept(tmp_path: Path) -> No
              + fn_ref(3).replace("<w:r>", '<w:r>') + "</w:del>", r("完成整改。"))
     raw = read(build(tmp_path / "d.docx", body, footnotes=SEPARATORS + note("footnote", 3, "自收到通知之日起计算。")))
     assert texts(raw) == ["各区应当完成整改。"]
-    assert "自收到通知之日起计算。" in [b.text for b in raw.dropped]
+    assert sorted(b.text for b in raw.dropped) == sorted(["在30日内", "自收到通知之日起计算。"])
 
 
 def test_comments_headers_footers_dropped_not_lost_and_comments_warned(tmp_path: Path) -> None:
@@ -247,3 +247,17 @@ def test_header_text_box_counted_once(tmp_path: Path) -> None:
     )
     raw = read(build(tmp_path / "h.docx", p(r("正文")), header=header))
     assert [b.text for b in raw.dropped] == ["内部资料"]
+
+
+def test_deletion_inside_a_text_box_is_kept_once(tmp_path: Path) -> None:
+    deleted = '<w:del w:id="4" w:author="甲"><w:r><w:delText>和天然气</w:delText></w:r></w:del>'
+    txbx = f"<w:txbxContent>{p(r('专栏2 液化石油气'), deleted, r('安全整治'))}</w:txbxContent>"
+    drawing = (
+        "<w:r><mc:AlternateContent>"
+        f"<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{txbx}</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{txbx}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    raw = read(build(tmp_path / "g.docx", p(r("（三）专项整治"), drawing)))
+    assert texts(raw) == ["（三）专项整治", "专栏2 液化石油气安全整治"]
+    assert [b.text for b in raw.dropped] == ["和天然气"]

@@ -537,6 +537,14 @@ class _Converter:
         for kind in ("header", "footer", "comments"):
             for root in self.parts.get(kind, []):
                 self.dropped.extend(_part_blocks(root))
+        # Text deleted under tracked changes is not in the accepted text the reader compares;
+        # it is kept, each deletion once (not the VML fallback copy of a text box).
+        for deletion in self.body.iter(_w("del"), _w("moveFrom")):
+            if _in_fallback(deletion):
+                continue
+            text = "".join(t.text or "" for t in deletion.iter(_w("delText"))).strip()
+            if text:
+                self.dropped.append(Block(text=text, line=0))
 
     def comment_count(self) -> int:
         """How many comments (批注) the document holds."""
@@ -712,12 +720,17 @@ def _notes(roots: list[Any]) -> dict[str, Any]:
     }
 
 
+def _in_fallback(el: Any) -> bool:
+    """True inside the VML fallback copy of a drawing (its mc:Choice is the one read)."""
+    return any(a.tag == f"{{{MC_NS}}}Fallback" for a in el.iterancestors())
+
+
 def _part_blocks(root: Any) -> list[Block]:
     """Every paragraph of a part that is not compared (line 0: not in the body), each once:
     text boxes' paragraphs in their own right, the VML fallback copy of a drawing not."""
     blocks: list[Block] = []
     for p in root.iter(W_P):
-        if any(a.tag == f"{{{MC_NS}}}Fallback" for a in p.iterancestors()):
+        if _in_fallback(p):
             continue
         pieces: list[str] = []
         _run_text(p, pieces, [])

@@ -261,3 +261,16 @@ def test_deletion_inside_a_text_box_is_kept_once(tmp_path: Path) -> None:
     raw = read(build(tmp_path / "g.docx", p(r("（三）专项整治"), drawing)))
     assert texts(raw) == ["（三）专项整治", "专栏2 液化石油气安全整治"]
     assert [b.text for b in raw.dropped] == ["和天然气"]
+
+
+def test_a_table_in_a_note_does_not_shift_the_lines_of_the_body(tmp_path: Path) -> None:
+    rows = [("年份", "公里"), ("2024年", "500"), ("2025年", "800")]
+    table = "<w:tbl>" + "".join(
+        "<w:tr>" + "".join(f"<w:tc>{p(r(c))}</w:tc>" for c in row) + "</w:tr>" for row in rows
+    ) + "</w:tbl>"
+    fn = f'<w:footnote w:id="1">{p("<w:r><w:footnoteRef/></w:r>", r("分年度安排如下："))}{table}</w:footnote>'
+    body = p(r(LEAD), fn_ref(1), r("。")) + p(r("完善应急预案。"))
+    raw = read(build(tmp_path / "nt.docx", body, footnotes=SEPARATORS + fn))
+    assert texts(raw)[1] == "脚注：分年度安排如下："
+    assert [b.cells for b in raw.blocks if b.cells] == [list(row) for row in rows]
+    assert (raw.blocks[-1].text, raw.blocks[-1].line) == ("完善应急预案。", 2)

@@ -274,3 +274,10 @@ def test_a_table_in_a_note_does_not_shift_the_lines_of_the_body(tmp_path: Path) 
     assert texts(raw)[1] == "脚注：分年度安排如下："
     assert [b.cells for b in raw.blocks if b.cells] == [list(row) for row in rows]
     assert (raw.blocks[-1].text, raw.blocks[-1].line) == ("完善应急预案。", 2)
+
+
+def test_imported_content_that_cannot_be_read_is_warned_about(tmp_path: Path) -> None:
+    body = p(r("完善应急预案。")) + '<w:altChunk r:id="rIdChunk1"/>' + p(r("加强监管。"))
+    raw = read(build(tmp_path / "alt.docx", body))
+    assert texts(raw) == ["完善应急预案。", "加强监管。"]
+    assert len(raw.warnings) == 1 and "altChunk" in raw.warnings[0] and "1 outside file" in raw.warnings[0]

@@ -859,7 +859,8 @@ def read(data: bytes, source: str) -> RawDoc:
         blocks=conv.blocks,
         dropped=conv.dropped,
         title=title,
-        warnings=_tracked_changes_warning(conv.body) + _comments_warning(conv.comment_count()),
+        warnings=_tracked_changes_warning(conv.body) + _comments_warning(conv.comment_count())
+        + _alt_chunk_warning(conv.body),
     )
 
 
@@ -888,4 +889,18 @@ def _tracked_changes_warning(body: Any) -> list[str]:
         f"文档中留有未接受的修订（插入 {inserted} 处、删除 {deleted} 处），按全部接受修订后的文字比较 / "
         f"the .docx still holds tracked changes ({inserted} insertions, {deleted} deletions); "
         "compared as if all were accepted"
+    ]
+
+
+def _alt_chunk_warning(body: Any) -> list[str]:
+    """A warning when the body imports other files whole (``w:altChunk``: HTML, RTF or another
+    .docx pasted in by a program); Word merges them only when it opens the file, so their text
+    is not in this one and cannot be read or compared."""
+    count = sum(1 for _ in body.iter(_w("altChunk")))
+    if not count:
+        return []
+    return [
+        f"文档中有 {count} 处嵌入的外部内容（altChunk），其文字未能读取，请在 Word 中打开后另存再比较 / "
+        f"the .docx imports {count} outside file(s) (altChunk) whose text cannot be read; "
+        "open it in Word and save it again to compare them"
     ]

@@ -590,7 +590,8 @@ class _Converter:
                 self.element(child, is_toc)
 
     def paragraph_text(self, p: Any) -> tuple[str, int | None, bool, list[Any]]:
-        """(displayed text with its list number, heading level, is a TOC entry, text boxes)."""
+        """(displayed text with its list number, heading level, is a TOC entry, text boxes and
+        note references)."""
         ppr = p.find(_w("pPr"))
         sid = None
         direct_outline = None
@@ -618,19 +619,19 @@ class _Converter:
         else:
             level = self.styles.heading_level(sid)
         pieces: list[str] = []
-        boxes: list[Any] = []
-        _run_text(p, pieces, boxes)
+        attached: list[Any] = []
+        _run_text(p, pieces, attached)
         text = "".join(pieces)
         label = None
         if num_id and num_id != "0":
             label = self.numbering.next_label(num_id, ilvl or 0)
         if label:
             text = label + text.lstrip()
-        return text, level, self.styles.is_toc(sid), boxes
+        return text, level, self.styles.is_toc(sid), attached
 
     def paragraph(self, p: Any, toc: bool = False) -> None:
         self.line += 1
-        text, level, is_toc, boxes = self.paragraph_text(p)
+        text, level, is_toc, attached = self.paragraph_text(p)
         target = self.dropped if (toc or is_toc) else self.blocks
         for piece in text.split("\n"):
             piece = piece.strip(" \t\u3000\xa0")
@@ -639,7 +640,7 @@ class _Converter:
                     Block(text=piece, line=self.line, style_level=None if target is self.dropped else level)
                 )
         # Text boxes and notes: their paragraphs follow the paragraph that anchors them.
-        self.attached(boxes, self.line, toc)
+        self.attached(attached, self.line, toc)
 
     def table(self, tbl: Any) -> None:
         rows = [tr for tr in _children(tbl, W_TR)]
@@ -693,7 +694,9 @@ class _Converter:
 # --------------------------------------------------------------------------- other parts
 
 _NOTE_LABEL = {"footnote": "脚注：", "endnote": "尾注："}
-_PART_KINDS = ("footnotes", "endnotes", "comments", "header", "footer")
+# relationship type (its last segment) → the kind of part it names
+_PART_KINDS = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comments", "header": "header",
+               "footer": "footer"}
 
 
 def _related_parts(document: Any) -> dict[str, list[Any]]:
@@ -709,7 +712,7 @@ def _related_parts(document: Any) -> dict[str, list[Any]]:
         root = getattr(part, "element", None)
         if root is None:
             root = parse_xml(part.blob)
-        out.setdefault(kind.removesuffix("s") if kind != "comments" else kind, []).append(root)
+        out.setdefault(_PART_KINDS[kind], []).append(root)
     return out
 
 
@@ -859,8 +862,11 @@ def read(data: bytes, source: str) -> RawDoc:
         blocks=conv.blocks,
         dropped=conv.dropped,
         title=title,
-        warnings=_tracked_changes_warning(conv.body) + _comments_warning(conv.comment_count())
-        + _alt_chunk_warning(conv.body),
+        warnings=[
+            *_tracked_changes_warning(conv.body),
+            *_comments_warning(conv.comment_count()),
+            *_alt_chunk_warning(conv.body),
+        ],
     )
 
 

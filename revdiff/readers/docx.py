@@ -475,17 +475,24 @@ _SKIP = {
     _w("footnoteReference"),
     _w("endnoteReference"),
     _w("commentReference"),
+    _w("footnoteRef"),
+    _w("endnoteRef"),
     _w("rt"),  # ruby (phonetic guide) text above the base characters
     f"{{{MC_NS}}}Fallback",  # the VML copy of a drawing whose mc:Choice we already read
 }
 
 
-def _run_text(el: Any, out: list[str], boxes: list[Any]) -> None:
+# Elements whose content belongs after the paragraph that holds them: text boxes, and
+# the references to footnotes and endnotes (the notes' text lives in their own parts).
+_ATTACHED = (_w("txbxContent"), _w("footnoteReference"), _w("endnoteReference"))
+
+
+def _run_text(el: Any, out: list[str], attached: list[Any]) -> None:
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
-            if tag == _w("txbxContent"):
-                boxes.append(child)
+            if tag in _ATTACHED:
+                attached.append(child)
             continue
         if tag == W_T:
             out.append(child.text or "")
@@ -496,7 +503,7 @@ def _run_text(el: Any, out: list[str], boxes: list[Any]) -> None:
         elif tag == _w("noBreakHyphen"):
             out.append("-")
         else:
-            _run_text(child, out, boxes)
+            _run_text(child, out, attached)
 
 
 class _Converter:
@@ -511,10 +518,64 @@ class _Converter:
         self.blocks: list[Block] = []
         self.dropped: list[Block] = []
         self.body = document.element.body
+        self.parts = _related_parts(document)
+        self.notes = {kind: _notes(self.parts.get(kind, [])) for kind in _NOTE_LABEL}
+        self.notes_read: set[tuple[str, str]] = set()
+        self.pending: list[Any] = []  # what table cells attach, emitted after the table
 
     def run(self) -> None:
         for el in _body_items(self.body):
             self.element(el)
+        # A note whose reference was deleted (a tracked deletion) or never placed is not
+        # part of the text, but is kept for accounting.
+        for kind, notes in self.notes.items():
+            for nid, note in notes.items():
+                if (kind, nid) not in self.notes_read:
+                    self.dropped.extend(_part_blocks(note))
+        # Page furniture (running heads, page numbers) and reviewers' comments are not
+        # compared, but nothing of them is lost.
+        for kind in ("header", "footer", "comments"):
+            for root in self.parts.get(kind, []):
+                self.dropped.extend(_part_blocks(root))
+        # Text deleted under tracked changes is not in the accepted text the reader compares;
+        # it is kept, each deletion once (not the VML fallback copy of a text box).
+        for deletion in self.body.iter(_w("del"), _w("moveFrom")):
+            if _in_fallback(deletion):
+                continue
+            text = "".join(t.text or "" for t in deletion.iter(_w("delText"))).strip()
+            if text:
+                self.dropped.append(Block(text=text, line=0))
+
+    def comment_count(self) -> int:
+        """How many comments (批注) the document holds."""
+        return sum(len(root.findall(_w("comment"))) for root in self.parts.get("comments", []))
+
+    def attached(self, items: list[Any], line: int, toc: bool = False) -> None:
+        """Text boxes and notes, after the paragraph (or table) that anchors or cites them.
+
+        A footnote or endnote is read where it is cited, labelled 脚注/尾注: a reviewer
+        compares it with the sentence it explains, and a change made only in a note is
+        reported in the section where its mark stands.
+        """
+        for item in items:
+            if item.tag == _w("txbxContent"):
+                for el in _body_items(item):
+                    self.element(el, toc)
+                continue
+            kind = "footnote" if item.tag == _w("footnoteReference") else "endnote"
+            nid = item.get(_w("id")) or ""
+            note = self.notes[kind].get(nid)
+            if note is None or (kind, nid) in self.notes_read:
+                continue
+            self.notes_read.add((kind, nid))
+            start, body_line = len(self.blocks), self.line
+            for el in _body_items(note):
+                self.line = line - 1  # a note's blocks cite the line of its mark
+                self.element(el, toc)
+            self.line = body_line
+            first = next((b for b in self.blocks[start:] if not b.cells), None)
+            if first is not None:
+                first.text = _NOTE_LABEL[kind] + first.text
 
     def element(self, el: Any, toc: bool = False) -> None:
         if el.tag == W_P:
@@ -529,7 +590,8 @@ class _Converter:
                 self.element(child, is_toc)
 
     def paragraph_text(self, p: Any) -> tuple[str, int | None, bool, list[Any]]:
-        """(displayed text with its list number, heading level, is a TOC entry, text boxes)."""
+        """(displayed text with its list number, heading level, is a TOC entry, text boxes and
+        note references)."""
         ppr = p.find(_w("pPr"))
         sid = None
         direct_outline = None
@@ -557,19 +619,19 @@ class _Converter:
         else:
             level = self.styles.heading_level(sid)
         pieces: list[str] = []
-        boxes: list[Any] = []
-        _run_text(p, pieces, boxes)
+        attached: list[Any] = []
+        _run_text(p, pieces, attached)
         text = "".join(pieces)
         label = None
         if num_id and num_id != "0":
             label = self.numbering.next_label(num_id, ilvl or 0)
         if label:
             text = label + text.lstrip()
-        return text, level, self.styles.is_toc(sid), boxes
+        return text, level, self.styles.is_toc(sid), attached
 
     def paragraph(self, p: Any, toc: bool = False) -> None:
         self.line += 1
-        text, level, is_toc, boxes = self.paragraph_text(p)
+        text, level, is_toc, attached = self.paragraph_text(p)
         target = self.dropped if (toc or is_toc) else self.blocks
         for piece in text.split("\n"):
             piece = piece.strip(" \t\u3000\xa0")
@@ -577,10 +639,8 @@ class _Converter:
                 target.append(
                     Block(text=piece, line=self.line, style_level=None if target is self.dropped else level)
                 )
-        # Text boxes: their paragraphs follow the paragraph that anchors them.
-        for box in boxes:
-            for el in _body_items(box):
-                self.element(el, toc)
+        # Text boxes and notes: their paragraphs follow the paragraph that anchors them.
+        self.attached(attached, self.line, toc)
 
     def table(self, tbl: Any) -> None:
         rows = [tr for tr in _children(tbl, W_TR)]
@@ -613,6 +673,8 @@ class _Converter:
                 self.blocks.append(
                     Block(text="\t".join(values), line=self.line, cells=values, table=self.table_index)
                 )
+        pending, self.pending = self.pending, []
+        self.attached(pending, self.line)
 
     def cell_text(self, tc: Any) -> str:
         from revdiff.readers.html import join_pieces
@@ -620,12 +682,65 @@ class _Converter:
         pieces: list[str] = []
         for el in _body_items(tc):
             if el.tag == W_P:
-                text = self.paragraph_text(el)[0]
+                text, _, _, attached = self.paragraph_text(el)
                 pieces.extend(text.split("\n"))
+                self.pending.extend(attached)
             elif el.tag == W_TBL:  # a table nested in a cell: flatten it into the cell
                 for tr in _children(el, W_TR):
                     pieces.extend(self.cell_text(c) for c in _children(tr, W_TC))
         return join_pieces(pieces)
+
+
+# --------------------------------------------------------------------------- other parts
+
+_NOTE_LABEL = {"footnote": "脚注：", "endnote": "尾注："}
+# relationship type (its last segment) → the kind of part it names
+_PART_KINDS = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comments", "header": "header",
+               "footer": "footer"}
+
+
+def _related_parts(document: Any) -> dict[str, list[Any]]:
+    """The XML roots of the notes, comments, header and footer parts, by kind."""
+    from docx.oxml import parse_xml
+
+    out: dict[str, list[Any]] = {}
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind not in _PART_KINDS or rel.is_external:
+            continue
+        part = rel.target_part
+        root = getattr(part, "element", None)
+        if root is None:
+            root = parse_xml(part.blob)
+        out.setdefault(_PART_KINDS[kind], []).append(root)
+    return out
+
+
+def _notes(roots: list[Any]) -> dict[str, Any]:
+    """Footnotes or endnotes by id (Word's separator lines among them hold no text)."""
+    return {
+        note.get(_w("id")) or "": note for root in roots for note in root if note.tag in (_w("footnote"), _w("endnote"))
+    }
+
+
+def _in_fallback(el: Any) -> bool:
+    """True inside the VML fallback copy of a drawing (its mc:Choice is the one read)."""
+    return any(a.tag == f"{{{MC_NS}}}Fallback" for a in el.iterancestors())
+
+
+def _part_blocks(root: Any) -> list[Block]:
+    """Every paragraph of a part that is not compared (line 0: not in the body), each once:
+    text boxes' paragraphs in their own right, the VML fallback copy of a drawing not."""
+    blocks: list[Block] = []
+    for p in root.iter(W_P):
+        if _in_fallback(p):
+            continue
+        pieces: list[str] = []
+        _run_text(p, pieces, [])
+        text = "".join(pieces).strip()
+        if text:
+            blocks.append(Block(text=text, line=0))
+    return blocks
 
 
 def _merge_of(tc: Any) -> tuple[int, str | None]:
@@ -747,8 +862,22 @@ def read(data: bytes, source: str) -> RawDoc:
         blocks=conv.blocks,
         dropped=conv.dropped,
         title=title,
-        warnings=_tracked_changes_warning(conv.body),
+        warnings=[
+            *_tracked_changes_warning(conv.body),
+            *_comments_warning(conv.comment_count()),
+            *_alt_chunk_warning(conv.body),
+        ],
     )
+
+
+def _comments_warning(count: int) -> list[str]:
+    """A warning naming how many comments (批注) were left out of the comparison."""
+    if not count:
+        return []
+    return [
+        f"文档中有批注 {count} 条，未纳入比较 / the .docx holds {count} comment(s); "
+        "they are not compared (kept for accounting)"
+    ]
 
 
 def _tracked_changes_warning(body: Any) -> list[str]:
@@ -766,4 +895,18 @@ def _tracked_changes_warning(body: Any) -> list[str]:
         f"文档中留有未接受的修订（插入 {inserted} 处、删除 {deleted} 处），按全部接受修订后的文字比较 / "
         f"the .docx still holds tracked changes ({inserted} insertions, {deleted} deletions); "
         "compared as if all were accepted"
+    ]
+
+
+def _alt_chunk_warning(body: Any) -> list[str]:
+    """A warning when the body imports other files whole (``w:altChunk``: HTML, RTF or another
+    .docx pasted in by a program); Word merges them only when it opens the file, so their text
+    is not in this one and cannot be read or compared."""
+    count = sum(1 for _ in body.iter(_w("altChunk")))
+    if not count:
+        return []
+    return [
+        f"文档中有 {count} 处嵌入的外部内容（altChunk），其文字未能读取，请在 Word 中打开后另存再比较 / "
+        f"the .docx imports {count} outside file(s) (altChunk) whose text cannot be read; "
+        "open it in Word and save it again to compare them"
     ]

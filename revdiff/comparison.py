@@ -45,6 +45,18 @@ def _one_digit_apart(f: Finding) -> bool:
     return a.replace(key(dv), "#", 1) == b.replace(key(fv), "#", 1)
 
 
+def _ocr_slips(slips: list[Finding]) -> list[str]:
+    """The warning for measures that differ only in glyphs OCR misread (not reported as findings)."""
+    if not slips:
+        return []
+    zh = "；".join(f.note.rstrip("。") for f in slips[:5])
+    en = "; ".join(f.note_en.rstrip(".") for f in slips[:5])
+    more = "…" if len(slips) > 5 else ""
+    return [f"OCR 识别的文字中有 {len(slips)} 处数值相同、只差个别单字的指标或资金表述，可能是识别差异，未作为发现报告："
+            f"{zh}{more} / {len(slips)} target(s) or pledge(s) with the same figure whose words differ only in a few "
+            f"single characters of text read by OCR are not reported as findings (possibly recognition slips): {en}{more}"]
+
+
 SLIPS = 3  # single characters two OCR readings of one sentence may differ in (数 → 效 twice, 源 → 产)
 
 
@@ -288,6 +300,7 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
 
         for f in findings:
             f.note, f.note_en = revision_wording(f.note, "zh"), revision_wording(f.note_en, "en")
+    slips: list[Finding] = []  # same figure, a few single glyphs apart on text read by OCR
     for f in findings:  # a PDF's extracted-text line means little to a reader: cite its page too
         f.draft_page = draft.pages.get(f.draft_line) if f.draft_line else None
         f.final_page = final.pages.get(f.final_line) if f.final_line else None
@@ -295,10 +308,7 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         f.ocr = [side for side, doc, page in (("draft", draft, f.draft_page), ("final", final, f.final_page))
                  if page is not None and page in doc.ocr_pages]  # fmt: skip
         if f.ocr and f.kind in ("target_changed", "funding_changed") and f.direction == "redefined" and _glyphs_apart(f):
-            f.severity = "low"
-            f.note += "（两边只差个别单字，且出自 OCR 识别的文字，可能是识别差异）"
-            f.note_en += (" (The two sides differ in a few single characters of text read by OCR: possibly a"
-                          " recognition slip.)")
+            slips.append(f)  # not a finding: said in a warning below
         elif f.ocr and f.kind in ("funding_changed", "target_changed", "penalty_changed") and _one_digit_apart(f):
             f.severity = "low"
             f.note += "（两边只差一位数字，且出自 OCR 识别的文字，可能是漏识或多识了一个数字，请核对原件）"
@@ -318,7 +328,14 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
             sides = "、".join({"draft": "征求意见稿", "final": "定稿"}[x] for x in f.ocr)
             f.note += f"（{sides}的引文出自 OCR 识别的文字）"
             f.note_en += f" (The {' and '.join(f.ocr)} text quoted was read by OCR.)"
-    warnings = (_warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
+    if slips:
+        # A pledge or target "redefined" with the same figure, its words a few single glyphs
+        # apart (增加值 read 雹加值), on text read by OCR, is a misreading, not a change: it is no
+        # finding; the warning names each, and the text diff still shows the glyphs.
+        findings = [f for f in findings if f not in slips]
+        for i, f in enumerate(findings, 1):
+            f.id = f"f{i}"
+    warnings = (_ocr_slips(slips) + _warnings(draft, final, dsel, fsel, similarity) + _identical(dsel, fsel, pairs, findings)
                 # a table in an annex the text cites is no sign of a rendition that dropped tables
                 + check_pair(draft, final, compared_view(dsel), compared_view(fsel), similarity, pairs, findings,
                              draft_part, final_part))

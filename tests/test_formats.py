@@ -228,14 +228,11 @@ def test_scan_is_read_by_ocr_and_says_so(scans: dict[str, Document]) -> None:
 
 
 def test_scan_against_its_text_pdf_has_no_funding_or_target_finding(scans: dict[str, Document]) -> None:
-    """No pledge or target changes; a measure misread in one glyph may only be a low, marked note."""
+    """No pledge or target changes; a measure misread in a few glyphs (same figure) is no finding,
+    only named in a warning."""
     report = compare_documents(scans["text"], scans["scan"])
-    real = [f for f in report.findings if f.kind.startswith(("funding", "target")) and f.severity != "low"]
-    assert real == []
-    for f in report.findings:
-        if f.kind == "target_changed":
-            assert f.direction == "redefined" and f.draft_value == f.final_value and f.ocr == ["final"]
-            assert "recognition slip" in f.note_en
+    assert [f for f in report.findings if f.kind.startswith(("funding", "target"))] == []
+    assert all("recognition slip" in w for w in report.warnings if "OCR 识别的文字中有" in w)
 
 
 def test_scan_finds_nine_tenths_of_what_the_text_finds(scans: dict[str, Document]) -> None:

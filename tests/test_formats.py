@@ -187,6 +187,17 @@ def test_ofd_is_sniffed_under_any_name(tmp_path: Path) -> None:
     assert revdiff.outline(str(tmp_path / "attachment.zip")).format == "ofd"
 
 
+def test_ofd_whose_zip_asks_for_a_version_zipfile_cannot_read_is_refused(tmp_path: Path) -> None:
+    """The .docx reader's regression (a flipped byte asking for zip version 8.4 was an internal
+    error) holds for every zip package, through the one shared check."""
+    data = bytearray(write_ofd(farmland(), tmp_path / "a.ofd").read_bytes())
+    at = data.index(b"PK\x01\x02")  # the first central directory entry
+    data[at + 6 : at + 8] = (84).to_bytes(2, "little")  # "version needed to extract"
+    (tmp_path / "bad.ofd").write_bytes(bytes(data))
+    with pytest.raises(InputError, match="corrupt or truncated .ofd"):
+        revdiff.outline(str(tmp_path / "bad.ofd"))
+
+
 def test_ofd_delta_lists_expand_repeats() -> None:
     """GB/T 33190 abbreviates N equal advances as "g N V"."""
     assert ofd_reader._deltas("g 3 5.5 2 g 2 1") == [5.5, 5.5, 5.5, 2.0, 1.0, 1.0]

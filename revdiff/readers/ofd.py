@@ -11,7 +11,6 @@ Text on a page template (``TemplatePage``) is page furniture: it is kept as drop
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
@@ -20,7 +19,6 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import RawDoc
-from revdiff.readers.docx import MAX_MEMBER_RATIO, MAX_MEMBERS, MAX_TOTAL_UNCOMPRESSED, RATIO_CHECK_SIZE
 from revdiff.readers.pdf import (
     MAX_PAGES,
     _clean_cell,
@@ -83,22 +81,10 @@ class _Package:
 
     def __init__(self, data: bytes, source: str) -> None:
         self.source = source
-        try:
-            self.zf = zipfile.ZipFile(io.BytesIO(data))
-            infos = self.zf.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            raise _corrupt(source) from None
-        if len(infos) > MAX_MEMBERS:
-            raise InputError(f"{source}: .ofd has {len(infos)} zip members (more than {MAX_MEMBERS}); refusing it")
-        total = sum(i.file_size for i in infos)
-        if total > MAX_TOTAL_UNCOMPRESSED:
-            raise InputError(
-                f"{source}: .ofd declares {total >> 20} MB of uncompressed content, more than the limit of "
-                f"{MAX_TOTAL_UNCOMPRESSED >> 20} MB (a zip bomb?); refusing it"
-            )
-        for info in infos:
-            if info.file_size > RATIO_CHECK_SIZE and info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1):
-                raise InputError(f"{source}: .ofd member {info.filename} inflates too much (a zip bomb?); refusing it")
+        from revdiff.readers.zipguard import open_package
+
+        self.zf = open_package(data, source, ".ofd", _corrupt(source))
+        infos = self.zf.infolist()
         # Names compared without a leading slash or case: producers differ in both.
         self.names = {i.filename.lstrip("/").lower(): i for i in infos}
 

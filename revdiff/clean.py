@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from revdiff.model import Block, RawDoc
-from revdiff.numbering import is_structural_start
+from revdiff.numbering import HAN, is_structural_start
 from revdiff.reprint import mark_cut, strip_reprint_chrome
 
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -278,8 +278,8 @@ def _strip_patterns(raw: RawDoc, patterns: Sequence[str]) -> None:
 
 # The 版头 of a 公文 (GB/T 9704): the issuing office's name in red (XX人民政府办公室文件, or
 # the bare name on a letter), then the 文号 (临政办发〔2025〕12号), alone or with 签发人.
-_LETTERHEAD_OFFICE = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}(?:文件|政府|办公室|办公厅|委员会|局|厅|部)$")
-_LETTERHEAD_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d{1,4}\s*号(?:\s+签发人\s*[:：]\s*\S{2,12})?$")
+_LETTERHEAD_OFFICE = re.compile(rf"^(?:{HAN}|[（）()、\s]){{2,40}}(?:文件|政府|办公室|办公厅|委员会|局|厅|部)$")
+_LETTERHEAD_NO = re.compile(r"^" + HAN + r"{1,12}\s*[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d{1,4}\s*号(?:\s+签发人\s*[:：]\s*\S{2,12})?$")
 
 
 # The 版记 at the foot of a 公文: 抄送：… then 印发机关 and 印发日期 (…2025年1月1日印发).

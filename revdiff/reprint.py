@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from revdiff.model import Block, RawDoc
-from revdiff.numbering import match_marker
+from revdiff.numbering import HAN, match_marker
 from revdiff.structure import TITLE_WORDS
 
 # Byline and editorial labels: 来源：… 作者：… 编辑：… 审核：…, 转载 | 某某 (label then : or |).
@@ -62,7 +62,7 @@ def _drop(raw: RawDoc, b: Block) -> None:
 
 def _is_bar(t: str) -> bool:
     """分享 收藏 点赞 在看, 【打印】【关闭】: two or more bar words and nothing else."""
-    return len(t) <= 40 and not _BAR_WORD.sub("", t) and len(re.findall(r"[\u4e00-\u9fff]+|QQ", t)) >= 2
+    return len(t) <= 40 and not _BAR_WORD.sub("", t) and len(re.findall(HAN + "+|QQ", t)) >= 2
 
 
 def _is_chrome(t: str, top: bool) -> bool:

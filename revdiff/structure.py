@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revdiff.model import Block, Document, Node, Part, RawDoc
-from revdiff.numbering import Marker, match_marker, split_inline_title
+from revdiff.numbering import HAN, Marker, match_marker, split_inline_title
 
 # ---------------------------------------------------------------------------------------
 # units: a line, a blank, or a table assembled from rows
@@ -117,7 +117,7 @@ def norm_title(s: str) -> str:
 
 
 NOTICE_TITLE = re.compile(r"(关于印发|关于转发|关于公布|关于下达).*(通知|决定|批复)|.*的通知》?$")
-DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号")
+DOC_NO = re.compile(rf"{HAN}{{1,8}}〔\d{{4}}〕\d+号")
 DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # An amount of money or a rate: a line that states one is body text (a pledge, a target), not a title.
 AMOUNT = re.compile(r"\d[\d,.．]*\s*(?:[十百千万亿]*元|[万亿]|[%％])|[零一二两三四五六七八九十百千]+[万亿]?元")
@@ -127,7 +127,7 @@ TITLE_WORDS = re.compile(r"(纲要|规划|方案|计划|意见|办法|规定|条
 def _title_text(units: list[Unit], idx: list[int]) -> str:
     """A title from its lines, without the spaces PDF layout puts between Chinese words."""
     text = "".join(units[k].text for k in idx)
-    return re.sub(r"(?<=[\u4e00-\u9fff“”《》（）])\s+(?=[\u4e00-\u9fff“”《》（）])", "", text)
+    return re.sub(rf"(?<={HAN}|[“”《》（）])\s+(?={HAN}|[“”《》（）])", "", text)
 
 
 def _is_title_like(text: str) -> bool:

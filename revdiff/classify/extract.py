@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from revdiff.model import Node, Part
 from revdiff.money import chinese_number, format_amount
+from revdiff.numbering import HAN
 from revdiff.textkey import key
 
 
@@ -569,7 +570,7 @@ def _clause_key(clause: str, subject: str) -> str:
 # (压缩至3个工作日, 80小时以内) is a plan's goal too.
 TIME_UNIT = r"个工作日|工作日|小时"
 TARGET_UNIT = (rf"{TIME_UNIT}|(?:万|亿)?(?:人次|千瓦|平方米|公里|千米|公顷|个百分点|件|家|个|项|人|名|所|户|次|吨|亩|座|条|台|套|"
-               r"组|批|场|元|处|辆|艘|架|部|株|间|张|栋|盏)|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,4}|%|％|分|倍|万|亿")
+               r"组|批|场|元|处|辆|艘|架|部|株|间|张|栋|盏)|" + HAN + "{1,3}/" + HAN + "{1,4}|%|％|分|倍|万|亿")
 TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
     r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长|"

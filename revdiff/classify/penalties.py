@@ -23,6 +23,7 @@ from revdiff.classify import Context
 from revdiff.classify.articles import Clause, Item, cite, is_article, pair_items, similar
 from revdiff.model import Finding, Node
 from revdiff.money import cn_number, format_amount, money_value, split_amount
+from revdiff.numbering import HAN
 
 NAME = "penalties"
 
@@ -45,7 +46,7 @@ OR_AFTER = re.compile(r"^\s*(?:或者|或)")
 SEPARATOR = re.compile(r"[，,；;。的]")
 # what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五)
 BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
-                   r"|[\u4e00-\u9fff]{1,2}金额|[\u4e00-\u9fff]{2}费用|[\u4e00-\u9fff]{2}价款)的?$")
+                   rf"|{HAN}{{1,2}}金额|{HAN}{{2}}费用|{HAN}{{2}}价款)的?$")
 # a penalty that applies only in a graver or a milder case is a tier of its own
 TIER = re.compile(r"情节特别严重|情节严重|情节较重|情节较轻|情节轻微|拒不改正|逾期不改正|逾期未改正|逾期仍不改正"
                   r"|造成严重后果|后果严重|数额巨大|数额较大|屡次|多次")
@@ -57,11 +58,11 @@ _SANCTIONS = [
     ("吊销", r"吊销"),
     ("暂扣", r"暂扣"),
     # a permit or qualification withdrawn as a sanction: 撤销许可证, 撤销其检验资质 (not 撤销…行为)
-    ("撤销", r"撤销(?:其)?[\u4e00-\u9fff]{0,6}?(?:许可证?|资质|资格|证书|执照)"),
+    ("撤销", rf"撤销(?:其)?{HAN}{{0,6}}?(?:许可证?|资质|资格|证书|执照)"),
     ("责令停产停业", r"停产停业|停业整顿|停产整顿|停止营业"),
     ("责令关闭", r"责令关闭|予以关闭"),
     ("降低资质等级", r"降低资质等级"),
-    ("限制从业", r"(?:限制|禁止)(?:其)?(?:[\u4e00-\u9fff]{0,6})?从业|从业禁止"),
+    ("限制从业", rf"(?:限制|禁止)(?:其)?(?:{HAN}{{0,6}})?从业|从业禁止"),
     ("拘留", r"拘留"),
 ]
 SANCTION_NAMES = [name for name, _ in _SANCTIONS]

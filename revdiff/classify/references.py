@@ -20,6 +20,7 @@ from revdiff.classify import Context
 from revdiff.classify.articles import Clause, article_clauses, cite, groups, is_article, match
 from revdiff.model import Finding
 from revdiff.money import cn_number
+from revdiff.numbering import HAN
 from revdiff.textkey import key
 
 NAME = "references"
@@ -106,7 +107,7 @@ def find_references(clause: Clause) -> list[Reference]:
 
 
 # the law a reference to another law names, right before it: 《中华人民共和国种子法》, 种子法
-_LAW_NAME = re.compile(r"(?:《([^《》]{2,60})》|([\u4e00-\u9fff]{2,30}?(?:法|条例)))(?:的)?(?:有关规定)?$")
+_LAW_NAME = re.compile(rf"(?:《([^《》]{{2,60}})》|({HAN}{{2,30}}?(?:法|条例)))(?:的)?(?:有关规定)?$")
 
 
 def other_law_references(clause: Clause) -> list[tuple[str, Reference]]:

@@ -21,7 +21,6 @@ MIN_ARTICLES = 3  # a replacement in fewer articles reads fine article by articl
 MAX_GROW = 8  # characters a replacement grows by into its shared context on each side
 # a replacement is grown into its context only over words, never over punctuation, a number or
 # the particles and verbs that join a name to the sentence (…部门应当…, 由…部门, …部门的)
-_WORD = re.compile(r"[\u4e00-\u9fff]")
 _JOINS = frozenset("的和或及与应由向对在将经")
 _DIGIT = re.compile(r"[零〇一二两三四五六七八九十百千万\d]")
 
@@ -68,7 +67,7 @@ def _shared(texts: list[str], from_end: bool) -> str:
             break
         piece = cut.pop()
         ch = piece[0] if from_end else piece[-1]
-        if not _WORD.match(ch) or ch in _JOINS:
+        if not "\u4e00" <= ch <= "\u9fff" or ch in _JOINS:
             break
         grown = piece
     return grown

@@ -22,6 +22,7 @@ from revdiff.classify.penalties import N, find_penalties, share, where
 from revdiff.classify.timelimits import find_limits
 from revdiff.model import Finding
 from revdiff.money import cn_number, format_amount, money_value
+from revdiff.numbering import HAN
 
 NAME = "thresholds"
 
@@ -34,7 +35,7 @@ THRESHOLD = re.compile(
     rf"(?P<cmp>{CMP})?(?P<num>百分之{N}|{N})\s*(?P<unit>{_UNITS})(?P<cmp2>以上|以下|以内)?"
 )
 FREQUENCY = re.compile(rf"每(?P<period>(?P<count>{N})?个?(?P<base>半年|年|季度|月|周|日|天))"
-                       rf"(?P<cmp>至少|不少于|不得少于|不超过)?[\u4e00-\u9fff]{{0,6}}?(?P<num>{N})次")
+                       rf"(?P<cmp>至少|不少于|不得少于|不超过)?{HAN}{{0,6}}?(?P<num>{N})次")
 _PERIOD_YEARS = {"年": Decimal(1), "半年": Decimal("0.5"), "季度": Decimal("0.25"), "月": Decimal(1) / 12,
                  "周": Decimal(7) / 365, "日": Decimal(1) / 365, "天": Decimal(1) / 365}
 # A share written as a fraction, as laws write proportions (立法技术规范: 三分之二以上,

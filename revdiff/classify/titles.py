@@ -13,7 +13,8 @@ NAME = "titles"
 _STAGE = re.compile(r"[（(][^（）()]{0,8}(?:征求意见稿|草案|送审稿|讨论稿|修改稿|代拟稿|审议稿)[^（）()]{0,8}[）)]\s*$")
 
 
-_NOT_A_WORD = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]+")
+# Any script's letters and digits count (a class of the CJK range would cost ≈ 1 ms to compile).
+_NOT_A_WORD = re.compile(r"[\W_]+")
 _RANGE = re.compile(r"(?<=\d)[一—–\-~～至](?=\d)")  # 2024—2026年; OCR reads the dash as 一
 
 

@@ -18,11 +18,12 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
+from revdiff.numbering import HAN
 from revdiff.readers.text import decode_text, split_lines
 from revdiff.structure import numbered
 
 # A front-matter field: "title: …", "source: '…'"; nested YAML is not used by archivers.
-_FIELD = re.compile(r"^([A-Za-z_][\w-]*|[\u4e00-\u9fff]{1,8})\s*[:：]\s*(.*)$")
+_FIELD = re.compile(rf"^([A-Za-z_][\w-]*|{HAN}{{1,8}})\s*[:：]\s*(.*)$")
 _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

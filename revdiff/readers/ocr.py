@@ -19,6 +19,7 @@ import sys
 from typing import Any
 
 from revdiff.errors import InputError
+from revdiff.numbering import HAN
 
 DPI = 300  # Tesseract reads body text best at about 300 dpi …
 # … but a scan is read at the resolution it was scanned at, within these bounds: resampling
@@ -590,7 +591,7 @@ def mark_running_lines(pages: list[Any]) -> None:
 
 # A list number that lost its full stop ("1发展…"): one or two digits, then a Chinese
 # character that is no unit or measure word (a figure at a line's start is "15家", "2亿元").
-_BARE_NUMBER = re.compile(r"^(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时个万亿千百元家项人次倍])")
+_BARE_NUMBER = re.compile(r"^(\d{1,2})(?=" + HAN + r")(?![年月日时个万亿千百元家项人次倍])")
 # A chapter number whose 一 was read as a dash, or set apart from its 、 ("—、", "二 、").
 _DASH_ONE = re.compile(r"^[—―－-]\s*(?=、)")
 _SPACED_MARK = re.compile(r"^([一二三四五六七八九十]{1,3})\s+(?=、)")

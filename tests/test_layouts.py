@@ -70,13 +70,16 @@ def test_a_pdf_table_split_across_pages_is_one_table_with_whole_rows() -> None:
     assert len({b.table for b in raw.blocks if b.cells}) == 1
 
 
-def test_pdf_footnote_marks_and_footnotes_are_not_body_text() -> None:
+def test_pdf_footnote_marks_are_no_text_and_footnotes_follow_their_paragraph() -> None:
     raw = _read(OUT / "subsidy-table" / "draft.pdf")
     texts = [b.text for b in raw.blocks]
     assert "2025年3月1日" in texts  # not 2025年3月1日1: the raised 1 is the footnote's mark
-    assert not [t for t in texts if "数据来源" in t]
-    dropped = [b.text for b in raw.dropped]
-    assert "1" in dropped and any("数据来源" in t for t in dropped)
+    # read where the .docx reader reads Word's note: after the paragraph that cites it
+    docx = [b.text for b in _read(OUT / "subsidy-table" / "draft.docx").blocks]
+    notes = [t for t in texts if "数据来源" in t]
+    assert notes == [t for t in docx if "数据来源" in t] == ["脚注：数据来源：统计部门年度统计公报。"]
+    assert texts[texts.index(notes[0]) - 1] == docx[docx.index(notes[0]) - 1] == "2025年3月1日"
+    assert "1" in [b.text for b in raw.dropped]
 
 
 def test_pdf_asian_latin_autospace_is_no_space() -> None:

@@ -90,6 +90,8 @@ class _Item:
     blank: list[bool] | None = None
     dropped: bool = False
     kind: str = "line"  # line | table
+    marks: str = ""  # the superscript note marks taken out of this line (it cites those notes)
+    note: bool = False  # a footnote line at the page's foot (read after the paragraph citing it)
     doubts: tuple[str, ...] = ()  # OCR lines: the words holding digits that recognition was unsure of
     row_doubts: tuple[tuple[str, ...], ...] = ()  # OCR tables: each row's cells whose figures are doubtful
 
@@ -234,12 +236,13 @@ def _mark_small_header(pages: list[_Page]) -> None:
 
 
 def _mark_footnotes(pages: list[_Page]) -> None:
-    """Mark the footnotes at the foot of a page as dropped.
+    """Mark the footnotes at the foot of a page (``note``); a page number among them is dropped.
 
     They are the lines under the page's text in a smaller type (a 公文's notes are set in
     a size or two below the body's 三号), on a page whose text carries note marks.  They
-    are not the body's text: read in place they would split a paragraph or a table that
-    runs on to the next page.
+    are not read in place, where they would split a paragraph or a table that runs on to
+    the next page, but after the paragraph that cites them (``_emit``), as the .docx reader
+    reads Word's notes: a change made only in a note is a change to that section.
     """
     body = _body_size(pages)
     if body is None:
@@ -253,8 +256,59 @@ def _mark_footnotes(pages: list[_Page]) -> None:
             content[k - 1].size <= 0.9 * body or _PAGE_NUMBER.match(content[k - 1].text)
         ):
             k -= 1
-        for it in content[k:]:
-            it.dropped = True
+        tail = content[k:]
+        for j, it in enumerate(tail):
+            nxt = tail[j + 1] if j + 1 < len(tail) else None
+            if _MARK_ONLY.match(it.text) and nxt is not None and not _PAGE_NUMBER.match(nxt.text):
+                it.note = True  # a note's own mark, set on a line of its own (LibreOffice): no page number
+            elif _PAGE_NUMBER.match(it.text):
+                it.dropped = True
+            else:
+                it.note = True
+
+
+# A footnote opens with its mark: 1 ① * † (Word sets it raised, taken out into ``marks``);
+# not the figure a note may open with (2024年…, 15%…).
+_NOTE_START = re.compile(r"^\s*([0-9]{1,2}|[\u2460-\u2473*†‡])(?![0-9０-９.．,，年月日%％])\s*(?=\S)")
+_MARK_ONLY = re.compile(r"^\s*([0-9]{1,2}|[\u2460-\u2473*†‡])\s*$")
+
+
+@dataclass
+class _Note:
+    """A footnote at a page's foot: the mark it answers to, its text, the mark as printed."""
+
+    mark: str
+    text: str = ""
+    printed: str = ""  # the mark taken off its first line (kept with what was dropped)
+
+
+def _page_notes(page: _Page) -> list[_Note]:
+    """The page's footnotes, in order.
+
+    A note line that opens with a mark starts a note; a line without one goes on with the
+    note before it (a long note wraps)."""
+    from revdiff.readers.html import join_pieces
+
+    notes: list[_Note] = []
+    for it in page.items:
+        if not it.note:
+            continue
+        alone = _MARK_ONLY.match(it.text)
+        if alone:
+            notes.append(_Note(alone.group(1), printed=it.text))
+            continue
+        m = None if it.marks else _NOTE_START.match(it.text)
+        if it.marks or (m and (not notes or notes[-1].text)) or not notes:
+            notes.append(_Note(it.marks or (m.group(1) if m else ""), it.text[m.end():] if m else it.text,
+                               m.group(0) if m else ""))  # fmt: skip
+        else:
+            notes[-1].text = join_pieces([notes[-1].text, it.text])
+    return notes
+
+
+def _note_block(note: _Note, line: int, page: int) -> Block:
+    """A footnote as a block, labelled as the .docx reader labels Word's notes; ``line``: its mark's."""
+    return Block(text="脚注：" + note.text, line=line, page=page, reaches_margin=False, indented=True)
 
 
 def _has_doubled_glyphs(chars: list[dict[str, Any]]) -> bool:
@@ -323,7 +377,8 @@ def _read_page(page: Any, number: int) -> _Page:
                 frame = next((i for i, (fx0, ft, fx1, fb) in enumerate(frames) if fx0 <= mid <= fx1 and ft <= y <= fb),
                              None)  # fmt: skip
                 out.items.append(_Item(top=line["top"], bottom=line["bottom"], x0=x0, x1=x1, text=text, size=size,
-                                       column=column, frame=None if frame is None else (number, frame)))  # fmt: skip
+                                       column=column, frame=None if frame is None else (number, frame),
+                                       marks=marks))  # fmt: skip
     for table, rows in tables:
         x0, top, x1, bottom = table.bbox
         rows = _group_header(rows)
@@ -504,11 +559,23 @@ def _emit(pages: list[_Page], doubts: dict[int, list[str]] | None = None) -> tup
     line_no = 0
     table_index = 0
     last_table: tuple[int, list[str]] | None = None  # (index, first row) of the table that ended the text
+    pending: list[Block] = []  # footnotes cited in the paragraph being read: they follow it
+
+    def flush() -> None:
+        blocks.extend(pending)
+        pending.clear()
+
     for page in pages:
         first_content = True
+        notes = _page_notes(page)
+        cited = {n.mark: n for n in reversed(notes) if n.mark}
+        dropped.extend(Block(text=n.printed, line=line_no + 1, page=page.number) for n in notes if n.printed.strip())
+
         for it in page.items:
             if it.kind == "line":
                 line_no += 1
+                if it.note:
+                    continue  # read after the paragraph that cites it
                 block = Block(text=it.text, line=line_no, page=page.number, reaches_margin=it.reaches_margin,
                               indented=it.indented)  # fmt: skip
                 if it.doubts and doubts is not None:
@@ -516,10 +583,20 @@ def _emit(pages: list[_Page], doubts: dict[int, list[str]] | None = None) -> tup
                 if it.dropped:
                     dropped.append(block)
                 else:
+                    if it.indented:  # a new paragraph: the notes of the one before go first
+                        flush()
                     blocks.append(block)
                     first_content = False
                     last_table = None
+                    for mark in it.marks:
+                        if mark in cited:
+                            note = cited.pop(mark)
+                            notes.remove(note)
+                            pending.append(_note_block(note, line_no, page.number))
+                    if it.reaches_margin is not True:  # the paragraph ends here
+                        flush()
                 continue
+            flush()
             rows = it.rows or []
             # A table that opens a page right after a table that closed the previous one,
             # with as many columns, is that table continued across the page break.
@@ -549,6 +626,9 @@ def _emit(pages: list[_Page], doubts: dict[int, list[str]] | None = None) -> tup
             if not (continued and last_table is not None):
                 last_table = (index, rows[0])
             first_content = False
+        # notes no line of the page was seen to cite: after the paragraph the page ends in
+        pending.extend(_note_block(n, blocks[-1].line if blocks else line_no, page.number) for n in notes)
+    flush()
     return blocks, dropped
 
 

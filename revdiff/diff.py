@@ -184,6 +184,8 @@ _NUMBER_HEAD = re.compile(
     "所|座|台|套|次|年|月|天|工作日|日|小时|分|倍|亩|公顷|千瓦|兆瓦)?"
 )
 _NUMERAL_RUN = re.compile(f"[{_DIGIT}{_CN}]+")
+# a date or period in Chinese numerals with its units inside the change: 二〇二[五年三]月 (a law's 施行 date)
+_CN_DATE_RUN = re.compile(f"[{_CN}]+(?:[年月日][{_CN}]+)+[年月日]?|[{_CN}]+[年月日](?:[{_CN}]+[年月日]?)+")
 _DIGIT_CHAR = re.compile(f"[{_DIGIT}]")
 
 
@@ -193,7 +195,8 @@ def _is_number_change(deleted: str, inserted: str) -> bool:
     edges = [t[:1] for t in (deleted, inserted) if t] + [t[-1:] for t in (deleted, inserted) if t]
     if any(_DIGIT_CHAR.match(e) for e in edges):
         return True
-    return bool(deleted + inserted) and all(_NUMERAL_RUN.fullmatch(t) for t in (deleted, inserted) if t)
+    return bool(deleted + inserted) and all(_NUMERAL_RUN.fullmatch(t) or _CN_DATE_RUN.fullmatch(t)
+                                            for t in (deleted, inserted) if t)
 
 
 def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:

@@ -64,3 +64,15 @@ def test_a_numeral_inside_a_word_is_not_a_number() -> None:
 
 def test_an_arabic_number_after_a_chinese_character_is_shown_alone() -> None:
     assert changed("逾期未改正的，处5000元罚款。", "逾期未改正的，处8000元罚款。") == [(-1, "5000元"), (1, "8000元")]
+
+
+# A date in Chinese numerals (a law's 自二〇二五年三月一日起施行) is a number with units inside it:
+# the change is the date up to the unit it ends in, not 二〇二[-五年三-]{+六年一+}月.
+@pytest.mark.parametrize(("draft", "final", "expected"), [
+    ("本条例自二〇二五年三月一日起施行。", "本条例自二〇二六年一月一日起施行。",
+     [(-1, "二〇二五年三月"), (1, "二〇二六年一月")]),
+    ("本办法自二〇二五年三月一日起施行。", "本办法自二〇二五年五月一日起施行。", [(-1, "三月"), (1, "五月")]),
+    ("统一部署实施。", "统筹部署实施。", [(-1, "统一"), (1, "统筹")]),  # 一 of a word: no date
+])
+def test_a_changed_date_in_chinese_numerals_is_whole(draft: str, final: str, expected: list[tuple[int, str]]) -> None:
+    assert changed(draft, final) == expected

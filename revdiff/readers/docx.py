@@ -20,6 +20,7 @@ from typing import Any
 
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
+from revdiff.readers.grid import table_rows
 from revdiff.readers.sniff import OLE_MAGIC
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -628,24 +629,12 @@ class _Converter:
             return
         self.table_index += 1
         grid = [[(self.cell_text(tc), *_merge_of(tc)) for tc in cells] for cells in cells_per_row]
-        head = _grouped_header_rows(grid)
-        if head > 1:
-            # A grouped header (目标值 over 2025年 | 2027年) is one header row, as a reader
-            # reads it: each column's labels top to bottom.
-            from revdiff.readers.html import join_pieces
-
-            stacked = [_spread(row, repeat=True) for row in grid[:head]]
-            values = [join_pieces(dict.fromkeys(col)) for col in zip(*stacked, strict=False)]
-            self.blocks.append(Block(text="\t".join(values), line=self.line + 1, cells=values, table=self.table_index))
-            self.line += head
-            grid = grid[head:]
-        for row in grid:
-            self.line += 1
-            values = _spread(row, repeat=False)
+        for k, values in table_rows(grid):
             if any(values):
                 self.blocks.append(
-                    Block(text="\t".join(values), line=self.line, cells=values, table=self.table_index)
+                    Block(text="\t".join(values), line=self.line + k + 1, cells=values, table=self.table_index)
                 )
+        self.line += len(grid)
         pending, self.pending = self.pending, []
         self.attached(pending, self.line)
 
@@ -726,27 +715,6 @@ def _merge_of(tc: Any) -> tuple[int, str | None]:
     if vmerge is None:
         return span, None
     return span, "restart" if vmerge.get(W_VAL) == "restart" else "continue"
-
-
-def _spread(row: list[tuple[str, int, str | None]], repeat: bool) -> list[str]:
-    """A row's values one per grid column: a cell spanning n columns fills n of them (its
-    text in each when ``repeat``, else in the first) so that columns line up with the rows
-    below; a vertically merged continuation is empty (Word prints the text once)."""
-    out: list[str] = []
-    for text, span, _ in row:
-        out.extend([text] * span if repeat else [text] + [""] * (span - 1))
-    return out
-
-
-def _grouped_header_rows(grid: list[list[tuple[str, int, str | None]]]) -> int:
-    """How many rows at the top form one grouped header: rows tied by vertical merges
-    (指标 | 单位 spanning two rows) above which a cell spans columns (目标值 over the years)."""
-    if not grid or not any(span > 1 for _, span, _ in grid[0]):
-        return 1
-    rows = 1
-    while rows < min(len(grid), 4) and any(v == "continue" for _, _, v in grid[rows]):
-        rows += 1
-    return rows
 
 
 def _part_element(get: Any) -> Any | None:

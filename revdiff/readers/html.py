@@ -22,6 +22,7 @@ from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
 from revdiff.readers import webarchive
 from revdiff.readers.encoding import decode
+from revdiff.readers.grid import html_grid, table_rows
 
 # --------------------------------------------------------------------------- text helpers
 
@@ -337,6 +338,14 @@ def _cells(tr: Any) -> list[Any]:
     return tr.xpath("./td|./th")
 
 
+def table_lines(table: Any) -> list[tuple[int, list[str]]]:
+    """A table's rows that hold text, as (source line, one value per column): merged cells
+    (rowspan, colspan) spread over the columns they cover, a grouped header read as one row."""
+    rows = _rows(table)
+    return [(rows[k].sourceline or table.sourceline or 1, cells)
+            for k, cells in table_rows(html_grid([_cells(tr) for tr in rows], _cell_text)) if any(cells)]  # fmt: skip
+
+
 def _is_data_table(table: Any, container: Any | None) -> bool:
     """≥2 rows of ≥2 cells, and no nested tables or headings (layout tables have those)."""
     if container is not None and (table is container or table in container.iterancestors()):
@@ -492,17 +501,8 @@ class _Walker:
             text = collapse_ws(caption.text_content())
             if text:
                 self.blocks.append(Block(text=text, line=caption.sourceline or table.sourceline or 1))
-        for tr in _rows(table):
-            cells = [_cell_text(c) for c in _cells(tr)]
-            if any(cells):
-                self.blocks.append(
-                    Block(
-                        text="\t".join(cells),
-                        line=tr.sourceline or table.sourceline or 1,
-                        cells=cells,
-                        table=self.table_index,
-                    )
-                )
+        for line, cells in table_lines(table):
+            self.blocks.append(Block(text="\t".join(cells), line=line, cells=cells, table=self.table_index))
 
 
 def _tail_line(child: Any, default: int) -> int:

@@ -34,6 +34,55 @@ _UNMATCHED = re.compile(f"(?<=[{_CJK}])(?:\\*{{1,3}}|_{{2,3}}|~~)|(?:\\*{{1,3}}|
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
+# Inline math as PDF-to-Markdown converters (MinerU, marker) write figures: 达到 $90 \%$ 以上,
+# $\geq 10\%$, $6 0 0$ 亿元.  A span is math only when it holds LaTeX (a backslash, ^, _, a brace)
+# or nothing but a figure: "US$100 and $200" holds neither.
+_MATH = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]{1,200}?)(?<!\\)\$(?!\$)")
+_LATEX = re.compile(r"[\\^_{}]|^\d(?:[\d.,\s]*\d)?%?$")
+# what the text of a math span is written as in a Chinese document
+_MATH_FOLD = str.maketrans({"⩾": "≥", "⩽": "≤", "∼": "～", "−": "-"})
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_NOTE_MARK = re.compile(r"\s*(?:\{\s*\})?\s*\^\s*(?:\{\s*[\d*†]{1,3}\s*\}|\d)\s*")
+_CIRCLED = re.compile(r"\\textcircled\s*\{\s*(\d{1,2})\s*\}")
+
+
+def _math_text(latex: str) -> str:
+    r"""The text a math span prints: $\geq 10\%$ → ≥10%, $\mathrm{m}^{2}$ → m², $6 0 0$ → 600
+    (spaces are no part of math), $\textcircled{1}$ → ①."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    latex = _CIRCLED.sub(lambda m: chr(0x2460 + int(m.group(1)) - 1) if 1 <= int(m.group(1)) <= 20 else m.group(1), latex)
+    latex = re.sub(r"\^\s*\{\s*(\d+)\s*\}|\^\s*(\d)", lambda m: (m.group(1) or m.group(2)).translate(_SUP), latex)
+    latex = re.sub(r"_\s*\{([^{}]*)\}|_\s*(\w)", lambda m: m.group(1) or m.group(2), latex)  # PM_{2.5} → PM2.5
+    text = LatexNodes2Text(math_mode="text").latex_to_text(latex)
+    return re.sub(r"\s+", "", text).translate(_MATH_FOLD)
+
+
+def math_to_text(line: str) -> tuple[str, str]:
+    """(``line`` with its inline math spans as text, the characters of the spans not in that text).
+
+    A space a converter put between the math and Chinese text goes too (达到 $600$ 亿元 → 达到600亿元).
+    """
+    removed: list[str] = []
+
+    def one(m: re.Match[str]) -> str:
+        latex = m.group(1)
+        if not _LATEX.search(latex):
+            return m.group(0)
+        # a superscript alone ($^{1}$, ${}^{2}$) is a note's mark after the words it explains: no text
+        text = "" if _NOTE_MARK.fullmatch(latex) else _math_text(latex)
+        left = m.group(0)
+        for ch in text:  # what of the source the text uses (digits, %); the rest is markup
+            left = left.replace(ch, "", 1)
+        removed.append(left)
+        return "\x00" + text + "\x00"
+
+    out = _MATH.sub(one, line)
+    out = re.sub(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]*\x00|\x00[ \t]*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])",
+                 "", out)
+    return out.replace("\x00", ""), "".join(removed)
+
+
 def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     """Fields of a YAML front matter block at the top and the number of lines it spans.
 
@@ -76,8 +125,10 @@ class _Lines:
     def __init__(self) -> None:
         self.text: dict[int, str] = {}
         self.level: dict[int, int] = {}
-        self.cells: dict[int, tuple[list[str], int]] = {}
+        self.cells: dict[int, list[tuple[list[str], int]]] = {}  # a source line's table rows (HTML: several)
         self.rule: set[int] = set()  # table rule lines: no block, so a table's rows stay together
+        # a line's text in source order where ``text`` is not (an HTML table's spread cells)
+        self.source_order: dict[int, str] = {}
 
     def add(self, line: int, piece: str) -> None:
         prev = self.text.get(line, "")
@@ -125,12 +176,47 @@ def _table(tokens: list[Any], i: int, index: int, out: _Lines) -> int:
         elif tok.type == "inline":
             row.append("".join(c.content for c in tok.children or [] if c.type in ("text", "code_inline")).strip())
         elif tok.type == "tr_close":
-            out.cells[row_line] = (row, index)
+            out.cells[row_line] = [(row, index)]
             out.text[row_line] = "\t".join(row)
         elif tok.type == "thead_close":
             out.rule.add(row_line + 1)  # the |---|---| line under the header row
         i += 1
     return i
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _html_tables(content: str, first_line: int, table: int, out: _Lines) -> tuple[int, str]:
+    """The ``<table>``s of an HTML block (PDF converters such as MinerU write every table so,
+    with rowspan/colspan, often on one line), read as the HTML reader reads a page's.
+
+    Returns the last table number used and the block without the tables read (a table lxml
+    cannot parse stays in it, to be kept as text).
+    """
+    import lxml.html
+
+    from revdiff.readers.html import table_lines
+
+    def read_one(m: re.Match[str]) -> str:
+        nonlocal table
+        try:
+            el = lxml.html.fragment_fromstring(m.group(0))
+        except (ValueError, lxml.etree.ParserError):
+            return m.group(0)
+        table += 1
+        start = first_line + content.count("\n", 0, m.start())
+        for k, piece in enumerate(m.group(0).split("\n")):  # the cells' own text, for what is markup
+            text = html.unescape(_TAG.sub("\t", piece))
+            if text.strip():
+                out.source_order[start + k] = out.source_order.get(start + k, "") + text
+        for source_line, cells in table_lines(el):
+            line = start + source_line - 1
+            out.cells.setdefault(line, []).append((cells, table))
+            out.text[line] = "\n".join("\t".join(r) for r, _ in out.cells[line])
+        return "\n" * m.group(0).count("\n")
+
+    return table, _HTML_TABLE.sub(read_one, content)
 
 
 def _links_only(tokens: list[Any], i: int) -> bool:
@@ -164,8 +250,11 @@ def _walk(tokens: list[Any], out: _Lines) -> None:
             for k, line in enumerate(tok.content.split("\n")[:-1]):
                 out.add(start + k, line)
         elif tok.type == "html_block" and tok.map:
+            raw = tok.content
+            if "<table" in raw.lower():
+                table, raw = _html_tables(raw, tok.map[0], table, out)
             # a comment (<!-- INFO END -->) is formatting; other HTML keeps its text
-            content = html.unescape(_TAG.sub("", _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), tok.content)))
+            content = html.unescape(_TAG.sub("", _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), raw)))
             for k, line in enumerate(content.split("\n")):
                 if line.strip():
                     out.add(tok.map[0] + k, line.strip())
@@ -199,6 +288,13 @@ def read(data: bytes, source: str) -> RawDoc:
     text, encoding = decode_text(data, source)
     lines = split_lines(text)
     fields, fm_end = front_matter(lines)
+    math: dict[int, str] = {}  # line → the markup of its math spans (what their text does not use)
+    if "$" in text:
+        for i in range(fm_end, len(lines)):
+            if "$" in lines[i]:
+                lines[i], markup = math_to_text(lines[i])
+                if markup.strip():
+                    math[i] = markup
     # blank the front matter so that markdown-it's line map stays that of the file
     body = "\n".join([""] * fm_end + lines[fm_end:])
     # text_join would fold escaped characters into plain text: keep them apart (see _inline)
@@ -220,14 +316,14 @@ def read(data: bytes, source: str) -> RawDoc:
                 dropped.append(Block(text=src, line=i + 1))
             continue
         kept = out.text.get(i, "")
-        markup = _leftover(src, kept)
+        markup = math.get(i, "") + _leftover(src, out.source_order.get(i, kept))
         if markup.strip():
             dropped.append(Block(text=markup.strip(), line=i + 1))
         cells = out.cells.get(i)
         if i in out.rule:
             continue
         if cells is not None:
-            blocks.append(Block(text=kept, line=i + 1, cells=cells[0], table=cells[1]))
+            blocks.extend(Block(text="\t".join(row), line=i + 1, cells=row, table=index) for row, index in cells)
         elif kept.strip():
             # <br> splits a source line into lines of text (WeChat exports put a paragraph's
             # numbered items on one line): one block each, all citing this line

@@ -91,3 +91,13 @@ def test_a_web_pages_merged_header_lines_up_with_its_columns(tmp_path: Path) -> 
         ["规模以上工业企业数字化改造覆盖率", "%", "70", "90"],
         ["工业互联网平台", "个", "10", "20"],
     ]
+
+
+def test_a_tables_two_target_columns_are_told_apart_in_the_notes() -> None:
+    report = revdiff.compare(str(DRAFT), str(FINAL))
+    notes = sorted(f.note for f in report.findings if f.subject == "生活污水治理率")
+    assert notes == ["指标表中“生活污水治理率”（2025年）的目标由38%降低为35%。",
+                     "指标表中“生活污水治理率”（2027年）的目标由45%降低为40%。"]
+    # a sentence's target names no column
+    assert [f.note for f in report.findings if f.subject == "农村生活污水治理率"] == [
+        "正文中“农村生活污水治理率”的目标由45%降低为40%。"]

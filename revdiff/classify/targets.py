@@ -55,22 +55,31 @@ def ambition(d: Target, f: Target, direction: str) -> str | None:
     return "weaker" if direction == "raised" else "stronger"
 
 
+def _column(t: Target, lang: str = "zh") -> str:
+    """The year of a table's target column (2025年 | 2027年), for the note: a row with two
+    target columns gives two findings, told apart by it ("" for a sentence's target)."""
+    if t.source != "table" or not t.year:
+        return ""
+    return f"{t.year}年" if lang == "zh" else t.year
+
+
 def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Finding:
     where = "指标表" if d.source == "table" else "正文"
     where_en = "indicator table" if d.source == "table" else "text"
     how = ambition(d, f, direction)
+    col, col_en = (f"（{_column(d)}）", f" ({_column(d, 'en')})") if _column(d) else ("", "")
     if direction == "redefined":
         note = f"{where}中同一数值{_val(d)}的指标由“{d.measure}”改为“{f.measure}”。"
         note_en = f"In the {where_en}, the value {_val(d)} now measures “{f.measure}” instead of “{d.measure}”."
     elif how:  # a longer time limit is a loosened commitment, not a raised one
         word, word_en = {"weaker": ("放宽", "loosened"), "stronger": ("收紧", "tightened")}[how]
-        note = f"{where}中“{d.measure}”的目标由{_val(d)}{word}为{_val(f)}（数值越小要求越高）。"
-        note_en = (f"In the {where_en}, the target for “{d.measure}” was {word_en} from {_val(d)} to {_val(f)} "
+        note = f"{where}中“{d.measure}”{col}的目标由{_val(d)}{word}为{_val(f)}（数值越小要求越高）。"
+        note_en = (f"In the {where_en}, the target for “{d.measure}”{col_en} was {word_en} from {_val(d)} to {_val(f)} "
                    "(the smaller the number, the stricter the goal).")
     else:
         word = {"raised": "提高", "lowered": "降低"}[direction]
-        note = f"{where}中“{d.measure}”的目标由{_val(d)}{word}为{_val(f)}。"
-        note_en = f"In the {where_en}, the target for “{d.measure}” was {direction} from {_val(d)} to {_val(f)}."
+        note = f"{where}中“{d.measure}”{col}的目标由{_val(d)}{word}为{_val(f)}。"
+        note_en = f"In the {where_en}, the target for “{d.measure}”{col_en} was {direction} from {_val(d)} to {_val(f)}."
     weaker = how == "weaker" or (how is None and direction == "lowered")
     return Finding(
         kind="target_changed", severity="high" if weaker else "medium", direction=direction, ambition=how,
@@ -181,8 +190,9 @@ def run(ctx: Context) -> list[Finding]:
                 draft_value=d.value, unit=d.unit, comparator=d.comparator,
                 draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(partner, "final"),
                 draft_line=d.line, final_line=ctx.nearest_line(d.node, "draft", d.text),
-                note=f"定稿删除了{where}目标“{d.measure}”（{_val(d)}）。",
-                note_en=f"The final drops the {'indicator-table ' if d.source == 'table' else ''}target “{d.measure}” ({_val(d)}).",
+                note=f"定稿删除了{where}目标“{d.measure}”（{_column(d) and _column(d) + '：'}{_val(d)}）。",
+                note_en=(f"The final drops the {'indicator-table ' if d.source == 'table' else ''}target “{d.measure}” "
+                         f"({_column(d, 'en') and _column(d, 'en') + ': '}{_val(d)})."),
             ))
         elif f is not None:
             out.append(Finding(
@@ -191,7 +201,7 @@ def run(ctx: Context) -> list[Finding]:
                 draft_section=ctx.pair_id(ctx.counterpart(f.node, "final"), "draft"),
                 final_section=ctx.pair_id(f.node, "final"), final_line=f.line,
                 draft_line=ctx.nearest_line(f.node, "final", f.text),
-                note=f"定稿新增了目标“{f.measure}”（{_val(f)}）。",
-                note_en=f"The final adds the target “{f.measure}” ({_val(f)}).",
+                note=f"定稿新增了目标“{f.measure}”（{_column(f) and _column(f) + '：'}{_val(f)}）。",
+                note_en=f"The final adds the target “{f.measure}” ({_column(f, 'en') and _column(f, 'en') + ': '}{_val(f)}).",
             ))
     return out

@@ -203,3 +203,16 @@ def test_json_text_with_digits_and_e_in_its_strings_is_still_written_by_orjson(m
 
     monkeypatch.setattr(json, "dumps", refuse)
     assert dumps_json(data) == expected
+
+
+@pytest.mark.parametrize(("lang", "shown", "not_shown"), [("zh", "› 表格", "› table"), ("en", "› table", "› 表格")])
+def test_a_table_in_a_heading_path_is_named_in_the_reports_language(lang: str, shown: str, not_shown: str) -> None:
+    import revdiff
+
+    here = Path(__file__).parent / "converted"
+    rep = revdiff.compare(str(here / "mineru-draft.md"), str(here / "mineru-final.md"))
+    md = render(rep, "md", lang=lang)
+    text = md if isinstance(md, str) else md.decode("utf-8")
+    assert shown in text and not_shown not in text
+    # the JSON keeps the node's kind as the contract has it
+    assert any(s.draft and s.draft.path[-1:] == ["table"] for s in rep.sections)

@@ -385,12 +385,16 @@ def pair_index(report: Report) -> dict[str, SectionPair]:
     return {p.id: p for p in report.sections}
 
 
-def section_path(ref: SectionRef | None) -> str:
-    """The heading path of one side, e.g. "一、总体要求 › （二）基本原则"."""
+def section_path(ref: SectionRef | None, ui: dict[str, Any] | None = None) -> str:
+    """The heading path of one side, e.g. "一、总体要求 › （二）基本原则".
+
+    A section with no heading stands in the path as its kind (``table``); with ``ui`` (a
+    report's words) the kind is said in the report's language: 二、主要指标 › 表格."""
     if ref is None:
         return ""
     if ref.path:
-        return " › ".join(ref.path)
+        kinds = ui["node_kinds"] if ui else {}
+        return " › ".join(kinds.get(step, step) for step in ref.path)
     return f"{ref.number}{ref.title}"
 
 

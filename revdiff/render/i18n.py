@@ -141,6 +141,8 @@ STRINGS: dict[str, dict[str, Any]] = {
         "currencies": {},
         "scope_words": {},
         "gap_note": {"table": "可能不是真实改动：另一份文件没有任何表格", "box": "可能不是真实改动：另一份文件没有任何专栏"},
+        # a section with no heading of its own, in a heading path: 二、主要指标 › 表格
+        "node_kinds": {"table": "表格", "box": "专栏", "item": "条目", "heading": "标题"},
         "provenance": "{label}：{source} · SHA-256 {sha} · {size} 字节",
         "copy_link": "复制此处的链接",
         "copied": "链接已复制",
@@ -334,6 +336,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "每个企业": "per firm", "每家单位": "per body", "每个单位": "per body", "单个": "each", "单家": "per firm",
             "单笔": "per transaction", "单件": "per item",
         },
+        "node_kinds": {"table": "table", "box": "box", "item": "item", "heading": "heading"},
         "gap_note": {"table": "Possibly not a real change: the other document has no tables at all",
                      "box": "Possibly not a real change: the other document has no boxes (专栏) at all"},
         "provenance": "{label}: {source} · SHA-256 {sha} · {size} bytes",

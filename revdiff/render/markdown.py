@@ -71,7 +71,7 @@ def _where(pairs: dict[str, SectionPair], finding: Finding, side: str, ui: dict[
     page = finding.draft_page if side == "draft" else finding.final_page
     parts = []
     if ref is not None:
-        parts.append(escape_md(facts.section_path(ref)))
+        parts.append(escape_md(facts.section_path(ref, ui)))
     if line:
         parts.append(facts.line_label(ui, line, page, fmt))
     return (", " if ui["html_lang"] == "en" else "，").join(parts)

@@ -49,12 +49,17 @@ _CIRCLED = re.compile(r"\\textcircled\s*\{\s*(\d{1,2})\s*\}")
 def _math_text(latex: str) -> str:
     r"""The text a math span prints: $\geq 10\%$ → ≥10%, $\mathrm{m}^{2}$ → m², $6 0 0$ → 600
     (spaces are no part of math), $\textcircled{1}$ → ①."""
+    import logging
+
     from pylatexenc.latex2text import LatexNodes2Text
 
+    logging.getLogger("pylatexenc").setLevel(logging.CRITICAL)  # a malformed macro is no user's concern
     latex = _CIRCLED.sub(lambda m: chr(0x2460 + int(m.group(1)) - 1) if 1 <= int(m.group(1)) <= 20 else m.group(1), latex)
     latex = re.sub(r"\^\s*\{\s*(\d+)\s*\}|\^\s*(\d)", lambda m: (m.group(1) or m.group(2)).translate(_SUP), latex)
     latex = re.sub(r"_\s*\{([^{}]*)\}|_\s*(\w)", lambda m: m.group(1) or m.group(2), latex)  # PM_{2.5} → PM2.5
     text = LatexNodes2Text(math_mode="text").latex_to_text(latex)
+    if "%s" in text:  # what pylatexenc leaves of a macro it could not fill in (\frac{ with no end)
+        raise ValueError(latex)
     return re.sub(r"\s+", "", text).translate(_MATH_FOLD)
 
 
@@ -70,7 +75,10 @@ def math_to_text(line: str) -> tuple[str, str]:
         if not _LATEX.search(latex):
             return m.group(0)
         # a superscript alone ($^{1}$, ${}^{2}$) is a note's mark after the words it explains: no text
-        text = "" if _NOTE_MARK.fullmatch(latex) else _math_text(latex)
+        try:
+            text = "" if _NOTE_MARK.fullmatch(latex) else _math_text(latex)
+        except Exception:  # pylatexenc gave up on it (\begin{array} without its end): keep it as written
+            return m.group(0)
         left = m.group(0)
         for ch in text:  # what of the source the text uses (digits, %); the rest is markup
             left = left.replace(ch, "", 1)

@@ -38,8 +38,8 @@ def _tokens(key: str, words: bool) -> list[str]:
 _OPS = {"=": 0, "-": -1, "+": 1}
 
 
-def _dmp_semantic(a: str, b: str) -> list[Op]:
-    """diff-match-patch with semantic cleanup and no time limit.
+def _dmp_semantic(a: str, b: str, semantic: bool = True) -> list[Op]:
+    """diff-match-patch with semantic cleanup (or none) and no time limit.
 
     The C++ port (fast-diff-match-patch) is ~50× faster on the same algorithm; the pure
     Python original is the fallback where no wheel of the port installs.
@@ -49,9 +49,11 @@ def _dmp_semantic(a: str, b: str) -> list[Op]:
     except ImportError:
         dmp = _dmp()
         ops = dmp.diff_main(a, b, False)  # type: ignore[attr-defined]
-        dmp.diff_cleanupSemantic(ops)  # type: ignore[attr-defined]
+        if semantic:
+            dmp.diff_cleanupSemantic(ops)  # type: ignore[attr-defined]
         return [(op, t) for op, t in ops]
-    return [(_OPS[op], t) for op, t in fast.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)]
+    cleanup = "Semantic" if semantic else "No"
+    return [(_OPS[op], t) for op, t in fast.diff(a, b, timelimit=0, checklines=False, cleanup=cleanup, counts_only=False)]
 
 
 def _diff_keys(a: str, b: str, words: bool) -> list[Op]:
@@ -71,7 +73,10 @@ def _diff_keys(a: str, b: str, words: bool) -> list[Op]:
             out.append(table[t])
         return "".join(out)
 
-    ops = _dmp_semantic(enc(ta), enc(tb))
+    # No semantic cleanup on words: it is made for characters, and on words it swallows the
+    # one-word equalities between changes (处[-五万元以上二十万元-]… instead of 处[-五万元-]{+十万元+}以上…);
+    # a word diff shows each changed word, as git's --word-diff does.
+    ops = _dmp_semantic(enc(ta), enc(tb), semantic=False)
     return [(op, "".join(rev[ord(c) - 0xF0000] for c in t)) for op, t in ops]
 
 

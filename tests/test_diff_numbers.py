@@ -76,3 +76,9 @@ def test_an_arabic_number_after_a_chinese_character_is_shown_alone() -> None:
 ])
 def test_a_changed_date_in_chinese_numerals_is_whole(draft: str, final: str, expected: list[tuple[int, str]]) -> None:
     assert changed(draft, final) == expected
+
+
+def test_a_word_diff_keeps_the_word_between_two_changed_amounts() -> None:
+    # semantic cleanup (made for characters) swallowed 以上 into one change of the whole range
+    ops = changed("处五万元以上二十万元以下的罚款。", "处十万元以上五十万元以下的罚款。", words=True)
+    assert ops == [(-1, "五万元"), (1, "十万元"), (-1, "二十万元"), (1, "五十万元")]

@@ -344,19 +344,19 @@ def find_pledges(node: Node, past_section: bool = False,
     carried = continued_pledges(sents, patterns)
     for i, (s, goes_on) in enumerate(zip(sents, carried, strict=True)):
         listed = goes_on or (i + 1 < len(carried) and carried[i + 1])  # one of a list of tiers across ；
-        t = s.text
-        mech = patterns.mechanism.search(t)
-        amounts = committed_amounts(t, patterns.amount)
-        money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         # a table's header says what its cells are: 补贴项目 | 补贴标准 over 过夜游 | 每人次20元
         head = node.rows[0] if s.row is not None and node.rows else []
         header = " | ".join(head)
+        t = _with_column_units(s.text, head) if head else s.text
+        mech = patterns.mechanism.search(t)
+        amounts = committed_amounts(t, patterns.amount)
+        money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header) or goes_on))):
             continue
         if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
             continue
         mechanism = mech.group(0) if mech else None
-        subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)
+        subject = _row_subject(t) if s.row is not None and node.rows else _subject(s)
         if not amounts:
             if ANNEX_CITED.search(t):
                 continue
@@ -381,8 +381,8 @@ def find_pledges(node: Node, past_section: bool = False,
                     who = f"{who}（{label}）"
             value, unit = _value(a)
             pre = _prefix(t, a.start())
-            if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限)
-                pre = _column_name(head, t, a.start()) + " " + pre.rpartition("|")[2]
+            if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限, 元/台)
+                pre = _PER_SLASH.sub("每", _column_name(head, t, a.start())) + " " + pre.rpartition("|")[2]
             out.append(Pledge(
                 s, value, unit, _comparator(t, a), mechanism, who,
                 clause=_clause_key(_clause_at(t, a.start()), who), sole=len(amounts) == 1,
@@ -411,6 +411,36 @@ def _tier(prefix: str) -> str | None:
     if not (2 <= len(name) <= 12) or re.search(r"[\d对按给安资金的]", name) or name == prefix.strip():
         return None
     return name
+
+
+# A column whose header gives the unit of its cells (补贴标准（元/台）, 奖补金额(万元)): its cells
+# are bare numbers, amounts in that unit, counted per what follows the slash.
+_COLUMN_UNIT = re.compile(r"[（(]\s*(?P<unit>[万亿]?元)\s*(?:/\s*[^）)]{1,4})?\s*[）)]")
+_PER_SLASH = re.compile(r"(?<=元)\s*/\s*")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _with_column_units(row_text: str, header: list[str]) -> str:
+    """A table row as its pledges are read: a bare number under a header that gives its unit
+    (补贴标准（元/台） over 15000) gets that unit (15000元), as the reader of the table reads it."""
+    cells = row_text.split(" | ")
+    for i, cell in enumerate(cells):
+        m = _COLUMN_UNIT.search(header[i]) if i < len(header) else None
+        if m and _BARE_NUMBER.fullmatch(cell.strip()):
+            cells[i] = cell + m.group("unit")
+    return " | ".join(cells)
+
+
+def _row_subject(row_text: str) -> str:
+    """What a table row's amounts are for: its cells before the first amount — the first cell,
+    with the grade when a two-level table repeats it (拖拉机 | 20—50马力（含） | 3000元 →
+    拖拉机（20—50马力（含））)."""
+    cells = [c.strip() for c in row_text.split(" | ")]
+    first = next((i for i, c in enumerate(cells) if AMOUNT.search(c)), len(cells))
+    names = [c for c in cells[: max(first, 1)] if c]
+    if not names:
+        return cells[0]
+    return names[0] + "".join(f"（{n}）" for n in names[1:])
 
 
 def _cell_at(row_text: str, at: int) -> int:

@@ -1,0 +1,61 @@
+"""Seventh held-out round (benchmarks/README.md): the general rules its misses called for, each
+tested on invented wordings other than the corpus pairs'.
+
+- an 附件 table the text cites for its figures is compared when both versions have it, and a
+  column whose header gives the unit (补贴标准（元/亩）) makes its bare numbers amounts;
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import revdiff
+
+
+def findings(tmp_path: Path, draft: str, final: str, prefix: tuple[str, ...] = ("funding", "target")) -> list[Any]:
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    return [f for f in report.findings if f.kind.startswith(prefix)]
+
+
+def brief(fs: list[Any]) -> list[tuple[Any, ...]]:
+    return sorted((f.kind, f.direction or "", f.draft_value or "", f.final_value or "", f.unit or "", f.per or "")
+                  for f in fs)
+
+
+# ------------------------------------------------ an annex table both versions keep
+
+_FOREST = """{title}
+一、补助对象
+在本市行政区域内从事林下种植的农户和合作社。
+二、补助标准
+对新发展林下中药材种植的，按照附件规定的标准给予补助。
+三、资金来源
+补助资金由市级财政统筹安排。
+附件
+林下经济补助标准
+品种\t种植方式\t补助标准（元/亩）
+{rows}
+"""
+_ROWS = ["黄精\t仿野生\t800", "黄精\t林下套种\t500", "白及\t仿野生\t1200", "白及\t林下套种\t600"]
+
+
+def test_an_annex_table_both_versions_cite_is_compared_row_by_row(tmp_path: Path) -> None:
+    draft = _FOREST.format(title="林下经济发展补助办法（试行）（征求意见稿）", rows="\n".join(_ROWS))
+    # the final reorders the rows, cuts 白及 仿野生 1200 → 1000 and drops 黄精 林下套种
+    final = _FOREST.format(title="林下经济发展补助办法（试行）",
+                           rows="\n".join(["白及\t林下套种\t600", "白及\t仿野生\t1000", "黄精\t仿野生\t800"]))
+    fs = findings(tmp_path, draft, final)
+    assert brief(fs) == [("funding_changed", "lowered", "1200", "1000", "元", "亩"),
+                         ("funding_removed", "", "500", "", "元", "亩")]
+    # each row is named by its two levels, not by the repeated first cell
+    assert {f.subject for f in fs} == {"白及（仿野生）", "黄精（林下套种）"}
+
+
+def test_an_annex_no_text_cites_stays_out_of_the_comparison(tmp_path: Path) -> None:
+    draft = _FOREST.format(title="林下经济发展补助办法（征求意见稿）", rows="\n".join(_ROWS)).replace(
+        "按照附件规定的标准给予补助", "给予补助")
+    final = draft.replace("（征求意见稿）", "").replace("1200", "1000")
+    assert findings(tmp_path, draft, final) == []

@@ -10,7 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import revdiff
+from revdiff.classify.extract import find_text_targets
+from revdiff.model import Node
 
 
 def findings(tmp_path: Path, draft: str, final: str, prefix: tuple[str, ...] = ("funding", "target")) -> list[Any]:
@@ -59,3 +63,35 @@ def test_an_annex_no_text_cites_stays_out_of_the_comparison(tmp_path: Path) -> N
         "按照附件规定的标准给予补助", "给予补助")
     final = draft.replace("（征求意见稿）", "").replace("1200", "1000")
     assert findings(tmp_path, draft, final) == []
+
+
+# ------------------------------------------------------------- the scope of a goal
+
+def _node(text: str, title: str = "重点任务") -> Node:
+    return Node("heading", 2, "（一）", title, text, 1, 1)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("实施农村电网巩固提升工程，覆盖山区9个乡镇，受益群众4.6万人。", [("9", "个"), ("4.6", "万人")]),
+    ("健全县乡村三级养老服务网络，服务覆盖85%以上的农村社区。", [("85", "%")]),
+    ("发展庭院经济，带动脱贫户2300户增收。", [("2300", "户")]),
+    ("开展老旧管网更新，涉及住户6800户。", [("6800", "户")]),
+    ("项目涉及资金3.2亿元。", []),  # money a project involves is its size, not a scope
+])
+def test_the_scope_of_a_goal_is_a_target(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.value, t.unit) for t in find_text_targets(_node(sentence))] == expected
+
+
+def test_a_narrowed_scope_is_a_lowered_target(tmp_path: Path) -> None:
+    draft = "某县燃气管道老化更新改造方案（征求意见稿）\n一、改造任务\n改造燃气庭院管网86公里，惠及居民2.4万户。\n"
+    final = "某县燃气管道老化更新改造方案\n一、改造任务\n改造燃气庭院管网86公里，惠及居民1.9万户。\n"
+    assert brief(findings(tmp_path, draft, final)) == [("target_changed", "lowered", "2.4", "1.9", "万户", "")]
+
+
+# ---------------------------------------------------- 基本情况 is the status quo
+
+def test_an_updated_figure_of_the_basic_situation_is_no_target(tmp_path: Path) -> None:
+    body = "一、基本情况\n全县现有养老机构42家，护理型床位占比达到{share}。\n二、工作目标\n到2026年，护理型床位占比达到{goal}。\n"
+    draft = "某县养老服务体系建设实施方案（征求意见稿）\n" + body.format(share="48%", goal="60%")
+    final = "某县养老服务体系建设实施方案\n" + body.format(share="49.5%", goal="55%")
+    assert brief(findings(tmp_path, draft, final)) == [("target_changed", "lowered", "60", "55", "%", "")]

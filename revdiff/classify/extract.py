@@ -176,12 +176,12 @@ class Pledge:
     low: str | None = None  # a range's lower bound (10–50万元 → 10)
 
 
-# A section about the past is named by a noun phrase (发展基础, 取得的成效, 面临的形势, 编制背景)
-# that ends the title or is joined to another by 与/和/及; never by a task (巩固试点成效 and
+# A section about the past is named by a noun phrase (发展基础, 取得的成效, 面临的形势, 编制背景,
+# a 实施方案's 基本情况) that ends the title or is joined to another by 与/和/及; never by a task (巩固试点成效 and
 # 夯实发展基础 are work to do: a title that opens with a verb is not "past") nor by a goal
 # (发展基础更加坚实): a bare 成效/基础 inside a title is not enough.
 PAST_TITLE = re.compile(
-    r"(?:(?:发展|工作|产业|建设|现实|已有|良好)基础|现状|回顾|"
+    r"(?:(?:发展|工作|产业|建设|现实|已有|良好)基础|现状|回顾|基本情况|"
     r"(?:取得的?|主要|工作|建设|发展|已有|阶段性)(?:成效|成就|成绩|进展)|进展情况|"
     r"(?:编制|规划|制定|起草|研究|实施)背景|^背景|(?:面临的?|当前|发展|国内外|总体)(?:形势|环境|机遇|挑战|问题)|"
     r"^形势)(?=$|[与和及、])"
@@ -629,6 +629,13 @@ OBJECT_TARGET = re.compile(
     r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
+# The scope of a goal (覆盖城郊12个乡镇, 涉及居民1.2万户, 惠及群众18万人, 带动农户3000户): who or
+# where the work reaches is promised as much as the work itself, and a final that narrows it
+# narrows the commitment.  Pattern strings, compiled by ``re`` on first use.
+SCOPE_VERB = r"覆盖|惠及|涉及|受益|带动|辐射"
+# …覆盖全市80%的行政村: the scope as a share of the places or people it reaches
+SCOPE_SHARE = (rf"^(?P<measure>[^\d，,；;。]{{0,30}}?(?:{SCOPE_VERB})[^\d，,；;。]{{0,8}}?)(?P<cmp>不少于|至少|超过)?\s*"
+               r"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>[%％])(?P<cmp2>以上)?的(?P<rest>[^\d，,；;。]{1,12})$")
 BARE_RATE = re.compile(r"(?:年均)?(?:增长|增速|增幅)(?:率)?")  # a rate that names no measure
 CEILING = re.compile(r"(?:不超过|不高于|最多|至多)$")
 # 分别 spreads a list of values over a list of measures: "城镇、农村生活污水处理率分别达到98%、75%"
@@ -745,11 +752,12 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             if any(a <= start < b for a, b in spans):
                 continue  # read above, value by value
             c = clause.strip()
-            m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c)
+            m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c) or re.match(SCOPE_SHARE, c)
             if not m:
                 continue
-            if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
-                if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))):  # 完成30家…改造
+            if m.re is not TARGET_CLAUSE:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
+                if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))  # 完成30家…改造
+                        or re.search(SCOPE_VERB, m.group("measure"))):  # 覆盖城郊12个乡镇
                     continue
                 if CEILING.search(m.group("measure")):  # 每年建设不超过10个…: a ceiling on a count is no goal
                     continue
@@ -773,7 +781,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                 continue
             if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
                 continue
-            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)):
+            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)
+                    or (re.search(SCOPE_VERB, measure) and not unit.endswith(("元", "万", "亿")))):  # 涉及居民1.2万户
                 continue
             mk = measure_key(measure)
             if len(mk) < 2 or re.fullmatch(r"[\d.\-年月日]+", mk):

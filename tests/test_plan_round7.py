@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import revdiff
+from revdiff.classify.agencies import units_of
 from revdiff.classify.extract import find_text_targets
 from revdiff.model import Node
 
@@ -95,3 +96,48 @@ def test_an_updated_figure_of_the_basic_situation_is_no_target(tmp_path: Path) -
     draft = "某县养老服务体系建设实施方案（征求意见稿）\n" + body.format(share="48%", goal="60%")
     final = "某县养老服务体系建设实施方案\n" + body.format(share="49.5%", goal="55%")
     assert brief(findings(tmp_path, draft, final)) == [("target_changed", "lowered", "60", "55", "%", "")]
+
+
+# ------------------------------------------------------------------ lead units
+
+@pytest.mark.parametrize(("text", "leads", "every"), [
+    ("（牵头单位：区教育局；配合单位：区财政局、区人力资源社会保障局）", ["区教育局"], 3),
+    ("（牵头部门：县卫生健康局　责任部门：各乡镇人民政府）", ["县卫生健康局"], 2),
+    ("（由市交通运输局牵头，市公安局、市城管局配合）", ["市交通运输局"], 3),
+    ("（市商务局、市文化广电旅游局牵头）", ["市商务局", "市文化广电旅游局"], 2),
+    ("推进标准化建设。\n责任单位：区市场监管局、区司法局\n", [], 2),  # no lead named
+    ("鼓励企业担任标准制定牵头企业，给予最高5万元奖励。", [], 0),  # no unit of government
+])
+def test_the_units_a_measure_names(text: str, leads: list[str], every: int) -> None:
+    got = units_of(text)
+    assert (got.leads, len(got.every)) == (leads, every)
+
+
+_WORK = """某区城市更新2025年工作方案{tag}
+一、重点任务
+（一）推进老旧街区改造。完成街区立面整治12条。（{one}）
+（二）完善社区养老设施。新建社区嵌入式养老服务站6个。（{two}）
+"""
+
+
+def test_a_lead_unit_that_changes_or_goes_is_a_medium_finding(tmp_path: Path) -> None:
+    draft = _WORK.format(tag="（征求意见稿）", one="区住房城乡建设局牵头，区城管局、各街道配合",
+                         two="牵头单位：区民政局；配合单位：区卫生健康局")
+    # the lead of (一) passes to a unit that supported it; (二) is left to the 街道 with no lead
+    final = _WORK.format(tag="", one="区城管局牵头，区住房城乡建设局、各街道配合", two="责任单位：各街道办事处")
+    fs = findings(tmp_path, draft, final, ("agency",))
+    assert sorted((f.severity, f.draft_value, f.final_value) for f in fs) == [
+        ("medium", "区住房城乡建设局", "区城管局"), ("medium", "区民政局", None)]
+    assert sorted(f.note for f in fs) == [
+        "定稿不再明确牵头单位（原为区民政局）。责任单位变化：删去区卫生健康局、区民政局；新增各街道办事处。",
+        "牵头单位由区住房城乡建设局改为区城管局。"]
+
+
+def test_a_supporting_unit_added_is_a_low_finding(tmp_path: Path) -> None:
+    draft = _WORK.format(tag="（征求意见稿）", one="区住房城乡建设局牵头，区城管局配合",
+                         two="牵头单位：区民政局；配合单位：区卫生健康局")
+    final = _WORK.format(tag="", one="区住房城乡建设局牵头，区城管局、区财政局配合",
+                         two="牵头单位：区民政局；配合单位：区卫生健康局")
+    fs = findings(tmp_path, draft, final, ("agency",))
+    assert [(f.severity, f.draft_value, f.final_value, f.subject) for f in fs] == [
+        ("low", None, None, "推进老旧街区改造")]

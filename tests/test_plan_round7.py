@@ -14,6 +14,7 @@ import pytest
 
 import revdiff
 from revdiff.classify.agencies import units_of
+from revdiff.classify.eligibility import conditions_of
 from revdiff.classify.extract import find_text_targets
 from revdiff.model import Node
 
@@ -141,3 +142,52 @@ def test_a_supporting_unit_added_is_a_low_finding(tmp_path: Path) -> None:
     fs = findings(tmp_path, draft, final, ("agency",))
     assert [(f.severity, f.draft_value, f.final_value, f.subject) for f in fs] == [
         ("low", None, None, "推进老旧街区改造")]
+
+
+# ------------------------------------------------------------ eligibility conditions
+
+_GUIDE = """某市{year}年度专精特新中小企业奖励实施细则{tag}
+一、奖励标准
+对新认定的市级专精特新中小企业，给予一次性奖励{award}万元。
+二、认定条件
+1.在本市注册登记，成立满{age}年；
+2.上年度主营业务收入{revenue}万元以上；
+3.资产负债率低于{debt}%；
+4.研发投入占营业收入比例不低于3%；
+5.近三年内未发生重大安全生产事故。
+三、支持发展条件
+到2026年，创新平台覆盖率不低于{cover}%。
+"""
+
+
+def _guide(tag: str = "", year: str = "2025", award: str = "20", age: str = "三", revenue: str = "1000",
+           debt: str = "70", cover: str = "80") -> str:
+    return _GUIDE.format(tag=tag, year=year, award=award, age=age, revenue=revenue, debt=debt, cover=cover)
+
+
+def test_conditions_are_read_under_a_heading_that_names_them(tmp_path: Path) -> None:
+    (tmp_path / "g.txt").write_text(_guide(), encoding="utf-8")
+    part = revdiff.outline(str(tmp_path / "g.txt")).parts[0]
+    got = [(c.measure, c.value, c.unit, c.comparator) for c in conditions_of(part)]
+    # 支持发展条件 names no conditions of who may apply; 一、奖励标准 is the award, not a condition
+    assert got == [("成立", "三", "年", "满"), ("上年度主营业务收入", "1000", "万元", "以上"),
+                   ("资产负债率", "70", "%", "低于"), ("研发投入占营业收入比例", "3", "%", "不低于")]
+
+
+def test_a_floor_lowered_and_a_ceiling_lowered_loosen_and_tighten(tmp_path: Path) -> None:
+    draft = _guide(tag="（征求意见稿）")
+    final = _guide(age="两", revenue="800", debt="60", cover="70")
+    fs = findings(tmp_path, draft, final, ("threshold",))
+    got = sorted((f.kind, f.direction, f.draft_value, f.final_value, f.unit, f.eligibility, f.severity) for f in fs)
+    assert got == [("threshold_changed", "lowered", "1000", "800", "万元", "loosened", "medium"),
+                   ("threshold_changed", "lowered", "70", "60", "%", "tightened", "high"),
+                   ("threshold_changed", "lowered", "三", "两", "年", "loosened", "medium")]
+    # a goal outside the conditions stays a goal (支持发展条件 names no conditions)
+    assert brief(findings(tmp_path, draft, final, ("target",))) == [("target_changed", "lowered", "80", "70", "%", "")]
+
+
+def test_a_condition_in_a_conditions_section_is_no_goal(tmp_path: Path) -> None:
+    draft = _guide(tag="（征求意见稿）")
+    final = draft.replace("（征求意见稿）", "").replace("4.研发投入占营业收入比例不低于3%；\n", "")
+    fs = findings(tmp_path, draft, final, ("threshold", "target", "section"))
+    assert [(f.kind, f.draft_value, f.eligibility) for f in fs] == [("threshold_removed", "3", "loosened")]

@@ -220,6 +220,29 @@ def past_nodes(part: Part) -> set[int]:
     return out
 
 
+# Eligibility conditions (who may apply) are listed under a heading that names them (申报条件,
+# 支持条件, 认定条件; not 发展条件, nor a task 创造条件) or after a sentence that opens the list
+# (应同时具备以下条件：): their quantities are conditions (classify/eligibility.py), not goals.
+CONDITION_TITLE = r"(?:申报|申请|支持|认定|基本|资格|准入|入库|评审|享受|补助|补贴|奖励|扶持)(?:的)?条件"
+CONDITION_LIST = r"(?:具备|具有|符合|满足)(?:以下|下列|如下)(?:基本)?条件"
+
+
+def condition_nodes(part: Part) -> set[int]:
+    """ids (``id()``) of the nodes that state eligibility conditions (see CONDITION_TITLE)."""
+    out: set[int] = set()
+
+    def visit(node: Node, inside: bool) -> None:
+        inside = inside or bool(re.search(CONDITION_TITLE, node.title) or re.search(CONDITION_LIST, node.text))
+        if inside:
+            out.add(id(node))
+        for c in node.children:
+            visit(c, inside)
+
+    for n in part.sections:
+        visit(n, False)
+    return out
+
+
 def _is_past(sent: Sentence) -> bool:
     """A sentence about the past: in a past section or paragraph, with no future marker."""
     if FUTURE.search(sent.text):
@@ -869,9 +892,13 @@ def targets_of(part: Part) -> list[Target]:
     """Every target of a part, text and tables, in reading order."""
     out: list[Target] = []
     past = past_nodes(part)
+    conditions = condition_nodes(part)  # who may apply: no goal
     year = plan_start_year(part.title)
     for n in part.nodes():
-        out.extend(find_table_targets(n) if n.kind == "table" else find_text_targets(n, id(n) in past, year))
+        if n.kind == "table":
+            out.extend(find_table_targets(n))
+        elif id(n) not in conditions:
+            out.extend(find_text_targets(n, id(n) in past, year))
     return out
 
 

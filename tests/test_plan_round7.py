@@ -191,3 +191,38 @@ def test_a_condition_in_a_conditions_section_is_no_goal(tmp_path: Path) -> None:
     final = draft.replace("（征求意见稿）", "").replace("4.研发投入占营业收入比例不低于3%；\n", "")
     fs = findings(tmp_path, draft, final, ("threshold", "target", "section"))
     assert [(f.kind, f.draft_value, f.eligibility) for f in fs] == [("threshold_removed", "3", "loosened")]
+
+
+# ---------------------------------------------------------- milestones and bases
+
+_PLAN = """某县文化旅游产业提升三年行动方案（2026—2028年）{tag}
+一、发展目标
+到2028年，全县旅游总收入{growth}，接待游客人次年均增长{visitors}。
+二、年度安排
+{years}
+"""
+_YEARS = ["到2026年，新创建A级旅游景区3家，培育乡村旅游重点村5个。",
+          "到2027年，新创建A级旅游景区5家，培育乡村旅游重点村8个。",
+          "到2028年，新创建A级旅游景区8家，培育乡村旅游重点村12个。"]
+
+
+def test_a_growth_goal_restated_on_another_basis_is_redefined(tmp_path: Path) -> None:
+    draft = _PLAN.format(tag="（征求意见稿）", growth="年均增长12%", visitors="10%", years="\n".join(_YEARS))
+    final = _PLAN.format(tag="", growth="累计增长40%", visitors="8%", years="\n".join(_YEARS))
+    fs = findings(tmp_path, draft, final)
+    assert brief(fs) == [("target_changed", "lowered", "10", "8", "%", ""),
+                         ("target_changed", "redefined", "12", "40", "%", "")]
+
+
+def test_a_cut_middle_year_is_no_moved_milestone(tmp_path: Path) -> None:
+    draft = _PLAN.format(tag="（征求意见稿）", growth="年均增长12%", visitors="10%", years="\n".join(_YEARS))
+    final = _PLAN.format(tag="", growth="年均增长12%", visitors="10%", years="\n".join([_YEARS[0], _YEARS[2]]))
+    fs = findings(tmp_path, draft, final, ("target", "deadline"))
+    assert brief(fs) == [("target_removed", "", "5", "", "家", ""), ("target_removed", "", "8", "", "个", "")]
+
+
+def test_a_milestone_that_slips_a_year_is_still_told(tmp_path: Path) -> None:
+    draft = _PLAN.format(tag="（征求意见稿）", growth="年均增长12%", visitors="10%", years="\n".join(_YEARS))
+    final = draft.replace("（征求意见稿）", "").replace("到2028年，全县旅游总收入", "到2029年，全县旅游总收入")
+    fs = findings(tmp_path, draft, final, ("deadline",))
+    assert [(f.draft_value, f.final_value, f.direction) for f in fs] == [("2028", "2029", "raised")]

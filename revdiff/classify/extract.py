@@ -792,6 +792,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                                   year=year.group(1) if year else None))
                 continue
             measure = ENUMERATOR.sub("", BASE_VALUE.sub("", m.group("measure")).strip())  # 由2020年的2.1%提高到2.8%
+            if m.re is TARGET_CLAUSE and m.group("verb") == "年均增长" and measure:
+                measure += "年均增长"  # 增加值年均增长8%: a growth rate, not the level 增加值达到…亿元
             if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
                 measure = last_measure
             elif BARE_RATE.fullmatch(measure_key(measure)) and last_measure:

@@ -170,7 +170,7 @@ def test_conditions_are_read_under_a_heading_that_names_them(tmp_path: Path) -> 
     part = revdiff.outline(str(tmp_path / "g.txt")).parts[0]
     got = [(c.measure, c.value, c.unit, c.comparator) for c in conditions_of(part)]
     # 支持发展条件 names no conditions of who may apply; 一、奖励标准 is the award, not a condition
-    assert got == [("成立", "三", "年", "满"), ("上年度主营业务收入", "1000", "万元", "以上"),
+    assert got == [("成立", "3", "年", "满"), ("上年度主营业务收入", "1000", "万元", "以上"),
                    ("资产负债率", "70", "%", "低于"), ("研发投入占营业收入比例", "3", "%", "不低于")]
 
 
@@ -180,8 +180,8 @@ def test_a_floor_lowered_and_a_ceiling_lowered_loosen_and_tighten(tmp_path: Path
     fs = findings(tmp_path, draft, final, ("threshold",))
     got = sorted((f.kind, f.direction, f.draft_value, f.final_value, f.unit, f.eligibility, f.severity) for f in fs)
     assert got == [("threshold_changed", "lowered", "1000", "800", "万元", "loosened", "medium"),
-                   ("threshold_changed", "lowered", "70", "60", "%", "tightened", "high"),
-                   ("threshold_changed", "lowered", "三", "两", "年", "loosened", "medium")]
+                   ("threshold_changed", "lowered", "3", "2", "年", "loosened", "medium"),
+                   ("threshold_changed", "lowered", "70", "60", "%", "tightened", "high")]
     # a goal outside the conditions stays a goal (支持发展条件 names no conditions)
     assert brief(findings(tmp_path, draft, final, ("target",))) == [("target_changed", "lowered", "80", "70", "%", "")]
 

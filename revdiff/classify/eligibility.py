@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from revdiff.classify import Context
 from revdiff.model import Finding, Node, Part
-from revdiff.money import cn_number, money_value
+from revdiff.money import cn_number, format_amount, money_value
 
 NAME = "eligibility"
 
@@ -38,7 +38,7 @@ class Condition:
     """One quantity a condition sets."""
 
     measure: str  # the words before the comparator: 上年度营业收入
-    value: str  # as written
+    value: str  # the number (满三年 → 3)
     unit: str
     comparator: str
     written: str  # 不低于2000万元
@@ -54,9 +54,8 @@ class Condition:
     @property
     def size(self) -> tuple[Decimal, str]:
         """The quantity on one scale: money in 元, anything else in its own unit."""
-        number = cn_number(self.value) or Decimal(0)
-        money = money_value(str(number), self.unit)
-        return money if money else (number, self.unit.replace("％", "%"))
+        money = money_value(self.value, self.unit)
+        return money if money else (Decimal(self.value), self.unit.replace("％", "%"))
 
 
 def conditions_of(part: Part) -> list[Condition]:
@@ -75,12 +74,13 @@ def _quantities(sentence: str, node: Node, line: int) -> list[Condition]:
         if m.group("cmp2") and m.group("cmp") in (None, "达到", "满", "年满"):
             cmp = m.group("cmp2")
         num, unit = (m.group("num"), m.group("unit")) if m.group("num") else (m.group("num2"), m.group("unit2"))
-        if cn_number(num) is None:
+        number = cn_number(num)
+        if number is None:
             continue
         before = sentence[: m.start()]
         cut = max(before.rfind(c) for c in "，,；;：:、")
         measure = re.sub(r"^\s*[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", before[cut + 1 :]).strip()
-        out.append(Condition(measure, num, unit, cmp, m.group(0), sentence, node, line))
+        out.append(Condition(measure, format_amount(number), unit, cmp, m.group(0), sentence, node, line))
     return out
 
 

@@ -226,3 +226,26 @@ def test_a_milestone_that_slips_a_year_is_still_told(tmp_path: Path) -> None:
     final = draft.replace("（征求意见稿）", "").replace("到2028年，全县旅游总收入", "到2029年，全县旅游总收入")
     fs = findings(tmp_path, draft, final, ("deadline",))
     assert [(f.draft_value, f.final_value, f.direction) for f in fs] == [("2028", "2029", "raised")]
+
+
+_DIVISION = """某市优化营商环境重点任务分工方案{tag}
+一、任务分工
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+{rows}
+"""
+_TASKS = ["1\t推行企业开办全程网办\t市市场监管局\t市税务局、市公安局\t2025年6月底",
+          "2\t开展工程建设项目审批提速\t市住房城乡建设局\t市自然资源和规划局\t2025年9月底",
+          "3\t建立涉企政策直达机制\t市发展改革委\t市财政局\t2025年12月底"]
+
+
+def test_a_task_division_table_is_read_row_by_task(tmp_path: Path) -> None:
+    draft = _DIVISION.format(tag="（征求意见稿）", rows="\n".join(_TASKS))
+    # the final reorders the rows (renumbered), hands task 3 to 市财政局 and drops 市公安局 from task 1
+    final = _DIVISION.format(tag="", rows="\n".join([
+        "1\t建立涉企政策直达机制\t市财政局\t市发展改革委\t2025年12月底",
+        "2\t推行企业开办全程网办\t市市场监管局\t市税务局\t2025年6月底",
+        "3\t开展工程建设项目审批提速\t市住房城乡建设局\t市自然资源和规划局\t2025年9月底"]))
+    fs = findings(tmp_path, draft, final, ("agency",))
+    assert sorted((f.subject, f.severity, f.draft_value, f.final_value) for f in fs) == [
+        ("建立涉企政策直达机制", "medium", "市发展改革委", "市财政局"),
+        ("推行企业开办全程网办", "low", None, None)]

@@ -2,8 +2,8 @@
 
 A 工作方案 names who acts after each measure, in one of the forms offices use:
 （牵头单位：市发展改革委；配合单位：市财政局）, （责任单位：区住建局、各街道）, （市商务局牵头，市财政局
-配合）, or a line of its own (责任单位：区民政局).  The lead (牵头) is the unit answerable for the
-measure: a lead that changes, or a measure that no longer names one, is told as such (`medium`,
+配合）, a line of its own (责任单位：区民政局), or a column of a 任务分工 table (重点任务 | 牵头单位 |
+配合单位), whose rows pair by their task.  The lead (牵头) is the unit answerable for the measure: a lead that changes, or a measure that no longer names one, is told as such (`medium`,
 ``draft_value``/``final_value`` the leads); other changes of the units are `low`.
 """
 
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from revdiff.classify import Context
-from revdiff.model import Finding
+from revdiff.model import Finding, Node, SectionPair
 from revdiff.textkey import key
 
 NAME = "agencies"
@@ -62,38 +62,107 @@ def units_of(text: str) -> Units:
     return out
 
 
+# a 任务分工 table: the columns of units, and the columns that are not the task (序号, 完成时限)
+_UNIT_COLUMN = re.compile(rf"^{_ROLE}$")
+_NOT_TASK = re.compile(r"序号|编号|单位|部门|时限|时间|进度|备注")
+SAME_TASK = 80  # similarity (0–100) of two rows' tasks to be the same task
+
+
+@dataclass
+class Row:
+    """A row of a 任务分工 table: its task and the units its columns name."""
+
+    task: str
+    units: Units
+    text: str
+    line: int
+
+
+def table_rows(node: Node) -> list[Row]:
+    """The rows of a table with a column of units (牵头单位 / 责任单位 …), each with its units."""
+    if node.kind != "table" or not node.rows or len(node.rows) < 2:
+        return []
+    header = [key(c) for c in node.rows[0]]
+    roles = [(i, h) for i, h in enumerate(header) if _UNIT_COLUMN.match(h)]
+    task = next((i for i, h in enumerate(header) if not _NOT_TASK.search(h)), None)
+    if not roles or task is None:
+        return []
+    out = []
+    for r, row in enumerate(node.rows[1:], 1):
+        units = Units(quote=" | ".join(row))
+        for i, h in roles:
+            names = _split(row[i]) if i < len(row) else []
+            units.every.update(key(n) for n in names)
+            if h.startswith("牵头"):
+                units.labelled_lead = True
+                units.leads += [n for n in names if n not in units.leads]
+        line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
+        out.append(Row(row[task] if task < len(row) else "", units, " | ".join(row), line))
+    return out
+
+
+def _row_pairs(ds: list[Row], fs: list[Row]) -> list[tuple[Row, Row]]:
+    """Rows of two 任务分工 tables paired by their task (the same words, or nearly)."""
+    from rapidfuzz.fuzz import ratio
+
+    scored = sorted(((ratio(key(d.task), key(f.task)), i, j) for i, d in enumerate(ds) for j, f in enumerate(fs)),
+                    reverse=True)
+    used_d: set[int] = set()
+    used_f: set[int] = set()
+    out = []
+    for score, i, j in scored:
+        if score >= SAME_TASK and i not in used_d and j not in used_f:
+            used_d.add(i)
+            used_f.add(j)
+            out.append((ds[i], fs[j]))
+    return sorted(out, key=lambda p: p[0].line)
+
+
+def _finding(pair: SectionPair, subject: str, d: Units, f: Units, lines: tuple[int, int]) -> Finding | None:
+    """The finding for one measure whose units ``d`` became ``f`` (None when they did not change)."""
+    dl, fl = [key(n) for n in d.leads], [key(n) for n in f.leads]
+    lead_changed = d.labelled_lead and set(dl) != set(fl)
+    if d.every == f.every and not lead_changed or not (d.every or f.every):
+        return None
+    gone, new = sorted(d.every - f.every), sorted(f.every - d.every)
+    note = f"责任单位变化：删去{'、'.join(gone) or '无'}；新增{'、'.join(new) or '无'}。" if gone or new else ""
+    note_en = (f"Responsible units changed: removed {', '.join(gone) or 'none'}; added {', '.join(new) or 'none'}."
+               if gone or new else "")
+    if lead_changed:  # a lead that passes to a supporting unit changes no unit of the list
+        was = "、".join(d.leads)
+        if f.leads:
+            note = f"牵头单位由{was}改为{'、'.join(f.leads)}。" + note
+            note_en = (f"The lead changed from {was} to {', '.join(f.leads)}. " + note_en).strip()
+        else:
+            note = f"定稿不再明确牵头单位（原为{was}）。" + note
+            note_en = (f"The final names no lead any more (it was {was}). " + note_en).strip()
+    return Finding(
+        kind="agency_changed", severity="medium" if lead_changed else "low", subject=subject,
+        draft_text=d.quote, final_text=f.quote, draft_section=pair.id, final_section=pair.id,
+        draft_value="、".join(d.leads) if lead_changed else None,
+        final_value=("、".join(f.leads) or None) if lead_changed else None,
+        draft_line=lines[0], final_line=lines[1], note=note, note_en=note_en,
+    )
+
+
 def run(ctx: Context) -> list[Finding]:
-    """One finding per aligned pair whose responsible units differ."""
+    """One finding per aligned measure (section, or row of a 任务分工 table) whose units differ."""
     out: list[Finding] = []
     for pair in ctx.pairs:
         if pair.draft_node is None or pair.final_node is None:
             continue
-        d, f = units_of(pair.draft_node.text), units_of(pair.final_node.text)
-        dl, fl = [key(n) for n in d.leads], [key(n) for n in f.leads]
-        lead_changed = d.labelled_lead and set(dl) != set(fl)
-        if d.every == f.every and not lead_changed or not (d.every or f.every):
+        dn, fn = pair.draft_node, pair.final_node
+        if dn.kind == "table" and fn.kind == "table":
+            for dr, fr in _row_pairs(table_rows(dn), table_rows(fn)):
+                found = _finding(pair, dr.task, dr.units, fr.units, (dr.line, fr.line))
+                if found is not None:
+                    out.append(found)
             continue
-        gone, new = sorted(d.every - f.every), sorted(f.every - d.every)
+        d, f = units_of(dn.text), units_of(fn.text)
         dt, ft = d.quote, f.quote
-        note = f"责任单位变化：删去{'、'.join(gone) or '无'}；新增{'、'.join(new) or '无'}。" if gone or new else ""
-        note_en = (f"Responsible units changed: removed {', '.join(gone) or 'none'}; added {', '.join(new) or 'none'}."
-                   if gone or new else "")
-        if lead_changed:  # a lead that passes to a supporting unit changes no unit of the list
-            was = "、".join(d.leads)
-            if f.leads:
-                note = f"牵头单位由{was}改为{'、'.join(f.leads)}。" + note
-                note_en = (f"The lead changed from {was} to {', '.join(f.leads)}. " + note_en).strip()
-            else:
-                note = f"定稿不再明确牵头单位（原为{was}）。" + note
-                note_en = (f"The final names no lead any more (it was {was}). " + note_en).strip()
-        out.append(Finding(
-            kind="agency_changed", severity="medium" if lead_changed else "low",
-            subject=pair.draft_node.title or pair.draft_node.heading,
-            draft_text=dt, final_text=ft, draft_section=pair.id, final_section=pair.id,
-            draft_value="、".join(d.leads) if lead_changed else None,
-            final_value=("、".join(f.leads) or None) if lead_changed else None,
-            draft_line=pair.draft_node.line_at(pair.draft_node.text.find(dt)) if dt else pair.draft_node.line_start,
-            final_line=pair.final_node.line_at(pair.final_node.text.find(ft)) if ft else pair.final_node.line_start,
-            note=note, note_en=note_en,
-        ))
+        lines = (dn.line_at(dn.text.find(dt)) if dt else dn.line_start,
+                 fn.line_at(fn.text.find(ft)) if ft else fn.line_start)
+        found = _finding(pair, dn.title or dn.heading, d, f, lines)
+        if found is not None:
+            out.append(found)
     return out

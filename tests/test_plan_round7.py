@@ -249,3 +249,22 @@ def test_a_task_division_table_is_read_row_by_task(tmp_path: Path) -> None:
     assert sorted((f.subject, f.severity, f.draft_value, f.final_value) for f in fs) == [
         ("建立涉企政策直达机制", "medium", "市发展改革委", "市财政局"),
         ("推行企业开办全程网办", "low", None, None)]
+
+
+# ----------------------------------------------------------------- the report's lead
+
+def test_the_lead_says_who_is_now_in_or_out_and_who_leads(tmp_path: Path) -> None:
+    from revdiff.render import facts
+    from revdiff.render.i18n import strings
+
+    draft = _guide(tag="（征求意见稿）") + "四、保障措施\n加强政策宣传。（牵头单位：市工业和信息化局；配合单位：市财政局）\n"
+    final = _guide(revenue="800", debt="60") + "四、保障措施\n加强政策宣传。（牵头单位：市财政局；配合单位：市工业和信息化局）\n"
+    (tmp_path / "d.txt").write_text(draft, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(final, encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    zh = facts.lead(report, strings("zh")).sentence
+    assert "收紧了 1 项申报条件" in zh and "放宽了 1 项申报条件" in zh
+    assert "1 项措施的牵头单位改变或不再明确" in zh
+    assert "数量标准" not in zh  # the conditions are not counted twice
+    en = facts.lead(report, strings("en")).sentence
+    assert "tightens eligibility conditions: 1" in en and "changes or drops the lead unit of measures: 1" in en

@@ -279,6 +279,10 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     for key in ("tightened", "loosened"):
         if conditions[key]:
             parts.append(words["conditions_" + key].format(n=conditions[key]))
+    # who answers for a measure: a lead unit changed or no longer named (agency_changed with values)
+    leads = sum(1 for f in report.findings if f.kind == "agency_changed" and f.draft_value)
+    if leads:
+        parts.append(words["leads_changed"].format(n=leads))
     thresholds = sum(n for k, n in kinds.items() if k.startswith("threshold_")) - sum(conditions.values())
     if thresholds:
         parts.append(words["thresholds"].format(n=thresholds))

@@ -186,6 +186,14 @@ def test_a_floor_lowered_and_a_ceiling_lowered_loosen_and_tighten(tmp_path: Path
     assert brief(findings(tmp_path, draft, final, ("target",))) == [("target_changed", "lowered", "80", "70", "%", "")]
 
 
+def test_the_award_of_a_conditions_list_is_no_condition(tmp_path: Path) -> None:
+    text = ("某区科技企业奖励办法\n一、奖励对象\n对符合以下条件的企业，给予不超过{cap}万元的奖励：\n"
+            "1.上年度固定资产投资不低于{rd}万元；\n2.拥有有效发明专利3件以上。\n")
+    fs = findings(tmp_path, text.format(cap="50", rd="500"), text.format(cap="40", rd="800"), ("threshold", "funding"))
+    assert brief(fs) == [("funding_changed", "lowered", "50", "40", "万元", ""),
+                         ("threshold_changed", "raised", "500", "800", "万元", "")]
+
+
 def test_a_condition_in_a_conditions_section_is_no_goal(tmp_path: Path) -> None:
     draft = _guide(tag="（征求意见稿）")
     final = draft.replace("（征求意见稿）", "").replace("4.研发投入占营业收入比例不低于3%；\n", "")

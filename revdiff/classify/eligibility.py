@@ -60,11 +60,14 @@ class Condition:
 
 def conditions_of(part: Part) -> list[Condition]:
     """The quantified eligibility conditions of a part, in reading order."""
-    from revdiff.classify.extract import commitment_sentences, condition_nodes
+    from revdiff.classify.extract import MECHANISM, commitment_sentences, condition_nodes
 
     inside = condition_nodes(part)
+    # a sentence that gives money (对符合以下条件的企业给予最高50万元奖励) sets no condition with it;
+    # one that names money as a condition (固定资产投资不低于2000万元) does
     return [c for n in part.nodes() if id(n) in inside and n.kind != "table"
-            for s in commitment_sentences(n) for c in _quantities(s.text, n, s.line)]
+            for s in commitment_sentences(n) if not MECHANISM.search(s.text)
+            for c in _quantities(s.text, n, s.line)]
 
 
 def _quantities(sentence: str, node: Node, line: int) -> list[Condition]:

@@ -194,6 +194,31 @@ def test_the_award_of_a_conditions_list_is_no_condition(tmp_path: Path) -> None:
                          ("threshold_changed", "raised", "500", "800", "万元", "")]
 
 
+_MEASURES = """某县促进工业经济稳增长若干措施{tag}
+一、支持企业扩大规模
+对年营业收入首次超过{rev}亿元的规模以上工业企业，给予30万元奖励。
+{cut}二、支持技术改造
+对设备投资额在{inv}万元以上的技术改造项目，按设备投资额的8%给予补助。
+"""
+
+
+def test_who_qualifies_for_a_pledge_is_a_condition(tmp_path: Path) -> None:
+    draft = _MEASURES.format(tag="（征求意见稿）", rev="2", inv="500", cut="")
+    final = _MEASURES.format(tag="", rev="5", inv="300", cut="")
+    fs = findings(tmp_path, draft, final, ("threshold", "funding"))
+    assert sorted((f.kind, f.direction, f.draft_value, f.final_value, f.unit, f.eligibility) for f in fs) == [
+        ("threshold_changed", "lowered", "500", "300", "万元", "loosened"),
+        ("threshold_changed", "raised", "2", "5", "亿元", "tightened")]
+
+
+def test_a_pledge_cut_with_who_qualifies_is_told_once(tmp_path: Path) -> None:
+    draft = _MEASURES.format(tag="（征求意见稿）", rev="2", inv="500",
+                             cut="对年纳税额首次超过1000万元的企业，给予10万元奖励。\n")
+    final = _MEASURES.format(tag="", rev="2", inv="500", cut="")
+    fs = findings(tmp_path, draft, final, ("threshold", "funding"))
+    assert brief(fs) == [("funding_removed", "", "10", "", "万元", "")]
+
+
 def test_a_condition_in_a_conditions_section_is_no_goal(tmp_path: Path) -> None:
     draft = _guide(tag="（征求意见稿）")
     final = draft.replace("（征求意见稿）", "").replace("4.研发投入占营业收入比例不低于3%；\n", "")

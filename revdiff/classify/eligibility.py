@@ -5,7 +5,9 @@ or after 应同时具备以下条件：; a condition is a quantity with a compar
 上年度营业收入不低于2000万元, 研发费用占营业收入的比例不低于3%, 资产负债率不高于70%.  A floor
 raised or a ceiling lowered lets fewer in (``eligibility`` ``tightened``); a floor lowered, a
 ceiling raised or a condition dropped lets more in (``loosened``); a new condition is
-``tightened``.  Conditions pair by what they measure (the words before the comparator) and
+``tightened``.  The opening clause of a pledge that says who qualifies for it (对年网络零售额
+首次超过5000万元的电商企业，给予20万元奖励) is a condition too; cut or added with its pledge, it is
+the funding rule's finding, not a second one.  Conditions pair by what they measure (the words before the comparator) and
 the scale of their unit, anywhere in the conditions, so that renumbered items still pair.
 Reported as the law genre's ``threshold_changed`` / ``_removed`` / ``_added``; ``high`` when
 tightened (a narrowed commitment), ``medium`` when loosened.
@@ -23,8 +25,8 @@ from revdiff.money import cn_number, format_amount, money_value
 
 NAME = "eligibility"
 
-_FLOORS = ("不得低于", "不得少于", "不低于", "不少于", "高于", "超过", "达到", "年满", "满", "以上")
-_CMP = "不得低于|不得少于|不得高于|不得超过|不低于|不少于|不高于|不超过|低于|高于|超过|少于|达到|年满|满"
+_FLOORS = ("不得低于", "不得少于", "不低于", "不少于", "高于", "超过", "突破", "达到", "年满", "满", "以上")
+_CMP = "不得低于|不得少于|不得高于|不得超过|不低于|不少于|不高于|不超过|低于|高于|超过|突破|少于|达到|年满|满"
 _UNIT = "万元|亿元|元|个百分点|%|％|年|个月|人|名|家|个|项|件|平方米|亩"
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 # a quantity with a comparator before it, or with 以上 / 以下 after it
@@ -45,6 +47,7 @@ class Condition:
     sentence: str
     node: Node
     line: int
+    of_pledge: bool = False  # the qualifier of a pledge: cut or added with it, it is the pledge's finding
 
     @property
     def floor(self) -> bool:
@@ -59,18 +62,29 @@ class Condition:
 
 
 def conditions_of(part: Part) -> list[Condition]:
-    """The quantified eligibility conditions of a part, in reading order."""
-    from revdiff.classify.extract import MECHANISM, commitment_sentences, condition_nodes
+    """The quantified eligibility conditions of a part, in reading order: those of its
+    conditions sections, and the opening clause of a pledge that says who qualifies for it
+    (对年网络零售额首次超过5000万元的电商企业，给予20万元奖励)."""
+    from revdiff.classify.extract import MECHANISM, commitment_sentences, condition_nodes, qualifier_end
 
     inside = condition_nodes(part)
-    # a sentence that gives money (对符合以下条件的企业给予最高50万元奖励) sets no condition with it;
-    # one that names money as a condition (固定资产投资不低于2000万元) does
-    return [c for n in part.nodes() if id(n) in inside and n.kind != "table"
-            for s in commitment_sentences(n) if not MECHANISM.search(s.text)
-            for c in _quantities(s.text, n, s.line)]
+    out: list[Condition] = []
+    for n in part.nodes():
+        if n.kind == "table":
+            continue
+        for s in commitment_sentences(n):
+            if not MECHANISM.search(s.text):
+                # a sentence that gives money (对符合以下条件的企业给予不超过50万元的奖励) sets no
+                # condition with it; one that names money as a condition (投资不低于2000万元) does
+                if id(n) in inside:
+                    out += _quantities(s.text, n, s.line)
+            elif qualifier_end(s.text):
+                out += _quantities(s.text[: qualifier_end(s.text)], n, s.line, s.text)
+    return out
 
 
-def _quantities(sentence: str, node: Node, line: int) -> list[Condition]:
+def _quantities(sentence: str, node: Node, line: int, whole: str | None = None) -> list[Condition]:
+    """The conditions ``sentence`` sets (the qualifier clause of ``whole``, when given)."""
     out = []
     for m in re.finditer(_QUANTITY, sentence):
         cmp = m.group("cmp") or m.group("cmp3")
@@ -83,7 +97,9 @@ def _quantities(sentence: str, node: Node, line: int) -> list[Condition]:
         before = sentence[: m.start()]
         cut = max(before.rfind(c) for c in "，,；;：:、")
         measure = re.sub(r"^\s*[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", before[cut + 1 :]).strip()
-        out.append(Condition(measure, format_amount(number), unit, cmp, m.group(0), sentence, node, line))
+        measure = measure.removeprefix("对于").removeprefix("对")
+        out.append(Condition(measure, format_amount(number), unit, cmp, m.group(0), whole or sentence, node, line,
+                             of_pledge=whole is not None))
     return out
 
 
@@ -124,16 +140,19 @@ def _finding(ctx: Context, d: Condition | None, f: Condition | None) -> Finding 
             final_unit=f.unit if f.unit != d.unit else None, comparator=f.comparator,
             draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(f.node, "final"),
             draft_line=d.line, final_line=f.line,
-            note=f"申报条件“{d.measure}{d.written}”改为“{f.written}”（条件{word}）。",
+            note=f"条件“{d.measure}{d.written}”改为“{f.written}”（{word}，{'能享受的更少' if fewer else '能享受的更多'}）。",
             note_en=f"The eligibility condition “{d.measure}{d.written}” became “{f.written}” ({how}).",
         )
+    alone = d if d is not None else f
+    if alone is not None and alone.of_pledge:
+        return None  # a pledge cut or added with who qualifies for it: the funding rule tells it
     if d is not None:
         return Finding(
             kind="threshold_removed", severity="medium", eligibility="loosened", subject=d.measure,
             draft_text=d.sentence, draft_value=d.value, unit=d.unit, comparator=d.comparator,
             draft_section=ctx.pair_id(d.node, "draft"), draft_line=d.line,
             final_line=ctx.nearest_line(d.node, "draft", d.sentence),
-            note=f"定稿删除了申报条件“{d.measure}{d.written}”（条件放宽）。",
+            note=f"定稿删除了条件“{d.measure}{d.written}”（放宽）。",
             note_en=f"The final drops the eligibility condition “{d.measure}{d.written}” (loosened).",
         )
     assert f is not None

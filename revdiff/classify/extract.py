@@ -144,7 +144,7 @@ GIVES = re.compile(r"给予|奖励|补助|补贴|资助|奖补")  # a clause tha
 SHARE_BASE = re.compile(r"按[^，,；;。]*?的(?=\s*\d)")
 
 
-def _qualifier_end(text: str) -> int:
+def qualifier_end(text: str) -> int:
     """Where the opening clause that says who qualifies (see ``QUALIFIER``) ends; 0 without one."""
     m = QUALIFIER.match(text)
     return m.end() if m and not GIVES.search(m.group(0)) else 0
@@ -152,7 +152,7 @@ def _qualifier_end(text: str) -> int:
 
 def _prescribed(text: str) -> str:
     """A pledge sentence without its qualifiers: what it says is given, and on what terms."""
-    return SHARE_BASE.sub("", text[_qualifier_end(text):])
+    return SHARE_BASE.sub("", text[qualifier_end(text):])
 
 
 @dataclass
@@ -529,7 +529,7 @@ def committed_amounts(text: str, amount: re.Pattern[str] = AMOUNT) -> list[re.Ma
     the opening 对…的 clause, or right before 以上的) and money put up by others (a fund's total size) left out.  A fund's size is kept only when
     the sentence names no public contribution to it."""
     found = [m for m in amount.finditer(text)
-             if m.start() >= _qualifier_end(text) and not PROJECT_SIZE.search(_prefix(text, m.start()))]
+             if m.start() >= qualifier_end(text) and not PROJECT_SIZE.search(_prefix(text, m.start()))]
     kept: list[re.Match[str]] = []
     leveraged: list[re.Match[str]] = []
     for m in found:

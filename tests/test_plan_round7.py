@@ -301,3 +301,17 @@ def test_the_lead_says_who_is_now_in_or_out_and_who_leads(tmp_path: Path) -> Non
     assert "数量标准" not in zh  # the conditions are not counted twice
     en = facts.lead(report, strings("en")).sentence
     assert "tightens eligibility conditions: 1" in en and "changes or drops the lead unit of measures: 1" in en
+
+
+def test_the_html_badge_of_a_condition_says_loosened_or_tightened(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from revdiff.render.html import render_html
+
+    (tmp_path / "d.txt").write_text(_guide(tag="（征求意见稿）"), encoding="utf-8")
+    (tmp_path / "f.txt").write_text(_guide(revenue="800", debt="60"), encoding="utf-8")
+    report = revdiff.compare(str(tmp_path / "d.txt"), str(tmp_path / "f.txt"))
+    soup = BeautifulSoup(render_html(report), "html.parser")
+    badges = {b.get_text(strip=True): b["class"] for b in soup.select("span.direction")}
+    # a tightened condition is bad news for applicants, shown like a cut; a loosened one like a rise
+    assert badges == {"收紧": ["direction", "dir-lowered"], "放宽": ["direction", "dir-raised"]}

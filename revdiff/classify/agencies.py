@@ -18,8 +18,11 @@ from revdiff.textkey import key
 
 NAME = "agencies"
 _ROLE = r"(?:牵头|责任|配合|协办|参与)(?:单位|部门)"
-# the labelled forms: in brackets after a measure, or a line of its own; group 1 the list
-AGENCY = re.compile(rf"[（(]\s*({_ROLE}\s*[:：][^）)]*)[）)]|^[ \t\u3000]*({_ROLE}\s*[:：][^\n]*)", re.M)
+# the labelled forms: in brackets after a measure, or a line of its own; group 1 the list, in
+# which a unit may be marked as the lead (责任单位：市发展改革委（牵头）、市财政局)
+AGENCY = re.compile(rf"[（(]\s*({_ROLE}\s*[:：](?:[^（）()]|[（(]牵头[）)])*)[）)]|^[ \t\u3000]*({_ROLE}\s*[:：][^\n]*)",
+                    re.M)
+_MARKED_LEAD = re.compile(r"[（(]牵头[）)]$")
 # the bracketed "who does what" form: （市商务局牵头，市财政局、市市场监管局配合）
 _LED = re.compile(r"[（(]([^（）()]{2,40}?)牵头(?:[，,、；;]\s*([^（）()]{2,80}?)(?:配合|参与|协同))?[）)]")
 _LABEL = re.compile(rf"({_ROLE})\s*[:：]")
@@ -39,6 +42,18 @@ def _split(names: str) -> list[str]:
     return [n.strip() for n in re.split(r"[、，,；;]", names) if n.strip()]
 
 
+def _add(units: Units, names: list[str], leads: bool) -> None:
+    """Add the units of a list, all of them leads when ``leads`` (a 牵头 label or column), else
+    those marked （牵头）."""
+    for name in names:
+        marked = bool(_MARKED_LEAD.search(name))
+        name = _MARKED_LEAD.sub("", name).strip()
+        units.every.add(key(name))
+        if (leads or marked) and name not in units.leads:
+            units.labelled_lead = True
+            units.leads.append(name)
+
+
 def units_of(text: str) -> Units:
     """The responsible units a section's text names."""
     out = Units()
@@ -49,10 +64,7 @@ def units_of(text: str) -> Units:
         labels = list(_LABEL.finditer(body))
         for i, lab in enumerate(labels):
             names = _split(body[lab.end(): labels[i + 1].start() if i + 1 < len(labels) else len(body)])
-            out.every.update(key(n) for n in names)
-            if lab.group(1).startswith("牵头"):
-                out.labelled_lead = True
-                out.leads += [n for n in names if n not in out.leads]
+            _add(out, names, lab.group(1).startswith("牵头"))
     for m in _LED.finditer(text):
         out.quote = out.quote or m.group(0)
         leads, others = _split(m.group(1).removeprefix("由")), _split(m.group(2) or "")
@@ -91,11 +103,7 @@ def table_rows(node: Node) -> list[Row]:
     for r, row in enumerate(node.rows[1:], 1):
         units = Units(quote=" | ".join(row))
         for i, h in roles:
-            names = _split(row[i]) if i < len(row) else []
-            units.every.update(key(n) for n in names)
-            if h.startswith("牵头"):
-                units.labelled_lead = True
-                units.leads += [n for n in names if n not in units.leads]
+            _add(units, _split(row[i]) if i < len(row) else [], h.startswith("牵头"))
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
         out.append(Row(row[task] if task < len(row) else "", units, " | ".join(row), line))
     return out

@@ -3,8 +3,9 @@
 A 工作方案 names who acts after each measure, in one of the forms offices use:
 （牵头单位：市发展改革委；配合单位：市财政局）, （责任单位：区住建局、各街道）, （市商务局牵头，市财政局
 配合）, a unit marked in a list (责任单位：市发展改革委（牵头）、市财政局), a line of its own
-(责任单位：区民政局), or a column of a 任务分工 table (重点任务 | 牵头单位 |
-配合单位), whose rows pair by their task.  The lead (牵头) is the unit answerable for the measure: a lead that changes, or a measure that no longer names one, is told as such (`medium`,
+(责任单位：区民政局), or a column of a 任务分工 table (重点任务 | 牵头单位 | 配合单位), whose rows
+pair by their task.  The lead (牵头) is the unit answerable for the measure: a lead that
+changes, or a measure that no longer names one, is told as such (`medium`,
 ``draft_value``/``final_value`` the leads); other changes of the units are `low`.
 """
 

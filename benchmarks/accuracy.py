@@ -17,8 +17,11 @@ and lists:
   any other finding of a scored kind is a false alarm; otherwise only ``forbidden`` items
   count against precision.
 
-Only the commitment kinds (funding pledges and targets) are scored: the corpus does not
-annotate wording, watched terms or responsible units.
+Scored: the commitment kinds (funding pledges and targets), and since the seventh held-out
+round what a plan's reader is also told of who must act and by when — conditions and
+thresholds (``threshold_*``: an eligibility 营业收入不低于2000万元 → 1000万元), responsible
+units (``agency_changed``) and deadlines (``deadline_changed``: 到2026年 → 到2027年, a
+validity date).  Wording and watched terms are not annotated.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT / "benchmarks" / "corpus", ROOT / "tests" / "pairs"]
 if str(ROOT) not in sys.path:  # run as a script from a checkout that was not installed
     sys.path.insert(0, str(ROOT))
-KINDS = ["funding_removed", "funding_changed", "funding_added", "target_removed", "target_changed", "target_added"]
+KINDS = ["funding_removed", "funding_changed", "funding_added", "target_removed", "target_changed", "target_added",
+         "threshold_removed", "threshold_changed", "threshold_added", "agency_changed", "deadline_changed"]
 
 
 def norm(text: Any) -> str:

@@ -221,17 +221,20 @@ def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: tu
     return kept
 
 
-def _with_cited_annexes(doc: Document, part: Part, other: Document) -> Part:
-    """The part as compared, with the 附件 its text cites for its figures appended as sections
-    when the other version has no such annex to compare it with: a final that moved its award
-    standards out of the text into an annex table still states them, in the annex."""
+def _cites_annex(part: Part) -> bool:
+    return bool(ANNEX_CITED.search(part.text + "".join(n.title + n.text for n in part.nodes())))
+
+
+def _with_cited_annexes(doc: Document, part: Part, cited: bool) -> Part:
+    """The part as compared, with its 附件 appended as sections when either version's text
+    cites an annex for its figures (``cited``): the standards a text gives by 按附件所列标准
+    are part of what it promises, whether only the final moved them out of the text into an
+    annex table or both versions keep them there (a 补贴标准 table whose rows were cut)."""
     view = compared_view(part)
     if part.kind != "document" or part.genre != "plan":  # a law's articles are mapped one by one
         return view
-    body = part.text + "".join(n.title + n.text for n in part.nodes())
-    theirs = {key(p.title) for p in other.parts if p.kind == "attachment"}
-    annexes = [p for p in doc.parts if p.kind == "attachment" and p is not part and key(p.title) not in theirs]
-    if not annexes or not ANNEX_CITED.search(body):
+    annexes = [p for p in doc.parts if p.kind == "attachment" and p is not part]
+    if not annexes or not cited:
         return view
     return replace(view, sections=view.sections + [n for a in annexes for n in compared_view(a).sections])
 
@@ -257,7 +260,8 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         raise ValueError(f"unknown severity {bad}: use high, medium or low")
     dsel, fsel, similarity = select_parts(draft, final, draft_part, final_part)
     kind = genres.get(genre or (dsel.genre if dsel.genre == fsel.genre else "plan"))
-    dpart, fpart = _with_cited_annexes(draft, dsel, final), _with_cited_annexes(final, fsel, draft)
+    cited = _cites_annex(dsel) or _cites_annex(fsel)
+    dpart, fpart = _with_cited_annexes(draft, dsel, cited), _with_cited_annexes(final, fsel, cited)
     links = kind.align(dpart, fpart, pins)
     pairs: list[SectionPair] = []
     for i, link in enumerate(links, 1):

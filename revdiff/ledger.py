@@ -151,7 +151,7 @@ def part_ledger(part: Part, pledge_words: Sequence[str] = (), pledge_units: Sequ
                                      year=m.group(1) or m.group(2)))
         for m in AGENCY.finditer(n.text):
             entries.append(Entry("agency", part.title, paths.get(id(n), ""), n.line_at(m.start()), m.group(0),
-                                 subject=m.group(1)))
+                                 subject=m.group(1) or m.group(2)))
     return entries
 
 

@@ -285,6 +285,8 @@ class Finding:
     gap: str | None = None
     # target_changed of a ceiling or time limit (smaller is stricter): weaker / stronger
     ambition: str | None = None
+    # threshold_* of a plan's eligibility condition: loosened (more may apply) / tightened
+    eligibility: str | None = None
     ocr: list[str] = field(default_factory=list)  # "draft" / "final": cited text read by OCR
     # wording_replaced: the ids of every pair the replacement is written in
     sections: list[str] = field(default_factory=list)
@@ -316,7 +318,7 @@ class Finding:
         for key in ("draft_page", "final_page"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
-        for key in ("final_unit", "draft_min", "final_min", "per", "period", "cap", "gap", "ambition"):
+        for key in ("final_unit", "draft_min", "final_min", "per", "period", "cap", "gap", "ambition", "eligibility"):
             if getattr(self, key) is not None:
                 d[key] = getattr(self, key)
         if self.ocr:

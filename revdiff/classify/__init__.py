@@ -92,12 +92,22 @@ def _register_builtins() -> None:
     if _builtins_registered:
         return
     _builtins_registered = True
-    from revdiff.classify import agencies, effective, funding, obligations, sections, targets, terms, titles
+    from revdiff.classify import (
+        agencies,
+        effective,
+        eligibility,
+        funding,
+        obligations,
+        sections,
+        targets,
+        terms,
+        titles,
+    )
 
     # titles and effective: no genre names them, so they run in every genre (a title and the
     # day a document takes effect are not genre-specific)
-    RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, sections)]
-    RULES[6:6] = [(name, _imported_when_run(name)) for name in _LAW_RULES] + [(titles.NAME, titles.run),
+    RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, eligibility, sections)]
+    RULES[7:7] = [(name, _imported_when_run(name)) for name in _LAW_RULES] + [(titles.NAME, titles.run),
                                                                              (effective.NAME, effective.run)]
 
 
@@ -151,7 +161,8 @@ def _told_once(findings: list[Finding]) -> list[Finding]:
     - A goal a regulation sets with 不少于 (每年筹集人才公寓不少于1000套) is read both as a target
       and as a threshold: the same numbers on the same lines are one change, told as a target.
     - An item that is one sentence (3.为全市中小学教室更换护眼灯具1.5万盏) cut with the commitment
-      it made: the removed target or pledge tells it, not a section_removed as well.
+      it made: the removed target, pledge or eligibility condition (资产负债率不高于70%) tells it,
+      not a section_removed as well.
     """
     from revdiff.textkey import key
 
@@ -160,16 +171,21 @@ def _told_once(findings: list[Finding]) -> list[Finding]:
 
     targets = {spot(f) for f in findings if f.kind.startswith("target_")}
     cut: dict[str, str] = {}  # section id -> the text of the commitments removed with it
+    cut_lines: set[tuple[str, int | None]] = set()  # and their lines
     for f in findings:
-        if f.kind in ("target_removed", "funding_removed") and f.draft_section:
+        if (f.kind in ("target_removed", "funding_removed") or f.eligibility) and f.draft_section:
             cut[f.draft_section] = cut.get(f.draft_section, "") + key(f.draft_text or "")
+            cut_lines.add((f.draft_section, f.draft_line))
 
     def restated(f: Finding) -> bool:
         if f.kind.startswith("threshold_"):
             return spot(f) in targets
         if f.kind == "section_removed" and f.draft_section in cut:
             sentence = key(re.sub(r"^\s*[\d一二三四五六七八九十]+\s*[.．、]", "", f.draft_text or ""))
-            return bool(sentence) and sentence in cut[f.draft_section]
+            if not sentence or re.fullmatch(r"[（(][一二三四五六七八九十\d]+[)）]", sentence):
+                # （四）资产负债率不高于70%； an item whose sentence is its body: the item is its line
+                return (f.draft_section, f.draft_line) in cut_lines
+            return sentence in cut[f.draft_section]
         return False
 
     return [f for f in findings if not restated(f)]

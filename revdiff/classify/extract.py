@@ -145,7 +145,7 @@ GIVES = re.compile(r"给予|奖励|补助|补贴|资助|奖补")  # a clause tha
 SHARE_BASE = re.compile(r"按[^，,；;。]*?的(?=\s*\d)")
 
 
-def _qualifier_end(text: str) -> int:
+def qualifier_end(text: str) -> int:
     """Where the opening clause that says who qualifies (see ``QUALIFIER``) ends; 0 without one."""
     m = QUALIFIER.match(text)
     return m.end() if m and not GIVES.search(m.group(0)) else 0
@@ -153,7 +153,7 @@ def _qualifier_end(text: str) -> int:
 
 def _prescribed(text: str) -> str:
     """A pledge sentence without its qualifiers: what it says is given, and on what terms."""
-    return SHARE_BASE.sub("", text[_qualifier_end(text):])
+    return SHARE_BASE.sub("", text[qualifier_end(text):])
 
 
 @dataclass
@@ -177,12 +177,12 @@ class Pledge:
     low: str | None = None  # a range's lower bound (10–50万元 → 10)
 
 
-# A section about the past is named by a noun phrase (发展基础, 取得的成效, 面临的形势, 编制背景)
-# that ends the title or is joined to another by 与/和/及; never by a task (巩固试点成效 and
+# A section about the past is named by a noun phrase (发展基础, 取得的成效, 面临的形势, 编制背景,
+# a 实施方案's 基本情况) that ends the title or is joined to another by 与/和/及; never by a task (巩固试点成效 and
 # 夯实发展基础 are work to do: a title that opens with a verb is not "past") nor by a goal
 # (发展基础更加坚实): a bare 成效/基础 inside a title is not enough.
 PAST_TITLE = re.compile(
-    r"(?:(?:发展|工作|产业|建设|现实|已有|良好)基础|现状|回顾|"
+    r"(?:(?:发展|工作|产业|建设|现实|已有|良好)基础|现状|回顾|基本情况|"
     r"(?:取得的?|主要|工作|建设|发展|已有|阶段性)(?:成效|成就|成绩|进展)|进展情况|"
     r"(?:编制|规划|制定|起草|研究|实施)背景|^背景|(?:面临的?|当前|发展|国内外|总体)(?:形势|环境|机遇|挑战|问题)|"
     r"^形势)(?=$|[与和及、])"
@@ -215,6 +215,29 @@ def past_nodes(part: Part) -> set[int]:
             out.add(id(node))
         for c in node.children:
             visit(c, past)
+
+    for n in part.sections:
+        visit(n, False)
+    return out
+
+
+# Eligibility conditions (who may apply) are listed under a heading that names them (申报条件,
+# 支持条件, 认定条件; not 发展条件, nor a task 创造条件) or after a sentence that opens the list
+# (应同时具备以下条件：): their quantities are conditions (classify/eligibility.py), not goals.
+CONDITION_TITLE = r"(?:申报|申请|支持|认定|基本|资格|准入|入库|评审|享受|补助|补贴|奖励|扶持)(?:的)?条件"
+CONDITION_LIST = r"(?:具备|具有|符合|满足)(?:以下|下列|如下)(?:基本)?条件"
+
+
+def condition_nodes(part: Part) -> set[int]:
+    """ids (``id()``) of the nodes that state eligibility conditions (see CONDITION_TITLE)."""
+    out: set[int] = set()
+
+    def visit(node: Node, inside: bool) -> None:
+        inside = inside or bool(re.search(CONDITION_TITLE, node.title) or re.search(CONDITION_LIST, node.text))
+        if inside:
+            out.add(id(node))
+        for c in node.children:
+            visit(c, inside)
 
     for n in part.sections:
         visit(n, False)
@@ -345,19 +368,19 @@ def find_pledges(node: Node, past_section: bool = False,
     carried = continued_pledges(sents, patterns)
     for i, (s, goes_on) in enumerate(zip(sents, carried, strict=True)):
         listed = goes_on or (i + 1 < len(carried) and carried[i + 1])  # one of a list of tiers across ；
-        t = s.text
-        mech = patterns.mechanism.search(t)
-        amounts = committed_amounts(t, patterns.amount)
-        money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         # a table's header says what its cells are: 补贴项目 | 补贴标准 over 过夜游 | 每人次20元
         head = node.rows[0] if s.row is not None and node.rows else []
         header = " | ".join(head)
+        t = _with_column_units(s.text, head) if head else s.text
+        mech = patterns.mechanism.search(t)
+        amounts = committed_amounts(t, patterns.amount)
+        money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header) or goes_on))):
             continue
         if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
             continue
         mechanism = mech.group(0) if mech else None
-        subject = node.rows[s.row][0].strip() if s.row is not None and node.rows else _subject(s)
+        subject = _row_subject(t) if s.row is not None and node.rows else _subject(s)
         if not amounts:
             if ANNEX_CITED.search(t):
                 continue
@@ -382,8 +405,8 @@ def find_pledges(node: Node, past_section: bool = False,
                     who = f"{who}（{label}）"
             value, unit = _value(a)
             pre = _prefix(t, a.start())
-            if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限)
-                pre = _column_name(head, t, a.start()) + " " + pre.rpartition("|")[2]
+            if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限, 元/台)
+                pre = _PER_SLASH.sub("每", _column_name(head, t, a.start())) + " " + pre.rpartition("|")[2]
             out.append(Pledge(
                 s, value, unit, _comparator(t, a), mechanism, who,
                 clause=_clause_key(_clause_at(t, a.start()), who), sole=len(amounts) == 1,
@@ -412,6 +435,36 @@ def _tier(prefix: str) -> str | None:
     if not (2 <= len(name) <= 12) or re.search(r"[\d对按给安资金的]", name) or name == prefix.strip():
         return None
     return name
+
+
+# A column whose header gives the unit of its cells (补贴标准（元/台）, 奖补金额(万元)): its cells
+# are bare numbers, amounts in that unit, counted per what follows the slash.
+_COLUMN_UNIT = re.compile(r"[（(]\s*(?P<unit>[万亿]?元)\s*(?:/\s*[^）)]{1,4})?\s*[）)]")
+_PER_SLASH = re.compile(r"(?<=元)\s*/\s*")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _with_column_units(row_text: str, header: list[str]) -> str:
+    """A table row as its pledges are read: a bare number under a header that gives its unit
+    (补贴标准（元/台） over 15000) gets that unit (15000元), as the reader of the table reads it."""
+    cells = row_text.split(" | ")
+    for i, cell in enumerate(cells):
+        m = _COLUMN_UNIT.search(header[i]) if i < len(header) else None
+        if m and _BARE_NUMBER.fullmatch(cell.strip()):
+            cells[i] = cell + m.group("unit")
+    return " | ".join(cells)
+
+
+def _row_subject(row_text: str) -> str:
+    """What a table row's amounts are for: its cells before the first amount — the first cell,
+    with the grade when a two-level table repeats it (拖拉机 | 20—50马力（含） | 3000元 →
+    拖拉机（20—50马力（含））)."""
+    cells = [c.strip() for c in row_text.split(" | ")]
+    first = next((i for i, c in enumerate(cells) if AMOUNT.search(c)), len(cells))
+    names = [c for c in cells[: max(first, 1)] if c]
+    if not names:
+        return cells[0]
+    return names[0] + "".join(f"（{n}）" for n in names[1:])
 
 
 def _cell_at(row_text: str, at: int) -> int:
@@ -477,7 +530,7 @@ def committed_amounts(text: str, amount: re.Pattern[str] = AMOUNT) -> list[re.Ma
     the opening 对…的 clause, or right before 以上的) and money put up by others (a fund's total size) left out.  A fund's size is kept only when
     the sentence names no public contribution to it."""
     found = [m for m in amount.finditer(text)
-             if m.start() >= _qualifier_end(text) and not PROJECT_SIZE.search(_prefix(text, m.start()))]
+             if m.start() >= qualifier_end(text) and not PROJECT_SIZE.search(_prefix(text, m.start()))]
     kept: list[re.Match[str]] = []
     leveraged: list[re.Match[str]] = []
     for m in found:
@@ -600,6 +653,13 @@ OBJECT_TARGET = re.compile(
     r"^(?P<measure>[^\d，,；;。]{2,20}?)(?P<cmp>不少于|至少)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>家|个|名|人|所|户|项|件|场|期|批|人次|处|辆)(?P<cmp2>以上)?(?P<rest>[^\d，,；;。]{2,30})$"
 )
+# The scope of a goal (覆盖城郊12个乡镇, 涉及居民1.2万户, 惠及群众18万人, 带动农户3000户): who or
+# where the work reaches is promised as much as the work itself, and a final that narrows it
+# narrows the commitment.  Pattern strings, compiled by ``re`` on first use.
+SCOPE_VERB = r"覆盖|惠及|涉及|受益|带动|辐射"
+# …覆盖全市80%的行政村: the scope as a share of the places or people it reaches
+SCOPE_SHARE = (rf"^(?P<measure>[^\d，,；;。]{{0,30}}?(?:{SCOPE_VERB})[^\d，,；;。]{{0,8}}?)(?P<cmp>不少于|至少|超过)?\s*"
+               r"(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>[%％])(?P<cmp2>以上)?的(?P<rest>[^\d，,；;。]{1,12})$")
 BARE_RATE = re.compile(r"(?:年均)?(?:增长|增速|增幅)(?:率)?")  # a rate that names no measure
 CEILING = re.compile(r"(?:不超过|不高于|最多|至多)$")
 # 分别 spreads a list of values over a list of measures: "城镇、农村生活污水处理率分别达到98%、75%"
@@ -716,11 +776,12 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             if any(a <= start < b for a, b in spans):
                 continue  # read above, value by value
             c = clause.strip()
-            m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c)
+            m = TARGET_CLAUSE.match(c) or OBJECT_TARGET.match(c) or re.match(SCOPE_SHARE, c)
             if not m:
                 continue
-            if m.re is OBJECT_TARGET:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
-                if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))):  # 完成30家…改造
+            if m.re is not TARGET_CLAUSE:  # 每年为300家以上企业提供诊断服务: the count is mid-clause
+                if not (m.group("cmp") or m.group("cmp2") or CREATION.match(m.group("measure"))  # 完成30家…改造
+                        or re.search(SCOPE_VERB, m.group("measure"))):  # 覆盖城郊12个乡镇
                     continue
                 if CEILING.search(m.group("measure")):  # 每年建设不超过10个…: a ceiling on a count is no goal
                     continue
@@ -732,6 +793,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                                   year=year.group(1) if year else None))
                 continue
             measure = ENUMERATOR.sub("", BASE_VALUE.sub("", m.group("measure")).strip())  # 由2020年的2.1%提高到2.8%
+            if m.re is TARGET_CLAUSE and m.group("verb") == "年均增长" and measure:
+                measure += "年均增长"  # 增加值年均增长8%: a growth rate, not the level 增加值达到…亿元
             if not measure_key(measure):  # "…达到800家，到2025年力争达到1200家": the same measure
                 measure = last_measure
             elif BARE_RATE.fullmatch(measure_key(measure)) and last_measure:
@@ -744,7 +807,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                 continue
             if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
                 continue
-            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)):
+            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)
+                    or (re.search(SCOPE_VERB, measure) and not unit.endswith(("元", "万", "亿")))):  # 涉及居民1.2万户
                 continue
             mk = measure_key(measure)
             if len(mk) < 2 or re.fullmatch(r"[\d.\-年月日]+", mk):
@@ -831,9 +895,13 @@ def targets_of(part: Part) -> list[Target]:
     """Every target of a part, text and tables, in reading order."""
     out: list[Target] = []
     past = past_nodes(part)
+    conditions = condition_nodes(part)  # who may apply: no goal
     year = plan_start_year(part.title)
     for n in part.nodes():
-        out.extend(find_table_targets(n) if n.kind == "table" else find_text_targets(n, id(n) in past, year))
+        if n.kind == "table":
+            out.extend(find_table_targets(n))
+        elif id(n) not in conditions:
+            out.extend(find_text_targets(n, id(n) in past, year))
     return out
 
 

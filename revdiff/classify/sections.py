@@ -40,12 +40,18 @@ def run(ctx: Context) -> list[Finding]:
         if p.draft_node is None or p.final_node is None:
             continue
         fs = [s for s in sentences(p.final_node) if DEADLINE.search(s.text)]
-        for ds in sentences(p.draft_node):
+        dss = [s for s in sentences(p.draft_node) if DEADLINE.search(s.text)]
+        for ds in dss:
             dm = DEADLINE.search(ds.text)
             if not dm or not fs:
                 continue
             best = max(fs, key=lambda s: ratio(key(s.text), key(ds.text)))
             fm = DEADLINE.search(best.text)
+            # yearly milestones (到2025年…；到2026年…；到2027年…) are alike: a cut year's line is
+            # not moved to the year whose own line the final kept — that line has its draft twin
+            twin = max(dss, key=lambda s: ratio(key(s.text), key(best.text)))
+            if twin is not ds and ratio(key(twin.text), key(best.text)) > ratio(key(ds.text), key(best.text)):
+                continue
             if fm and fm.group(1) != dm.group(1) and ratio(key(best.text), key(ds.text)) > 60:
                 later = int(fm.group(1)) > int(dm.group(1))
                 out.append(Finding(

@@ -68,7 +68,11 @@ def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Find
     where_en = "indicator table" if d.source == "table" else "text"
     how = ambition(d, f, direction)
     col, col_en = (f"（{_column(d)}）", f" ({_column(d, 'en')})") if _column(d) else ("", "")
-    if direction == "redefined":
+    if direction == "redefined" and rebased(d, f):
+        note = f"{where}中“{d.measure}”的目标由{_val(d)}改为“{f.measure}”{_val(f)}（口径由{basis(d)}改为{basis(f)}，数值不可直接比较）。"
+        note_en = (f"In the {where_en}, the target “{d.measure}” {_val(d)} is now stated as “{f.measure}” {_val(f)} "
+                   f"(another basis: the two numbers do not compare).")
+    elif direction == "redefined":
         note = f"{where}中同一数值{_val(d)}的指标由“{d.measure}”改为“{f.measure}”。"
         note_en = f"In the {where_en}, the value {_val(d)} now measures “{f.measure}” instead of “{d.measure}”."
     elif how:  # a longer time limit is a loosened commitment, not a raised one
@@ -101,8 +105,22 @@ def same_measure(a: Target, b: Target) -> float:
     return ratio(a.measure_key, b.measure_key) - (OTHER_YEAR if a.year and b.year and a.year != b.year else 0)
 
 
+def basis(t: Target) -> str | None:
+    """The basis a growth goal is stated on: 年均 (a yearly rate) or 累计 (the whole period)."""
+    return "年均" if "年均" in t.measure else "累计" if "累计" in t.measure else None
+
+
+def rebased(d: Target, f: Target) -> bool:
+    """True when a goal is restated on another basis (年均增长8% → 累计增长25%): the numbers
+    do not compare, so the goal is neither raised nor lowered but redefined."""
+    before, after = basis(d), basis(f)
+    return before is not None and after is not None and before != after
+
+
 def direction(d: Target, f: Target) -> str | None:
     """How a paired target changed: lowered, raised, redefined, or None when unchanged."""
+    if rebased(d, f):
+        return "redefined"
     if float(d.value) == float(f.value) and (d.comparator or "") == (f.comparator or ""):
         return "redefined" if _redefined(d.measure_key, f.measure_key) else None
     if float(f.value) == float(d.value):
@@ -169,7 +187,7 @@ def pair_direction(d: Target, f: Target, how: str) -> str | None:
     """The direction ``run`` reports for a pair made by ``pair_targets`` (None: no finding)."""
     if how == "same_value":
         return "redefined"
-    if how == "related":
+    if how == "related" and not rebased(d, f):
         return "raised" if float(f.value) > float(d.value) else "lowered"
     return direction(d, f)
 

@@ -274,7 +274,16 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     for key in ("lowered", "removed", "raised", "added"):
         if penalties[key]:
             parts.append(words["penalties_" + key].format(n=penalties[key]))
-    thresholds = sum(n for k, n in kinds.items() if k.startswith("threshold_"))
+    # a plan's eligibility conditions: who is now in or out, said so (放宽了 2 项申报条件)
+    conditions = Counter(f.eligibility for f in report.findings if f.eligibility)
+    for key in ("tightened", "loosened"):
+        if conditions[key]:
+            parts.append(words["conditions_" + key].format(n=conditions[key]))
+    # who answers for a measure: a lead unit changed or no longer named (agency_changed with values)
+    leads = sum(1 for f in report.findings if f.kind == "agency_changed" and f.draft_value)
+    if leads:
+        parts.append(words["leads_changed"].format(n=leads))
+    thresholds = sum(n for k, n in kinds.items() if k.startswith("threshold_")) - sum(conditions.values())
     if thresholds:
         parts.append(words["thresholds"].format(n=thresholds))
     for kind in ("deadline_changed", "obligation_weakened", "reference_changed"):

@@ -361,6 +361,8 @@ def _quote(f: Finding, side: str, terms: list[str], pair: SectionPair | None) ->
 
 def _shown_direction(f: Finding) -> str:
     """The direction a reader is told: a time limit or ceiling loosened, not "raised"."""
+    if f.eligibility:  # a condition: 营业收入不低于2000万元 → 1000万元 lets more in
+        return f.eligibility
     return {"weaker": "loosened", "stronger": "tightened"}.get(f.ambition or "", f.direction or "")
 
 

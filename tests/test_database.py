@@ -6,6 +6,7 @@ against the JSON reports of the same run (the contract), never against itself.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from revdiff import money
+from revdiff.model import Finding
 from revdiff.render import database
 
 from .conftest import ROOT, SAMPLES
@@ -85,6 +87,8 @@ def test_every_json_field_of_a_finding_has_a_column(built: tuple[Path, Path, Pat
     assert fields, "the reports have findings"
     assert fields - columns == set()
     assert set(database.FINDING_FIELDS) <= columns
+    # every field a finding can have, not only those these reports happen to use
+    assert {f.name for f in dataclasses.fields(Finding)} <= set(database.FINDING_FIELDS)
 
 
 def test_amounts_are_in_one_base_unit_with_per_unit_flags(built: tuple[Path, Path, Path]) -> None:

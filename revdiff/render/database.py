@@ -34,8 +34,9 @@ FINDING_FIELDS = [
     "id", "kind", "severity", "draft_text", "final_text", "draft_value", "final_value", "unit", "comparator",
     "direction", "draft_section", "final_section", "draft_line", "final_line", "subject", "note", "note_en",
     "draft_page", "final_page", "draft_min", "final_min", "per", "period", "cap", "term", "draft_count",
-    "final_count", "contexts", "final_unit",
+    "final_count", "contexts", "final_unit", "gap", "ambition", "eligibility", "ocr", "sections",
 ]
+_LISTS = ("contexts", "ocr", "sections")  # list fields, kept as JSON text
 FINDING_DERIVED = ["draft_amount", "final_amount", "currency", "per_unit", "per_year"]
 _INTEGER = {"draft_line", "final_line", "draft_page", "final_page", "draft_count", "final_count", "per_unit", "per_year"}
 _REAL = {"draft_amount", "final_amount"}
@@ -131,7 +132,8 @@ def _amount(value: str | None, unit: str | None) -> tuple[float | None, str | No
 
 def _finding_row(f: dict[str, Any]) -> dict[str, Any]:
     row = {k: f.get(k) for k in FINDING_FIELDS}
-    row["contexts"] = json.dumps(f["contexts"], ensure_ascii=False) if f.get("contexts") else None
+    for name in _LISTS:
+        row[name] = json.dumps(f[name], ensure_ascii=False) if f.get(name) else None
     draft_amount, cur_d = _amount(f.get("draft_value"), f.get("unit"))
     final_amount, cur_f = _amount(f.get("final_value"), f.get("final_unit") or f.get("unit"))
     row["draft_amount"], row["final_amount"], row["currency"] = draft_amount, final_amount, cur_d or cur_f

@@ -10,6 +10,7 @@ nothing of the input silently disappears; joined blocks keep a line map.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from revdiff.model import Block, RawDoc
@@ -150,15 +151,48 @@ def _link_run(blocks: list[Block], i: int) -> int:
     return k - j + 1
 
 
-def _ends_open(text: str) -> bool:
-    """True when a body line stops mid-sentence (a hard wrap or a page break)."""
+def _ends_open(text: str, width: int | None = None) -> bool:
+    """True when a body line stops mid-sentence (a hard wrap or a page break).
+
+    ``width``: in a hard-wrapped text (``_wrap_width``), the columns from which a line is a
+    full one: it goes on unless it ends a sentence.
+    """
     t = text.rstrip()
     if not t or t.endswith(SENTENCE_END) or "\t" in t:
         return False
     if TITLE_END.search(t):
         return False
+    if width is not None:
+        return _columns(t) >= width
     # Only body lines wrap: titles and headings are short and carry no sentence punctuation.
     return len(t) >= 28 and bool(re.search(r"[，。、；,]", t))
+
+
+def _columns(text: str) -> int:
+    """How wide ``text`` prints: two columns a Chinese (wide) character, one a Latin one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+
+
+def _wrap_width(raw: RawDoc) -> int | None:
+    """In a text whose paragraphs were hard-wrapped (a PDF's text saved by pdftotext or
+    copied from a viewer: every printed line a line), the width from which a line is a full
+    one; else None.
+
+    Such a text has no line wider than a page (28 Chinese characters in a 公文, 56 columns;
+    digits and Latin letters, half as wide, make lines of fewer characters), and most of its
+    full lines stop mid-sentence; a text with a paragraph per line has wide lines, and they
+    end their sentences.  A line within a fifth of the widest lines' width is full.
+    """
+    if raw.format not in ("txt", "md"):
+        return None
+    lines = [(_columns(t), t) for b in raw.blocks if b.cells is None and (t := b.text.strip()) and "\t" not in b.text]
+    if len(lines) < 10:
+        return None
+    widest = sorted(w for w, _ in lines)[int(len(lines) * 0.95)]
+    full = [t for w, t in lines if w >= 0.8 * widest]
+    open_ended = sum(1 for t in full if not t.endswith(SENTENCE_END))
+    wrapped = 24 <= widest <= 90 and len(full) >= 0.25 * len(lines) and open_ended >= 0.5 * len(full)
+    return int(0.8 * widest) if wrapped else None
 
 
 def _full_line_length(raw: RawDoc) -> int | None:
@@ -178,6 +212,7 @@ def _rejoin(raw: RawDoc) -> None:
     on in the next one even when it happens to end at a 。.
     """
     full = _full_line_length(raw)
+    width = _wrap_width(raw)
     out: list[Block] = []
     pending_blank: list[Block] = []
     for b in raw.blocks:
@@ -191,7 +226,7 @@ def _rejoin(raw: RawDoc) -> None:
             and b.cells is None
             and not b.text.startswith("\t")
             and not b.indented  # a PDF line indented in from its column's edge opens a paragraph
-            and (_ends_open(prev.text) or _wraps(prev, full))
+            and (_ends_open(prev.text, width) or _wraps(prev, full))
             and not is_structural_start(b.text.strip())
             and len(pending_blank) <= 2
         ):
@@ -285,6 +320,71 @@ _LETTERHEAD_NO = re.compile(r"^" + HAN + r"{1,12}\s*[〔［\[]\s*\d{4}\s*[〕］
 # The 版记 at the foot of a 公文: 抄送：… then 印发机关 and 印发日期 (…2025年1月1日印发).
 _IMPRINT_CC = re.compile(r"^抄\s*送\s*[:：]\s*(.+)$")
 _IMPRINT = re.compile(r"^(\S[^，。；：,;:]{0,40}?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_IMPRINT_DATE = re.compile(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_IMPRINT_OFFICE = re.compile(r"^\S[^，。；：,;:]{1,40}$")
+
+
+def _strip_running_lines(raw: RawDoc) -> None:
+    """A text with page breaks (pdftotext's form feeds): drop the running header and footer.
+
+    They are the first or last line of a page that comes back, digits aside, on at least
+    half of the pages (澄江市人民政府办公室 征求意见稿 请勿外传; 第 3 页 is a page number,
+    dropped already).  The PDF reader finds them by their place on the page; a text keeps
+    only the page they are on.
+    """
+    if raw.format != "txt":
+        return
+    pages: dict[int, list[Block]] = {}
+    for b in raw.blocks:
+        if b.page is not None and b.cells is None and b.text.strip():
+            pages.setdefault(b.page, []).append(b)
+    if len(pages) < 2:
+        return
+    seen: dict[str, set[int]] = {}
+    for n, lines in pages.items():
+        for b in {id(x): x for x in lines[:2] + lines[-2:]}.values():
+            t = b.text.strip()
+            if len(t) <= 40 and not t.endswith(SENTENCE_END):
+                seen.setdefault(re.sub(r"[\d\s]", "", t), set()).add(n)
+    running = {t for t, on in seen.items() if t and len(on) >= max(2, len(pages) / 2)}
+    if not running:
+        return
+    kept = []
+    for b in raw.blocks:
+        t = b.text.strip()
+        edge = b.page in pages and (b in pages[b.page][:2] or b in pages[b.page][-2:])
+        if edge and b.cells is None and len(t) <= 40 and re.sub(r"[\d\s]", "", t) in running:
+            _drop(raw, b)
+        else:
+            kept.append(b)
+    raw.blocks = kept
+
+
+# A heading set with wide spaces between its characters (总　　则, 附　件) that a PDF's text
+# broke into lines: 第一章 总 | | 则.  The tail is one or two characters and nothing else.
+_SPACED_TAIL = re.compile(rf"^{HAN}{{1,2}}$")
+
+
+def _join_spaced_titles(raw: RawDoc) -> None:
+    """Join the tail of a letter-spaced heading back onto it (texts saved from a PDF, where
+    the wide gap comes out as a blank line: 第一章 总 | | 则).  Table cells (tab-indented
+    lines) are never heading tails."""
+    if raw.format != "txt":
+        return
+    out: list[Block] = []
+    for b in raw.blocks:
+        t = b.text.strip()
+        if len(out) >= 2 and not out[-1].text.strip() and _SPACED_TAIL.match(t) and not b.text.startswith("\t"):
+            head = out[-2]
+            h = head.text.strip()
+            if (head.cells is None and b.cells is None and h and len(h) <= 15 and not head.text.startswith("\t")
+                    and not re.search(r"[，。、；：,;:]", h)):  # fmt: skip
+                offset = len(head.text.rstrip()) + 1
+                head.text = head.text.rstrip() + " " + t
+                head.line_map.extend((offset + o, ln, pg) for o, ln, pg in _shift(b))
+                continue
+        out.append(b)
+    raw.blocks = out
 
 
 def _strip_letterhead(raw: RawDoc) -> None:
@@ -305,20 +405,26 @@ def _strip_letterhead(raw: RawDoc) -> None:
                 _drop(raw, raw.blocks[j])
                 del raw.blocks[j]
             break
-    if not raw.blocks or raw.blocks[-1].cells is not None:
+    written = [i for i, b in enumerate(raw.blocks) if b.text.strip()]
+    if not written or raw.blocks[written[-1]].cells is not None:
         return
-    imprint = _IMPRINT.match(raw.blocks[-1].text.strip())
-    if imprint is None:
+    last = raw.blocks[written[-1]].text.strip()
+    imprint = _IMPRINT.match(last)
+    alone = None if imprint else _IMPRINT_DATE.match(last)  # a PDF's text: the office on the line above
+    if imprint is not None:
+        office, date, first = imprint.group(1), imprint.group(2), written[-1]
+    elif alone is not None and len(written) >= 2 and _IMPRINT_OFFICE.match(raw.blocks[written[-2]].text.strip()):
+        office, date, first = raw.blocks[written[-2]].text, alone.group(1), written[-2]
+    else:
         return
-    raw.metadata.setdefault("印发机关", imprint.group(1).strip())
-    raw.metadata.setdefault("印发日期", imprint.group(2).replace(" ", ""))
-    first = len(raw.blocks) - 1
+    raw.metadata.setdefault("印发机关", office.strip())
+    raw.metadata.setdefault("印发日期", date.replace(" ", ""))
     # the 抄送 line above it, wrapped over a few lines when the list is long
-    for k in range(len(raw.blocks) - 2, max(-1, len(raw.blocks) - 6), -1):
+    for k in range(first - 1, max(-1, first - 5), -1):
         if raw.blocks[k].cells is not None:
             break
         if m := _IMPRINT_CC.match(raw.blocks[k].text.strip()):
-            rest = [b.text.strip() for b in raw.blocks[k + 1 : -1]]
+            rest = [b.text.strip() for b in raw.blocks[k + 1 : first]]
             raw.metadata.setdefault("抄送", "".join([m.group(1), *rest]))
             first = k
             break
@@ -339,6 +445,8 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_site_header(raw)
     strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)
+    _strip_running_lines(raw)
+    _join_spaced_titles(raw)
     _strip_letterhead(raw)
     mark_cut(raw)
     _rejoin(raw)

@@ -69,7 +69,11 @@ def test_official_page_break_rejoined_and_footer_outside_sections(official: Docu
     for p in official.parts:
         for n in p.nodes():
             assert "抄送" not in n.text
-    assert "抄送" in official.parts[0].text  # the footer belongs to the notice
+    # the 版记 at the end (抄送 list; the office, then on its own line the date …印发) is no
+    # text of any part: its facts are the document's metadata
+    assert not any("抄送" in p.text for p in official.parts)
+    assert official.metadata["抄送"].startswith("市委有关部门")
+    assert (official.metadata["印发机关"], official.metadata["印发日期"]) == ("烟台市人民政府办公室", "2021年12月31日")
 
 
 def test_web_notice_metadata_and_no_chrome() -> None:

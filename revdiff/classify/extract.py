@@ -694,6 +694,9 @@ def _spread(measures: str, values: str) -> list[tuple[str, str, str | None, str 
 _MEASURE_NOISE = re.compile(r"^(?:到\s*20\d\d\s*年底?|全市|实现|培育|力争|累计|新增|其中|每年)+")
 
 
+_SPACED = re.compile(rf"(?<={HAN})[ \t]+|[ \t]+(?={HAN})")
+
+
 @dataclass
 class Target:
     """A quantified goal, from a sentence clause or an indicator-table row."""
@@ -710,6 +713,11 @@ class Target:
     base: str | None = None  # base-period value (indicator tables)
     year: str | None = None  # target year: 到2025年, or the target column's year
     attribute: str | None = None  # 预期性 / 约束性 (indicator tables)
+
+    def __post_init__(self) -> None:
+        # a PDF's text spaces Latin letters and figures off from Chinese (行政村 5G 网络通达率):
+        # the measure is named as the document prints it, without those spaces
+        self.measure = _SPACED.sub("", self.measure)
 
     @property
     def scope(self) -> tuple[bool, bool]:

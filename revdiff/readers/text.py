@@ -39,8 +39,19 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
 
 
 def read(data: bytes, source: str) -> RawDoc:
-    """Decode ``data`` and make one Block per line (1-based line numbers)."""
+    """Decode ``data`` and make one Block per line (1-based line numbers).
+
+    A form feed is a page break (pdftotext writes one after each page of a PDF): the lines
+    then carry their page, so a page's running header and footer can be told (clean.py)."""
     text, encoding = decode_text(data, source)
     lines = split_lines(text)
-    blocks = [Block(text=line, line=i) for i, line in enumerate(lines, 1)]
+    if "\f" not in text:
+        blocks = [Block(text=line, line=i) for i, line in enumerate(lines, 1)]
+    else:
+        blocks, page = [], 1
+        for i, line in enumerate(lines, 1):
+            opening = len(line) - len(line.lstrip("\f"))  # pdftotext: the next page's first line
+            page += opening
+            blocks.append(Block(text=line.replace("\f", ""), line=i, page=page))
+            page += line.count("\f") - opening
     return RawDoc(source=source, format="txt", encoding=encoding, blocks=blocks)

@@ -363,6 +363,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "发布机构": "Published by", "公开日期": "Date published", "废止日期": "Date repealed",
             "实施日期": "Effective date", "时效性": "Validity", "名称": "Name", "关键词": "Keywords",
             "公开方式": "Disclosure", "公开范围": "Disclosure scope", "信息来源": "Source",
+            "印发机关": "Issued by",
         },
         "targets": "Targets",
         "targets_lowered": "lowered",

@@ -16,9 +16,18 @@ def load_raw(path: str, max_bytes: int | None = None, drop_patterns: Sequence[st
     """Read and clean one input (path or ``-``); ``ocr``: which PDF pages Tesseract reads;
     ``warc_url``: which captured page of a WARC to read (the first of these it holds)."""
     from revdiff.clean import clean
+    from revdiff.errors import InputError
     from revdiff.readers import DEFAULT_MAX_BYTES, read
 
-    return clean(read(path, max_bytes or DEFAULT_MAX_BYTES, ocr, tuple(warc_url)), drop_patterns)
+    raw = clean(read(path, max_bytes or DEFAULT_MAX_BYTES, ocr, tuple(warc_url)), drop_patterns)
+    if not any(b.text.strip() or b.cells for b in raw.blocks):
+        # all the file held was furniture (a site's header and footer, page numbers): a report
+        # would call every section of the other side new, or removed
+        hint = (" (a page whose text a script loads: save it once it has loaded, or copy its text into a .txt file)"
+                if raw.format == "html" else "")
+        raise InputError(f"{path}: no document text is left once page furniture is set aside "
+                         f"({len(raw.dropped)} lines of it){hint}")
+    return raw
 
 
 def load_document(path: str, max_bytes: int | None = None,

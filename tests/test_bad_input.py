@@ -271,6 +271,19 @@ def make_blank_scan_pdf(tmp: Path) -> Path:
     return p
 
 
+def make_script_loaded_html(tmp: Path) -> Path:
+    """A page whose article a script loads: what is saved is the site's header and footer."""
+    p = tmp / "app.html"
+    p.write_text(
+        "<html><head><meta charset='utf-8'><title>关于印发某市促进消费若干措施的通知_某市人民政府</title>"
+        "<script src='app.js'></script></head><body><div class='header'><a href='/'>首页</a> "
+        "<a href='/zwgk'>政务公开</a></div><div id='app'></div><div class='footer'>主办单位：某市人民政府办公室 "
+        "网站标识码：1234 ICP备12345号</div></body></html>",
+        encoding="utf-8",
+    )
+    return p
+
+
 def make_nav_html(tmp: Path) -> Path:
     p = tmp / "nav.html"
     p.write_text(
@@ -563,6 +576,7 @@ ERROR_CASES: list[tuple[str, Callable[[Path], Path], tuple[str, ...], str]] = [
     ("ofd-without-page", make_ofd_without_page, (), ".ofd has no pages"),
     ("ofd-entity-expansion", make_ofd_with_entities, (), "declares XML entities"),
     ("html-without-document", make_nav_html, (), "no document text"),
+    ("html-text-loaded-by-script", make_script_loaded_html, (), "a script loads"),
     ("html-nested-too-deeply", make_deep_html, (), "nested too deeply"),
     ("html-text-run-too-large", make_huge_text_run_html, (), "too large"),
     ("markdown-nested-too-deeply", make_deep_markdown, (), "nested too deeply"),

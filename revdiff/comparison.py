@@ -211,6 +211,8 @@ def _mute_after_cut(findings: list[Finding], pairs: list[SectionPair], draft: tu
             if last_pair >= 0 else None
         if cut_node is not None and cut_node.line_start <= doc.cut_line <= cut_node.line_end:
             broken[pairs[last_pair].id] = lost
+    for p in pairs:
+        p.beyond_cut = p.id in muted
     if not muted and not broken:
         return findings
     kept = [f for f in findings if not ({f.draft_section, f.final_section} - {None}) <= muted

@@ -222,6 +222,9 @@ class SectionPair:
     final_node: Node | None = field(default=None, repr=False)
     # law genre, an article on both sides: which 款/项/目 changed ({"draft", "final", "change"})
     clauses: list[dict[str, str | None]] | None = None
+    # a cut copy: the section stands after the point where one side breaks off, so it is missing
+    # from that copy, not removed (or added) by the revision
+    beyond_cut: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -238,6 +241,8 @@ class SectionPair:
             d["clauses"] = self.clauses
         if self.consequential:
             d["consequential"] = self.consequential
+        if self.beyond_cut:
+            d["beyond_cut"] = True
         return d
 
 
@@ -407,6 +412,9 @@ class Report:
         for s in self.sections:
             sections[s.status] = sections.get(s.status, 0) + 1
         sections["renumbered"] = sum(1 for s in self.sections if s.renumbered)
+        beyond = sum(1 for s in self.sections if s.beyond_cut)
+        if beyond:
+            sections["beyond_cut"] = beyond
         findings: dict[str, int] = {}
         for f in self.findings:
             findings[f.kind] = findings.get(f.kind, 0) + 1

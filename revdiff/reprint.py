@@ -151,6 +151,8 @@ def mark_cut(raw: RawDoc) -> None:
     """Set ``raw.cut_line`` and a warning when the copy stops short: a cut mark (…, (未完)) or
     a last text line that breaks off mid-sentence.  A cut mark on a line of its own goes to
     ``dropped``."""
+    if raw.cut_line is not None:
+        return  # the reader knew already (a page of an article split over pages) and said so
     last = next((b for b in reversed(raw.blocks) if b.cells is None and b.text.strip()), None)
     if last is None:
         return

@@ -564,10 +564,40 @@ def read(data: bytes, source: str, charset: str | None = None) -> RawDoc:
         ) from None
 
 
+# A long article a site splits over pages: its pager (共3页 首页 上一页 1 2 3 下一页 尾页) is no text,
+# and a next page means the rest of the document is not in this file.  TRS sites (most
+# government portals) write the pager from a script: createPageHTML(pages, this page from 0, …).
+_PAGER = re.compile(r"^(?:共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|首页|上一页|下一页|前一页|后一页|尾页|末页|跳转"
+                    r"|\d{1,3}|[/／|｜\[\]【】.。:：\s])+$")
+_TRS_PAGER = re.compile(r"createPageHTML\(\s*(\d{1,3})\s*,\s*(\d{1,3})")
+_NEXT_PAGE = ("下一页", "后一页", "下页")
+
+
+def _pages(root: Any) -> tuple[int, int] | None:
+    """(this page, of pages) of an article split over pages that has a next one, else None."""
+    for script in root.iter("script"):
+        if m := _TRS_PAGER.search(script.text or ""):
+            total, index = int(m.group(1)), int(m.group(2))
+            return (index + 1, total) if index + 1 < total else None
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if collapse_ws(a.text_content()) in _NEXT_PAGE and href and not href.startswith(("#", "javascript")):
+            bar = a.getparent() if a.getparent() is not None else a
+            of = re.search(r"共\s*(\d{1,3})\s*页", collapse_ws(bar.text_content()))
+            return 1, int(of.group(1)) if of else 0
+    return None
+
+
+def _is_pager(text: str) -> bool:
+    t = text.strip()
+    return bool(_PAGER.match(t)) and any(w in t for w in ("上一页", "下一页", "前一页", "后一页", "首页", "尾页"))
+
+
 def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture) -> RawDoc:
     """The parsed page as a RawDoc: metadata, content container, then the walk."""
     title_el = root.find(".//title")
     title = collapse_ws(title_el.text_content()) if title_el is not None else ""
+    pages = _pages(root)  # before scripts are dropped: a TRS pager is one
     capture.strip(root)
     for el in list(root.iter(*_DROP_SILENTLY)):
         if el.getparent() is not None:
@@ -589,17 +619,22 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
     walker = _Walker(container, metadata_els)
     walker.walk(start, None, 1)
     walker.flush()
-    if not any(b.text for b in walker.blocks):
+    pager = [b for b in walker.blocks if b.cells is None and _is_pager(b.text)]
+    blocks = [b for b in walker.blocks if not any(b is x for x in pager)]
+    if not any(b.text for b in blocks):
         raise InputError(
             f"{source}: no document text found in this HTML page (only site navigation or scripts); "
             "save the article page itself, or copy its text into a .txt file"
         )
-    return RawDoc(
-        source=source,
-        format="html",
-        encoding=encoding,
-        blocks=walker.blocks,
-        metadata=metadata,
-        dropped=capture.dropped + walker.dropped,
-        title=title or None,
-    )
+    raw = RawDoc(source=source, format="html", encoding=encoding, blocks=blocks, metadata=metadata,
+                 dropped=capture.dropped + walker.dropped + pager, title=title or None)
+    if pages is not None:
+        last = next(b for b in reversed(blocks) if b.text.strip())
+        raw.cut_line = last.last_line
+        of = f"（共 {pages[1]} 页）" if pages[1] else ""
+        of_en = f" of {pages[1]}" if pages[1] else ""
+        raw.warnings.append(f"此网页是分页文章的第 {pages[0]} 页{of}，其余各页不在此文件中：第 {raw.cut_line} 行之后缺少的内容"
+                            f"不算删除 / the page is page {pages[0]}{of_en} of an article split over pages; the "
+                            f"other pages are not in this file: what is missing after line {raw.cut_line} is not "
+                            "counted as deleted")
+    return raw

@@ -234,13 +234,23 @@ def _value(f: Finding, side: str) -> str:
     return as_written(value, f.unit_of(side), f.comparator) if value else "?"
 
 
+def section_counts(report: Report) -> dict[str, int]:
+    """The summary's sections per status, for a reader: a section a cut copy is missing is
+    counted as ``beyond_cut`` only, not as removed (or added) by the revision."""
+    counts = dict(report.summary["sections"])
+    for s in report.sections:
+        if s.beyond_cut and counts.get(s.status):
+            counts[s.status] -= 1
+    return counts
+
+
 def lead(report: Report, ui: dict[str, Any]) -> Lead:
     """Say in one sentence what the final changed: money, targets, deadlines, sections."""
     words = ui["lead"]
     money = money_at_stake(report.findings)
     targets = target_counts(report.findings)
     kinds = report.summary["findings"]
-    sections = report.summary["sections"]
+    sections = section_counts(report)
     parts: list[str] = []
     articles = report.summary.get("articles")
     if articles:  # a law: the counts a 修改说明 opens with

@@ -293,10 +293,11 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
     seen_final: set[Any] = set()
     views: list[PairView] = []
     for pair, anchor in zip(report.sections, pids, strict=True):
-        changed = facts.is_changed(pair)
+        # a section a cut copy is missing is no change: shown grey, as "not in the copy"
+        changed = facts.is_changed(pair) and not pair.beyond_cut
         cited = cites.get(pair.id, [])
         dkey, fkey = _ref_key(pair.draft), _ref_key(pair.final)
-        status_cls = facts.safe_id(pair.status, "unknown")
+        status_cls = "unchanged" if pair.beyond_cut else facts.safe_id(pair.status, "unknown")
         classes = ["pair", f"ps-{status_cls}"]
         classes.append("is-changed" if changed else "is-unchanged")
         if cited:
@@ -308,8 +309,8 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
                 anchor=f"sec-{anchor}",
                 status=pair.status,
                 status_cls=status_cls,
-                status_label=status_label(pair.status, lang),
-                symbol=STATUS_SYMBOLS.get(pair.status, "?"),
+                status_label=ui["statuses"]["beyond_cut"] if pair.beyond_cut else status_label(pair.status, lang),
+                symbol="…" if pair.beyond_cut else STATUS_SYMBOLS.get(pair.status, "?"),
                 renumbered=pair.renumbered,
                 changed=changed,
                 similarity=round(max(0.0, min(1.0, pair.similarity)) * 100),
@@ -452,7 +453,7 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     ordered_kinds = [k for k in KIND_ORDER if k in kinds_present]
     ordered_kinds += sorted(k for k in kinds_present if k not in KIND_ORDER)
     kind_rows = [(k, kind_label(k, lang), kinds_present[k], first_of_kind[k]) for k in ordered_kinds]
-    sec_counts = summary["sections"]
+    sec_counts = facts.section_counts(report)
     status_rows = [
         (s, status_label(s, lang), STATUS_SYMBOLS[s], sec_counts.get(s, 0))
         for s in STATUS_ORDER
@@ -461,8 +462,10 @@ def build_context(report: Report, lang: str = "zh") -> dict[str, Any]:
     status_rows += [
         (s, status_label(s, lang), "?", n)
         for s, n in sorted(sec_counts.items())
-        if s not in STATUS_ORDER and s != "renumbered"
+        if s not in STATUS_ORDER and s not in ("renumbered", "beyond_cut")
     ]
+    if sec_counts.get("beyond_cut"):  # sections a cut copy is missing: neither removed nor added
+        status_rows.append(("unchanged", ui["statuses"]["beyond_cut"], "…", sec_counts["beyond_cut"]))
     status_rows.append(
         ("renumbered", status_label("renumbered", lang), RENUMBERED_SYMBOL, sec_counts.get("renumbered", 0))
     )

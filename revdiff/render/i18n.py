@@ -236,6 +236,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "added": "新增",
             "renumbered": "重新编号",
             "reworded": "内容修改",
+            "beyond_cut": "复制件中缺",  # after the point where a cut copy breaks off
         },
         "directions": {"raised": "提高", "lowered": "调低", "redefined": "口径改变", "removed": "删除", "added": "新增",
                        "loosened": "放宽", "tightened": "收紧"},
@@ -450,6 +451,7 @@ STRINGS: dict[str, dict[str, Any]] = {
             "added": "added",
             "renumbered": "renumbered",
             "reworded": "text changed",
+            "beyond_cut": "not in the copy",
         },
         "directions": {"raised": "raised", "lowered": "lowered", "redefined": "redefined", "removed": "removed",
                        "added": "added", "loosened": "loosened", "tightened": "tightened"},

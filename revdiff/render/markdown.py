@@ -175,10 +175,11 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
             if targets[k] or k not in ("loosened", "tightened")
         )
     )
-    secs = report.summary["sections"]
-    shown = [s for s in STATUS_ORDER if secs.get(s)] + ["renumbered"]
+    secs = facts.section_counts(report)
+    shown = [s for s in STATUS_ORDER if secs.get(s)] + ["renumbered"] + (["beyond_cut"] if secs.get("beyond_cut") else [])
     out.append(
-        f"- {ui['sections']}: " + ", ".join(f"{status_label(s, lang)} {secs.get(s, 0)}" for s in shown)
+        f"- {ui['sections']}: " + ", ".join(f"{ui['statuses'].get(s) or status_label(s, lang)} {secs.get(s, 0)}"
+                                            for s in shown)
     )
     for unit in ("articles", "chapters"):  # laws: the counts of a 修改说明
         if unit in report.summary:

@@ -272,9 +272,11 @@ def _toc_end(units: list[Unit]) -> int:
     """Index of the unit where the text proper starts after a 目录, else 0.
 
     A 目录 lists the chapters before the first article; the text then repeats them, so the
-    first heading seen a second time before any article is where the text starts.
+    first heading seen a second time before any article is where the text starts.  A heading
+    is known by its number within the headings above it: 第一节 of 第三章 is not 第一节 of 第四章.
     """
-    seen: set[tuple[str, tuple[int, int]]] = set()
+    seen: set[tuple[tuple[str, tuple[int, int]], ...]] = set()
+    path: list[tuple[str, tuple[int, int]]] = []  # the headings the current one stands under
     for i, u in enumerate(units):
         if u.kind != "line":
             continue
@@ -283,10 +285,15 @@ def _toc_end(units: list[Unit]) -> int:
             continue
         if law.unit == "条":
             return 0
-        if (law.unit, law.value) in seen:
+        rank = _RANKS.index(law.unit)
+        path = [p for p in path if _RANKS.index(p[0]) < rank] + [(law.unit, law.value)]
+        if tuple(path) in seen:
             return i
-        seen.add((law.unit, law.value))
+        seen.add(tuple(path))
     return 0
+
+
+_RANKS = ("编", "分编", "章", "节", "条")
 
 
 _NOTE = re.compile(r"[\[［【](\d{1,3})[\]］】]")  # a footnote mark, [1]
@@ -380,5 +387,5 @@ GENRE = Genre(
     align=align,
     unit="条",
     rules=("funding", "targets", "terms", "obligations", "sections", "penalties", "timelimits", "thresholds",
-           "references", "replacements"),
+           "references", "replacements", "definitions"),
 )

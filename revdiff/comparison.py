@@ -287,6 +287,10 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
 
             pair.clauses = clause_changes(dn.text, fn.text)
         pairs.append(pair)
+    if kind.name == "law":
+        from revdiff.genres.law import link_moved_clauses
+
+        link_moved_clauses(pairs)
     # a default term neither text uses is no question the reviewer asked: it is not reported
     terms = [t for t in kind.watch if occurs(t, dpart) or occurs(t, fpart)]
     for t in watch or []:

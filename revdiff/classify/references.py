@@ -6,7 +6,10 @@ is a consequential edit, never a finding: ``consequential(ctx)`` lists them per 
 renderer to show muted.  A reference that now points at another provision (the article it
 named is not the one it names now, or another 款 / 项) is a ``reference_changed`` finding:
 medium when the article differs, low when only the 款, 项 or a relative reference (前款 →
-前两款) changed.  References to other laws (《立法法》第八条, 依照刑法第二百条) are left alone.
+前两款) changed.  A 款 that moved within its article (a 款 inserted or deleted above it)
+takes its references along: 本条第二款 → 本条第三款, 第十五条第二款 → 第十四条第三款, and 前两款 →
+前款 when one of the two was deleted, are consequential too.  References to other laws
+(《立法法》第八条, 依照刑法第二百条) are left alone.
 """
 
 from __future__ import annotations
@@ -155,6 +158,50 @@ def _item_maps(ctx: Context) -> dict[tuple[int, int], dict[str, str]]:
     return out
 
 
+def _kuan_maps(ctx: Context) -> dict[tuple[int, int], dict[int, int]]:
+    """Each draft article's number → where its 款 are in the final article (genres/law.kuan_map)."""
+    from revdiff.genres.law import kuan_map
+
+    out: dict[tuple[int, int], dict[int, int]] = {}
+    for p in ctx.pairs:
+        if is_article(p.draft_node) and is_article(p.final_node):
+            d = article_key(p.draft_node.number)
+            if d is not None and d not in out:
+                out[d] = kuan_map(p.draft_node.text, p.final_node.text)
+    return out
+
+
+_COUNT = {"": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+
+
+def _named_kuan(ref: Reference) -> set[int] | None:
+    """The 款 of its own article a relative reference names: 前款 and 前两款 count back from the
+    款 it stands in, 本条第二款 names one; None for other references (前条, 本款第（一）项)."""
+    from revdiff.genres.law import kuan_at
+
+    written = key(ref.written)
+    if ref.clause.offset < 0:
+        return None
+    if m := re.fullmatch(r"前([两二三四]?)款", written):
+        here = kuan_at(ref.clause.article.text, ref.clause.offset)
+        return {here - k for k in range(1, _COUNT[m.group(1)] + 1) if here - k >= 1}
+    if m := re.fullmatch(rf"本条第({_CN})款", written):
+        return {int(cn_number(m.group(1)) or 0)}
+    return None
+
+
+def _kuan_followed(dr: Reference, fr: Reference, kuans: dict[int, int]) -> bool:
+    """Does ``fr`` name the 款 ``dr`` named, where they went in the revised article (a 款
+    inserted or deleted above them)?  For 前两款 → 前款 after one of the two was deleted: the
+    one left."""
+    if dr.article is not None:
+        if not (dr.rest[0] and fr.rest[0]) or dr.rest[1] != fr.rest[1]:
+            return False
+        return kuans.get(int(cn_number(dr.rest[0]) or 0)) == int(cn_number(fr.rest[0]) or 0)
+    named, now = _named_kuan(dr), _named_kuan(fr)
+    return bool(named is not None and now and {kuans[k] for k in named if k in kuans} == now)
+
+
 def _item_label(ref: Reference) -> str:
     """The 项 a reference names, labelled as genres/law.clauses labels it (第一款第（三）项)."""
     kuan, xiang = ref.rest
@@ -172,6 +219,7 @@ def edits(ctx: Context) -> list[RefEdit]:
     references aside), with whether it only followed the renumbering."""
     amap = _article_map(ctx)
     items = _item_maps(ctx)
+    kuans = _kuan_maps(ctx)
     out: list[RefEdit] = []
     for g in groups(ctx):
         ds = [c for a in g.draft for c in article_clauses(ctx, a) if REF.search(c.text)]
@@ -202,7 +250,12 @@ def edits(ctx: Context) -> list[RefEdit]:
                            and (_rest_key(dr) == _rest_key(fr)
                                 # the 项 it names only moved down (or up) its list
                                 or (bool(dr.rest[1]) and dr.rest[0] == fr.rest[0]
-                                    and items.get(dr.article, {}).get(_item_label(dr)) == _item_label(fr))))
+                                    and items.get(dr.article, {}).get(_item_label(dr)) == _item_label(fr))
+                                # the 款 it names only moved down (or up) its article
+                                or _kuan_followed(dr, fr, kuans.get(dr.article, {}))))
+                if dr.article is None and fr.article is None:  # 前款, 本条第二款: in its own article
+                    own = article_key(d.article.number)
+                    follows = own is not None and _kuan_followed(dr, fr, kuans.get(own, {}))
                 out.append(RefEdit(dr, fr, follows))
     return out
 

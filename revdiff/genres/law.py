@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from revdiff.genres import Genre, Pins
-from revdiff.model import Block, Node, Part
+from revdiff.model import Block, Node, Part, SectionPair
 from revdiff.numbering import CN_NUM, cn_to_int, match_marker
 
 if TYPE_CHECKING:
@@ -214,24 +214,118 @@ def clause_counts(text: str) -> dict[str, int]:
 
 def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
     """Which 款/项/目 of an article changed: ``{"draft": "第二款", "final": "第二款",
-    "change": "modified"}``, or ``added`` / ``removed`` with ``None`` on the missing side.
+    "change": "modified"}``, or ``added`` / ``removed`` with ``None`` on the missing side
+    (``link_moved_clauses`` then marks those that went to another article ``moved``).
 
-    Paragraphs are matched in order on their text without the 项/目 number (an item that
-    only moved up or down the list is no change), formatting aside, as a line diff does.
+    Paragraphs are matched as ``clause_pairs`` matches them.
     """
-    from difflib import SequenceMatcher
-
     a, b = clauses(draft), clauses(final)
     ka, kb = _clause_keys(draft), _clause_keys(final)
     out: list[dict[str, str | None]] = []
+    for i, j in clause_pairs(draft, final):
+        if i is not None and j is not None and ka[i] == kb[j]:
+            continue
+        change = "modified" if i is not None and j is not None else "removed" if i is not None else "added"
+        out.append({"draft": a[i][1] if i is not None else None, "final": b[j][1] if j is not None else None,
+                    "change": change})
+    return out
+
+
+SAME_CLAUSE = 40  # similarity (0–100) of two paragraphs for one to be the other reworded
+
+
+@lru_cache(maxsize=4096)  # clause_changes and the reference rule align the same bodies
+def clause_pairs(draft: str, final: str) -> tuple[tuple[int | None, int | None], ...]:
+    """The 款/项/目 of two bodies of one article aligned, in reading order: (i, j) indexes into
+    ``clauses`` of each, None on the side a paragraph is missing from.
+
+    Paragraphs are matched in order on their text without the 项/目 number (an item that only
+    moved up or down the list is no change), formatting aside, as a line diff does.  Where
+    paragraphs were replaced they are paired in order while alike; where the next two are not,
+    the most alike pair is matched and the rest on each side of it: a 款 deleted before one that
+    was reworded shows as deleted, the reworded one as modified (not the deleted one modified
+    and the last one deleted).  Paragraphs with nothing alike are paired in order.
+    """
+    from difflib import SequenceMatcher
+
+    ka, kb = _clause_keys(draft), _clause_keys(final)
+    out: list[tuple[int | None, int | None]] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":
-            continue
-        both = min(i2 - i1, j2 - j1) if op == "replace" else 0
-        out += [{"draft": a[i1 + k][1], "final": b[j1 + k][1], "change": "modified"} for k in range(both)]
-        out += [{"draft": a[i][1], "final": None, "change": "removed"} for i in range(i1 + both, i2)]
-        out += [{"draft": None, "final": b[j][1], "change": "added"} for j in range(j1 + both, j2)]
-    return out
+            out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+        else:
+            out += _pair_block(ka, kb, i1, i2, j1, j2)
+    return tuple(out)
+
+
+def _pair_block(ka: tuple[str, ...], kb: tuple[str, ...], i1: int, i2: int, j1: int, j2: int,
+                ) -> list[tuple[int | None, int | None]]:
+    """Paragraphs ka[i1:i2] and kb[j1:j2] (replaced, deleted or inserted) paired best first."""
+    from rapidfuzz.fuzz import ratio
+
+    if i1 < i2 and j1 < j2 and ratio(ka[i1], kb[j1]) >= SAME_CLAUSE:
+        return [(i1, j1)] + _pair_block(ka, kb, i1 + 1, i2, j1 + 1, j2)
+    best = max(((ratio(ka[i], kb[j]), i, j) for i in range(i1, i2) for j in range(j1, j2)), default=None)
+    if best is None or best[0] < SAME_CLAUSE:
+        both = min(i2 - i1, j2 - j1)
+        return ([(i1 + k, j1 + k) for k in range(both)] + [(i, None) for i in range(i1 + both, i2)]
+                + [(None, j) for j in range(j1 + both, j2)])
+    _, i, j = best
+    return _pair_block(ka, kb, i1, i, j1, j) + [(i, j)] + _pair_block(ka, kb, i + 1, i2, j + 1, j2)
+
+
+def kuan_map(draft: str, final: str) -> dict[int, int]:
+    """Each 款 of the draft body (1, 2 …) → its number in the final body, where it is still
+    there (the same text or reworded in its place) though 款 were inserted or deleted above it."""
+    a, b = clauses(draft), clauses(final)
+    da, db = _kuan_numbers(draft), _kuan_numbers(final)
+    return {da[i]: db[j] for i, j in clause_pairs(draft, final)
+            if i is not None and j is not None and a[i][0] == b[j][0] == "款"}
+
+
+@lru_cache(maxsize=4096)
+def _kuan_numbers(text: str) -> tuple[int, ...]:
+    """The number of the 款 each paragraph of ``clauses(text)`` stands in."""
+    out, n = [], 0
+    for unit, _, _ in _clauses(text):
+        n += unit == "款"
+        out.append(max(n, 1))
+    return tuple(out)
+
+
+def kuan_at(text: str, offset: int) -> int:
+    """The number of the 款 of body ``text`` that holds the character at ``offset``."""
+    numbers = _kuan_numbers(text)
+    before = sum(1 for para in text[:offset].split("\n")[:-1] if para.strip())  # paragraphs above
+    return numbers[min(before, len(numbers) - 1)] if numbers else 1
+
+
+def link_moved_clauses(pairs: list[SectionPair]) -> None:
+    """Mark a 款/项 removed from one article and added, worded the same, to another ``moved``
+    in both (with ``to`` / ``from``: the other article and label), not a deletion and an
+    addition: a revision that moves a 款 between articles moves its rule, it does not drop it."""
+    from revdiff.textkey import key
+
+    def text_of(node: Node | None, label: str | None) -> str:
+        paragraphs = {lab: para for _u, lab, para in clauses(node.text)} if node is not None else {}
+        return key(paragraphs[label]) if label in paragraphs else ""
+
+    gone: dict[str, list[tuple[SectionPair, dict[str, str | None]]]] = {}
+    for p in pairs:
+        for c in p.clauses or []:
+            if c["change"] == "removed":
+                gone.setdefault(text_of(p.draft_node, c["draft"]), []).append((p, c))
+    for p in pairs:
+        for c in p.clauses or []:
+            was = gone.get(text_of(p.final_node, c["final"])) if c["change"] == "added" else None
+            source = next(((q, r) for q, r in was or [] if q is not p and r["change"] == "removed"), None)
+            if source is None or p.final_node is None:
+                continue
+            q, r = source
+            assert q.draft_node is not None and q.final_node is not None
+            r["change"] = c["change"] = "moved"
+            r["to"] = f"{p.final_node.number}{c['final']}"
+            c["from"] = f"{q.draft_node.number}{r['draft']}"
 
 
 def item_map(draft: str, final: str) -> dict[str, str]:

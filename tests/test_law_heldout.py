@@ -514,3 +514,18 @@ def test_references_that_follow_their_paragraph_are_no_finding(tmp_path: Path) -
     found = sorted((f["draft_value"], f["final_value"]) for f in compare_texts(tmp_path, _TOUR_OLD, elsewhere).to_dict()["findings"]
                    if f["kind"] == "reference_changed")
     assert found == [("本条例第二条第二款", "本条例第二条第一款"), ("本条第二款", "本条第一款")]
+
+
+def test_a_databases_revision_table_after_the_last_article_is_not_the_text(tmp_path: Path) -> None:
+    text = ("# 某某省消防条例\n\n> 效力位阶：地方性法规\n\n## 第一章 总则\n\n**第一条** 为了预防火灾，制定本条例。\n\n"
+            "**第二条** 消防工作实行防火安全责任制。\n\n## 第二章 附则\n\n**第三条** 本条例自2024年1月1日起施行。\n\n"
+            "## 历次修订\n\n| 条目 | 日期 | 内容 |\n| --- | --- | --- |\n| 第二条 | 2023年11月30日 | 修改 |\n\n"
+            "注：本条例第二条于2023年修订。\n")
+    path = tmp_path / "law.md"
+    path.write_text(text, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    last = doc.parts[0].sections[-1].children[-1]
+    assert (last.number, last.text, last.children) == ("第三条", "本条例自2024年1月1日起施行。", [])
+    assert [n.number for n in doc.parts[0].nodes() if n.unit == "条"] == ["第一条", "第二条", "第三条"]
+    assert "历次修订" in [b.text.strip("# ") for b in doc.dropped]
+    assert accounted(doc) == _chars(text)

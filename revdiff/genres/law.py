@@ -413,6 +413,19 @@ def _notes(units: list[Unit]) -> set[int]:
     return out
 
 
+def _trailer(units: list[Unit]) -> int:
+    """Index of the unit where a database's matter after the last article starts, else
+    ``len(units)``: a heading the format marks (Markdown ``## 修改记录``, a Word heading style)
+    that is no 编/章/节/条 and stands after the last article (a revision history, related
+    laws).  A law's own text after its articles has no such heading."""
+    last = max((i for i, u in enumerate(units)
+                if u.kind == "line" and (law := read_line(u.block.text)) is not None and law.unit == "条"), default=None)
+    if last is None:
+        return len(units)
+    return next((i for i in range(last + 1, len(units)) if units[i].kind == "line"
+                 and units[i].block.style_level is not None and read_line(units[i].block.text) is None), len(units))
+
+
 def build(part: Part, units: list[Unit]) -> list[Block]:
     """The 编/章/节/条 tree of ``part``; returns the formatting marks it removed."""
     from revdiff.structure import _Builder, _Entry, finish
@@ -421,10 +434,14 @@ def build(part: Part, units: list[Unit]) -> list[Block]:
     marks: list[Block] = []
     toc_end = _toc_end(units)
     notes = _notes(units)
+    trailer = _trailer(units)
     untitled: Node | None = None  # a 编/章/节 heading whose name may stand on the next line
     for i, u in enumerate(units):
         b = u.block
         if u.kind == "blank":
+            continue
+        if i >= trailer:  # a database's matter after the text, not the text: kept with the marks
+            marks.extend(Block(r.text, r.line, r.page) for r in (u.row_blocks if u.kind == "table" else [b]))
             continue
         if u.kind == "table":
             builder.table(u, None)

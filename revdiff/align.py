@@ -350,11 +350,13 @@ def _status(d: Item, f: Item, moved: bool) -> str:
 def _reading_order(links: list[Link], fs: list[Item]) -> list[Link]:
     """Entries in draft reading order; added sections after the final section before them, and
     so the second part of a split (a law's 节 divided in two: the new 节 stands where the final
-    text has it, not above the articles its draft partner keeps)."""
+    text has it, not above the articles its draft partner keeps).  A section that moved is no
+    anchor: what the final adds after it belongs where the final has it, not where the moved
+    section came from (a law's new chapter, one of whose articles came from 总则)."""
     placed: list[tuple[tuple[int, int, int], Link]] = []
     f_anchor: dict[int, int] = {}
     for link in links:
-        if link.d is not None and link.f is not None:
+        if link.d is not None and link.f is not None and link.status != "moved":
             f_anchor.setdefault(link.f.index, link.d.index)
     anchors = sorted(f_anchor)
     seen: set[int] = set()

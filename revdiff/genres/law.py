@@ -23,6 +23,7 @@ from revdiff.numbering import CN_NUM, cn_to_int, match_marker
 
 if TYPE_CHECKING:
     from revdiff.align import Link
+    from revdiff.diff import Op
     from revdiff.structure import Unit
 
 NUM = rf"(?:{CN_NUM}|\d+)"
@@ -274,6 +275,27 @@ def _pair_block(ka: tuple[str, ...], kb: tuple[str, ...], i1: int, i2: int, j1: 
     return _pair_block(ka, kb, i1, i, j1, j) + [(i, j)] + _pair_block(ka, kb, i + 1, i2, j + 1, j2)
 
 
+def article_diff(draft: str, final: str, words: bool = False) -> tuple[list[Op], list[int]]:
+    """Diff two bodies of one article 款 by 款 (paired as ``clause_pairs`` pairs them): a 款
+    deleted is struck whole and one inserted underlined whole, not interleaved character by
+    character with its neighbours.  Same return as ``diff.diff_texts``."""
+    from revdiff.diff import concat, diff_texts
+
+    dl, fl = draft.split("\n"), final.split("\n")
+    if len(dl) == len(fl) == 1 or len(clauses(draft)) != len(dl) or len(clauses(final)) != len(fl):
+        return diff_texts(draft, final, words)  # one paragraph, or blank lines between them
+    parts: list[tuple[list[Op], list[int]]] = []
+    for i, j in clause_pairs(draft, final):
+        if i is not None and j is not None:
+            parts.append(diff_texts(dl[i], fl[j], words))
+        else:
+            parts.append(([(-1, dl[i])] if i is not None else [(1, fl[j])] if j is not None else [], []))
+        d_line, f_line = i is not None and i < len(dl) - 1, j is not None and j < len(fl) - 1
+        if d_line or f_line:  # the line break after the paragraph, on the side(s) it is on
+            parts.append(([(0 if d_line and f_line else -1 if d_line else 1, "\n")], []))
+    return concat(parts)
+
+
 def kuan_map(draft: str, final: str) -> dict[int, int]:
     """Each 款 of the draft body (1, 2 …) → its number in the final body, where it is still
     there (the same text or reworded in its place) though 款 were inserted or deleted above it."""
@@ -331,16 +353,10 @@ def link_moved_clauses(pairs: list[SectionPair]) -> None:
 def item_map(draft: str, final: str) -> dict[str, str]:
     """Each 项/目 of the draft article's body → its label in the final one, where the item is
     still there (the same text, or reworded in its place) though items were inserted or
-    deleted above it: 第一款第（三）项 → 第一款第（四）项."""
-    from difflib import SequenceMatcher
-
+    deleted above it: 第一款第（三）项 → 第一款第（四）项 (paired as ``clause_pairs`` pairs them)."""
     a, b = clauses(draft), clauses(final)
-    out: dict[str, str] = {}
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, _clause_keys(draft), _clause_keys(final),
-                                              autojunk=False).get_opcodes():
-        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
-            out.update((a[i1 + k][1], b[j1 + k][1]) for k in range(i2 - i1) if a[i1 + k][0] == b[j1 + k][0])
-    return out
+    return {a[i][1]: b[j][1] for i, j in clause_pairs(draft, final)
+            if i is not None and j is not None and a[i][0] == b[j][0]}
 
 
 def detect(lines: list[str]) -> float:

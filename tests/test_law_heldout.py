@@ -545,3 +545,15 @@ def test_an_item_moved_down_past_a_replaced_one_has_its_number_muted(tmp_path: P
     pair = next(s for s in rep["sections"] if s["draft"] and s["draft"]["number"] == "第四条")
     muted = [pair["diff"][i][1] for i in pair.get("consequential", [])]
     assert "三" in muted and not any("嵌入式" in t for t in muted)
+
+
+def test_the_table_says_where_a_paragraph_went_and_a_deleted_article_is_a_whole_article(tmp_path: Path) -> None:
+    from revdiff.render.table import build_table
+
+    report = compare_texts(tmp_path, _TOUR_OLD, _TOUR_NEW)
+    notes = [n for r in build_table(report).rows for n in r.notes]
+    assert "第三款移至修改后第三条第二款" in notes and "第二款由原第二条第三款移来" in notes
+    old = _TOUR_OLD.replace("第四条　景区门票", "第四条　景区应当设置安全警示标志。\n第五条　景区门票").replace(
+        "第五条　违反", "第六条　违反")
+    removed = [f.note for f in compare_texts(tmp_path, old, _TOUR_OLD).findings if f.kind == "section_removed"]
+    assert removed == ["修改后删除了整条“第四条”（约13字）。"]  # 景区应当设置安全警示标志。

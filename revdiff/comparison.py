@@ -178,7 +178,9 @@ def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: lis
 
 def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, similarity: float) -> list[str]:
     out = []
-    draft_mark = "征求意见稿" in (dpart.title + dpart.text[:200])
+    # a draft law's first and second readings are both 草案: only a final marked as a draft when
+    # the draft is not says the two may be swapped
+    draft_mark = re.search(r"征求意见稿|送审稿|草案", dpart.title + dpart.text[:200])
     final_mark = re.search(r"征求意见稿|送审稿|草案", fpart.title + fpart.text[:200])
     if final_mark and not draft_mark:
         out.append(f"定稿一侧标有“{final_mark.group(0)}”，两份文件可能放反了 / the final is marked "

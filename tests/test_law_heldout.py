@@ -557,3 +557,12 @@ def test_the_table_says_where_a_paragraph_went_and_a_deleted_article_is_a_whole_
         "第五条　违反", "第六条　违反")
     removed = [f.note for f in compare_texts(tmp_path, old, _TOUR_OLD).findings if f.kind == "section_removed"]
     assert removed == ["修改后删除了整条“第四条”（约13字）。"]  # 景区应当设置安全警示标志。
+
+
+def test_two_readings_of_a_draft_law_are_not_taken_for_swapped_files(tmp_path: Path) -> None:
+    body = "第一条　为了保护湿地，制定本法。\n第二条　本法适用于湿地保护。\n第三条　本法自　　年　　月　　日起施行。\n"
+    rep = compare_texts(tmp_path, "中华人民共和国湿地保护法（草案）\n" + body,
+                        "中华人民共和国湿地保护法（草案）（二次审议稿）\n" + body.replace("保护湿地", "加强湿地保护"))
+    assert not [w for w in rep.warnings if "swapped" in w]
+    rep = compare_texts(tmp_path, "中华人民共和国湿地保护法\n" + body, "中华人民共和国湿地保护法（草案）\n" + body)
+    assert [w for w in rep.warnings if "swapped" in w]  # the adopted law given as the draft

@@ -555,8 +555,9 @@ def test_the_table_says_where_a_paragraph_went_and_a_deleted_article_is_a_whole_
     assert "第三款移至修改后第三条第二款" in notes and "第二款由原第二条第三款移来" in notes
     old = _TOUR_OLD.replace("第四条　景区门票", "第四条　景区应当设置安全警示标志。\n第五条　景区门票").replace(
         "第五条　违反", "第六条　违反")
-    removed = [f.note for f in compare_texts(tmp_path, old, _TOUR_OLD).findings if f.kind == "section_removed"]
-    assert removed == ["修改后删除了整条“第四条”（约13字）。"]  # 景区应当设置安全警示标志。
+    removed = [(f.note, f.draft_text) for f in compare_texts(tmp_path, old, _TOUR_OLD).findings
+               if f.kind == "section_removed"]
+    assert removed == [("修改后删除了整条“第四条”（约13字）。", "第四条　景区应当设置安全警示标志。")]
 
 
 def test_two_readings_of_a_draft_law_are_not_taken_for_swapped_files(tmp_path: Path) -> None:

@@ -267,10 +267,11 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         fn = link.f.node if link.f else None
         ops: list[tuple[int, str]] = []
         formatting: list[int] = []
-        if dn is not None and fn is not None and dn.unit == fn.unit == "条":
+        if dn is not None and fn is not None and kind.name == "law" and dn.unit == fn.unit and dn.unit in ("条", None):
             from revdiff.genres.law import article_diff
 
-            ops, formatting = article_diff(node_body(dn), node_body(fn), words)  # 款 by 款
+            # an article 款 by 款; a 题注 or 目录 line by line
+            ops, formatting = article_diff(node_body(dn), node_body(fn), words)
         elif dn is not None and fn is not None:
             ops, formatting = diff_texts(node_body(dn), node_body(fn), words)
         elif dn is not None:

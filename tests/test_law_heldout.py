@@ -567,3 +567,33 @@ def test_two_readings_of_a_draft_law_are_not_taken_for_swapped_files(tmp_path: P
     assert not [w for w in rep.warnings if "swapped" in w]
     rep = compare_texts(tmp_path, "中华人民共和国湿地保护法\n" + body, "中华人民共和国湿地保护法（草案）\n" + body)
     assert [w for w in rep.warnings if "swapped" in w]  # the adopted law given as the draft
+
+
+_PARKING_OLD = ("某某市停车管理条例\n目　　录\n第一章　总则\n第二章　停车设施\n第三章　附则\n"
+                "第一章　总则\n第一条　为了规范停车管理，制定本条例。\n第二条　市人民政府应当将停车管理工作纳入考核。\n"
+                "第二章　停车设施\n第三条　新建住宅应当配建停车位。\n第四条　公共停车场应当公示收费标准。\n"
+                "第三章　附则\n第五条　本条例自2026年1月1日起施行。\n")
+# a new 第三章 监督管理: one new article and old 第二条 moved into it
+_PARKING_NEW = ("某某市停车管理条例\n目　　录\n第一章　总则\n第二章　停车设施\n第三章　监督管理\n第四章　附则\n"
+                "第一章　总则\n第一条　为了规范停车管理，制定本条例。\n"
+                "第二章　停车设施\n第二条　新建住宅应当配建停车位。\n第三条　公共停车场应当公示收费标准。\n"
+                "第三章　监督管理\n第四条　交通主管部门应当对停车场开展监督检查。\n第五条　市人民政府应当将停车管理工作纳入考核。\n"
+                "第四章　附则\n第六条　本条例自2026年1月1日起施行。\n")
+
+
+def test_an_article_moved_into_a_new_chapter_is_listed_where_the_final_has_it(tmp_path: Path) -> None:
+    rep = compare_texts(tmp_path, _PARKING_OLD, _PARKING_NEW).to_dict()
+    order = [((s["final"] or s["draft"])["number"], s["status"]) for s in rep["sections"]
+             if (s["final"] or s["draft"]).get("unit")]
+    assert order == [("第一章", "unchanged"), ("第一条", "unchanged"), ("第二章", "unchanged"), ("第二条", "unchanged"),
+                     ("第三条", "unchanged"), ("第三章", "added"), ("第四条", "added"), ("第五条", "moved"),
+                     ("第四章", "unchanged"), ("第六条", "unchanged")]
+
+
+def test_a_contents_list_is_diffed_line_by_line(tmp_path: Path) -> None:
+    rep = compare_texts(tmp_path, _PARKING_OLD, _PARKING_NEW).to_dict()
+    toc = next(s for s in rep["sections"] if "目" in "".join(t for _op, t in s["diff"]) and not (s["draft"] or {}).get("unit"))
+    changed = [(op, t) for op, t in toc["diff"] if op]
+    assert (1, "第三章　监督管理\n") in changed  # the new chapter's line underlined whole
+    assert ("".join(t for op, t in changed if op < 0), "".join(t for op, t in changed if op > 0)) == (
+        "三", "第三章　监督管理\n四")  # 第三章　附则 → 第四章: one numeral

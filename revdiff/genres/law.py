@@ -242,37 +242,42 @@ def clause_pairs(draft: str, final: str) -> tuple[tuple[int | None, int | None],
 
     Paragraphs are matched in order on their text without the 项/目 number (an item that only
     moved up or down the list is no change), formatting aside, as a line diff does.  Where
-    paragraphs were replaced they are paired in order while alike; where the next two are not,
-    the most alike pair is matched and the rest on each side of it: a 款 deleted before one that
-    was reworded shows as deleted, the reworded one as modified (not the deleted one modified
-    and the last one deleted).  Paragraphs with nothing alike are paired in order.
+    paragraphs were replaced, the most alike pair is matched and the rest on each side of it: a
+    款 deleted before one that was reworded shows as deleted, the reworded one as modified (not
+    the deleted one modified and the last one deleted).  A 项 that keeps its number and is still
+    alike is the same 项 reworded, though a new 项 after it took over some of its words (a 项
+    split in two: the first keeps the number).  Paragraphs with nothing alike are paired in order.
     """
     from difflib import SequenceMatcher
 
     ka, kb = _clause_keys(draft), _clause_keys(final)
+    labels = ([label for _u, label, _p in _clauses(draft)], [label for _u, label, _p in _clauses(final)])
     out: list[tuple[int | None, int | None]] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":
             out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
         else:
-            out += _pair_block(ka, kb, i1, i2, j1, j2)
+            out += _pair_block(ka, kb, labels, i1, i2, j1, j2)
     return tuple(out)
 
 
-def _pair_block(ka: tuple[str, ...], kb: tuple[str, ...], i1: int, i2: int, j1: int, j2: int,
-                ) -> list[tuple[int | None, int | None]]:
-    """Paragraphs ka[i1:i2] and kb[j1:j2] (replaced, deleted or inserted) paired best first."""
+def _pair_block(ka: tuple[str, ...], kb: tuple[str, ...], labels: tuple[list[str], list[str]],
+                i1: int, i2: int, j1: int, j2: int) -> list[tuple[int | None, int | None]]:
+    """Paragraphs ka[i1:i2] and kb[j1:j2] (replaced, deleted or inserted) paired best first;
+    ``labels``: each side's paragraph labels (第一款第（二）项)."""
     from rapidfuzz.fuzz import ratio
 
-    if i1 < i2 and j1 < j2 and ratio(ka[i1], kb[j1]) >= SAME_CLAUSE:
-        return [(i1, j1)] + _pair_block(ka, kb, i1 + 1, i2, j1 + 1, j2)
+    if i1 < i2 and j1 < j2 and "项" in labels[0][i1] and labels[0][i1] == labels[1][j1] and (
+            ratio(ka[i1], kb[j1]) >= SAME_CLAUSE):  # the same-numbered 项, still alike
+        return [(i1, j1)] + _pair_block(ka, kb, labels, i1 + 1, i2, j1 + 1, j2)
     best = max(((ratio(ka[i], kb[j]), i, j) for i in range(i1, i2) for j in range(j1, j2)), default=None)
     if best is None or best[0] < SAME_CLAUSE:
         both = min(i2 - i1, j2 - j1)
         return ([(i1 + k, j1 + k) for k in range(both)] + [(i, None) for i in range(i1 + both, i2)]
                 + [(None, j) for j in range(j1 + both, j2)])
     _, i, j = best
-    return _pair_block(ka, kb, i1, i, j1, j) + [(i, j)] + _pair_block(ka, kb, i + 1, i2, j + 1, j2)
+    return (_pair_block(ka, kb, labels, i1, i, j1, j) + [(i, j)]
+            + _pair_block(ka, kb, labels, i + 1, i2, j + 1, j2))
 
 
 def article_diff(draft: str, final: str, words: bool = False) -> tuple[list[Op], list[int]]:

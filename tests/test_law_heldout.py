@@ -597,3 +597,16 @@ def test_a_contents_list_is_diffed_line_by_line(tmp_path: Path) -> None:
     assert (1, "第三章　监督管理\n") in changed  # the new chapter's line underlined whole
     assert ("".join(t for op, t in changed if op < 0), "".join(t for op, t in changed if op > 0)) == (
         "三", "第三章　监督管理\n四")  # 第三章　附则 → 第四章: one numeral
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("责令停产停业整顿六个月以上一年以下", ("6", "个月", "12", "个月")),  # a year is twelve months
+    ("暂扣其经营许可证一至三个月", ("1", "个月", "3", "个月")),
+    ("责令停业整顿十五日以内", (None, None, "15", "日")),
+])
+def test_lengths_of_suspension_in_other_forms(text: str, expected: tuple[str | None, ...]) -> None:
+    from revdiff.classify.penalties import find_penalties
+
+    (p,) = [p for p in find_penalties(clause(text)) if p.kind in ("暂扣", "责令停产停业")]
+    low, high = p.low or (None, None), p.high or (None, None)
+    assert (format(low[0], "f") if low[0] is not None else None, low[1], format(high[0], "f"), high[1]) == expected

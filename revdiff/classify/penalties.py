@@ -70,7 +70,7 @@ SANCTION_NAMES = [name for name, _ in _SANCTIONS]
 # 暂扣生产许可证三个月至六个月, 暂扣许可证六个月): read as a range like a fine's
 _TIMED = ("暂扣", "责令停产停业")
 _SPAN = r"(?:个月|日|天|年)"
-DURATION = re.compile(rf"[^，,；;。、]{{0,12}}?(?:(?P<lo>{N}){_SPAN}?\s*(?:以上|至|到|－|-|～|~)\s*(?P<hi>{N}{_SPAN})(?:以下)?"
+DURATION = re.compile(rf"[^，,；;。、]{{0,12}}?(?:(?P<lo>{N}{_SPAN}?)\s*(?:以上|至|到|－|-|～|~)\s*(?P<hi>{N}{_SPAN})(?:以下)?"
                       rf"|(?P<one>{N}{_SPAN})(?!\s*(?:以上|至|到|内))(?:以下|以内)?)")
 # one pattern, a group per sanction (s0, s1 …), so that a clause is scanned once
 SANCTION = re.compile(r"(?<![被已])(?:" + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SANCTIONS)) + r")(?!的)")
@@ -146,7 +146,10 @@ def _duration(m: re.Match[str]) -> tuple[str, Bound | None, Bound | None]:
         b = one(m.group("one"))
         return written, (None if written.endswith(("以下", "以内")) else b), b
     hi = one(m.group("hi"))
-    return written, one(m.group("lo"), hi[1] if hi else None), hi
+    lo = one(m.group("lo"), hi[1] if hi else None)
+    if lo and hi and {lo[1], hi[1]} == {"个月", "年"}:  # 六个月以上一年以下: both in months
+        lo, hi = ((b[0] * 12, "个月") if b[1] == "年" else b for b in (lo, hi))
+    return written, lo, hi
 
 
 def _days(text: str) -> Bound | None:

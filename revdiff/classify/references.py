@@ -158,17 +158,23 @@ def _item_maps(ctx: Context) -> dict[tuple[int, int], dict[str, str]]:
     return out
 
 
-def _kuan_maps(ctx: Context) -> dict[tuple[int, int], dict[int, int]]:
-    """Each draft article's number → where its 款 are in the final article (genres/law.kuan_map)."""
-    from revdiff.genres.law import kuan_map
-
-    out: dict[tuple[int, int], dict[int, int]] = {}
+def _bodies(ctx: Context) -> dict[tuple[int, int], tuple[str, str]]:
+    """Each draft article's number → its body and its final article's body (their 款 are
+    mapped only for the few references that name a 款: ``_kuans``)."""
+    out: dict[tuple[int, int], tuple[str, str]] = {}
     for p in ctx.pairs:
         if is_article(p.draft_node) and is_article(p.final_node):
             d = article_key(p.draft_node.number)
             if d is not None and d not in out:
-                out[d] = kuan_map(p.draft_node.text, p.final_node.text)
+                out[d] = (p.draft_node.text, p.final_node.text)
     return out
+
+
+def _kuans(bodies: dict[tuple[int, int], tuple[str, str]], article: tuple[int, int] | None) -> dict[int, int]:
+    """Where the 款 of a draft article are in its final article (genres/law.kuan_map)."""
+    from revdiff.genres.law import kuan_map
+
+    return kuan_map(*bodies[article]) if article in bodies else {}
 
 
 _COUNT = {"": 1, "两": 2, "二": 2, "三": 3, "四": 4}
@@ -219,7 +225,7 @@ def edits(ctx: Context) -> list[RefEdit]:
     references aside), with whether it only followed the renumbering."""
     amap = _article_map(ctx)
     items = _item_maps(ctx)
-    kuans = _kuan_maps(ctx)
+    bodies = _bodies(ctx)
     out: list[RefEdit] = []
     for g in groups(ctx):
         ds = [c for a in g.draft for c in article_clauses(ctx, a) if REF.search(c.text)]
@@ -252,10 +258,9 @@ def edits(ctx: Context) -> list[RefEdit]:
                                 or (bool(dr.rest[1]) and dr.rest[0] == fr.rest[0]
                                     and items.get(dr.article, {}).get(_item_label(dr)) == _item_label(fr))
                                 # the 款 it names only moved down (or up) its article
-                                or _kuan_followed(dr, fr, kuans.get(dr.article, {}))))
+                                or _kuan_followed(dr, fr, _kuans(bodies, dr.article))))
                 if dr.article is None and fr.article is None:  # 前款, 本条第二款: in its own article
-                    own = article_key(d.article.number)
-                    follows = own is not None and _kuan_followed(dr, fr, kuans.get(own, {}))
+                    follows = _kuan_followed(dr, fr, _kuans(bodies, article_key(d.article.number)))
                 out.append(RefEdit(dr, fr, follows))
     return out
 

@@ -610,3 +610,17 @@ def test_lengths_of_suspension_in_other_forms(text: str, expected: tuple[str | N
     (p,) = [p for p in find_penalties(clause(text)) if p.kind in ("暂扣", "责令停产停业")]
     low, high = p.low or (None, None), p.high or (None, None)
     assert (format(low[0], "f") if low[0] is not None else None, low[1], format(high[0], "f"), high[1]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本办法所称网络平台，是指提供信息发布服务的平台。", ["网络平台"]),
+    ("所称大型活动，是指预计参加人数在一千人以上的活动。", ["大型活动"]),  # after 本条例所称…；
+    ("（二）“个人信息”，是指以电子方式记录的信息；", ["个人信息"]),
+    ("本条例中的学校，包括中小学校和幼儿园。", ["学校"]),
+    ("（一）市场主体，指导其依法经营；", []),
+    ("县级人民政府应当包括在内。", []),
+])
+def test_what_a_definition_looks_like(text: str, expected: list[str]) -> None:
+    from revdiff.classify.definitions import find_definitions
+
+    assert [d.term for d in find_definitions(clause(text))] == expected

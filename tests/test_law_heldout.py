@@ -624,3 +624,18 @@ def test_what_a_definition_looks_like(text: str, expected: list[str]) -> None:
     from revdiff.classify.definitions import find_definitions
 
     assert [d.term for d in find_definitions(clause(text))] == expected
+
+
+def test_a_paragraph_of_a_deleted_article_that_went_to_another_is_moved(tmp_path: Path) -> None:
+    # 第三条 is deleted, but its 第二款 went to 第二条 (a deleted article has no clauses: the
+    # article that took the 款 says where it came from)
+    old = ("某某县集贸市场管理办法\n第一条　为了规范集贸市场管理，制定本办法。\n"
+           "第二条　市场开办者应当建立经营者档案，记录经营者的身份信息和经营范围。\n"
+           "第三条　市场开办者应当在市场入口处显著位置设置公平秤，并标明监督电话。\n市场开办者应当定期校验计量器具。\n"
+           "公平秤由市场监督管理部门免费检定，检定结果向社会公布。\n第四条　本办法自公布之日起施行。\n")
+    new = ("某某县集贸市场管理办法\n第一条　为了规范集贸市场管理，制定本办法。\n"
+           "第二条　市场开办者应当建立经营者档案，记录经营者的身份信息和经营范围。\n市场开办者应当定期校验计量器具。\n"
+           "第三条　本办法自公布之日起施行。\n")
+    rep = compare_texts(tmp_path, old, new).to_dict()
+    second = next(s for s in rep["sections"] if s["draft"] and s["draft"]["number"] == "第二条")
+    assert second["clauses"] == [{"draft": None, "final": "第二款", "change": "moved", "from": "第三条第二款"}]

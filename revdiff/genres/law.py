@@ -329,30 +329,43 @@ def kuan_at(text: str, offset: int) -> int:
 
 def link_moved_clauses(pairs: list[SectionPair]) -> None:
     """Mark a 款/项 removed from one article and added, worded the same, to another ``moved``
-    in both (with ``to`` / ``from``: the other article and label), not a deletion and an
-    addition: a revision that moves a 款 between articles moves its rule, it does not drop it."""
+    (with ``to`` / ``from``: the other article and label), not a deletion and an addition: a
+    revision that moves a 款 between articles moves its rule, it does not drop it.  A deleted
+    article's 款 that went to another article, and a new article's 款 that came from one, are
+    marked on the article that has ``clauses`` (a deleted or new article has none)."""
     from revdiff.textkey import key
 
-    def text_of(node: Node | None, label: str | None) -> str:
-        paragraphs = {lab: para for _u, lab, para in clauses(node.text)} if node is not None else {}
-        return key(paragraphs[label]) if label in paragraphs else ""
+    Spot = tuple[SectionPair, dict[str, str | None] | None, str]  # pair, its clauses entry, label
 
-    gone: dict[str, list[tuple[SectionPair, dict[str, str | None]]]] = {}
-    for p in pairs:
-        for c in p.clauses or []:
-            if c["change"] == "removed":
-                gone.setdefault(text_of(p.draft_node, c["draft"]), []).append((p, c))
-    for p in pairs:
-        for c in p.clauses or []:
-            was = gone.get(text_of(p.final_node, c["final"])) if c["change"] == "added" else None
-            source = next(((q, r) for q, r in was or [] if q is not p and r["change"] == "removed"), None)
-            if source is None or p.final_node is None:
+    def spots(side: str, change: str) -> dict[str, list[Spot]]:
+        out: dict[str, list[Spot]] = {}
+        for p in pairs:
+            node, other = (p.draft_node, p.final_node) if side == "draft" else (p.final_node, p.draft_node)
+            if node is None or node.unit != "条":
                 continue
-            q, r = source
-            assert q.draft_node is not None and q.final_node is not None
-            r["change"] = c["change"] = "moved"
-            r["to"] = f"{p.final_node.number}{c['final']}"
-            c["from"] = f"{q.draft_node.number}{r['draft']}"
+            paragraphs = {label: para for _u, label, para in clauses(node.text)}
+            if other is None:  # a whole article deleted (or new): each of its paragraphs
+                for label, para in paragraphs.items():
+                    out.setdefault(key(para), []).append((p, None, label))
+            for c in p.clauses or []:
+                at = c[side]
+                if c["change"] == change and at is not None and at in paragraphs:
+                    out.setdefault(key(paragraphs[at]), []).append((p, c, at))
+        return out
+
+    gone = spots("draft", "removed")
+    for text, arrivals in spots("final", "added").items():
+        for p, c, label in arrivals:
+            source = next(((q, r, was) for q, r, was in gone.get(text, []) if q is not p and (r or c)
+                           and (r is None or r["change"] == "removed")), None)
+            if not text or source is None:
+                continue
+            q, r, was = source
+            assert q.draft_node is not None and p.final_node is not None
+            if r is not None:
+                r["change"], r["to"] = "moved", f"{p.final_node.number}{label}"
+            if c is not None:
+                c["change"], c["from"] = "moved", f"{q.draft_node.number}{was}"
 
 
 def item_map(draft: str, final: str) -> dict[str, str]:

@@ -639,3 +639,14 @@ def test_a_paragraph_of_a_deleted_article_that_went_to_another_is_moved(tmp_path
     rep = compare_texts(tmp_path, old, new).to_dict()
     second = next(s for s in rep["sections"] if s["draft"] and s["draft"]["number"] == "第二条")
     assert second["clauses"] == [{"draft": None, "final": "第二款", "change": "moved", "from": "第三条第二款"}]
+
+
+def test_an_annexed_table_after_the_last_article_stays_the_laws(tmp_path: Path) -> None:
+    text = ("# 某某市停车收费管理办法\n\n**第一条** 为了规范停车收费，制定本办法。\n\n**第二条** 收费标准见附表。\n\n"
+            "**第三条** 本办法自2024年1月1日起施行。\n\n## 附表 停车收费标准\n\n| 区域 | 标准 |\n| --- | --- |\n| 一类区域 | 每小时五元 |\n")
+    path = tmp_path / "law.md"
+    path.write_text(text, encoding="utf-8")
+    doc = revdiff.outline(str(path))
+    assert "附表 停车收费标准" not in [b.text.strip("# ") for b in doc.dropped]
+    assert "一类区域" in "".join(" ".join(" ".join(r) for r in n.rows or []) + n.text + n.title for n in doc.parts[0].nodes()) + "".join(
+        p.title for p in doc.parts)

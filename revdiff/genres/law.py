@@ -451,13 +451,15 @@ def _trailer(units: list[Unit]) -> int:
     """Index of the unit where a database's matter after the last article starts, else
     ``len(units)``: a heading the format marks (Markdown ``## 修改记录``, a Word heading style)
     that is no 编/章/节/条 and stands after the last article (a revision history, related
-    laws).  A law's own text after its articles has no such heading."""
+    laws).  A law's own text after its articles has no such heading, except what it annexes
+    (附件, 附表, 附录: compared as the law's)."""
     last = max((i for i, u in enumerate(units)
                 if u.kind == "line" and (law := read_line(u.block.text)) is not None and law.unit == "条"), default=None)
     if last is None:
         return len(units)
     return next((i for i in range(last + 1, len(units)) if units[i].kind == "line"
-                 and units[i].block.style_level is not None and read_line(units[i].block.text) is None), len(units))
+                 and units[i].block.style_level is not None and read_line(units[i].block.text) is None
+                 and not units[i].text.lstrip("#＃ ").startswith("附")), len(units))
 
 
 def build(part: Part, units: list[Unit]) -> list[Block]:

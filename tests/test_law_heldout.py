@@ -650,3 +650,14 @@ def test_an_annexed_table_after_the_last_article_stays_the_laws(tmp_path: Path) 
     assert "附表 停车收费标准" not in [b.text.strip("# ") for b in doc.dropped]
     assert "一类区域" in "".join(" ".join(" ".join(r) for r in n.rows or []) + n.text + n.title for n in doc.parts[0].nodes()) + "".join(
         p.title for p in doc.parts)
+
+
+def test_a_former_paragraph_reference_left_behind_a_new_paragraph_now_points_elsewhere(tmp_path: Path) -> None:
+    old = ("某某省献血条例\n第一条　为了保证临床用血，制定本条例。\n"
+           "第二条　献血者每次献血量一般为二百毫升。\n前款规定的献血量，经献血者同意可以增加至四百毫升。\n第三条　本条例自公布之日起施行。\n")
+    inserted = "献血者献血前应当接受免费健康检查。\n"
+    kept = old.replace("二百毫升。\n", "二百毫升。\n" + inserted)  # 前款 now names the health check
+    rewritten = kept.replace("前款规定的献血量", "本条第一款规定的献血量")  # the drafter followed it
+    found = {name: [(f["draft_value"], f["final_value"]) for f in compare_texts(tmp_path, old, new).to_dict()["findings"]
+                    if f["kind"] == "reference_changed"] for name, new in (("kept", kept), ("rewritten", rewritten))}
+    assert found == {"kept": [("前款", "前款")], "rewritten": []}

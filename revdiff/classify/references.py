@@ -250,6 +250,11 @@ def edits(ctx: Context) -> list[RefEdit]:
                 continue  # references added or dropped: a change of wording the diff shows
             for dr, fr in zip(drefs, frefs, strict=True):
                 if key(dr.written) == key(fr.written):
+                    # 前款 left as it was while a 款 was inserted or deleted above it: the same
+                    # words now name another 款
+                    if dr.article is None and _named_kuan(dr) and not _kuan_followed(
+                            dr, fr, _kuans(bodies, article_key(d.article.number))):
+                        out.append(RefEdit(dr, fr, False))
                     continue
                 follows = (dr.article is not None and fr.article is not None
                            and fr.article in amap.get(dr.article, set())
@@ -355,9 +360,13 @@ def run(ctx: Context) -> list[Finding]:
             kind="reference_changed", severity="medium" if other_article else "low", subject=f.written,
             draft_text=d.clause.text, final_text=f.clause.text, draft_value=d.written, final_value=f.written,
             **cite(ctx, d, f),
-            note=f"{d.clause.article.number}中的引用由“{d.written}”改为“{f.written}”，所指条款已不同。",
+            note=f"{d.clause.article.number}中的引用由“{d.written}”改为“{f.written}”，所指条款已不同。"
+            if d.written != f.written else
+            f"{d.clause.article.number}中的“{d.written}”未改，但其前后的款已增删，所指条款已不同。",
             note_en=f"In {d.clause.article.number} the reference “{d.written}” now reads “{f.written}”: "
-                    "it points at another provision.",
+                    "it points at another provision." if d.written != f.written else
+                    f"In {d.clause.article.number} “{d.written}” is unchanged, but paragraphs were inserted or "
+                    "deleted around it: it now points at another provision.",
         ))
     return out
 

@@ -661,3 +661,16 @@ def test_a_former_paragraph_reference_left_behind_a_new_paragraph_now_points_els
     found = {name: [(f["draft_value"], f["final_value"]) for f in compare_texts(tmp_path, old, new).to_dict()["findings"]
                     if f["kind"] == "reference_changed"] for name, new in (("kept", kept), ("rewritten", rewritten))}
     assert found == {"kept": [("前款", "前款")], "rewritten": []}
+
+
+def test_a_long_preamble_rewritten_throughout_is_diffed_line_by_line(tmp_path: Path) -> None:
+    # a hundred and twenty lines before the first article, each rewritten: more paragraphs than
+    # any article has 款, and too many to weigh every pair
+    def law(word: str) -> str:
+        lines = [f"说明{n}：本条例的{word}事项{n % 7}。" for n in range(120)]
+        return ("某某市档案条例\n" + "\n".join(lines) + "\n第一条　为了加强档案管理，制定本条例。\n"
+                "第二条　本条例适用于本市。\n第三条　本条例自公布之日起施行。\n")
+    rep = compare_texts(tmp_path, law("起草"), law("修订")).to_dict()
+    preamble = next(s for s in rep["sections"] if "说明0" in "".join(t for _op, t in s["diff"]))
+    assert "".join(t for op, t in preamble["diff"] if op <= 0).count("起草") == 120
+    assert "".join(t for op, t in preamble["diff"] if op >= 0).count("修订") == 120

@@ -157,6 +157,8 @@ def number_key(number: str) -> tuple[int, int] | None:
 def _cn(n: int) -> str:
     """1 → 一, 12 → 十二, 21 → 二十一 (款 and 目 are counted, not written, in an article)."""
     digits = "一二三四五六七八九"
+    if n >= 100:  # no article has a hundred 款, but a long 题注 or table diffed line by line can
+        return str(n)
     tens, ones = divmod(n, 10)
     head = ("" if tens == 1 else digits[tens - 1]) + "十" if tens else ""
     return head + (digits[ones - 1] if ones else "")
@@ -233,6 +235,7 @@ def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
 
 
 SAME_CLAUSE = 40  # similarity (0–100) of two paragraphs for one to be the other reworded
+PAIRED_BEST_FIRST = 400  # at most this many paragraph pairs weighed in one replaced stretch
 
 
 @lru_cache(maxsize=4096)  # clause_changes and the reference rule align the same bodies
@@ -270,7 +273,10 @@ def _pair_block(ka: tuple[str, ...], kb: tuple[str, ...], labels: tuple[list[str
     if i1 < i2 and j1 < j2 and "项" in labels[0][i1] and labels[0][i1] == labels[1][j1] and (
             ratio(ka[i1], kb[j1]) >= SAME_CLAUSE):  # the same-numbered 项, still alike
         return [(i1, j1)] + _pair_block(ka, kb, labels, i1 + 1, i2, j1 + 1, j2)
-    best = max(((ratio(ka[i], kb[j]), i, j) for i in range(i1, i2) for j in range(j1, j2)), default=None)
+    # (a long stretch rewritten throughout, a big table, is paired in order: weighing every
+    # pair of its paragraphs would cost more than it tells)
+    small = (i2 - i1) * (j2 - j1) <= PAIRED_BEST_FIRST
+    best = max(((ratio(ka[i], kb[j]), i, j) for i in range(i1, i2) for j in range(j1, j2)), default=None) if small else None
     if best is None or best[0] < SAME_CLAUSE:
         both = min(i2 - i1, j2 - j1)
         return ([(i1 + k, j1 + k) for k in range(both)] + [(i, None) for i in range(i1 + both, i2)]

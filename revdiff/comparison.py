@@ -178,7 +178,9 @@ def _identical(dpart: Part, fpart: Part, pairs: list[SectionPair], findings: lis
 
 def _warnings(draft: Document, final: Document, dpart: Part, fpart: Part, similarity: float) -> list[str]:
     out = []
-    draft_mark = "征求意见稿" in (dpart.title + dpart.text[:200])
+    # a draft law's first and second readings are both 草案: only a final marked as a draft when
+    # the draft is not says the two may be swapped
+    draft_mark = re.search(r"征求意见稿|送审稿|草案", dpart.title + dpart.text[:200])
     final_mark = re.search(r"征求意见稿|送审稿|草案", fpart.title + fpart.text[:200])
     if final_mark and not draft_mark:
         out.append(f"定稿一侧标有“{final_mark.group(0)}”，两份文件可能放反了 / the final is marked "
@@ -271,7 +273,12 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
         fn = link.f.node if link.f else None
         ops: list[tuple[int, str]] = []
         formatting: list[int] = []
-        if dn is not None and fn is not None:
+        if dn is not None and fn is not None and kind.name == "law" and dn.unit == fn.unit and dn.unit in ("条", None):
+            from revdiff.genres.law import article_diff
+
+            # an article 款 by 款; a 题注 or 目录 line by line
+            ops, formatting = article_diff(node_body(dn), node_body(fn), words)
+        elif dn is not None and fn is not None:
             ops, formatting = diff_texts(node_body(dn), node_body(fn), words)
         elif dn is not None:
             ops = [(-1, node_body(dn))] if node_body(dn) else []
@@ -293,6 +300,10 @@ def build_report(draft: Document, final: Document, *, draft_part: str | None = N
 
             pair.clauses = clause_changes(dn.text, fn.text)
         pairs.append(pair)
+    if kind.name == "law":
+        from revdiff.genres.law import link_moved_clauses
+
+        link_moved_clauses(pairs)
     # a default term neither text uses is no question the reviewer asked: it is not reported
     terms = [t for t in kind.watch if occurs(t, dpart) or occurs(t, fpart)]
     for t in watch or []:

@@ -133,6 +133,16 @@ def diff_texts(draft: str, final: str, words: bool = False) -> tuple[list[Op], l
     return _compact(*_snap_numbers(ops, formatting))  # on merged ops: a number is one equal run
 
 
+def concat(parts: list[tuple[list[Op], list[int]]]) -> tuple[list[Op], list[int]]:
+    """The diffs of consecutive stretches of two texts (each ``(ops, formatting)``) as one."""
+    ops: list[Op] = []
+    formatting: list[int] = []
+    for part_ops, part_formatting in parts:
+        formatting += [len(ops) + i for i in part_formatting]
+        ops += part_ops
+    return _compact(ops, formatting)
+
+
 def _compact(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:
     """Drop empty ops; between two equal texts put the deletions before the insertions (each
     side keeps its order, so both bodies rebuild the same) and join neighbours of one kind."""

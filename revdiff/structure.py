@@ -250,8 +250,8 @@ def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end
         if t in ("附件",) or re.match(r"^附件\s*\d*$", t):
             body = i + 1
             continue
-        if numbered(t) or re.search(r"[。；]", t) or len(t) > 60:
-            break  # the text's first heading (一、, 第一章, 第三编 above it) is not the title
+        if numbered(t) or re.search(r"[。；]", t) or len(t) > 60 or re.fullmatch(r"目\s*录", t):
+            break  # the text's first heading (一、, 第一章, 第三编 above it) or 目录 is not the title
         if title_units:
             # only a note such as （征求意见稿）/（2023-2025年） or the rest of a wrapped title
             so_far = "".join(units[k].text for k in title_units)

@@ -82,7 +82,7 @@ def test_a_prohibition_dropped(tmp_path: Path) -> None:
 
 
 LAW_KINDS = ["penalty_removed", "penalty_changed", "penalty_added", "threshold_removed", "threshold_changed",
-             "threshold_added", "reference_changed"]
+             "threshold_added", "reference_changed", "definition_changed", "definition_added", "definition_removed"]
 
 
 @pytest.mark.parametrize("kind", LAW_KINDS)

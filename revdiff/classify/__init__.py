@@ -113,7 +113,7 @@ def _register_builtins() -> None:
 
 # Rules of laws only, each in its module of the same name: imported when a law is compared, so
 # that comparing a plan does not compile their regexes (a twentieth of a small comparison).
-_LAW_RULES = ("penalties", "timelimits", "thresholds", "references", "replacements")
+_LAW_RULES = ("penalties", "timelimits", "thresholds", "references", "replacements", "definitions")
 
 
 def _imported_when_run(name: str) -> Rule:
@@ -141,12 +141,15 @@ _KIND_ORDER = [
     "section_removed",
     "threshold_removed",
     "threshold_changed",
+    "definition_removed",
+    "definition_changed",
     "reference_changed",
     "term_removed",
     "funding_added",
     "target_added",
     "penalty_added",
     "threshold_added",
+    "definition_added",
     "agency_changed",
     "obligation_strengthened",
     "term_added",

@@ -4,7 +4,8 @@ A fine is an amount, a range or a multiple followed by 罚款 (or 罚金): 处�
 一千元以下的罚款, 五万元以上二十万元以下罚款, 违法所得一倍以上五倍以下罚款, 上一年度营业额百分之五
 以下罚款.  Detention (处五日以上十日以下拘留) is read the same way in 日.  The other sanctions of
 the 行政处罚法 (警告, 通报批评, 没收, 吊销, 暂扣, 撤销许可/资质, 责令停产停业, 责令关闭, 降低资质等级, 限制从业,
-拘留) are counted as they are imposed.
+拘留) are counted as they are imposed; a suspension's length (责令停业整顿一个月至三个月, 暂扣许可证
+三个月至六个月) is read as a range in 个月 / 日 / 年, like a fine's.
 
 Penalties are compared article by article (``articles.pair_items``) and paired by the clause
 that imposes them, numbers masked, within the same tier (情节严重的 … is its own penalty: a
@@ -66,6 +67,12 @@ _SANCTIONS = [
     ("拘留", r"拘留"),
 ]
 SANCTION_NAMES = [name for name, _ in _SANCTIONS]
+# sanctions imposed for a time, the length written right after them (责令停业整顿一个月至三个月,
+# 暂扣生产许可证三个月至六个月, 暂扣许可证六个月): read as a range like a fine's
+_TIMED = ("暂扣", "责令停产停业")
+_SPAN = r"(?:个月|日|天|年)"
+DURATION = re.compile(rf"[^，,；;。、]{{0,12}}?(?:(?P<lo>{N}{_SPAN}?)\s*(?:以上|至|到|－|-|～|~)\s*(?P<hi>{N}{_SPAN})(?:以下)?"
+                      rf"|(?P<one>{N}{_SPAN})(?!\s*(?:以上|至|到|内))(?:以下|以内)?)")
 # one pattern, a group per sanction (s0, s1 …), so that a clause is scanned once
 SANCTION = re.compile(r"(?<![被已])(?:" + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SANCTIONS)) + r")(?!的)")
 
@@ -126,6 +133,26 @@ def _bounds(m: re.Match[str]) -> tuple[Bound | None, Bound | None]:
     return one, one
 
 
+def _duration(m: re.Match[str]) -> tuple[str, Bound | None, Bound | None]:
+    """A sanction's length as written and its bounds (一个月至三个月 → (1, 个月), (3, 个月)), in
+    个月, 日 or 年; a length with 以下/以内 has no low bound."""
+    def one(text: str, unit: str | None = None) -> Bound | None:
+        found = re.fullmatch(rf"({N})({_SPAN})?", text.strip())
+        value = cn_number(found.group(1)) if found else None
+        unit = (found.group(2) if found and found.group(2) else unit) or ""
+        return (value, {"天": "日"}.get(unit, unit)) if value is not None and unit else None
+
+    written = m.string[m.start("lo" if m.group("lo") else "one") : m.end()]
+    if m.group("one"):
+        b = one(m.group("one"))
+        return written, (None if written.endswith(("以下", "以内")) else b), b
+    hi = one(m.group("hi"))
+    lo = one(m.group("lo"), hi[1] if hi else None)
+    if lo and hi and {lo[1], hi[1]} == {"个月", "年"}:  # 六个月以上一年以下: both in months
+        lo, hi = ((b[0] * 12, "个月") if b[1] == "年" else b for b in (lo, hi))
+    return written, lo, hi
+
+
 def _days(text: str) -> Bound | None:
     text = text.strip()
     if text and text[-1] in "日天":
@@ -168,7 +195,9 @@ def find_penalties(clause: Clause) -> list[Penalty]:
         name = SANCTION_NAMES[int((m.lastgroup or "s0")[1:])]
         if name == "拘留" and any(d.start() <= m.start() < d.end() for d in detained):
             continue
-        out.append(Penalty(clause=clause, kind=name, written=m.group(0),
+        timed = DURATION.match(text, m.end()) if name in _TIMED else None
+        written, low, high = _duration(timed) if timed else (m.group(0), None, None)
+        out.append(Penalty(clause=clause, kind=name, written=written, low=low, high=high,
                            tier=(TIER.findall(text[: m.start()]) or [None])[-1],
                            local=text[max(text.rfind("，", 0, m.start()), 0) : m.end()]))
     seen: dict[str, int] = {}

@@ -6,7 +6,10 @@ is a consequential edit, never a finding: ``consequential(ctx)`` lists them per 
 renderer to show muted.  A reference that now points at another provision (the article it
 named is not the one it names now, or another 款 / 项) is a ``reference_changed`` finding:
 medium when the article differs, low when only the 款, 项 or a relative reference (前款 →
-前两款) changed.  References to other laws (《立法法》第八条, 依照刑法第二百条) are left alone.
+前两款) changed.  A 款 that moved within its article (a 款 inserted or deleted above it)
+takes its references along: 本条第二款 → 本条第三款, 第十五条第二款 → 第十四条第三款, and 前两款 →
+前款 when one of the two was deleted, are consequential too.  References to other laws
+(《立法法》第八条, 依照刑法第二百条) are left alone.
 """
 
 from __future__ import annotations
@@ -156,6 +159,56 @@ def _item_maps(ctx: Context) -> dict[tuple[int, int], dict[str, str]]:
     return out
 
 
+def _bodies(ctx: Context) -> dict[tuple[int, int], tuple[str, str]]:
+    """Each draft article's number → its body and its final article's body (their 款 are
+    mapped only for the few references that name a 款: ``_kuans``)."""
+    out: dict[tuple[int, int], tuple[str, str]] = {}
+    for p in ctx.pairs:
+        if is_article(p.draft_node) and is_article(p.final_node):
+            d = article_key(p.draft_node.number)
+            if d is not None and d not in out:
+                out[d] = (p.draft_node.text, p.final_node.text)
+    return out
+
+
+def _kuans(bodies: dict[tuple[int, int], tuple[str, str]], article: tuple[int, int] | None) -> dict[int, int]:
+    """Where the 款 of a draft article are in its final article (genres/law.kuan_map)."""
+    from revdiff.genres.law import kuan_map
+
+    return kuan_map(*bodies[article]) if article in bodies else {}
+
+
+_COUNT = {"": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+
+
+def _named_kuan(ref: Reference) -> set[int] | None:
+    """The 款 of its own article a relative reference names: 前款 and 前两款 count back from the
+    款 it stands in, 本条第二款 names one; None for other references (前条, 本款第（一）项)."""
+    from revdiff.genres.law import kuan_at
+
+    written = key(ref.written)
+    if ref.clause.offset < 0:
+        return None
+    if m := re.fullmatch(r"前([两二三四]?)款", written):
+        here = kuan_at(ref.clause.article.text, ref.clause.offset)
+        return {here - k for k in range(1, _COUNT[m.group(1)] + 1) if here - k >= 1}
+    if m := re.fullmatch(rf"本条第({_CN})款", written):
+        return {int(cn_number(m.group(1)) or 0)}
+    return None
+
+
+def _kuan_followed(dr: Reference, fr: Reference, kuans: dict[int, int]) -> bool:
+    """Does ``fr`` name the 款 ``dr`` named, where they went in the revised article (a 款
+    inserted or deleted above them)?  For 前两款 → 前款 after one of the two was deleted: the
+    one left."""
+    if dr.article is not None:
+        if not (dr.rest[0] and fr.rest[0]) or dr.rest[1] != fr.rest[1]:
+            return False
+        return kuans.get(int(cn_number(dr.rest[0]) or 0)) == int(cn_number(fr.rest[0]) or 0)
+    named, now = _named_kuan(dr), _named_kuan(fr)
+    return bool(named is not None and now and {kuans[k] for k in named if k in kuans} == now)
+
+
 def _item_label(ref: Reference) -> str:
     """The 项 a reference names, labelled as genres/law.clauses labels it (第一款第（三）项)."""
     kuan, xiang = ref.rest
@@ -173,6 +226,7 @@ def edits(ctx: Context) -> list[RefEdit]:
     references aside), with whether it only followed the renumbering."""
     amap = _article_map(ctx)
     items = _item_maps(ctx)
+    bodies = _bodies(ctx)
     out: list[RefEdit] = []
     for g in groups(ctx):
         ds = [c for a in g.draft for c in article_clauses(ctx, a) if REF.search(c.text)]
@@ -197,13 +251,22 @@ def edits(ctx: Context) -> list[RefEdit]:
                 continue  # references added or dropped: a change of wording the diff shows
             for dr, fr in zip(drefs, frefs, strict=True):
                 if key(dr.written) == key(fr.written):
+                    # 前款 left as it was while a 款 was inserted or deleted above it: the same
+                    # words now name another 款
+                    if dr.article is None and _named_kuan(dr) and not _kuan_followed(
+                            dr, fr, _kuans(bodies, article_key(d.article.number))):
+                        out.append(RefEdit(dr, fr, False))
                     continue
                 follows = (dr.article is not None and fr.article is not None
                            and fr.article in amap.get(dr.article, set())
                            and (_rest_key(dr) == _rest_key(fr)
                                 # the 项 it names only moved down (or up) its list
                                 or (bool(dr.rest[1]) and dr.rest[0] == fr.rest[0]
-                                    and items.get(dr.article, {}).get(_item_label(dr)) == _item_label(fr))))
+                                    and items.get(dr.article, {}).get(_item_label(dr)) == _item_label(fr))
+                                # the 款 it names only moved down (or up) its article
+                                or _kuan_followed(dr, fr, _kuans(bodies, dr.article))))
+                if dr.article is None and fr.article is None:  # 前款, 本条第二款: in its own article
+                    follows = _kuan_followed(dr, fr, _kuans(bodies, article_key(d.article.number)))
                 out.append(RefEdit(dr, fr, follows))
     return out
 
@@ -298,9 +361,13 @@ def run(ctx: Context) -> list[Finding]:
             kind="reference_changed", severity="medium" if other_article else "low", subject=f.written,
             draft_text=d.clause.text, final_text=f.clause.text, draft_value=d.written, final_value=f.written,
             **cite(ctx, d, f),
-            note=f"{d.clause.article.number}中的引用由“{d.written}”改为“{f.written}”，所指条款已不同。",
+            note=f"{d.clause.article.number}中的引用由“{d.written}”改为“{f.written}”，所指条款已不同。"
+            if d.written != f.written else
+            f"{d.clause.article.number}中的“{d.written}”未改，但其前后的款已增删，所指条款已不同。",
             note_en=f"In {d.clause.article.number} the reference “{d.written}” now reads “{f.written}”: "
-                    "it points at another provision.",
+                    "it points at another provision." if d.written != f.written else
+                    f"In {d.clause.article.number} “{d.written}” is unchanged, but paragraphs were inserted or "
+                    "deleted around it: it now points at another provision.",
         ))
     return out
 

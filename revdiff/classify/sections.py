@@ -30,11 +30,16 @@ def run(ctx: Context) -> list[Finding]:
         if parents.get(n.id) in removed or n.kind == "item":
             continue
         size = sum(len(c.text) + len(c.title) for c in n.walk())
+        # a law's unit says what went: 整条 (an article), 整章; a plan's heading is a 节
+        whole, whole_en = {"条": ("整条", "article"), "章": ("整章", "chapter"), "编": ("整编", "part")}.get(
+            n.unit or "", ("整节", "section"))
+        # an article is its text (a reviewer reads what was deleted); a heading is its name
+        quoted = f"{n.number}　{n.text}" if n.unit == "条" and n.text else n.heading
         out.append(Finding(
-            kind="section_removed", severity="medium", subject=n.heading, draft_text=n.heading,
+            kind="section_removed", severity="medium", subject=n.heading, draft_text=quoted,
             draft_section=p.id, draft_line=n.line_start,
-            note=f"定稿删除了整节“{n.heading}”（约{size}字）。",
-            note_en=f"The final cuts the whole section “{n.heading}” (about {size} characters).",
+            note=f"定稿删除了{whole}“{n.heading}”（约{size}字）。",
+            note_en=f"The final cuts the whole {whole_en} “{n.heading}” (about {size} characters).",
         ))
     for p in ctx.pairs:
         if p.draft_node is None or p.final_node is None:

@@ -10,7 +10,8 @@ from revdiff.textkey import key
 
 NAME = "titles"
 # The stage a text is at is not part of its name: （征求意见稿）, (草案), （送审稿） …
-_STAGE = re.compile(r"[（(][^（）()]{0,8}(?:征求意见稿|草案|送审稿|讨论稿|修改稿|代拟稿|审议稿)[^（）()]{0,8}[）)]\s*$")
+# (one or several: （草案）（二次审议稿）)
+_STAGE = re.compile(r"(?:[（(][^（）()]{0,8}(?:征求意见稿|草案|送审稿|讨论稿|修改稿|代拟稿|审议稿)[^（）()]{0,8}[）)]\s*)+$")
 
 
 # Any script's letters and digits count (a class of the CJK range would cost ≈ 1 ms to compile).

@@ -18,11 +18,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from revdiff.genres import Genre, Pins
-from revdiff.model import Block, Node, Part
+from revdiff.model import Block, Node, Part, SectionPair
 from revdiff.numbering import CN_NUM, cn_to_int, match_marker
 
 if TYPE_CHECKING:
     from revdiff.align import Link
+    from revdiff.diff import Op
     from revdiff.structure import Unit
 
 NUM = rf"(?:{CN_NUM}|\d+)"
@@ -156,6 +157,8 @@ def number_key(number: str) -> tuple[int, int] | None:
 def _cn(n: int) -> str:
     """1 → 一, 12 → 十二, 21 → 二十一 (款 and 目 are counted, not written, in an article)."""
     digits = "一二三四五六七八九"
+    if n >= 100:  # no article has a hundred 款, but a long 题注 or table diffed line by line can
+        return str(n)
     tens, ones = divmod(n, 10)
     head = ("" if tens == 1 else digits[tens - 1]) + "十" if tens else ""
     return head + (digits[ones - 1] if ones else "")
@@ -214,39 +217,170 @@ def clause_counts(text: str) -> dict[str, int]:
 
 def clause_changes(draft: str, final: str) -> list[dict[str, str | None]]:
     """Which 款/项/目 of an article changed: ``{"draft": "第二款", "final": "第二款",
-    "change": "modified"}``, or ``added`` / ``removed`` with ``None`` on the missing side.
+    "change": "modified"}``, or ``added`` / ``removed`` with ``None`` on the missing side
+    (``link_moved_clauses`` then marks those that went to another article ``moved``).
 
-    Paragraphs are matched in order on their text without the 项/目 number (an item that
-    only moved up or down the list is no change), formatting aside, as a line diff does.
+    Paragraphs are matched as ``clause_pairs`` matches them.
     """
-    from difflib import SequenceMatcher
-
     a, b = clauses(draft), clauses(final)
     ka, kb = _clause_keys(draft), _clause_keys(final)
     out: list[dict[str, str | None]] = []
+    for i, j in clause_pairs(draft, final):
+        if i is not None and j is not None and ka[i] == kb[j]:
+            continue
+        change = "modified" if i is not None and j is not None else "removed" if i is not None else "added"
+        out.append({"draft": a[i][1] if i is not None else None, "final": b[j][1] if j is not None else None,
+                    "change": change})
+    return out
+
+
+SAME_CLAUSE = 40  # similarity (0–100) of two paragraphs for one to be the other reworded
+PAIRED_BEST_FIRST = 400  # at most this many paragraph pairs weighed in one replaced stretch
+
+
+@lru_cache(maxsize=4096)  # clause_changes and the reference rule align the same bodies
+def clause_pairs(draft: str, final: str) -> tuple[tuple[int | None, int | None], ...]:
+    """The 款/项/目 of two bodies of one article aligned, in reading order: (i, j) indexes into
+    ``clauses`` of each, None on the side a paragraph is missing from.
+
+    Paragraphs are matched in order on their text without the 项/目 number (an item that only
+    moved up or down the list is no change), formatting aside, as a line diff does.  Where
+    paragraphs were replaced, the most alike pair is matched and the rest on each side of it: a
+    款 deleted before one that was reworded shows as deleted, the reworded one as modified (not
+    the deleted one modified and the last one deleted).  A 项 that keeps its number and is still
+    alike is the same 项 reworded, though a new 项 after it took over some of its words (a 项
+    split in two: the first keeps the number).  Paragraphs with nothing alike are paired in order.
+    """
+    from difflib import SequenceMatcher
+
+    ka, kb = _clause_keys(draft), _clause_keys(final)
+    labels = ([label for _u, label, _p in _clauses(draft)], [label for _u, label, _p in _clauses(final)])
+    out: list[tuple[int | None, int | None]] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":
-            continue
-        both = min(i2 - i1, j2 - j1) if op == "replace" else 0
-        out += [{"draft": a[i1 + k][1], "final": b[j1 + k][1], "change": "modified"} for k in range(both)]
-        out += [{"draft": a[i][1], "final": None, "change": "removed"} for i in range(i1 + both, i2)]
-        out += [{"draft": None, "final": b[j][1], "change": "added"} for j in range(j1 + both, j2)]
-    return out
+            out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+        else:
+            out += _pair_block(ka, kb, labels, i1, i2, j1, j2)
+    return tuple(out)
+
+
+def _pair_block(ka: tuple[str, ...], kb: tuple[str, ...], labels: tuple[list[str], list[str]],
+                i1: int, i2: int, j1: int, j2: int) -> list[tuple[int | None, int | None]]:
+    """Paragraphs ka[i1:i2] and kb[j1:j2] (replaced, deleted or inserted) paired best first;
+    ``labels``: each side's paragraph labels (第一款第（二）项)."""
+    from rapidfuzz.fuzz import ratio
+
+    if i1 < i2 and j1 < j2 and "项" in labels[0][i1] and labels[0][i1] == labels[1][j1] and (
+            ratio(ka[i1], kb[j1]) >= SAME_CLAUSE):  # the same-numbered 项, still alike
+        return [(i1, j1)] + _pair_block(ka, kb, labels, i1 + 1, i2, j1 + 1, j2)
+    # (a long stretch rewritten throughout, a big table, is paired in order: weighing every
+    # pair of its paragraphs would cost more than it tells)
+    small = (i2 - i1) * (j2 - j1) <= PAIRED_BEST_FIRST
+    best = max(((ratio(ka[i], kb[j]), i, j) for i in range(i1, i2) for j in range(j1, j2)), default=None) if small else None
+    if best is None or best[0] < SAME_CLAUSE:
+        both = min(i2 - i1, j2 - j1)
+        return ([(i1 + k, j1 + k) for k in range(both)] + [(i, None) for i in range(i1 + both, i2)]
+                + [(None, j) for j in range(j1 + both, j2)])
+    _, i, j = best
+    return (_pair_block(ka, kb, labels, i1, i, j1, j) + [(i, j)]
+            + _pair_block(ka, kb, labels, i + 1, i2, j + 1, j2))
+
+
+def article_diff(draft: str, final: str, words: bool = False) -> tuple[list[Op], list[int]]:
+    """Diff two bodies of one article 款 by 款 (paired as ``clause_pairs`` pairs them): a 款
+    deleted is struck whole and one inserted underlined whole, not interleaved character by
+    character with its neighbours.  Same return as ``diff.diff_texts``."""
+    from revdiff.diff import concat, diff_texts
+
+    dl, fl = draft.split("\n"), final.split("\n")
+    if len(dl) == len(fl) == 1 or len(clauses(draft)) != len(dl) or len(clauses(final)) != len(fl):
+        return diff_texts(draft, final, words)  # one paragraph, or blank lines between them
+    parts: list[tuple[list[Op], list[int]]] = []
+    for i, j in clause_pairs(draft, final):
+        if i is not None and j is not None:
+            parts.append(diff_texts(dl[i], fl[j], words))
+        else:
+            parts.append(([(-1, dl[i])] if i is not None else [(1, fl[j])] if j is not None else [], []))
+        d_line, f_line = i is not None and i < len(dl) - 1, j is not None and j < len(fl) - 1
+        if d_line or f_line:  # the line break after the paragraph, on the side(s) it is on
+            parts.append(([(0 if d_line and f_line else -1 if d_line else 1, "\n")], []))
+    return concat(parts)
+
+
+def kuan_map(draft: str, final: str) -> dict[int, int]:
+    """Each 款 of the draft body (1, 2 …) → its number in the final body, where it is still
+    there (the same text or reworded in its place) though 款 were inserted or deleted above it."""
+    a, b = clauses(draft), clauses(final)
+    da, db = _kuan_numbers(draft), _kuan_numbers(final)
+    return {da[i]: db[j] for i, j in clause_pairs(draft, final)
+            if i is not None and j is not None and a[i][0] == b[j][0] == "款"}
+
+
+@lru_cache(maxsize=4096)
+def _kuan_numbers(text: str) -> tuple[int, ...]:
+    """The number of the 款 each paragraph of ``clauses(text)`` stands in."""
+    out, n = [], 0
+    for unit, _, _ in _clauses(text):
+        n += unit == "款"
+        out.append(max(n, 1))
+    return tuple(out)
+
+
+def kuan_at(text: str, offset: int) -> int:
+    """The number of the 款 of body ``text`` that holds the character at ``offset``."""
+    numbers = _kuan_numbers(text)
+    before = sum(1 for para in text[:offset].split("\n")[:-1] if para.strip())  # paragraphs above
+    return numbers[min(before, len(numbers) - 1)] if numbers else 1
+
+
+def link_moved_clauses(pairs: list[SectionPair]) -> None:
+    """Mark a 款/项 removed from one article and added, worded the same, to another ``moved``
+    (with ``to`` / ``from``: the other article and label), not a deletion and an addition: a
+    revision that moves a 款 between articles moves its rule, it does not drop it.  A deleted
+    article's 款 that went to another article, and a new article's 款 that came from one, are
+    marked on the article that has ``clauses`` (a deleted or new article has none)."""
+    from revdiff.textkey import key
+
+    Spot = tuple[SectionPair, dict[str, str | None] | None, str]  # pair, its clauses entry, label
+
+    def spots(side: str, change: str) -> dict[str, list[Spot]]:
+        out: dict[str, list[Spot]] = {}
+        for p in pairs:
+            node, other = (p.draft_node, p.final_node) if side == "draft" else (p.final_node, p.draft_node)
+            if node is None or node.unit != "条":
+                continue
+            paragraphs = {label: para for _u, label, para in clauses(node.text)}
+            if other is None:  # a whole article deleted (or new): each of its paragraphs
+                for label, para in paragraphs.items():
+                    out.setdefault(key(para), []).append((p, None, label))
+            for c in p.clauses or []:
+                at = c[side]
+                if c["change"] == change and at is not None and at in paragraphs:
+                    out.setdefault(key(paragraphs[at]), []).append((p, c, at))
+        return out
+
+    gone = spots("draft", "removed")
+    for text, arrivals in spots("final", "added").items():
+        for p, c, label in arrivals:
+            source = next(((q, r, was) for q, r, was in gone.get(text, []) if q is not p and (r or c)
+                           and (r is None or r["change"] == "removed")), None)
+            if not text or source is None:
+                continue
+            q, r, was = source
+            assert q.draft_node is not None and p.final_node is not None
+            if r is not None:
+                r["change"], r["to"] = "moved", f"{p.final_node.number}{label}"
+            if c is not None:
+                c["change"], c["from"] = "moved", f"{q.draft_node.number}{was}"
 
 
 def item_map(draft: str, final: str) -> dict[str, str]:
     """Each 项/目 of the draft article's body → its label in the final one, where the item is
     still there (the same text, or reworded in its place) though items were inserted or
-    deleted above it: 第一款第（三）项 → 第一款第（四）项."""
-    from difflib import SequenceMatcher
-
+    deleted above it: 第一款第（三）项 → 第一款第（四）项 (paired as ``clause_pairs`` pairs them)."""
     a, b = clauses(draft), clauses(final)
-    out: dict[str, str] = {}
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, _clause_keys(draft), _clause_keys(final),
-                                              autojunk=False).get_opcodes():
-        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
-            out.update((a[i1 + k][1], b[j1 + k][1]) for k in range(i2 - i1) if a[i1 + k][0] == b[j1 + k][0])
-    return out
+    return {a[i][1]: b[j][1] for i, j in clause_pairs(draft, final)
+            if i is not None and j is not None and a[i][0] == b[j][0]}
 
 
 def detect(lines: list[str]) -> float:
@@ -272,9 +406,11 @@ def _toc_end(units: list[Unit]) -> int:
     """Index of the unit where the text proper starts after a 目录, else 0.
 
     A 目录 lists the chapters before the first article; the text then repeats them, so the
-    first heading seen a second time before any article is where the text starts.
+    first heading seen a second time before any article is where the text starts.  A heading
+    is known by its number within the headings above it: 第一节 of 第三章 is not 第一节 of 第四章.
     """
-    seen: set[tuple[str, tuple[int, int]]] = set()
+    seen: set[tuple[tuple[str, tuple[int, int]], ...]] = set()
+    path: list[tuple[str, tuple[int, int]]] = []  # the headings the current one stands under
     for i, u in enumerate(units):
         if u.kind != "line":
             continue
@@ -283,10 +419,15 @@ def _toc_end(units: list[Unit]) -> int:
             continue
         if law.unit == "条":
             return 0
-        if (law.unit, law.value) in seen:
+        rank = _RANKS.index(law.unit)
+        path = [p for p in path if _RANKS.index(p[0]) < rank] + [(law.unit, law.value)]
+        if tuple(path) in seen:
             return i
-        seen.add((law.unit, law.value))
+        seen.add(tuple(path))
     return 0
+
+
+_RANKS = ("编", "分编", "章", "节", "条")
 
 
 _NOTE = re.compile(r"[\[［【](\d{1,3})[\]］】]")  # a footnote mark, [1]
@@ -312,6 +453,21 @@ def _notes(units: list[Unit]) -> set[int]:
     return out
 
 
+def _trailer(units: list[Unit]) -> int:
+    """Index of the unit where a database's matter after the last article starts, else
+    ``len(units)``: a heading the format marks (Markdown ``## 修改记录``, a Word heading style)
+    that is no 编/章/节/条 and stands after the last article (a revision history, related
+    laws).  A law's own text after its articles has no such heading, except what it annexes
+    (附件, 附表, 附录: compared as the law's)."""
+    last = max((i for i, u in enumerate(units)
+                if u.kind == "line" and (law := read_line(u.block.text)) is not None and law.unit == "条"), default=None)
+    if last is None:
+        return len(units)
+    return next((i for i in range(last + 1, len(units)) if units[i].kind == "line"
+                 and units[i].block.style_level is not None and read_line(units[i].block.text) is None
+                 and not units[i].text.lstrip("#＃ ").startswith("附")), len(units))
+
+
 def build(part: Part, units: list[Unit]) -> list[Block]:
     """The 编/章/节/条 tree of ``part``; returns the formatting marks it removed."""
     from revdiff.structure import _Builder, _Entry, finish
@@ -320,10 +476,14 @@ def build(part: Part, units: list[Unit]) -> list[Block]:
     marks: list[Block] = []
     toc_end = _toc_end(units)
     notes = _notes(units)
+    trailer = _trailer(units)
     untitled: Node | None = None  # a 编/章/节 heading whose name may stand on the next line
     for i, u in enumerate(units):
         b = u.block
         if u.kind == "blank":
+            continue
+        if i >= trailer:  # a database's matter after the text, not the text: kept with the marks
+            marks.extend(Block(r.text, r.line, r.page) for r in (u.row_blocks if u.kind == "table" else [b]))
             continue
         if u.kind == "table":
             builder.table(u, None)
@@ -380,5 +540,5 @@ GENRE = Genre(
     align=align,
     unit="条",
     rules=("funding", "targets", "terms", "obligations", "sections", "penalties", "timelimits", "thresholds",
-           "references", "replacements"),
+           "references", "replacements", "definitions"),
 )

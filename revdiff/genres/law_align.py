@@ -228,7 +228,7 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
             links.append(Link("added", None, fit, 0.0))
     links.extend(_heading_links(d, f, head_pairs, folded, parted))
     links.extend(_other_links(d, f))
-    return _reading_order(links, f.items)
+    return _reading_order(links, f.items, moved_where_final=True)
 
 
 def _fill_gaps(d2f: dict[int, int], cands: dict[tuple[int, int], float], nd: int, nf: int) -> None:

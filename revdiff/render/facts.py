@@ -190,6 +190,7 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("penalties", ("penalty_changed", "penalty_removed", "penalty_added")),
     ("deadlines", ("deadline_changed",)),
     ("thresholds", ("threshold_changed", "threshold_removed", "threshold_added")),
+    ("definitions", ("definition_changed", "definition_removed", "definition_added")),
     ("obligations", ("obligation_weakened", "obligation_strengthened", "agency_changed")),
     ("terms", ("term_removed", "term_added")),
     ("sections", ("section_removed", "section_added")),
@@ -296,6 +297,9 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     thresholds = sum(n for k, n in kinds.items() if k.startswith("threshold_")) - sum(conditions.values())
     if thresholds:
         parts.append(words["thresholds"].format(n=thresholds))
+    definitions = sum(n for k, n in kinds.items() if k.startswith("definition_"))
+    if definitions:
+        parts.append(words["definitions"].format(n=definitions))
     for kind in ("deadline_changed", "obligation_weakened", "reference_changed"):
         if kinds.get(kind):
             parts.append(words[kind].format(n=kinds[kind]))

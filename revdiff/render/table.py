@@ -54,6 +54,8 @@ TABLE_STRINGS: dict[str, dict[str, str]] = {
         "new_cell": "（新增）",
         "sources": "修改前：{draft}　修改后：{final}",
         "preamble": "（前言）",
+        "clause_to": "{label}移至修改后{to}",
+        "clause_from": "{label}由原{source}移来",
     },
     "en": {
         "title": "Comparison table (before / after)",
@@ -81,6 +83,8 @@ TABLE_STRINGS: dict[str, dict[str, str]] = {
         "new_cell": "(new)",
         "sources": "Before: {draft}    After: {final}",
         "preamble": "(preamble)",
+        "clause_to": "{label} moved to {to} (after the revision)",
+        "clause_from": "{label} moved here from {source} (before the revision)",
     },
 }
 
@@ -274,9 +278,14 @@ def _group_row(pair: SectionPair, labels: dict[str, str]) -> Row:
 def _status_notes(pair: SectionPair, labels: dict[str, str]) -> list[str]:
     if pair.status == "merged" and pair_unit(pair) in GROUP_UNITS:
         return [labels["merged_group"]]
-    if pair.status in ("added", "removed", "moved", "merged", "split", "renamed"):
-        return [labels[pair.status]]
-    return []
+    out = [labels[pair.status]] if pair.status in ("added", "removed", "moved", "merged", "split", "renamed") else []
+    # a 款 that went to another article, said on both (genres/law.link_moved_clauses)
+    for c in pair.clauses or []:
+        if c.get("to"):
+            out.append(labels["clause_to"].format(label=c["draft"], to=c["to"]))
+        elif c.get("from"):
+            out.append(labels["clause_from"].format(label=c["final"], source=c["from"]))
+    return out
 
 
 def _fold_label(run: list[SectionPair], labels: dict[str, str]) -> str:

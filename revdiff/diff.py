@@ -200,7 +200,7 @@ _NUMBER_HEAD = re.compile(
 )
 _NUMERAL_RUN = re.compile(f"[{_DIGIT}{_CN}]+")
 # a date or period in Chinese numerals with its units inside the change: 二〇二[五年三]月 (a law's 施行 date)
-_CN_DATE_RUN = re.compile(f"[{_CN}]+(?:[年月日][{_CN}]+)+[年月日]?|[{_CN}]+[年月日](?:[{_CN}]+[年月日]?)+")
+_CN_DATE_RUN = re.compile(f"[{_CN}年月日]+")  # with a numeral in it (_CN_NUMERAL), see _is_number_change
 _DIGIT_CHAR = re.compile(f"[{_DIGIT}]")
 
 
@@ -210,8 +210,9 @@ def _is_number_change(deleted: str, inserted: str) -> bool:
     edges = [t[:1] for t in (deleted, inserted) if t] + [t[-1:] for t in (deleted, inserted) if t]
     if any(_DIGIT_CHAR.match(e) for e in edges):
         return True
-    return bool(deleted + inserted) and all(_NUMERAL_RUN.fullmatch(t) or _CN_DATE_RUN.fullmatch(t)
-                                            for t in (deleted, inserted) if t)
+    return bool(deleted + inserted) and all(
+        _NUMERAL_RUN.fullmatch(t) or (_CN_DATE_RUN.fullmatch(t) and _CN_NUMERAL.search(t))
+        for t in (deleted, inserted) if t)
 
 
 def _snap_numbers(ops: list[Op], formatting: list[int]) -> tuple[list[Op], list[int]]:

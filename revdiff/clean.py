@@ -349,11 +349,11 @@ def _strip_running_lines(raw: RawDoc) -> None:
     running = {t for t, on in seen.items() if t and len(on) >= max(2, len(pages) / 2)}
     if not running:
         return
+    edges = {id(x) for lines in pages.values() for x in lines[:2] + lines[-2:]}
     kept = []
     for b in raw.blocks:
         t = b.text.strip()
-        edge = b.page in pages and (b in pages[b.page][:2] or b in pages[b.page][-2:])
-        if edge and b.cells is None and len(t) <= 40 and re.sub(r"[\d\s]", "", t) in running:
+        if id(b) in edges and len(t) <= 40 and re.sub(r"[\d\s]", "", t) in running:
             _drop(raw, b)
         else:
             kept.append(b)

@@ -192,6 +192,15 @@ def _has_word(tokens: list[str], words: tuple[str, ...]) -> bool:
 _MENU_LINK = re.compile(r"^(?!.*(?:附件|\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)\b))[^。；，,;：:]{1,12}$", re.IGNORECASE)
 
 
+def _page_furniture(el: Any) -> bool:
+    """A word processor's running header or footer, exported with the page: LibreOffice writes
+    ``<div title="header">`` / ``"footer"``, Word ``mso-element:header`` / ``footer``."""
+    if el.tag != "div":
+        return False
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return el.get("title") in ("header", "footer") or "mso-element:header" in style or "mso-element:footer" in style
+
+
 def _hidden(el: Any) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style or el.get("hidden") is not None
@@ -428,7 +437,7 @@ class _Walker:
     def is_chrome(self, el: Any) -> bool:
         if el in self.container_ancestors:
             return False  # never drop the element that holds the document
-        if el.tag in _CHROME_TAGS or _hidden(el):
+        if el.tag in _CHROME_TAGS or _hidden(el) or _page_furniture(el):
             return True
         tokens = _tokens(el)
         if tokens and _has_word(tokens, _CHROME_WORDS):
@@ -610,11 +619,12 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
     for el in metadata_els:
         for key, value in _metadata_pairs(el).items():
             metadata.setdefault(key, value)
-    container = _find_container(start, set(metadata_els), by_text=capture.classless)
+    skip = set(metadata_els) | {el for el in start.iter("div") if _page_furniture(el)}
+    container = _find_container(start, skip, by_text=capture.classless)
     if container is None and not capture.classless:
         # No element is named for content (an old CMS page laid out in nested tables):
         # the text decides, so that menus outside it are told from the document.
-        container = _find_container(start, set(metadata_els), by_text=True)
+        container = _find_container(start, skip, by_text=True)
 
     walker = _Walker(container, metadata_els)
     walker.walk(start, None, 1)

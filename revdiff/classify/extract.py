@@ -10,6 +10,7 @@ range); thresholds that say who qualifies and a fund's total size are not pledge
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -204,21 +205,27 @@ def is_past_title(title: str) -> bool:
     return bool(PAST_TITLE.search(t)) and not TASK_VERB.match(t) and not FORWARD_TITLE.search(t)
 
 
-def past_nodes(part: Part) -> set[int]:
-    """ids (``id()``) of nodes in sections about the past (发展基础, 现状, 成效 …)."""
+def _nodes_within(part: Part, within: Callable[[Node, bool], bool]) -> set[int]:
+    """ids (``id()``) of the nodes for which ``within(node, whether its parent is)`` holds."""
     out: set[int] = set()
 
-    def visit(node: Node, past: bool) -> None:
-        # a 发展目标 or 重点任务 heading looks forward even inside a past chapter
-        past = (past and not FORWARD_TITLE.search(node.title)) or is_past_title(node.title)
-        if past:
+    def visit(node: Node, inside: bool) -> None:
+        inside = within(node, inside)
+        if inside:
             out.add(id(node))
         for c in node.children:
-            visit(c, past)
+            visit(c, inside)
 
     for n in part.sections:
         visit(n, False)
     return out
+
+
+def past_nodes(part: Part) -> set[int]:
+    """ids (``id()``) of nodes in sections about the past (发展基础, 现状, 成效 …)."""
+    # a 发展目标 or 重点任务 heading looks forward even inside a past chapter
+    return _nodes_within(part, lambda node, past: (past and not FORWARD_TITLE.search(node.title))
+                         or is_past_title(node.title))
 
 
 # Eligibility conditions (who may apply) are listed under a heading that names them (申报条件,
@@ -230,18 +237,8 @@ CONDITION_LIST = r"(?:具备|具有|符合|满足)(?:以下|下列|如下)(?:基
 
 def condition_nodes(part: Part) -> set[int]:
     """ids (``id()``) of the nodes that state eligibility conditions (see CONDITION_TITLE)."""
-    out: set[int] = set()
-
-    def visit(node: Node, inside: bool) -> None:
-        inside = inside or bool(re.search(CONDITION_TITLE, node.title) or re.search(CONDITION_LIST, node.text))
-        if inside:
-            out.add(id(node))
-        for c in node.children:
-            visit(c, inside)
-
-    for n in part.sections:
-        visit(n, False)
-    return out
+    return _nodes_within(part, lambda node, inside: inside or bool(re.search(CONDITION_TITLE, node.title)
+                                                                  or re.search(CONDITION_LIST, node.text)))
 
 
 def _is_past(sent: Sentence) -> bool:

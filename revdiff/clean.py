@@ -395,7 +395,8 @@ def _strip_letterhead(raw: RawDoc) -> None:
     as title lines or a last section they would make every published text "retitled" and
     "extended" against its draft.
     """
-    head = [i for i, b in enumerate(raw.blocks[:6]) if b.cells is None][:4]
+    # the first lines with text (a Markdown or text copy puts blank lines between them)
+    head = [i for i, b in enumerate(raw.blocks[:12]) if b.cells is None and b.text.strip()][:4]
     for k, i in enumerate(head[:-1]):
         office, number = raw.blocks[i].text.strip(), raw.blocks[head[k + 1]].text.strip()
         if _LETTERHEAD_OFFICE.match(office) and _LETTERHEAD_NO.match(number):

@@ -19,6 +19,7 @@ from typing import Any
 from revdiff.errors import InputError
 from revdiff.model import Block, RawDoc
 from revdiff.numbering import HAN
+from revdiff.readers.pandoc_tables import find_tables
 from revdiff.readers.text import decode_text, split_lines
 from revdiff.structure import numbered
 
@@ -303,8 +304,11 @@ def read(data: bytes, source: str) -> RawDoc:
                 lines[i], markup = math_to_text(lines[i])
                 if markup.strip():
                     math[i] = markup
-    # blank the front matter so that markdown-it's line map stays that of the file
-    body = "\n".join([""] * fm_end + lines[fm_end:])
+    # pandoc's simple and multiline tables, which markdown-it would read as text and headings
+    pandoc = find_tables(lines[fm_end:]) if "---" in text else []
+    in_tables = {fm_end + i for t in pandoc for i in t.lines}
+    # blank the front matter (and those tables) so that markdown-it's line map stays that of the file
+    body = "\n".join("" if i < fm_end or i in in_tables else line for i, line in enumerate(lines))
     # text_join would fold escaped characters into plain text: keep them apart (see _inline)
     md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("text_join")
     tokens = md.parse(body)
@@ -315,6 +319,15 @@ def read(data: bytes, source: str) -> RawDoc:
                          "save it as .txt")
     out = _Lines()
     _walk(tokens, out)
+    first = 1 + max((index for rows in out.cells.values() for _, index in rows), default=0)
+    for number, t in enumerate(pandoc, first):
+        for i, row in t.rows:
+            out.cells[fm_end + i] = [(row, number)]
+        for i, written in t.lines.items():
+            out.source_order[fm_end + i] = written
+            if i in t.text:  # a frame's (专栏 box's) line of text
+                out.text[fm_end + i] = t.text[i]
+        out.rule |= {fm_end + i for i in t.rules}  # no block: the rows stay one table
     levels = _style_levels(out)
     blocks: list[Block] = []
     dropped: list[Block] = []

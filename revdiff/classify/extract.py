@@ -255,8 +255,17 @@ def _is_past(sent: Sentence) -> bool:
     if sent.text.startswith("对") and not PAST_MARK.search(_prescribed(sent.text)):
         return False  # "对…给予…" prescribes: a paragraph's opening statistic does not carry over
     para_start = sent.node.text.rfind("\n", 0, sent.offset) + 1
-    para = sent.node.text[para_start : sent.offset + len(sent.text)]
-    return bool(PAST_PARAGRAPH.search(para))
+    mark = _past_mark_end(sent.node.text, para_start)  # once a paragraph: a long one has many sentences
+    return mark is not None and para_start + mark <= sent.offset + len(sent.text)
+
+
+@lru_cache(maxsize=1024)
+def _past_mark_end(text: str, start: int) -> int | None:
+    """Where the first past mark (截至, 以来 …) of the paragraph of ``text`` opening at ``start`` ends,
+    counted from ``start``; None when it has none."""
+    end = text.find("\n", start)
+    m = PAST_PARAGRAPH.search(text[start : len(text) if end < 0 else end])
+    return m.end() if m else None
 
 
 _PER_EACH = re.compile(r"^(?:每[个件家项所户名]|各)(?=..)")

@@ -9,6 +9,7 @@ range); thresholds that say who qualifies and a fund's total size are not pledge
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -254,9 +255,22 @@ def _is_past(sent: Sentence) -> bool:
         return bool(PAST_PARAGRAPH.search(sent.text))
     if sent.text.startswith("对") and not PAST_MARK.search(_prescribed(sent.text)):
         return False  # "对…给予…" prescribes: a paragraph's opening statistic does not carry over
-    para_start = sent.node.text.rfind("\n", 0, sent.offset) + 1
+    para_start = _paragraph_start(sent.node.text, sent.offset)
     mark = _past_mark_end(sent.node.text, para_start)  # once a paragraph: a long one has many sentences
     return mark is not None and para_start + mark <= sent.offset + len(sent.text)
+
+
+@lru_cache(maxsize=64)
+def _line_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` opens (not by scanning back: a text saved as one
+    line would be scanned whole for each of its sentences)."""
+    breaks = _line_breaks(text)
+    k = bisect.bisect_left(breaks, offset)
+    return breaks[k - 1] + 1 if k else 0
 
 
 @lru_cache(maxsize=1024)

@@ -479,7 +479,8 @@ def _column_name(header: list[str], row_text: str, at: int) -> str:
 
 
 # What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
-PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校部])")
+# 每生 (a pupil) — not 每生产 (per unit of output)
+PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校部]|生(?!产))")
 PERIOD = re.compile(r"每(?P<p>年|月|季度)|年度|按(?P<m>月|年)")
 CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
 # An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
@@ -643,7 +644,7 @@ CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|�
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
 # (为全市中小学教室更换护眼灯具1.5万盏: who the work is for may come before the verb)
-CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:为[^，,；;。\d]{1,12}?)?(?:计划|每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:为[^，,；;。\d]{1,12}?)?(?:计划|每年|年均)?新?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
                       r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备|"
                       r"开发|提供|开展|新认定|培养|募集|吸纳|更换|更新|安装|加装)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
@@ -743,11 +744,30 @@ def measure_key(measure: str) -> str:
     return re.sub(r"[\"“”《》()（）]", "", k)
 
 
+def _goal_lists(sents: list[Sentence]) -> list[bool]:
+    """For each sentence, whether it goes on a list of goals: the goals of a year or a plan are
+    one sentence of ；-clauses (主要预期目标是：地区生产总值增长5.5%左右；一般公共预算收入增长5%；…),
+    and a clause after a ； in the same paragraph is as much a goal as the first, which alone
+    says 目标 or 到2025年."""
+    out: list[bool] = []
+    going = False
+    prev: Sentence | None = None
+    for s in sents:
+        text = s.node.title if s.in_title else s.node.text
+        joined = (prev is not None and prev.in_title == s.in_title and s.row is None
+                  and "\n" not in text[prev.offset + len(prev.text) : s.offset])
+        listed = going and joined
+        out.append(listed)
+        going = bool(listed or FUTURE.search(s.text)) and s.text.rstrip().endswith(("；", ";"))
+        prev = s
+    return out
+
+
 def find_text_targets(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Target]:
     """Quantified goals stated in a node's sentences (``start_year``: see ``plan_start_year``)."""
     out: list[Target] = []
     sents = commitment_sentences(node, past_section, start_year)
-    for s, goes_on in zip(sents, continued_pledges(sents), strict=True):
+    for s, goes_on, listed in zip(sents, continued_pledges(sents), _goal_lists(sents), strict=True):
         if _is_past(s):
             continue
         future = FUTURE.search(s.text)
@@ -764,7 +784,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
         pledge_sentence = bool(goes_on or FUND_WORD.search(s.text) or MECHANISM.search(s.text))
         spans = []
         for sp in SPREAD.finditer(s.text):
-            if sp.start() < past_until or not (future or sp.group("verb")):
+            if sp.start() < past_until or not (future or listed or sp.group("verb")):
                 continue
             spread = _spread(SCOPE.sub("", ENUMERATOR.sub("", sp.group("list").strip())), sp.group("vals"))
             if spread:
@@ -815,7 +835,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                 continue
             if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
                 continue
-            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)
+            if not (future or listed or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)
                     or (re.search(SCOPE_VERB, measure) and not unit.endswith(("元", "万", "亿")))):  # 涉及居民1.2万户
                 continue
             mk = measure_key(measure)

@@ -377,7 +377,7 @@ def find_pledges(node: Node, past_section: bool = False,
         money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header) or goes_on))):
             continue
-        if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
+        if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s) or APPLIES.search(t):
             continue
         mechanism = mech.group(0) if mech else None
         subject = _row_subject(t) if s.row is not None and node.rows else _subject(s)
@@ -639,7 +639,10 @@ BASE_WORD = re.compile(r"基期|现状")
 BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
 # Who may apply (申报单位应为…，2023年度营业收入不低于5000万元) is a condition, not a goal.
 # 原则上 (in principle) states a rule: 居民出资比例原则上不低于10% binds the residents, it is no goal.
-CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)|原则上")
+CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)|原则上|^本[^，,；;。]{0,8}适用于")
+# 本政策适用于…实际到位外资不低于5000万美元的企业: the scope of a policy says who qualifies —
+# conditions (classify/eligibility.py), neither a pledge nor a goal
+APPLIES = re.compile(r"^本[^，,；;。]{0,8}适用于")
 # Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
@@ -728,8 +731,11 @@ class Target:
 
 
 def is_time_limit(target: Target) -> bool:
-    """True for a service time limit (审批时间压缩至15个工作日以内), not a count or a rate."""
-    return bool(target.unit and re.fullmatch(TIME_UNIT, target.unit))
+    """True for a service time limit (审批时间压缩至15个工作日以内), not a count or a rate, nor
+    hours promised as a floor (每周开放时间不少于56小时: more is better)."""
+    if not (target.unit and re.fullmatch(TIME_UNIT, target.unit)):
+        return False
+    return not re.search(rf"(?:不少于|不低于|至少)\s*{re.escape(target.value)}\s*{target.unit}", target.text)
 
 
 PER_HEAD = re.compile(r"每[十百千万]*人|人均|万人|每户|户均")
@@ -859,7 +865,7 @@ def find_table_targets(node: Node) -> list[Target]:
     header = [key(c) for c in node.rows[0]]
     target_cols = _target_columns(header)
     if not target_cols:
-        return []
+        return _standard_targets(node, header)
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
     base_col = next((i for i, h in enumerate(header) if i not in target_cols and re.search(r"基期|现状|20\d\d", h)), None)
     attr_col = next((i for i, h in enumerate(header) if re.search(r"属性|性质", h)), None)
@@ -890,6 +896,44 @@ def find_table_targets(node: Node) -> list[Target]:
 
 
 RATE_COLUMN = re.compile(r"年均|增速|增幅|增长率")
+# The column of a standards table (基本公共服务实施标准: 服务项目 | 服务对象 | 服务内容 | 服务标准 |
+# 支出责任; a 建设标准 or 配置标准) whose cells state the level each row's service must reach —
+# 每千人口拥有托位数达到4.5个, 每周开放时间不少于56小时: goals, like an indicator's target.
+# Not a subsidy's 补贴标准 (a pledge: classify/funding.py) nor a 评分标准.
+STANDARD_COLUMN = re.compile(r"^(?:服务|建设|配置|保障|实施)?标准$")
+# The task column of a 任务分工 table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限): a task with a
+# count (建设老年用品产业园区3个) is a goal, as it would be in the text.
+TASK_COLUMN = re.compile(r"^(?:重点|主要|具体)?(?:任务|工作)(?:内容|事项)?$")
+
+
+def _standard_targets(node: Node, header: list[str]) -> list[Target]:
+    """The goals in the 服务标准 column of a standards table, each named by its row's first
+    cell and its own words (婴幼儿照护服务：每千人口拥有3岁以下婴幼儿托位数), or the counts of
+    the tasks of a 任务分工 table, named by their words."""
+    col = next((i for i, h in enumerate(header) if i > 0 and STANDARD_COLUMN.match(h)), None)
+    task = next((i for i, h in enumerate(header) if TASK_COLUMN.match(h)), None) if col is None else None
+    if col is None and task is None:
+        return []
+    out: list[Target] = []
+    for r, row in enumerate(node.rows[1:], 1):
+        at = col if col is not None else task
+        if at is None or at >= len(row):
+            continue
+        line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
+        for clause in TARGET_SPLIT.split(row[at]):
+            m = TARGET_CLAUSE.match(clause.strip())
+            if not m or m.group("unit") is None:
+                continue
+            if not (m.group("verb") or m.group("cmp") or m.group("cmp2")
+                    or (task is not None and CREATION.match(m.group("measure")))):
+                continue
+            if m.group("unit") in ("万元", "亿元", "元", "万", "亿"):
+                continue  # money: a subsidy's standard is the funding rule's
+            name = f"{row[0].strip()}：{m.group('measure').strip()}" if task is None else m.group("measure").strip()
+            cmp = m.group("cmp") or m.group("cmp2")
+            out.append(Target(name, measure_key(name), m.group("val"), m.group("unit"), cmp, " | ".join(row), node,
+                              line, "table"))
+    return out
 
 
 def _target_columns(header: list[str]) -> list[int]:

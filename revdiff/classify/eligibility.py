@@ -65,7 +65,13 @@ def conditions_of(part: Part) -> list[Condition]:
     """The quantified eligibility conditions of a part, in reading order: those of its
     conditions sections, and the opening clause of a pledge that says who qualifies for it
     (对年网络零售额首次超过5000万元的电商企业，给予20万元奖励)."""
-    from revdiff.classify.extract import APPLIES, MECHANISM, commitment_sentences, condition_nodes, qualifier_end
+    from revdiff.classify.extract import (
+        APPLIES,
+        MECHANISM,
+        commitment_sentences,
+        condition_nodes,
+        qualifier_end,
+    )
 
     inside = condition_nodes(part)
     out: list[Condition] = []
@@ -88,14 +94,14 @@ def conditions_of(part: Part) -> list[Condition]:
 
 # the column of a standards table that says who is served or may apply (服务项目 | 服务对象 | …):
 # its quantities (辖区内70周岁及以上常住居民) are conditions of the row's service
-_WHO_COLUMN = re.compile(r"(?:服务|补助|补贴|支持|保障|救助|适用|申报)对象|申报条件|享受条件")
+_WHO_COLUMN = re.compile(r"^(?:服务|补助|补贴|支持|保障|救助|适用|申报|受益)?对象$|^(?:申报|享受|申请)条件$")
 
 
 def _column_conditions(node: Node) -> list[Condition]:
     """The conditions in a table's 服务对象 / 申报条件 column, each named by its row's first cell."""
     if not node.rows or len(node.rows) < 2:
         return []
-    cols = [i for i, h in enumerate(node.rows[0]) if _WHO_COLUMN.search(h) and i > 0]
+    cols = [i for i, h in enumerate(node.rows[0]) if _WHO_COLUMN.search(h.strip()) and i > 0]
     out = []
     for r, row in enumerate(node.rows[1:], 1):
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start

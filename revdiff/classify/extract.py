@@ -118,7 +118,9 @@ def _mechanism_re(given: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"给予[^。；，,]{0,25}?" + _HONOUR + r"(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
         r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?(?:资金|经费)|"
-        r"(?:财政|政府)(?:每年)?(?:安排|投入|出资)(?=\s*[\d零〇一二两三四五六七八九十百千])"  # 市财政安排3000万元，发放…
+        r"(?:财政|政府)(?:每年)?(?:安排|投入|出资)(?=\s*[\d零〇一二两三四五六七八九十百千])|"  # 市财政安排3000万元，发放…
+        # the share of a cost each level of government bears (市级财政承担60%，区县财政承担40%)
+        r"(?:财政|政府)(?:分别|按)?(?:承担|负担|分担)(?:比例(?:为)?)?(?=\s*\d+(?:\.\d+)?\s*[%％])"
     )
 
 
@@ -403,6 +405,9 @@ def find_pledges(node: Node, past_section: bool = False,
                 label = _prefix(t, a.start()).rpartition("|")[2].strip()
                 if 0 < len(label) <= 8 and not re.search(r"[按每给最不累共总]", label):
                     who = f"{who}（{label}）"
+            payer = SHARE_PAYER.search(_prefix(t, a.start()))
+            if payer:  # 市级财政承担60%，区县财政承担40%: each share is its payer's
+                who = payer.group(1)
             value, unit = _value(a)
             pre = _prefix(t, a.start())
             if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限, 元/台)
@@ -493,6 +498,10 @@ LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)(?!资金|基金)[^，,�
 # A project's total investment (专栏 of 重大工程: 线路长度86公里，总投资320亿元) is its size, whoever
 # pays; the public share is named apart (其中市财政投资3亿元) and stays a pledge.
 PROJECT_SIZE = re.compile(r"(?:计划|估算|预计|概算)?总投资(?:额|规模)?(?:约|为|达|达到|超过)?\s*$|投资(?:估算|概算)(?:约|为)?\s*$")
+
+
+# who bears a share of a cost: 其中市级财政承担60% → 市级财政
+SHARE_PAYER = re.compile(r"(?:其中)?([^，,；;。]{1,10}?(?:财政|政府))(?:分别|按)?(?:承担|负担|分担)(?:比例(?:为)?)?\s*$")
 
 
 def _prefix(text: str, start: int) -> str:
@@ -639,7 +648,7 @@ BASE_WORD = re.compile(r"基期|现状")
 BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:基期|现状)值?(?:为|是)?$")
 # Who may apply (申报单位应为…，2023年度营业收入不低于5000万元) is a condition, not a goal.
 # 原则上 (in principle) states a rule: 居民出资比例原则上不低于10% binds the residents, it is no goal.
-CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)|原则上|^本[^，,；;。]{0,8}适用于")
+CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)|原则上")
 # 本政策适用于…实际到位外资不低于5000万美元的企业: the scope of a policy says who qualifies —
 # conditions (classify/eligibility.py), neither a pledge nor a goal
 APPLIES = re.compile(r"^本[^，,；;。]{0,8}适用于")
@@ -903,7 +912,7 @@ RATE_COLUMN = re.compile(r"年均|增速|增幅|增长率")
 STANDARD_COLUMN = re.compile(r"^(?:服务|建设|配置|保障|实施)?标准$")
 # The task column of a 任务分工 table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限): a task with a
 # count (建设老年用品产业园区3个) is a goal, as it would be in the text.
-TASK_COLUMN = re.compile(r"^(?:重点|主要|具体)?(?:任务|工作)(?:内容|事项)?$")
+TASK_COLUMN = re.compile(r"^(?:重点|主要|具体)?(?:工作)?(?:任务|工作)(?:内容|事项|名称)?$")
 
 
 def _standard_targets(node: Node, header: list[str]) -> list[Target]:

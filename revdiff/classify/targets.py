@@ -222,7 +222,8 @@ def in_words(ctx: Context, d: Target) -> tuple[Sentence, str] | None:
     for s in sentences(partner):
         for clause in TARGET_SPLIT.split(s.text):
             c = key(clause)
-            if c.startswith(subject) and len(c) > len(subject) + 1 and not re.search(r"\d", c) and c not in was:
+            # (a clause with a number is a target of its own, paired by its measure)
+            if c.startswith(subject) and len(c) > len(subject) + 1 and c not in was:
                 return s, clause.strip()
     return None
 

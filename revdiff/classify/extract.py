@@ -921,12 +921,12 @@ def _standard_targets(node: Node, header: list[str]) -> list[Target]:
     the tasks of a 任务分工 table, named by their words."""
     col = next((i for i, h in enumerate(header) if i > 0 and STANDARD_COLUMN.match(h)), None)
     task = next((i for i, h in enumerate(header) if TASK_COLUMN.match(h)), None) if col is None else None
-    if col is None and task is None:
+    at = col if col is not None else task
+    if at is None or not node.rows:
         return []
     out: list[Target] = []
     for r, row in enumerate(node.rows[1:], 1):
-        at = col if col is not None else task
-        if at is None or at >= len(row):
+        if at >= len(row):
             continue
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
         for clause in TARGET_SPLIT.split(row[at]):

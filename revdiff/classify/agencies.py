@@ -111,7 +111,7 @@ def table_rows(node: Node) -> list[Row]:
     return out
 
 
-def _row_pairs(ds: list[Row], fs: list[Row]) -> list[tuple[Row, Row]]:
+def row_pairs(ds: list[Row], fs: list[Row]) -> list[tuple[Row, Row]]:
     """Rows of two 任务分工 tables paired by their task (the same words, or nearly)."""
     from rapidfuzz.fuzz import ratio
 
@@ -163,7 +163,7 @@ def run(ctx: Context) -> list[Finding]:
             continue
         dn, fn = pair.draft_node, pair.final_node
         if dn.kind == "table" and fn.kind == "table":
-            for dr, fr in _row_pairs(table_rows(dn), table_rows(fn)):
+            for dr, fr in row_pairs(table_rows(dn), table_rows(fn)):
                 found = _finding(pair, dr.task, dr.units, fr.units, (dr.line, fr.line))
                 if found is not None:
                     out.append(found)

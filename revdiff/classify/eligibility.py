@@ -27,11 +27,11 @@ NAME = "eligibility"
 
 _FLOORS = ("不得低于", "不得少于", "不低于", "不少于", "高于", "超过", "突破", "达到", "年满", "满", "以上")
 _CMP = "不得低于|不得少于|不得高于|不得超过|不低于|不少于|不高于|不超过|低于|高于|超过|突破|少于|达到|年满|满"
-_UNIT = "万元|亿元|元|个百分点|%|％|年|个月|人|名|家|个|项|件|平方米|亩"
+_UNIT = "万美元|亿美元|美元|万元|亿元|元|个百分点|%|％|周岁|岁|年|个月|人|名|家|个|项|件|平方米|亩"
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 # a quantity with a comparator before it, or with 以上 / 以下 after it
 _QUANTITY = (rf"(?P<cmp>{_CMP})\s*(?P<num>{_NUM})\s*(?P<unit>{_UNIT})(?P<cmp2>以上|以下|以内)?"
-             rf"|(?P<num2>{_NUM})\s*(?P<unit2>{_UNIT})(?P<cmp3>以上|以下)")
+             rf"|(?P<num2>{_NUM})\s*(?P<unit2>{_UNIT})及?(?P<cmp3>以上|以下)")  # 70周岁及以上
 SAME = 60  # similarity (0–100) of two conditions' measures to be the same condition
 
 
@@ -65,21 +65,50 @@ def conditions_of(part: Part) -> list[Condition]:
     """The quantified eligibility conditions of a part, in reading order: those of its
     conditions sections, and the opening clause of a pledge that says who qualifies for it
     (对年网络零售额首次超过5000万元的电商企业，给予20万元奖励)."""
-    from revdiff.classify.extract import MECHANISM, commitment_sentences, condition_nodes, qualifier_end
+    from revdiff.classify.extract import (
+        APPLIES,
+        MECHANISM,
+        commitment_sentences,
+        condition_nodes,
+        qualifier_end,
+    )
 
     inside = condition_nodes(part)
     out: list[Condition] = []
     for n in part.nodes():
         if n.kind == "table":
+            out += _column_conditions(n)
             continue
         for s in commitment_sentences(n):
-            if not MECHANISM.search(s.text):
+            if APPLIES.search(s.text):  # 本政策适用于…不低于5000万美元的企业: the policy's scope
+                out += _quantities(s.text, n, s.line)
+            elif not MECHANISM.search(s.text):
                 # a sentence that gives money (对符合以下条件的企业给予不超过50万元的奖励) sets no
                 # condition with it; one that names money as a condition (投资不低于2000万元) does
                 if id(n) in inside:
                     out += _quantities(s.text, n, s.line)
             elif qualifier_end(s.text):
                 out += _quantities(s.text[: qualifier_end(s.text)], n, s.line, s.text)
+    return out
+
+
+# the column of a standards table that says who is served or may apply (服务项目 | 服务对象 | …):
+# its quantities (辖区内70周岁及以上常住居民) are conditions of the row's service
+_WHO_COLUMN = re.compile(r"^(?:服务|补助|补贴|支持|保障|救助|适用|申报|受益)?对象$|^(?:申报|享受|申请)条件$")
+
+
+def _column_conditions(node: Node) -> list[Condition]:
+    """The conditions in a table's 服务对象 / 申报条件 column, each named by its row's first cell."""
+    if not node.rows or len(node.rows) < 2:
+        return []
+    cols = [i for i, h in enumerate(node.rows[0]) if _WHO_COLUMN.search(h.strip()) and i > 0]
+    out = []
+    for r, row in enumerate(node.rows[1:], 1):
+        line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
+        for i in cols:
+            for c in _quantities(row[i] if i < len(row) else "", node, line, " | ".join(row)):
+                c.measure, c.of_pledge = f"{row[0].strip()}：{c.measure}", False
+                out.append(c)
     return out
 
 

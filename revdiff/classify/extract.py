@@ -120,7 +120,9 @@ def _mechanism_re(given: list[str]) -> re.Pattern[str]:
     return re.compile(
         r"给予[^。；，,]{0,25}?" + _HONOUR + r"(?:" + _alt(given) + r")|购买服务|项目奖补|成本补贴|以奖代补|贷款贴息|股权投资|"
         r"(?:安排|设立)[^。；，,]{0,10}?(?:专项)?(?:资金|经费)|"
-        r"(?:财政|政府)(?:每年)?(?:安排|投入|出资)(?=\s*[\d零〇一二两三四五六七八九十百千])"  # 市财政安排3000万元，发放…
+        r"(?:财政|政府)(?:每年)?(?:安排|投入|出资)(?=\s*[\d零〇一二两三四五六七八九十百千])|"  # 市财政安排3000万元，发放…
+        # the share of a cost each level of government bears (市级财政承担60%，区县财政承担40%)
+        r"(?:财政|政府)(?:分别|按)?(?:承担|负担|分担)(?:比例(?:为)?)?(?=\s*\d+(?:\.\d+)?\s*[%％])"
     )
 
 
@@ -397,7 +399,7 @@ def find_pledges(node: Node, past_section: bool = False,
         money = patterns.money.search(t) or any(a.group("val") for a in amounts)  # 出资三千万元
         if not (mech or (money and (patterns.fund_word.search(t) or HEADER_PLEDGE.search(header) or goes_on))):
             continue
-        if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s):
+        if STATISTIC.search(_prescribed(t)) or PENALTY.search(t) or _is_past(s) or APPLIES.search(t):
             continue
         mechanism = mech.group(0) if mech else None
         subject = _row_subject(t) if s.row is not None and node.rows else _subject(s)
@@ -423,6 +425,9 @@ def find_pledges(node: Node, past_section: bool = False,
                 label = _prefix(t, a.start()).rpartition("|")[2].strip()
                 if 0 < len(label) <= 8 and not re.search(r"[按每给最不累共总]", label):
                     who = f"{who}（{label}）"
+            payer = SHARE_PAYER.search(_prefix(t, a.start()))
+            if payer:  # 市级财政承担60%，区县财政承担40%: each share is its payer's
+                who = payer.group(1)
             value, unit = _value(a)
             pre = _prefix(t, a.start())
             if header:  # a cell's amount is scoped by its column's name too (单个主体年度上限, 元/台)
@@ -499,7 +504,8 @@ def _column_name(header: list[str], row_text: str, at: int) -> str:
 
 
 # What an amount is counted per (每家企业, 每人, 单个项目), and over what period (每年, 年度).
-PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校部])")
+# 每生 (a pupil) — not 每生产 (per unit of output)
+PER = re.compile(r"(?:每|单)(?P<per>架次|人次|平方米|千瓦|[个件家人项户名所趟亩台套场届批辆处座吨株头间床村镇乡校部]|生(?!产))")
 PERIOD = re.compile(r"每(?P<p>年|月|季度)|年度|按(?P<m>月|年)")
 CAP = re.compile(r"(累计不超过|最高不超过|不超过|不高于|最高|最多|上限)[^，,；;。\d]{0,6}$")
 # An amount right after these words, or followed by 以上的, says who qualifies (研发费用超过
@@ -512,6 +518,10 @@ LEVERAGED = re.compile(r"(?:吸引|撬动|带动|引导)(?!资金|基金)[^，,�
 # A project's total investment (专栏 of 重大工程: 线路长度86公里，总投资320亿元) is its size, whoever
 # pays; the public share is named apart (其中市财政投资3亿元) and stays a pledge.
 PROJECT_SIZE = re.compile(r"(?:计划|估算|预计|概算)?总投资(?:额|规模)?(?:约|为|达|达到|超过)?\s*$|投资(?:估算|概算)(?:约|为)?\s*$")
+
+
+# who bears a share of a cost: 其中市级财政承担60% → 市级财政
+SHARE_PAYER = re.compile(r"(?:其中)?([^，,；;。]{1,10}?(?:财政|政府))(?:分别|按)?(?:承担|负担|分担)(?:比例(?:为)?)?\s*$")
 
 
 def _prefix(text: str, start: int) -> str:
@@ -659,11 +669,14 @@ BASE_VALUE = re.compile(r"(?:由|从)(?=[^，,；;。]*\d)[^，,；;。]*$|(?:�
 # Who may apply (申报单位应为…，2023年度营业收入不低于5000万元) is a condition, not a goal.
 # 原则上 (in principle) states a rule: 居民出资比例原则上不低于10% binds the residents, it is no goal.
 CONDITION = re.compile(r"(?:申报|申请)(?:单位|人|主体|企业|项目)|应当?(?:为|具备|满足|符合)|原则上")
+# 本政策适用于…实际到位外资不低于5000万美元的企业: the scope of a policy says who qualifies —
+# conditions (classify/eligibility.py), neither a pledge nor a goal
+APPLIES = re.compile(r"^本[^，,；;。]{0,8}适用于")
 # Clauses end at ，；。： and at a 、 right after a count ("累计建成智能工厂30家、数字化车间150个").
 TARGET_SPLIT = re.compile(r"([，,；;。：:]|(?<=\d[家个件项人户次所座处辆亩吨%])、)")
 # A plan's tasks are future work: "新增省级企业技术中心8家" is a goal even without 到2025年.
 # (为全市中小学教室更换护眼灯具1.5万盏: who the work is for may come before the verb)
-CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:为[^，,；;。\d]{1,12}?)?(?:计划|每年|年均)?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
+CREATION = re.compile(r"(?:全[省市县区镇乡])?(?:为[^，,；;。\d]{1,12}?)?(?:计划|每年|年均)?新?(?:新增|新建|建成|改造|培育|培训|引进|创建|打造|完成|"
                       r"建设|推广|布局|开通|开行|增开|新开|组建|设立|举办|招引|孵化|遴选|推出|制定|修订|部署|配备|"
                       r"开发|提供|开展|新认定|培养|募集|吸纳|更换|更新|安装|加装)")
 ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")  # 一是新建…50处: "一是" is no part of the measure
@@ -747,8 +760,11 @@ class Target:
 
 
 def is_time_limit(target: Target) -> bool:
-    """True for a service time limit (审批时间压缩至15个工作日以内), not a count or a rate."""
-    return bool(target.unit and re.fullmatch(TIME_UNIT, target.unit))
+    """True for a service time limit (审批时间压缩至15个工作日以内), not a count or a rate, nor
+    hours promised as a floor (每周开放时间不少于56小时: more is better)."""
+    if not (target.unit and re.fullmatch(TIME_UNIT, target.unit)):
+        return False
+    return not re.search(rf"(?:不少于|不低于|至少)\s*{re.escape(target.value)}\s*{target.unit}", target.text)
 
 
 PER_HEAD = re.compile(r"每[十百千万]*人|人均|万人|每户|户均")
@@ -763,11 +779,30 @@ def measure_key(measure: str) -> str:
     return re.sub(r"[\"“”《》()（）]", "", k)
 
 
+def _goal_lists(sents: list[Sentence]) -> list[bool]:
+    """For each sentence, whether it goes on a list of goals: the goals of a year or a plan are
+    one sentence of ；-clauses (主要预期目标是：地区生产总值增长5.5%左右；一般公共预算收入增长5%；…),
+    and a clause after a ； in the same paragraph is as much a goal as the first, which alone
+    says 目标 or 到2025年."""
+    out: list[bool] = []
+    going = False
+    prev: Sentence | None = None
+    for s in sents:
+        text = s.node.title if s.in_title else s.node.text
+        joined = (prev is not None and prev.in_title == s.in_title and s.row is None
+                  and "\n" not in text[prev.offset + len(prev.text) : s.offset])
+        listed = going and joined
+        out.append(listed)
+        going = bool(listed or FUTURE.search(s.text)) and s.text.rstrip().endswith(("；", ";"))
+        prev = s
+    return out
+
+
 def find_text_targets(node: Node, past_section: bool = False, start_year: int | None = None) -> list[Target]:
     """Quantified goals stated in a node's sentences (``start_year``: see ``plan_start_year``)."""
     out: list[Target] = []
     sents = commitment_sentences(node, past_section, start_year)
-    for s, goes_on in zip(sents, continued_pledges(sents), strict=True):
+    for s, goes_on, listed in zip(sents, continued_pledges(sents), _goal_lists(sents), strict=True):
         if _is_past(s):
             continue
         future = FUTURE.search(s.text)
@@ -784,7 +819,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
         pledge_sentence = bool(goes_on or FUND_WORD.search(s.text) or MECHANISM.search(s.text))
         spans = []
         for sp in SPREAD.finditer(s.text):
-            if sp.start() < past_until or not (future or sp.group("verb")):
+            if sp.start() < past_until or not (future or listed or sp.group("verb")):
                 continue
             spread = _spread(SCOPE.sub("", ENUMERATOR.sub("", sp.group("list").strip())), sp.group("vals"))
             if spread:
@@ -835,7 +870,7 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
                 continue
             if pledge_sentence and unit in ("万元", "亿元", "元", "万", "亿"):
                 continue
-            if not (future or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)
+            if not (future or listed or m.group("verb") or m.group("cmp") or m.group("cmp2") or CREATION.match(measure)
                     or (re.search(SCOPE_VERB, measure) and not unit.endswith(("元", "万", "亿")))):  # 涉及居民1.2万户
                 continue
             mk = measure_key(measure)
@@ -859,7 +894,7 @@ def find_table_targets(node: Node) -> list[Target]:
     header = [key(c) for c in node.rows[0]]
     target_cols = _target_columns(header)
     if not target_cols:
-        return []
+        return _standard_targets(node, header)
     unit_col = next((i for i, h in enumerate(header) if "单位" in h), None)
     base_col = next((i for i, h in enumerate(header) if i not in target_cols and re.search(r"基期|现状|20\d\d", h)), None)
     attr_col = next((i for i, h in enumerate(header) if re.search(r"属性|性质", h)), None)
@@ -890,6 +925,44 @@ def find_table_targets(node: Node) -> list[Target]:
 
 
 RATE_COLUMN = re.compile(r"年均|增速|增幅|增长率")
+# The column of a standards table (基本公共服务实施标准: 服务项目 | 服务对象 | 服务内容 | 服务标准 |
+# 支出责任; a 建设标准 or 配置标准) whose cells state the level each row's service must reach —
+# 每千人口拥有托位数达到4.5个, 每周开放时间不少于56小时: goals, like an indicator's target.
+# Not a subsidy's 补贴标准 (a pledge: classify/funding.py) nor a 评分标准.
+STANDARD_COLUMN = re.compile(r"^(?:服务|建设|配置|保障|实施)?标准$")
+# The task column of a 任务分工 table (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限): a task with a
+# count (建设老年用品产业园区3个) is a goal, as it would be in the text.
+TASK_COLUMN = re.compile(r"^(?:重点|主要|具体)?(?:工作)?(?:任务|工作)(?:内容|事项|名称)?$")
+
+
+def _standard_targets(node: Node, header: list[str]) -> list[Target]:
+    """The goals in the 服务标准 column of a standards table, each named by its row's first
+    cell and its own words (婴幼儿照护服务：每千人口拥有3岁以下婴幼儿托位数), or the counts of
+    the tasks of a 任务分工 table, named by their words."""
+    col = next((i for i, h in enumerate(header) if i > 0 and STANDARD_COLUMN.match(h)), None)
+    task = next((i for i, h in enumerate(header) if TASK_COLUMN.match(h)), None) if col is None else None
+    at = col if col is not None else task
+    if at is None or not node.rows:
+        return []
+    out: list[Target] = []
+    for r, row in enumerate(node.rows[1:], 1):
+        if at >= len(row):
+            continue
+        line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
+        for clause in TARGET_SPLIT.split(row[at]):
+            m = TARGET_CLAUSE.match(clause.strip())
+            if not m or m.group("unit") is None:
+                continue
+            if not (m.group("verb") or m.group("cmp") or m.group("cmp2")
+                    or (task is not None and CREATION.match(m.group("measure")))):
+                continue
+            if m.group("unit") in ("万元", "亿元", "元", "万", "亿"):
+                continue  # money: a subsidy's standard is the funding rule's
+            name = f"{row[0].strip()}：{m.group('measure').strip()}" if task is None else m.group("measure").strip()
+            cmp = m.group("cmp") or m.group("cmp2")
+            out.append(Target(name, measure_key(name), m.group("val"), m.group("unit"), cmp, " | ".join(row), node,
+                              line, "table"))
+    return out
 
 
 def _target_columns(header: list[str]) -> list[int]:

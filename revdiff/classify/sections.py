@@ -13,6 +13,51 @@ from revdiff.textkey import key
 
 NAME = "sections"
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
+# the column of a 任务分工 table that says by when (完成时限 | 2025年6月底前), and a date there:
+# 2025年底前, 2025年6月底前, 2025年第三季度, 2026年
+DUE_COLUMN = re.compile(r"完成时限|时限|完成时间|时间节点|时间安排|进度安排")
+DUE = re.compile(r"(20\d\d)\s*年\s*(?:(\d{1,2})\s*月|第?([一二三四1-4])\s*季度|(上半年)|(年?底|年?末))?")
+_QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+
+def due(text: str) -> tuple[int, int] | None:
+    """(year, month) a 完成时限 cell sets: 2025年6月底前 → (2025, 6); 2025年底前 or 2025年 → (2025, 12)."""
+    m = DUE.search(text)
+    if not m:
+        return None
+    month = int(m.group(2)) if m.group(2) else _QUARTER[m.group(3)] if m.group(3) else 6 if m.group(4) else 12
+    return int(m.group(1)), month
+
+
+def table_deadlines(ctx: Context) -> list[Finding]:
+    """deadline_changed for the rows of a 任务分工 table whose 完成时限 moved; rows pair by their task."""
+    from revdiff.classify.agencies import row_pairs, table_rows
+
+    out: list[Finding] = []
+    for p in ctx.pairs:
+        dn, fn = p.draft_node, p.final_node
+        if dn is None or fn is None or dn.kind != "table" or fn.kind != "table" or not dn.rows or not fn.rows:
+            continue
+        dcol = next((i for i, h in enumerate(dn.rows[0]) if DUE_COLUMN.search(h)), None)
+        fcol = next((i for i, h in enumerate(fn.rows[0]) if DUE_COLUMN.search(h)), None)
+        if dcol is None or fcol is None:
+            continue
+        for dr, fr in row_pairs(table_rows(dn), table_rows(fn)):
+            dv, fv = dr.text.split(" | "), fr.text.split(" | ")
+            was, now = (dv[dcol] if dcol < len(dv) else ""), (fv[fcol] if fcol < len(fv) else "")
+            dd, fd = due(was), due(now)
+            if dd is None or fd is None or dd == fd:
+                continue
+            later = fd > dd
+            out.append(Finding(
+                kind="deadline_changed", severity="high" if later else "medium",
+                direction="raised" if later else "lowered", subject=dr.task, draft_text=dr.text, final_text=fr.text,
+                draft_value=was.strip(), final_value=now.strip(), draft_section=p.id, final_section=p.id,
+                draft_line=dr.line, final_line=fr.line,
+                note=f"“{dr.task}”的完成时限由{was.strip()}{'推迟' if later else '提前'}到{now.strip()}。",
+                note_en=f"The deadline of “{dr.task}” moved from {was.strip()} to {now.strip()}.",
+            ))
+    return out
 
 
 def run(ctx: Context) -> list[Finding]:
@@ -67,4 +112,4 @@ def run(ctx: Context) -> list[Finding]:
                     note=f"期限由{dm.group(1)}年{'推迟' if later else '提前'}到{fm.group(1)}年。",
                     note_en=f"The deadline moved from {dm.group(1)} to {fm.group(1)}.",
                 ))
-    return out
+    return out + table_deadlines(ctx)

@@ -6,14 +6,17 @@ different measure is ``redefined``.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from revdiff import genres
 from revdiff.classify import Context
 from revdiff.classify.alike import alike_pairs
-from revdiff.classify.extract import Target, is_time_limit, targets_of
+from revdiff.classify.extract import TARGET_SPLIT, Sentence, Target, is_time_limit, sentences, targets_of
 from revdiff.model import Finding
+from revdiff.textkey import key
 
 NAME = "targets"
 SAME_MEASURE = 72  # measure-name similarity (0–100) for the same measure
@@ -117,15 +120,25 @@ def rebased(d: Target, f: Target) -> bool:
     return before is not None and after is not None and before != after
 
 
+_MAGNITUDE = {"万": 1e4, "亿": 1e8}
+
+
+def magnitude(t: Target) -> float:
+    """The target's number in its unit's base (1万张 → 10000): a final may write the same
+    measure in another magnitude (1万张 → 8000张), and the numbers compare only so."""
+    unit = t.unit or ""
+    return float(t.value) * (_MAGNITUDE[unit[0]] if len(unit) > 1 and unit[0] in _MAGNITUDE else 1)
+
+
 def direction(d: Target, f: Target) -> str | None:
     """How a paired target changed: lowered, raised, redefined, or None when unchanged."""
     if rebased(d, f):
         return "redefined"
-    if float(d.value) == float(f.value) and (d.comparator or "") == (f.comparator or ""):
+    if magnitude(d) == magnitude(f) and (d.comparator or "") == (f.comparator or ""):
         return "redefined" if _redefined(d.measure_key, f.measure_key) else None
-    if float(f.value) == float(d.value):
+    if magnitude(f) == magnitude(d):
         return "redefined"
-    return "raised" if float(f.value) > float(d.value) else "lowered"
+    return "raised" if magnitude(f) > magnitude(d) else "lowered"
 
 
 def pair_targets(ctx: Context) -> list[tuple[Target | None, Target | None, str]]:
@@ -188,8 +201,42 @@ def pair_direction(d: Target, f: Target, how: str) -> str | None:
     if how == "same_value":
         return "redefined"
     if how == "related" and not rebased(d, f):
-        return "raised" if float(f.value) > float(d.value) else "lowered"
+        return "raised" if magnitude(f) > magnitude(d) else "lowered"
     return direction(d, f)
+
+
+# What a growth or a cut is measured by, at the end of a measure (一般公共预算收入增长 → 一般公共预算收入)
+_CHANGE_WORD = r"(?:年均)?(?:增长|下降|降低|提高|增速|增幅|涨幅)$"
+
+
+def in_words(ctx: Context, d: Target) -> tuple[Sentence, str] | None:
+    """The final's clause that states a removed target's measure in words, with no number
+    (一般公共预算收入增长5% → 一般公共预算收入与经济增长基本同步; 能耗下降3% → 能耗下降完成省下达
+    任务): the sentence and the clause, or None.  A goal that loses its number can no longer be
+    checked: it is weakened, not dropped."""
+    partner = ctx.counterpart(d.node, "draft")
+    subject = key(re.sub(_CHANGE_WORD, "", d.measure))
+    if partner is None or d.source != "text" or len(subject) < 4:
+        return None
+    was = key(d.node.text + d.node.title)
+    for s in sentences(partner):
+        for clause in TARGET_SPLIT.split(s.text):
+            c = key(clause)
+            # (a clause with a number is a target of its own, paired by its measure)
+            if c.startswith(subject) and len(c) > len(subject) + 1 and c not in was:
+                return s, clause.strip()
+    return None
+
+
+def _finding_in_words(ctx: Context, d: Target, s: Sentence, clause: str) -> Finding:
+    return Finding(
+        kind="target_changed", severity="high", direction="redefined", ambition="weaker", subject=d.measure,
+        draft_text=d.text, final_text=s.text, draft_value=d.value, unit=d.unit, comparator=d.comparator,
+        draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(s.node, "final"),
+        draft_line=d.line, final_line=s.line,
+        note=f"“{d.measure}”的目标由{_val(d)}改为定性表述“{clause}”，不再有数值。",
+        note_en=f"The target “{d.measure}” {_val(d)} is now stated in words (“{clause}”), with no number.",
+    )
 
 
 def run(ctx: Context) -> list[Finding]:
@@ -200,6 +247,8 @@ def run(ctx: Context) -> list[Finding]:
             way = pair_direction(d, f, how)
             if way is not None:
                 out.append(_finding_changed(ctx, d, f, way))
+        elif d is not None and (words := in_words(ctx, d)) is not None:
+            out.append(_finding_in_words(ctx, d, *words))
         elif d is not None:
             partner = ctx.counterpart(d.node, "draft")
             where = "指标表中的" if d.source == "table" else ""

@@ -169,9 +169,12 @@ def distinct_targets(findings: list[Finding]) -> list[Finding]:
 def target_counts(findings: list[Finding]) -> dict[str, int]:
     """How many targets were lowered, raised, redefined, removed and added (each target once,
     see ``distinct_targets``)."""
-    counts = {"lowered": 0, "raised": 0, "redefined": 0, "removed": 0, "added": 0, "loosened": 0, "tightened": 0}
+    counts = {"lowered": 0, "raised": 0, "redefined": 0, "removed": 0, "added": 0, "loosened": 0, "tightened": 0,
+              "in_words": 0}
     for f in distinct_targets(findings):
-        if f.kind == "target_removed":
+        if f.kind == "target_changed" and f.ambition == "weaker" and f.final_value is None:
+            counts["in_words"] += 1  # 增长6% → 与经济增长同步: the number gave way to words
+        elif f.kind == "target_removed":
             counts["removed"] += 1
         elif f.kind == "target_added":
             counts["added"] += 1
@@ -277,7 +280,7 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
     for key, n in (("money_raised", raised), ("money_added", kinds.get("funding_added", 0))):
         if n:
             parts.append(words[key].format(n=n))
-    for key in ("lowered", "loosened", "removed", "raised", "tightened", "redefined", "added"):
+    for key in ("lowered", "in_words", "loosened", "removed", "raised", "tightened", "redefined", "added"):
         if targets[key]:
             parts.append(words["targets_" + key].format(n=targets[key]))
     penalties = Counter("removed" if f.kind == "penalty_removed" else "added" if f.kind == "penalty_added"
@@ -323,10 +326,11 @@ def lead(report: Report, ui: dict[str, Any]) -> Lead:
         return Lead(words["nothing"], [])
     sentence = ui["lead_intro"] + ui["lead_join"].join(parts) + ui["lead_end"]
     # the goals the final weakened: lowered, or (a time limit, a ceiling) loosened
-    lowered = [f"{f.subject or ''} {_value(f, 'draft')} → {_value(f, 'final')}".strip()
+    # a goal stated in words in the final (增长6% → 与经济增长同步) has no final number to show
+    lowered = [f"{f.subject or ''} {_value(f, 'draft')} → {_value(f, 'final') if f.final_value else ui['in_words']}".strip()
                for f in distinct_targets(report.findings) if f.kind == "target_changed"
                and (f.ambition == "weaker" or (f.ambition is None and f.direction == "lowered"))]
-    return Lead(sentence, list(dict.fromkeys(lowered)), loosened=bool(targets["loosened"]))
+    return Lead(sentence, list(dict.fromkeys(lowered)), loosened=bool(targets["loosened"] or targets["in_words"]))
 
 
 _BILINGUAL = re.compile(r" / (?=[A-Za-z“\"(])")

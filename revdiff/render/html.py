@@ -364,6 +364,8 @@ def _shown_direction(f: Finding) -> str:
     """The direction a reader is told: a time limit or ceiling loosened, not "raised"."""
     if f.eligibility:  # a condition: 营业收入不低于2000万元 → 1000万元 lets more in
         return f.eligibility
+    if f.kind == "target_changed" and f.ambition == "weaker" and f.final_value is None:
+        return "in_words"  # 增长6% → 与经济增长同步: no number left to compare
     return {"weaker": "loosened", "stronger": "tightened"}.get(f.ambition or "", f.direction or "")
 
 

@@ -171,8 +171,8 @@ def render_markdown(report: Report, lang: str = "zh") -> str:
         f"- {ui['targets']}: "
         + ", ".join(
             f"{ui['targets_' + k]} {targets[k]}"
-            for k in ("lowered", "removed", "raised", "added", "redefined", "loosened", "tightened")
-            if targets[k] or k not in ("loosened", "tightened")
+            for k in ("lowered", "removed", "raised", "added", "redefined", "loosened", "tightened", "in_words")
+            if targets[k] or k not in ("loosened", "tightened", "in_words")
         )
     )
     secs = facts.section_counts(report)

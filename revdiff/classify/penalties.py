@@ -43,6 +43,9 @@ def amount_re(units: str) -> str:
 AMOUNT = re.compile(amount_re("万元|亿元|元|倍|%|％"))
 DAYS = re.compile(amount_re("日|天") + r"的?(?:行政)?拘留")
 FINE_AFTER = re.compile(r"^\s*的?(?:罚款|罚金)")
+# punitive damages a court awards: a multiple of the price or the loss (价款十倍的赔偿金, 损失三倍以下的
+# 惩罚性赔偿) is a sanction like a fine; an amount of compensation is not
+DAMAGES_AFTER = re.compile(r"^\s*的?(?:惩罚性)?赔偿金?")
 OR_AFTER = re.compile(r"^\s*(?:或者|或)")
 SEPARATOR = re.compile(r"[，,；;。的]")
 # what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五)
@@ -189,6 +192,9 @@ def find_penalties(clause: Clause) -> list[Penalty]:
         fine[i] = bool(FINE_AFTER.match(after)) or bool(
             OR_AFTER.match(after) and nxt is not None and fine[i + 1] and not SEPARATOR.search(between))
     out.extend(_penalty(clause, "罚款", m) for m, is_fine in zip(amounts, fine, strict=True) if is_fine)
+    if "赔偿" in text:
+        out.extend(_penalty(clause, "惩罚性赔偿", m) for m in AMOUNT.finditer(text)
+                   if (m.group("hi") or m.group("one") or "").endswith("倍") and DAMAGES_AFTER.match(text[m.end():]))
     detained = list(DAYS.finditer(text)) if "拘留" in text else []
     out.extend(_penalty(clause, "拘留", m) for m in detained)
     for m in SANCTION.finditer(text):
@@ -204,7 +210,7 @@ def find_penalties(clause: Clause) -> list[Penalty]:
     for p in out:
         p.ordinal = seen.get(p.kind, 0)
         seen[p.kind] = p.ordinal + 1
-    return [p for p in out if p.kind not in ("罚款", "拘留") or p.high is not None]
+    return [p for p in out if p.kind not in ("罚款", "拘留", "惩罚性赔偿") or p.high is not None]
 
 
 def _score(d: Penalty, f: Penalty) -> float | None:
@@ -309,7 +315,7 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
     )
 
 
-_EN = {"罚款": "fine", "拘留": "detention", "警告": "warning", "通报批评": "public criticism", "没收": "confiscation",
+_EN = {"罚款": "fine", "拘留": "detention", "惩罚性赔偿": "punitive damages", "警告": "warning", "通报批评": "public criticism", "没收": "confiscation",
        "吊销": "revocation of a licence", "暂扣": "suspension of a licence",
        "撤销": "withdrawal of a permit or qualification", "责令停产停业": "suspension of business",
        "责令关闭": "closure order", "降低资质等级": "downgrade of qualification", "限制从业": "ban from practice"}

@@ -42,7 +42,8 @@ def amount_re(units: str) -> str:
 
 AMOUNT = re.compile(amount_re("万元|亿元|元|倍|%|％"))
 DAYS = re.compile(amount_re("日|天") + r"的?(?:行政)?拘留")
-FINE_AFTER = re.compile(r"^\s*的?(?:罚款|罚金)")
+# …罚款, or a rate per thing: 按照每辆五十元的标准处以罚款
+FINE_AFTER = re.compile(r"^\s*的?(?:标准(?:处以|处|予以))?(?:罚款|罚金)")
 # punitive damages a court awards: a multiple of the price or the loss (价款十倍的赔偿金, 损失三倍以下的
 # 惩罚性赔偿) is a sanction like a fine; an amount of compensation is not
 DAMAGES_AFTER = re.compile(r"^\s*的?(?:惩罚性)?赔偿金?")

@@ -50,7 +50,7 @@ DAMAGES_AFTER = re.compile(r"^\s*的?(?:惩罚性)?赔偿金?")
 OR_AFTER = re.compile(r"^\s*(?:或者|或)")
 SEPARATOR = re.compile(r"[，,；;。的]")
 # what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五)
-BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
+BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|损失|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
                    rf"|{HAN}{{1,2}}金额|{HAN}{{2}}费用|{HAN}{{2}}价款)的?$")
 # a penalty that applies only in a graver or a milder case is a tier of its own
 TIER = re.compile(r"情节特别严重|情节严重|情节较重|情节较轻|情节轻微|拒不改正|逾期不改正|逾期未改正|逾期仍不改正"
@@ -183,19 +183,20 @@ def find_penalties(clause: Clause) -> list[Penalty]:
     text = clause.text
     out: list[Penalty] = []
     # a fine is followed by 罚款 / 罚金: most clauses have neither and need no amount scan
-    amounts = list(AMOUNT.finditer(text)) if "罚" in text else []
-    fine = [False] * len(amounts)
+    amounts = list(AMOUNT.finditer(text)) if "罚" in text or "赔偿" in text else []
+    kinds: list[str | None] = [None] * len(amounts)
     for i in reversed(range(len(amounts))):  # 五千万元以下或者营业额百分之五以下罚款: both are fines
         after = text[amounts[i].end() :]
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
-        # …或者 another fine's basis and amount, in the same phrase (no comma, no 的-clause between)
-        between = text[amounts[i].end() : nxt.start()] if nxt is not None else ""
-        fine[i] = bool(FINE_AFTER.match(after)) or bool(
-            OR_AFTER.match(after) and nxt is not None and fine[i + 1] and not SEPARATOR.search(between))
-    out.extend(_penalty(clause, "罚款", m) for m, is_fine in zip(amounts, fine, strict=True) if is_fine)
-    if "赔偿" in text:
-        out.extend(_penalty(clause, "惩罚性赔偿", m) for m in AMOUNT.finditer(text)
-                   if (m.group("hi") or m.group("one") or "").endswith("倍") and DAMAGES_AFTER.match(text[m.end():]))
+        if FINE_AFTER.match(after):
+            kinds[i] = "罚款"
+        elif DAMAGES_AFTER.match(after) and (amounts[i].group("hi") or amounts[i].group("one") or "").endswith("倍"):
+            kinds[i] = "惩罚性赔偿"
+        elif OR_AFTER.match(after) and nxt is not None and kinds[i + 1]:
+            # …或者 another fine's basis and amount, in the same phrase (no comma, no 的-clause between)
+            if not SEPARATOR.search(text[amounts[i].end() : nxt.start()]):
+                kinds[i] = kinds[i + 1]
+    out.extend(_penalty(clause, kind, m) for m, kind in zip(amounts, kinds, strict=True) if kind)
     detained = list(DAYS.finditer(text)) if "拘留" in text else []
     out.extend(_penalty(clause, "拘留", m) for m in detained)
     for m in SANCTION.finditer(text):

@@ -763,3 +763,9 @@ def test_punitive_damages_raised_are_a_penalty_changed(tmp_path: Path) -> None:
     found = [(f.kind, f.direction, f.draft_value, f.final_value, f.unit) for f in compare_texts(tmp_path, draft, final).findings
              if f.kind.startswith(("penalty_", "threshold_"))]
     assert found == [("penalty_changed", "raised", "3", "10", "倍")]
+
+
+def test_what_punitive_damages_are_a_multiple_of() -> None:
+    # 价款 and 损失 are different bases: a multiple of one is never paired with a multiple of the other
+    got = find_penalties(clause("消费者可以要求经营者支付价款十倍或者损失三倍的赔偿金"))
+    assert [p.basis for p in got][1] == "损失"

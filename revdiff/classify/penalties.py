@@ -49,9 +49,11 @@ FINE_AFTER = re.compile(r"^\s*的?(?:标准(?:处以|处|予以))?(?:罚款|罚�
 DAMAGES_AFTER = re.compile(r"^\s*的?(?:惩罚性)?赔偿金?")
 OR_AFTER = re.compile(r"^\s*(?:或者|或)")
 SEPARATOR = re.compile(r"[，,；;。的]")
-# what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五)
+# what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五); the
+# word before 价款 / 费用 names it (合同价款), unless it is the paying (支付价款三倍: of the 价款)
+_NOT_PAYING = "(?!支付|收取|退还|返还|缴纳)"
 BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|损失|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
-                   rf"|{HAN}{{1,2}}金额|{HAN}{{2}}费用|{HAN}{{2}}价款)的?$")
+                   rf"|{HAN}{{1,2}}金额|{_NOT_PAYING}{HAN}{{2}}费用|(?:{_NOT_PAYING}{HAN}{{2}})?价款)的?$")
 # a penalty that applies only in a graver or a milder case is a tier of its own
 TIER = re.compile(r"情节特别严重|情节严重|情节较重|情节较轻|情节轻微|拒不改正|逾期不改正|逾期未改正|逾期仍不改正"
                   r"|造成严重后果|后果严重|数额巨大|数额较大|屡次|多次")

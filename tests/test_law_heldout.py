@@ -770,3 +770,4 @@ def test_what_punitive_damages_are_a_multiple_of() -> None:
     got = find_penalties(clause("消费者可以要求经营者支付价款十倍或者损失三倍的赔偿金"))
     assert [p.basis for p in got] == ["价款", "损失"]  # of the 价款, not of 支付价款
     assert [p.basis for p in find_penalties(clause("处合同价款百分之一以上百分之三以下的罚款"))] == ["合同价款"]
+

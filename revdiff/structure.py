@@ -154,8 +154,10 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
             break
     end = footer if footer is not None else len(units)
     # Is this a 通知 issuing documents?  Its title sits near the top.
-    notice_title_idx = None
+    notice_title_idx = _promulgation(lines)
     for pattern in (r"^(?:\S{2,20}?(?:办公室|政府|委员会|厅|局)\s*)?关于(?:印发|转发|公布|下达)", NOTICE_TITLE.pattern):
+        if notice_title_idx is not None:
+            break
         for i, u in lines[:15]:
             if len(u.text) <= 150 and not u.text.startswith(("为", "根据", "《")) and re.search(pattern, u.text):
                 notice_title_idx = i
@@ -184,7 +186,7 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
     # the notice: its title may wrap over the next line(s)
     title_units = [notice_title_idx]
     k = notice_title_idx
-    while not units[title_units[-1]].text.rstrip("》").endswith(("通知", "决定", "批复")):
+    while not re.sub(r"\s", "", units[title_units[-1]].text).rstrip("》").endswith(("通知", "决定", "批复", "令", "公告")):
         nxt = next((j for j, u in lines if j > k), None)
         if nxt is None or nxt > notice_title_idx + 4:
             break
@@ -203,6 +205,8 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
             break
         if DATE.match(u.text) and notice_end is None:
             notice_end = i + 1
+        elif i == notice_end and DOC_NO.fullmatch(u.text.strip()):
+            notice_end = i + 1  # the 文号 printed under an order's date (法释〔2025〕11号) is the order's
         if notice_end is not None and i > notice_end + 3:
             break
     if notice_end is None:
@@ -235,6 +239,20 @@ def _find_parts(units: list[Unit]) -> tuple[list[_PartSpan], int | None]:
     spans.extend(_attachments(units, lines, spans[-1].body, end))
     spans.sort(key=lambda s: s.start)
     return spans, footer
+
+
+# An order or announcement a law is promulgated by, above its text: 中华人民共和国国务院令 / 第812号,
+# 最高人民法院 / 公告, ××省人民政府令; its sentence says 现予公布, then who signs and the date.
+_ORDER_HEAD = re.compile(r"^\S{0,30}(?:令|公告)$")
+_PROMULGATED = re.compile(r"现予(?:公布|发布|公告|印发)")
+
+
+def _promulgation(lines: list[tuple[int, Unit]]) -> int | None:
+    """The first line of a promulgation order or 公告 at the top, or None."""
+    heads = [i for i, u in lines[:3] if _ORDER_HEAD.match(re.sub(r"\s", "", u.text))]
+    if heads and any(_PROMULGATED.search(u.text) for _, u in lines[:8]):
+        return lines[0][0]
+    return None
 
 
 def _doc_title(units: list[Unit], lines: list[tuple[int, Unit]], start: int, end: int) -> tuple[list[int], int]:

@@ -21,7 +21,7 @@ CASES = [(name, layout) for name in PAIRS for layout in LAYOUTS if files(name, l
 
 def test_every_pair_has_its_layouts() -> None:
     # plans: docx, pdf, tracked docx, three web pages; laws: all but the tracked draft
-    assert len(CASES) == 6 * 6 + 2 * 5
+    assert len(CASES) == 6 * 6 + 3 * 5
 
 
 @pytest.mark.parametrize(("name", "layout"), CASES, ids=[f"{n}-{lay}" for n, lay in CASES])
@@ -32,7 +32,7 @@ def test_a_layout_gives_the_findings_and_map_of_its_text(name: str, layout: str)
 
 
 def test_the_generator_rewrites_the_committed_fixtures(tmp_path: Path) -> None:
-    for name in ("indicator-table", "property-regulation"):
+    for name in ("indicator-table", "property-regulation", "penalties-consolidated"):
         build(name, pdf=False, root=tmp_path)
         for made in sorted((tmp_path / name).iterdir()):
             kept = OUT / name / made.name

@@ -28,7 +28,7 @@ _ITEM = r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[�
 _TERM = r"[“\"「]?(?P<term>[^，,：:。；;“”\"「」\s]{1,24}?)[”\"」]?"
 # 本法所称X，是指… / 前款所称X，包括… / …；所称Y，是指… (the second of one sentence): the lead
 # makes any defining verb a definition
-_SCOPED = re.compile(_ITEM + r"(?:(?:本(?:法|条例|规定|办法|细则|决定|规则|准则|章|条)|前款|前两款|前三款|第[一二三四五六七八九十]+款)"
+_SCOPED = re.compile(_ITEM + r"(?:(?:本(?:法|条例|规定|办法|细则|决定|规则|准则|解释|章|条)|前款|前两款|前三款|第[一二三四五六七八九十]+款)"
                      r"(?:所称|中)|所称)的?" + _TERM + r"\s*[，,]?\s*(?:是指|系指|指|包括)(?P<body>.+)$")
 # （一）X，是指…: a term and 是指 at the head of a clause (an item of a definitions list)
 _LISTED = re.compile(_ITEM + _TERM + r"\s*[，,]\s*(?:是指|系指)(?P<body>.+)$")

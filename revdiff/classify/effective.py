@@ -48,13 +48,15 @@ def _find(ctx: Context, side: str) -> dict[str, tuple[str, str, Node, int]]:
     """The start and end of validity one side states: kind → (as written, sentence, node, line)."""
     part = ctx.draft if side == "draft" else ctx.final
     found: dict[str, tuple[str, str, Node, int]] = {}
+    noted: dict[str, tuple[str, str, Node, int]] = {}  # … in a 题注, which only repeats what the text says
     for node in part.nodes():
         for s in sentences(node):
+            into = noted if re.fullmatch(r"\s*[（(].*[）)]\s*", s.text) else found
             for kind, pattern, group in (("start", START, "when"), ("until", UNTIL, "until")):
                 m = pattern.search(s.text)
-                if m and kind not in found:
-                    found[kind] = (re.sub(r"[\s_＿]+", "", m.group(group)), s.text, node, s.line)
-    return found
+                if m and kind not in into:
+                    into[kind] = (re.sub(r"[\s_＿]+", "", m.group(group)), s.text, node, s.line)
+    return noted | found
 
 
 def run(ctx: Context) -> list[Finding]:

@@ -42,12 +42,18 @@ def amount_re(units: str) -> str:
 
 AMOUNT = re.compile(amount_re("万元|亿元|元|倍|%|％"))
 DAYS = re.compile(amount_re("日|天") + r"的?(?:行政)?拘留")
-FINE_AFTER = re.compile(r"^\s*的?(?:罚款|罚金)")
+# …罚款, or a rate per thing: 按照每辆五十元的标准处以罚款
+FINE_AFTER = re.compile(r"^\s*的?(?:标准(?:处以|处|予以))?(?:罚款|罚金)")
+# punitive damages a court awards: a multiple of the price or the loss (价款十倍的赔偿金, 损失三倍以下的
+# 惩罚性赔偿) is a sanction like a fine; an amount of compensation is not
+DAMAGES_AFTER = re.compile(r"^\s*的?(?:惩罚性)?赔偿金?")
 OR_AFTER = re.compile(r"^\s*(?:或者|或)")
 SEPARATOR = re.compile(r"[，,；;。的]")
-# what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五)
-BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
-                   rf"|{HAN}{{1,2}}金额|{HAN}{{2}}费用|{HAN}{{2}}价款)的?$")
+# what a multiple or a percentage is of (违法所得一倍以上五倍以下, 货值金额十倍, 营业额百分之五); the
+# word before 价款 / 费用 names it (合同价款), unless it is the paying (支付价款三倍: of the 价款)
+_NOT_PAYING = "(?!支付|收取|退还|返还|缴纳)"
+BASIS = re.compile(r"(?:上一年度)?(?:违法所得|违法收入|货值金额|损失|违法经营额|营业额|销售额|销售金额|合同金额|税款|税额"
+                   rf"|{HAN}{{1,2}}金额|{_NOT_PAYING}{HAN}{{2}}费用|(?:{_NOT_PAYING}{HAN}{{2}})?价款)的?$")
 # a penalty that applies only in a graver or a milder case is a tier of its own
 TIER = re.compile(r"情节特别严重|情节严重|情节较重|情节较轻|情节轻微|拒不改正|逾期不改正|逾期未改正|逾期仍不改正"
                   r"|造成严重后果|后果严重|数额巨大|数额较大|屡次|多次")
@@ -179,16 +185,20 @@ def find_penalties(clause: Clause) -> list[Penalty]:
     text = clause.text
     out: list[Penalty] = []
     # a fine is followed by 罚款 / 罚金: most clauses have neither and need no amount scan
-    amounts = list(AMOUNT.finditer(text)) if "罚" in text else []
-    fine = [False] * len(amounts)
+    amounts = list(AMOUNT.finditer(text)) if "罚" in text or "赔偿" in text else []
+    kinds: list[str | None] = [None] * len(amounts)
     for i in reversed(range(len(amounts))):  # 五千万元以下或者营业额百分之五以下罚款: both are fines
         after = text[amounts[i].end() :]
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
-        # …或者 another fine's basis and amount, in the same phrase (no comma, no 的-clause between)
-        between = text[amounts[i].end() : nxt.start()] if nxt is not None else ""
-        fine[i] = bool(FINE_AFTER.match(after)) or bool(
-            OR_AFTER.match(after) and nxt is not None and fine[i + 1] and not SEPARATOR.search(between))
-    out.extend(_penalty(clause, "罚款", m) for m, is_fine in zip(amounts, fine, strict=True) if is_fine)
+        if FINE_AFTER.match(after):
+            kinds[i] = "罚款"
+        elif DAMAGES_AFTER.match(after) and (amounts[i].group("hi") or amounts[i].group("one") or "").endswith("倍"):
+            kinds[i] = "惩罚性赔偿"
+        elif OR_AFTER.match(after) and nxt is not None and kinds[i + 1]:
+            # …或者 another fine's basis and amount, in the same phrase (no comma, no 的-clause between)
+            if not SEPARATOR.search(text[amounts[i].end() : nxt.start()]):
+                kinds[i] = kinds[i + 1]
+    out.extend(_penalty(clause, kind, m) for m, kind in zip(amounts, kinds, strict=True) if kind)
     detained = list(DAYS.finditer(text)) if "拘留" in text else []
     out.extend(_penalty(clause, "拘留", m) for m in detained)
     for m in SANCTION.finditer(text):
@@ -204,7 +214,7 @@ def find_penalties(clause: Clause) -> list[Penalty]:
     for p in out:
         p.ordinal = seen.get(p.kind, 0)
         seen[p.kind] = p.ordinal + 1
-    return [p for p in out if p.kind not in ("罚款", "拘留") or p.high is not None]
+    return [p for p in out if p.kind not in ("罚款", "拘留", "惩罚性赔偿") or p.high is not None]
 
 
 def _score(d: Penalty, f: Penalty) -> float | None:
@@ -309,7 +319,7 @@ def _finding(ctx: Context, d: Penalty | None, f: Penalty | None) -> Finding | No
     )
 
 
-_EN = {"罚款": "fine", "拘留": "detention", "警告": "warning", "通报批评": "public criticism", "没收": "confiscation",
+_EN = {"罚款": "fine", "拘留": "detention", "惩罚性赔偿": "punitive damages", "警告": "warning", "通报批评": "public criticism", "没收": "confiscation",
        "吊销": "revocation of a licence", "暂扣": "suspension of a licence",
        "撤销": "withdrawal of a permit or qualification", "责令停产停业": "suspension of business",
        "责令关闭": "closure order", "降低资质等级": "downgrade of qualification", "限制从业": "ban from practice"}

@@ -176,6 +176,7 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
     for di, fi, _ in chain:
         d2f[di] = fi
     _fill_gaps(d2f, cands, len(d.arts), len(f.arts))
+    _pair_commencement(d, f, d2f)
     in_order = set(d2f) - pinned_d
     taken = set(d2f.values())
     for (di, fi), s in sorted(cands.items(), key=lambda kv: -kv[1]):
@@ -229,6 +230,19 @@ def align_articles(draft: Part, final: Part, pins: Sequence[tuple[str, str]] = (
     links.extend(_heading_links(d, f, head_pairs, folded, parted))
     links.extend(_other_links(d, f))
     return _reading_order(links, f.items, moved_where_final=True)
+
+
+def _pair_commencement(d: _Side, f: _Side, d2f: dict[int, int]) -> None:
+    """Pair the article each side says it takes effect in (本法自…起施行), when it is left unpaired
+    on both sides.  A law has one; a draft's blank date (自　　年　　月　　日起施行) filled in and a 款
+    on pending cases added leave too little shared wording to pair it on, yet it is the same article."""
+    from revdiff.classify.effective import START
+
+    taken = set(d2f.values())
+    ds = [di for di, it in enumerate(d.arts) if di not in d2f and START.search(it.node.text)]
+    fs = [fi for fi, it in enumerate(f.arts) if fi not in taken and START.search(it.node.text)]
+    if len(ds) == 1 and len(fs) == 1:
+        d2f[ds[0]] = fs[0]
 
 
 def _fill_gaps(d2f: dict[int, int], cands: dict[tuple[int, int], float], nd: int, nf: int) -> None:

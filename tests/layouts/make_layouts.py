@@ -57,6 +57,9 @@ PAIRS: dict[str, tuple[str, str, str, str, str, str]] = {
               "临川市人民政府办公室", "临政办发", "typed"),
     "filing-measures": ("tests/laws/heldout/filing-measures", "old.txt", "new.txt", "", "", "law"),
     "property-regulation": ("tests/laws/heldout/property-regulation", "old.txt", "new.txt", "", "", "law"),
+    # articles numbered by Word (numPr, 第%1条 in chineseCounting), not typed
+    "penalties-consolidated": ("tests/laws/heldout/penalties-consolidated", "old.txt", "new.txt", "", "",
+                               "law-auto"),
 }
 
 CN_NUM = "一二三四五六七八九十"
@@ -167,6 +170,13 @@ NUMBERING_XML = (
     '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/>'
     '<w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
 )
+# a law's articles as Word numbers them: 第一条, 第二条 … one list through every chapter
+LAW_NUMBERING_XML = (
+    '<w:abstractNum {ns} w:abstractNumId="91"><w:multiLevelType w:val="singleLevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="space"/>'
+    '<w:lvlText w:val="第%1条"/><w:lvlJc w:val="left"/><w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/></w:rPr></w:lvl>'
+    '</w:abstractNum>'
+)
 
 
 class DocxWriter:
@@ -187,8 +197,10 @@ class DocxWriter:
         if auto:
             numbering = self.doc.part.numbering_part.element
             numbering.insert(0, self.parse_xml(NUMBERING_XML.format(ns=self.nsdecls("w"))))
-            numbering.append(self.parse_xml(
-                f'<w:num {self.nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+            numbering.insert(1, self.parse_xml(LAW_NUMBERING_XML.format(ns=self.nsdecls("w"))))
+            for num in (90, 91):
+                numbering.append(self.parse_xml(
+                    f'<w:num {self.nsdecls("w")} w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>'))
 
     def _fonts(self, rpr, east: str) -> None:  # type: ignore[no-untyped-def]
         fonts = rpr.find(self.qn("w:rFonts"))
@@ -412,9 +424,10 @@ def render_docx(items: list[Item], path: Path, office: str, doc_no: str, style: 
     w.save(path)
 
 
-def render_law_docx(items: list[Item], path: Path) -> None:
-    """A law in the NPC layout: title, 目录 page, centred bold chapter titles, bold article numbers."""
-    w = DocxWriter(False)
+def render_law_docx(items: list[Item], path: Path, auto: bool = False) -> None:
+    """A law in the NPC layout: title, 目录 page, 题注 in 楷体, centred bold chapter titles, bold
+    article numbers (``auto``: numbered by Word, numPr)."""
+    w = DocxWriter(auto)
     chapters = [it for it in items if it.kind == "chapter"]
     for it in items:
         if it.kind == "title":
@@ -431,6 +444,11 @@ def render_law_docx(items: list[Item], path: Path) -> None:
         elif it.kind == "chapter":
             p = w.para(it.text.replace("\n", "　"), indent=False, font="黑体", bold=True)
             p.alignment = w.CENTER
+        elif it.kind == "article" and auto:
+            p = w.para()
+            p._p.get_or_add_pPr().append(w.parse_xml(
+                f'<w:numPr {w.nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>'))
+            w.run(p, it.text)
         elif it.kind == "article":
             p = w.para()
             w.run(p, it.label, "黑体", bold=True)
@@ -599,7 +617,7 @@ def to_pdf(docx_paths: list[Path], outdir: Path) -> None:
 def build(name: str, pdf: bool = True, root: Path = OUT) -> None:
     """Write every layout of pair ``name`` into ``root``/<name>/ (the PDFs only when ``pdf``)."""
     folder, old, new, office, prefix, style = PAIRS[name]
-    law = style == "law"
+    law = style.startswith("law")
     out = root / name
     if out.exists():
         shutil.rmtree(out)
@@ -610,7 +628,10 @@ def build(name: str, pdf: bool = True, root: Path = OUT) -> None:
         title = items[0].text
         doc_no = f"{prefix}〔2025〕12号" if prefix else ""
         if law:
-            render_law_docx(items, out / f"{side}.docx")
+            if style == "law-auto":  # Word's counter must print the numbers the text has
+                assert [it.label for it in items if it.kind == "article"] == [
+                    f"第{cn(i)}条" for i in range(1, 1 + sum(it.kind == "article" for it in items))]
+            render_law_docx(items, out / f"{side}.docx", auto=style == "law-auto")
         else:
             render_docx(items, out / f"{side}.docx", office, doc_no, style, side == "final",
                         tall_tables=name == "indicator-table")

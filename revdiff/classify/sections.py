@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne
 
 from revdiff.classify import Context
 from revdiff.classify.extract import sentences
@@ -91,18 +92,21 @@ def run(ctx: Context) -> list[Finding]:
             continue
         fs = [s for s in sentences(p.final_node) if DEADLINE.search(s.text)]
         dss = [s for s in sentences(p.draft_node) if DEADLINE.search(s.text)]
-        for ds in dss:
+        fkeys, dkeys = [key(s.text) for s in fs], [key(s.text) for s in dss]
+        for ds, dkey in zip(dss, dkeys, strict=True):
             dm = DEADLINE.search(ds.text)
             if not dm or not fs:
                 continue
-            best = max(fs, key=lambda s: ratio(key(s.text), key(ds.text)))
+            # the most alike final sentence (the first of equals), scored in rapidfuzz's C loop
+            _, _, b = extractOne(dkey, fkeys, scorer=ratio, processor=None)
+            best, best_key = fs[b], fkeys[b]
             fm = DEADLINE.search(best.text)
             # yearly milestones (到2025年…；到2026年…；到2027年…) are alike: a cut year's line is
             # not moved to the year whose own line the final kept — that line has its draft twin
-            twin = max(dss, key=lambda s: ratio(key(s.text), key(best.text)))
-            if twin is not ds and ratio(key(twin.text), key(best.text)) > ratio(key(ds.text), key(best.text)):
+            _, twin_score, t = extractOne(best_key, dkeys, scorer=ratio, processor=None)
+            if dss[t] is not ds and twin_score > ratio(dkey, best_key):
                 continue
-            if fm and fm.group(1) != dm.group(1) and ratio(key(best.text), key(ds.text)) > 60:
+            if fm and fm.group(1) != dm.group(1) and ratio(best_key, dkey) > 60:
                 later = int(fm.group(1)) > int(dm.group(1))
                 out.append(Finding(
                     kind="deadline_changed", severity="high" if later else "medium",

@@ -191,7 +191,9 @@ def _wrap_width(raw: RawDoc) -> int | None:
     widest = sorted(w for w, _ in lines)[int(len(lines) * 0.95)]
     full = [t for w, t in lines if w >= 0.8 * widest]
     open_ended = sum(1 for t in full if not t.endswith(SENTENCE_END))
-    wrapped = 24 <= widest <= 90 and len(full) >= 0.25 * len(lines) and open_ended >= 0.5 * len(full)
+    prose = sum(1 for t in full if re.search(r"[，、；,;]", t))  # not a list of names, each on its line
+    wrapped = (24 <= widest <= 90 and len(full) >= 0.25 * len(lines) and open_ended >= 0.5 * len(full)
+               and prose >= 0.5 * len(full))
     return int(0.8 * widest) if wrapped else None
 
 

@@ -103,3 +103,12 @@ def test_a_text_with_a_paragraph_per_line_is_not_read_as_wrapped(tmp_path: Path)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     raw = clean(read(str(path), DEFAULT_MAX_BYTES))
     assert [b.text for b in raw.blocks if b.text.strip()][1:] == lines[1:]
+
+
+def test_a_list_of_names_one_a_line_is_not_read_as_wrapped(tmp_path: Path) -> None:
+    """A 名单 (names of units, each on its line, no punctuation) is no wrapped prose."""
+    names = [f"北川市{w}智能装备科技有限公司第{n}分公司" for w in ("东湖", "西山", "南岭", "北塘") for n in "一二三"]
+    path = tmp_path / "list.txt"
+    path.write_text("2025年度市级专精特新企业名单\n" + "\n".join(names) + "\n", encoding="utf-8")
+    raw = clean(read(str(path), DEFAULT_MAX_BYTES))
+    assert [b.text for b in raw.blocks if b.text.strip()][1:] == names

@@ -389,6 +389,20 @@ def _join_spaced_titles(raw: RawDoc) -> None:
     raw.blocks = out
 
 
+# A draft's circulation stamp printed above its title (…办公室 征求意见稿 请勿外传, 内部资料 注意保存):
+# the page's furniture, like a running header, which a one-page copy cannot show repeated.
+_STAMP = re.compile(r"(?:请勿外传|不得外传|严禁外传|注意保存|内部资料|内部文件|仅供内部(?:参考|使用))\s*$")
+
+
+def _strip_stamp(raw: RawDoc) -> None:
+    """Move a circulation stamp line at the top of the text to ``dropped``."""
+    head = [b for b in raw.blocks[:8] if b.cells is None and b.text.strip()][:2]  # above the title
+    for b in head:
+        if len(b.text.strip()) <= 40 and _STAMP.search(b.text) and not is_structural_start(b.text.strip()):
+            _drop(raw, b)
+            raw.blocks.remove(b)
+
+
 def _strip_letterhead(raw: RawDoc) -> None:
     """Move a 公文's 版头 (红头: office name + 文号 line) and 版记 (抄送 + 印发 lines) to
     ``dropped``, their facts to ``metadata`` (文号, 发文机关, 抄送, 印发机关, 印发日期).
@@ -450,6 +464,7 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_chrome(raw)
     _strip_running_lines(raw)
     _join_spaced_titles(raw)
+    _strip_stamp(raw)
     _strip_letterhead(raw)
     mark_cut(raw)
     _rejoin(raw)

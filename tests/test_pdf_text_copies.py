@@ -112,3 +112,16 @@ def test_a_list_of_names_one_a_line_is_not_read_as_wrapped(tmp_path: Path) -> No
     path.write_text("2025年度市级专精特新企业名单\n" + "\n".join(names) + "\n", encoding="utf-8")
     raw = clean(read(str(path), DEFAULT_MAX_BYTES))
     assert [b.text for b in raw.blocks if b.text.strip()][1:] == names
+
+
+def test_a_drafts_circulation_stamp_is_not_its_title(tmp_path: Path) -> None:
+    """A one-page copy shows its header once: 某办公室 征求意见稿 请勿外传 above the title is a stamp."""
+    path = tmp_path / "draft.txt"
+    path.write_text("北川市交通运输局办公室 征求意见稿 请勿外传\n\n北川市网约车管理细则\n一、总则\n本细则适用于本市。\n",
+                    encoding="utf-8")
+    raw = clean(read(str(path), DEFAULT_MAX_BYTES))
+    assert [b.text for b in raw.blocks if b.text.strip()][0] == "北川市网约车管理细则"
+    assert any("请勿外传" in b.text for b in raw.dropped)
+    # a sentence that only mentions such a stamp is text
+    path.write_text("北川市网约车管理细则\n一、总则\n涉密文件应当标注内部资料。\n", encoding="utf-8")
+    assert "涉密文件应当标注内部资料。" in [b.text for b in clean(read(str(path), DEFAULT_MAX_BYTES)).blocks]

@@ -76,3 +76,17 @@ def test_law_report_shows_money_and_target_cards_only_when_found(tmp_path) -> No
     plan.write_text("某某市行动方案\n\n一、总体要求\n（一）加强统筹。\n", encoding="utf-8")
     soup = BeautifulSoup(render(revdiff.compare(str(plan), str(plan)), "html"), "html.parser")
     assert soup.select_one(".card-money") is not None and soup.select_one(".card-targets") is not None
+
+
+def test_a_reference_that_only_followed_a_renumbering_is_not_marked_in_a_finding_card() -> None:
+    """The fine's card quotes 违反本条例第十五条第二款 → 第十四条第三款 (the article and its 款 moved):
+    only the fines are struck and underlined, as the section's own diff mutes the reference."""
+    import re
+
+    pair = ROOT / "tests" / "laws" / "heldout" / "local-clauses"
+    report = revdiff.compare(str(pair / "old.txt"), str(pair / "new.txt"))
+    html = render(report, "html")
+    html = html if isinstance(html, str) else html.decode("utf-8")
+    cards = re.findall(r'<blockquote class="quote quote-(draft|final)"[^>]*>(违反本条例第.*?)</blockquote>', html)
+    marked = {side: re.findall(r"<(?:del|ins)>(.*?)</(?:del|ins)>", q) for side, q in cards}
+    assert marked == {"draft": ["五千元", "五万元"], "final": ["一万元", "十万元"]}

@@ -334,15 +334,45 @@ def _pair_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str]) 
     return views
 
 
-def _quotes(f: Finding, terms: list[str]) -> tuple[Markup, Markup]:
+def _quotes(f: Finding, terms: list[str], dpair: SectionPair | None = None,
+            fpair: SectionPair | None = None) -> tuple[Markup, Markup]:
     """A finding's draft and final sentences with its values marked and, when both sides quote
     a different sentence, the words that changed struck (draft) or underlined (final), so the
-    eye finds the change; the two sentences are diffed once for both sides."""
+    eye finds the change; the two sentences are diffed once for both sides.  A reference that
+    only followed a renumbering (本条例第十五条 → 第十四条), muted in the section's own diff
+    (``dpair``/``fpair``: the sections the finding cites), is shown unchanged here too."""
     pair = None
     if f.draft_text and f.final_text and f.draft_text != f.final_text:
         pair = SectionPair(id="", status="modified", renumbered=False, similarity=0.0, draft=None, final=None)
         pair.diff, pair.formatting = diff_texts(f.draft_text, f.final_text)
+        muted = {-1: _muted_in(dpair, -1, f.draft_text), 1: _muted_in(fpair, 1, f.final_text)}
+        if muted[-1] or muted[1]:
+            at = {-1: 0, 1: 0}
+            for i, (op, text) in enumerate(pair.diff):
+                if op != 0 and any(s <= at[op] and at[op] + len(text) <= e for s, e in muted[op]):
+                    pair.formatting.append(i)
+                for side in (-1, 1):
+                    if op in (0, side):
+                        at[side] += len(text)
+            pair.formatting.sort()
     return _quote(f, "draft", terms, pair), _quote(f, "final", terms, pair)
+
+
+def _muted_in(pair: SectionPair | None, side: int, quote: str) -> list[tuple[int, int]]:
+    """Where, in ``quote`` (a passage of one side of ``pair``), the pair's muted ops stand."""
+    if pair is None or not pair.consequential:
+        return []
+    body = "".join(t for op, t in pair.diff if op in (0, side))
+    base = body.find(quote)
+    if base < 0:
+        return []
+    out, at, muted = [], 0, set(pair.consequential)
+    for i, (op, text) in enumerate(pair.diff):
+        if op in (0, side):
+            if i in muted and op == side:
+                out.append((at - base, at - base + len(text)))
+            at += len(text)
+    return out
 
 
 def _quote(f: Finding, side: str, terms: list[str], pair: SectionPair | None) -> Markup:
@@ -378,7 +408,7 @@ def _finding_views(report: Report, ui: dict[str, Any], lang: str, fids: list[str
         fpair = pairs.get(f.final_section or "")
         is_term = f.term is not None or f.kind.startswith("term_")
         terms = [f.term] if f.term else []
-        draft_html, final_html = _quotes(f, terms)
+        draft_html, final_html = _quotes(f, terms, dpair, fpair)
         views.append(
             FindingView(
                 anchor=f"f-{fid}",

@@ -236,7 +236,7 @@ def past_nodes(part: Part) -> set[int]:
 # (应同时具备以下条件：): their quantities are conditions (classify/eligibility.py), not goals.
 # A heading that names who a measure is for (支持对象, 补贴对象有哪些？ in a 政策解读) says the same.
 CONDITION_TITLE = (r"(?:申报|申请|支持|认定|基本|资格|准入|入库|评审|享受|补助|补贴|奖励|扶持)(?:的)?条件"
-                   r"|(?:申报|申请|支持|补助|补贴|奖励|奖补|扶持|资助|适用|享受)(?:的)?对象")
+                   r"|(?:申报|申请|申领|支持|补助|补贴|奖励|奖补|扶持|资助|救助|发放|适用|享受)(?:的)?对象")
 CONDITION_LIST = r"(?:具备|具有|符合|满足)(?:以下|下列|如下)(?:基本)?条件"
 
 

@@ -126,12 +126,19 @@ _LIST = """安溪区2025年稳就业政策清单
 
 
 def test_list_rows_pair_by_name_so_a_row_cut_and_another_added_are_not_one_change(tmp_path: Path) -> None:
-    draft = _LIST.format(rows="2\t创业担保贷款贴息\t个人创业者\t贷款额度最高30万元\t区财政局\n")
-    final = _LIST.format(rows="2\t就业见习补贴\t吸纳高校毕业生见习的单位\t每人每月2000元\t区人社局\n")
+    # the rows read alike in all but their names: two policies, one cut and one added
+    draft = _LIST.format(rows="2\t创业场地租金补贴\t在本区创业的高校毕业生\t每户每年最高1万元\t区人社局\n")
+    final = _LIST.format(rows="2\t灵活就业社保补贴\t在本区灵活就业的高校毕业生\t每户每年最高1.2万元\t区人社局\n")
     rep = report(tmp_path, draft, final)
     assert sorted(f.kind for f in kinds(rep, "funding")) == ["funding_added", "funding_removed"]
     removed = next(f for f in rep.findings if f.kind == "funding_removed")
-    assert removed.subject.startswith("创业担保贷款贴息")  # not the 序号 "2"
+    assert removed.subject.startswith("创业场地租金补贴")  # not the 序号 "2"
+    # the same row with its amount changed and the rows renumbered still pairs
+    draft = _LIST.format(rows="2\t就业见习补贴\t吸纳高校毕业生见习的单位\t每人每月2000元\t区人社局\n")
+    final = _LIST.format(rows="2\t求职创业补贴\t毕业年度困难家庭高校毕业生\t每人1000元\t区人社局\n"
+                               "3\t就业见习补贴\t吸纳高校毕业生见习的单位\t每人每月1800元\t区人社局\n")
+    assert brief(kinds(report(tmp_path, draft, final), "funding")) == [
+        ("funding_added", "", "", "1000", "元"), ("funding_changed", "lowered", "2000", "1800", "元")]
 
 
 def test_a_sole_responsible_unit_column_names_each_row_s_lead(tmp_path: Path) -> None:

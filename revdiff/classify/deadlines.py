@@ -77,14 +77,17 @@ def _finding(ctx: Context, ds: Sentence, fs: Sentence, d: Due, f: Due) -> Findin
     dv, fv = (d.written, f.written) if unit or d.kind == "date" else (f"{d.written}{d.unit}", f"{f.written}{f.unit}")
     shown_d, shown_f = f"{d.written}{d.unit or ''}", f"{f.written}{f.unit or ''}"
     move = ("延长" if d.kind == "limit" else "推迟") if later else ("缩短" if d.kind == "limit" else "提前")
+    move_en = ("extended" if d.kind == "limit" else "postponed") if later else (
+        "shortened" if d.kind == "limit" else "brought forward")
     return Finding(
         kind="deadline_changed", severity="medium",
         direction="raised" if later else "lowered", subject=ds.text[:20],
         draft_text=ds.text, final_text=fs.text, draft_value=dv, final_value=fv, unit=unit,
         draft_section=ctx.pair_id(ds.node, "draft"), final_section=ctx.pair_id(fs.node, "final"),
         draft_line=ds.line, final_line=fs.line,
-        note=f"{what}由“{shown_d}”{move}为“{shown_f}”。",
-        note_en=f"The {what_en} {'was extended' if later else 'was shortened'}: {shown_d} → {shown_f}.",
+        note=f"“{ds.node.heading}”中的{what}由“{shown_d}”{move}为“{shown_f}”。",
+        note_en=f"The {what_en} in “{ds.node.heading}” was {move_en}: "
+                f"{shown_d} → {shown_f}.",
     )
 
 

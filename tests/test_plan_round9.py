@@ -167,3 +167,31 @@ def test_a_heading_naming_who_a_measure_is_for_lists_conditions(tmp_path: Path) 
     # a goal for a year under such a heading is still a goal
     rep = report(tmp_path, _QA.format(floor="2000", shops="300"), _QA.format(floor="2000", shops="400"))
     assert [(f.kind, f.draft_value, f.final_value) for f in kinds(rep, "target")] == [("target_changed", "300", "400")]
+
+
+# ------------------------------------------------ a paragraph of measures split into items
+
+_SPLIT_DRAFT = """某某县关于支持文旅产业发展的若干措施
+一、支持措施
+（一）加强资金保障。县财政每年安排文旅发展资金2000万元。对新评定的国家4A级旅游景区，一次性奖励50万元；对新评定的省级旅游度假区，一次性奖励30万元；对新获评国家级夜间文化和旅游消费集聚区的，一次性奖励40万元。
+二、保障措施
+各部门要加强协作，形成工作合力。
+"""
+_SPLIT_FINAL = """某某县关于支持文旅产业发展的若干措施
+一、支持措施
+（一）加强资金保障。
+1.县财政每年安排文旅发展资金2000万元。
+2.对新评定的国家4A级旅游景区，一次性奖励50万元。
+3.对新评定的省级旅游度假区，一次性奖励30万元。
+4.对新获评国家级夜间文化和旅游消费集聚区的，一次性奖励40万元。
+二、保障措施
+各部门要加强协作，形成工作合力。
+"""
+
+
+def test_a_paragraph_split_into_items_gives_each_item_its_source(tmp_path: Path) -> None:
+    rep = report(tmp_path, _SPLIT_DRAFT, _SPLIT_FINAL)
+    assert kinds(rep, "funding", "target", "section") == []
+    items = [p for p in rep.sections if p.final_node is not None and p.final_node.number.startswith(("1", "2", "3", "4"))]
+    # the short first item (a budget line) came from the paragraph like its longer siblings
+    assert [(p.status, p.draft_node is not None and p.draft_node.number) for p in items] == [("split", "（一）")] * 4

@@ -47,6 +47,8 @@ def test_time_limits_counted_from_an_event_and_due_dates_are_read() -> None:
     assert dues("本办法有效期至2027年12月31日。") == []
     assert dues("到2027年底，建成充电站50座。") == []
     assert dues("某某市农业农村局\n2025年2月8日") == []
+    # a date that says which ones qualify (…前建成的小区) is no deadline either
+    assert dues("改造2005年底前建成的老旧小区60个，2024年6月30日前注册的企业可以申请。") == []
     assert [d.written for d in dues("申领期为2025年5月1日至2025年9月30日。")] == ["2025年9月30日"]
 
 

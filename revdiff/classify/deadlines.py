@@ -6,7 +6,8 @@ or may apply, in two forms:
 - a time limit counted from an event: 自本通告发布之日起30日内, 申报后60日内, 自注册登记之日起
   15日内 — the count follows 起 or 后 and ends with 内;
 - a date that ends a period or by which a thing is done: 于2025年12月31日前完成整治,
-  活动期限为2025年3月15日至2025年12月31日, 2025年底前.
+  活动期限为2025年3月15日至2025年12月31日, 2025年底前 — but not one that says which ones
+  qualify (2000年底前建成的小区).
 
 A service goal (办结时限不超过5个工作日, 受理后3个工作日内办结) is a target (classify/targets.py),
 the day a document takes effect or its term ends (有效期至…) classify/effective.py's, a yearly
@@ -36,6 +37,7 @@ _FROM_EVENT = re.compile(r"(?:起|后)\s*(?P<num>\d+)\s*(?P<unit>个工作日|�
 # …至2025年12月31日, 于2025年12月31日前, 2025年底前; not 截至 (a statistic's date) nor 有效期至
 _DATE = re.compile(r"(?P<lead>至|到)?\s*(?P<y>20\d\d)\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|(?P<mend>底|末))?"
                    r"|(?P<yend>底|末))\s*(?P<tail>之前|以前|前)?")
+_QUALIFIES = re.compile(r"\s*已?[^\s，,；;。的]{1,4}的")
 _DAYS = {"日": 1.0, "天": 1.0, "工作日": 1.4, "个工作日": 1.4, "个月": 30.0}
 
 
@@ -61,6 +63,8 @@ def dues(text: str) -> list[Due]:
             continue  # 到2027年: a milestone; 截至: a statistic's date; 有效期至: the document's term
         if not (m.group("tail") or m.group("lead") == "至"):
             continue  # a date that bounds nothing (2025年3月1日 under a signature)
+        if m.group("tail") and _QUALIFIES.match(text, m.end()):
+            continue  # 2000年底前建成的小区, 2025年6月30日前注册的企业: which ones qualify, not by when
         if m.group("m") is None and m.group("yend") is None:
             continue
         month = int(m.group("m") or 12)

@@ -281,8 +281,17 @@ def align(draft: Part, final: Part) -> tuple[list[Link], list[Item], list[Item]]
         best = _best_container(f, ds, d2f, back.get(f.index, []))
         if best is not None:
             split[f.index] = best
-    merged_targets = set(merged.values())
     split_sources = set(split.values())
+    # a paragraph split into items: a short item (1.市财政每年安排…5亿元) is too small a share of
+    # the paragraph to count alone, but when its siblings split from it and nearly all of it is
+    # there, it came from it too
+    for f in unmatched:
+        if f.index not in split and len(f.own):
+            came = {split[g.index] for g in fs if g.parent == f.parent and g.index in split}
+            came = {oi for oi in came if ds[oi].own_key and _contain(f.own, ds[oi].own) >= 0.75}
+            if len(came) == 1:
+                split[f.index] = came.pop()
+    merged_targets = set(merged.values())
     for d in ds:
         if d.index in d2f:
             f = fs[d2f[d.index]]

@@ -94,6 +94,7 @@ def _register_builtins() -> None:
     _builtins_registered = True
     from revdiff.classify import (
         agencies,
+        deadlines,
         effective,
         eligibility,
         funding,
@@ -106,9 +107,11 @@ def _register_builtins() -> None:
 
     # titles and effective: no genre names them, so they run in every genre (a title and the
     # day a document takes effect are not genre-specific)
-    RULES[:0] = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, eligibility, sections)]
-    RULES[7:7] = [(name, _imported_when_run(name)) for name in _LAW_RULES] + [(titles.NAME, titles.run),
-                                                                             (effective.NAME, effective.run)]
+    own = [(mod.NAME, mod.run) for mod in (funding, targets, terms, obligations, agencies, eligibility, sections,
+                                           deadlines)]
+    RULES[:0] = own
+    RULES[len(own):len(own)] = [(name, _imported_when_run(name)) for name in _LAW_RULES] + [
+        (titles.NAME, titles.run), (effective.NAME, effective.run)]
 
 
 # Rules of laws only, each in its module of the same name: imported when a law is compared, so

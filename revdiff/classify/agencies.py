@@ -4,7 +4,8 @@ A 工作方案 names who acts after each measure, in one of the forms offices us
 （牵头单位：市发展改革委；配合单位：市财政局）, （责任单位：区住建局、各街道）, （市商务局牵头，市财政局
 配合）, a unit marked in a list (责任单位：市发展改革委（牵头）、市财政局), a line of its own
 (责任单位：区民政局), or a column of a 任务分工 table (重点任务 | 牵头单位 | 配合单位), whose rows
-pair by their task.  The lead (牵头) is the unit answerable for the measure: a lead that
+pair by their task; a table whose one column of units is 责任单位 (a 惠企政策清单) names each
+row's answerable unit, its lead.  The lead (牵头) is the unit answerable for the measure: a lead that
 changes, or a measure that no longer names one, is told as such (`medium`,
 ``draft_value``/``final_value`` the leads); other changes of the units are `low`.
 """
@@ -92,20 +93,23 @@ class Row:
     line: int
 
 
-def table_rows(node: Node) -> list[Row]:
-    """The rows of a table with a column of units (牵头单位 / 责任单位 …), each with its units."""
+def table_rows(node: Node, need_units: bool = True) -> list[Row]:
+    """The rows of a table with a column of units (牵头单位 / 责任单位 …), each with its units;
+    with ``need_units`` False, of any table whose rows name a task or project."""
     if node.kind != "table" or not node.rows or len(node.rows) < 2:
         return []
     header = [key(c) for c in node.rows[0]]
     roles = [(i, h) for i, h in enumerate(header) if _UNIT_COLUMN.match(h)]
     task = next((i for i, h in enumerate(header) if not _NOT_TASK.search(h)), None)
-    if not roles or task is None:
+    if (need_units and not roles) or task is None:
         return []
+    # a table whose one column of units is 责任单位 (a 清单) names the unit answerable for each row
+    sole = len(roles) == 1 and roles[0][1].startswith("责任")
     out = []
     for r, row in enumerate(node.rows[1:], 1):
         units = Units(quote=" | ".join(row))
         for i, h in roles:
-            _add(units, _split(row[i]) if i < len(row) else [], h.startswith("牵头"))
+            _add(units, _split(row[i]) if i < len(row) else [], h.startswith("牵头") or sole)
         line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
         out.append(Row(row[task] if task < len(row) else "", units, " | ".join(row), line))
     return out

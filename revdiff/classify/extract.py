@@ -234,7 +234,9 @@ def past_nodes(part: Part) -> set[int]:
 # Eligibility conditions (who may apply) are listed under a heading that names them (申报条件,
 # 支持条件, 认定条件; not 发展条件, nor a task 创造条件) or after a sentence that opens the list
 # (应同时具备以下条件：): their quantities are conditions (classify/eligibility.py), not goals.
-CONDITION_TITLE = r"(?:申报|申请|支持|认定|基本|资格|准入|入库|评审|享受|补助|补贴|奖励|扶持)(?:的)?条件"
+# A heading that names who a measure is for (支持对象, 补贴对象有哪些？ in a 政策解读) says the same.
+CONDITION_TITLE = (r"(?:申报|申请|支持|认定|基本|资格|准入|入库|评审|享受|补助|补贴|奖励|扶持)(?:的)?条件"
+                   r"|(?:申报|申请|申领|支持|补助|补贴|奖励|奖补|扶持|资助|救助|发放|适用|享受)(?:的)?对象")
 CONDITION_LIST = r"(?:具备|具有|符合|满足)(?:以下|下列|如下)(?:基本)?条件"
 
 
@@ -466,6 +468,8 @@ def _tier(prefix: str) -> str | None:
 # are bare numbers, amounts in that unit, counted per what follows the slash.
 _COLUMN_UNIT = re.compile(r"[（(]\s*(?P<unit>[万亿]?元)\s*(?:/\s*[^）)]{1,4})?\s*[）)]")
 _PER_SLASH = re.compile(r"(?<=元)\s*/\s*")
+# a project list's investment column (总投资（亿元）): a project's size, whoever pays — no pledge
+_SIZE_COLUMN = re.compile(r"投资(?:额|估算|概算|规模)?\s*[（(]")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -475,7 +479,7 @@ def _with_column_units(row_text: str, header: list[str]) -> str:
     cells = row_text.split(" | ")
     for i, cell in enumerate(cells):
         m = _COLUMN_UNIT.search(header[i]) if i < len(header) else None
-        if m and _BARE_NUMBER.fullmatch(cell.strip()):
+        if m and _BARE_NUMBER.fullmatch(cell.strip()) and not _SIZE_COLUMN.search(header[i]):
             cells[i] = cell + m.group("unit")
     return " | ".join(cells)
 
@@ -485,11 +489,18 @@ def _row_subject(row_text: str) -> str:
     with the grade when a two-level table repeats it (拖拉机 | 20—50马力（含） | 3000元 →
     拖拉机（20—50马力（含））)."""
     cells = [c.strip() for c in row_text.split(" | ")]
+    if len(cells) > 2 and _BARE_NUMBER.fullmatch(cells[0]):
+        cells = cells[1:]  # a 序号 column: the rows renumber when one is cut, their names do not
     first = next((i for i, c in enumerate(cells) if AMOUNT.search(c)), len(cells))
     names = [c for c in cells[: max(first, 1)] if c]
     if not names:
         return cells[0]
     return names[0] + "".join(f"（{n}）" for n in names[1:])
+
+
+def row_name(row_text: str) -> str:
+    """A table row's name: its first cell, past a 序号 (7 | 境外展会补贴 | … → 境外展会补贴)."""
+    return _row_subject(row_text).partition("（")[0]
 
 
 def _cell_at(row_text: str, at: int) -> int:
@@ -935,10 +946,38 @@ STANDARD_COLUMN = re.compile(r"^(?:服务|建设|配置|保障|实施)?标准$")
 TASK_COLUMN = re.compile(r"^(?:重点|主要|具体)?(?:工作)?(?:任务|工作)(?:内容|事项|名称)?$")
 
 
+# The 建设内容 column of a project list (a 专栏 of 重大项目: 项目名称 | 建设内容 | 总投资 | 建设期限):
+# each count in it (新建高速铁路92公里, 装机容量120万千瓦) is the scale the plan promises the
+# project at — a goal named by the project, gone with the project when its row is cut.
+PROJECT_COLUMN = re.compile(r"^(?:主要)?建设(?:内容|规模)(?:及规模|和规模)?$")
+_CLASS_OF = re.compile(r"\d+(?:\.\d+)?[^\d，,；;。]{0,3}?级")  # 5万吨级泊位, 500千伏级: a class, not a count
+
+
+def _project_targets(node: Node, col: int) -> list[Target]:
+    """The counts of a project list's 建设内容 column, each named by its project."""
+    scale = re.compile(rf"(?P<measure>[^，,；;。、\d]{{2,30}}?)\s*(?P<val>\d+(?:\.\d+)?)\s*(?P<unit>{TARGET_UNIT})")
+    out: list[Target] = []
+    for r, row in enumerate((node.rows or [])[1:], 1):
+        if col >= len(row):
+            continue
+        line = node.row_lines[r] if r < len(node.row_lines) else node.line_start
+        project = row_name(" | ".join(row))
+        for m in scale.finditer(_CLASS_OF.sub("级", row[col])):
+            if m.group("unit") in ("万元", "亿元", "元", "万", "亿"):
+                continue
+            name = f"{project}：{m.group('measure').strip()}"
+            out.append(Target(name, measure_key(name), m.group("val"), m.group("unit"), None, " | ".join(row), node,
+                              line, "table"))
+    return out
+
+
 def _standard_targets(node: Node, header: list[str]) -> list[Target]:
     """The goals in the 服务标准 column of a standards table, each named by its row's first
     cell and its own words (婴幼儿照护服务：每千人口拥有3岁以下婴幼儿托位数), or the counts of
     the tasks of a 任务分工 table, named by their words."""
+    project = next((i for i, h in enumerate(header) if i > 0 and PROJECT_COLUMN.match(h)), None)
+    if project is not None:
+        return _project_targets(node, project)
     col = next((i for i, h in enumerate(header) if i > 0 and STANDARD_COLUMN.match(h)), None)
     task = next((i for i, h in enumerate(header) if TASK_COLUMN.match(h)), None) if col is None else None
     at = col if col is not None else task
@@ -1003,6 +1042,8 @@ def targets_of(part: Part) -> list[Target]:
             out.extend(find_table_targets(n))
         elif id(n) not in conditions:
             out.extend(find_text_targets(n, id(n) in past, year))
+        else:  # a goal set for a year (到2026年…达到60家) is one even where conditions are listed
+            out.extend(t for t in find_text_targets(n, id(n) in past, year) if t.year)
     return out
 
 

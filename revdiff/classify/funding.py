@@ -10,7 +10,7 @@ from rapidfuzz.fuzz import partial_ratio, ratio
 
 from revdiff.classify import Context
 from revdiff.classify.alike import alike_pairs
-from revdiff.classify.extract import Pledge, pledges_of
+from revdiff.classify.extract import Pledge, pledges_of, row_name
 from revdiff.model import Finding
 from revdiff.money import money_value, parse_amount
 from revdiff.textkey import key
@@ -57,6 +57,10 @@ def same_pledge(a: Pledge, b: Pledge) -> float:
     else:
         whole = ratio(_wording(a), _wording(b))
         score = whole if a.sole and b.sole else 0.4 * whole + 0.6 * ratio(a.clause, b.clause)
+        if a.sentence.row is not None and b.sentence.row is not None:
+            # rows of a 清单 read alike in all but their names: a row cut and another added are
+            # two pledges unless their names (the first cell) are alike too
+            score = min(score, ratio(key(row_name(a.sentence.text)), key(row_name(b.sentence.text))))
     # 每年安排2亿元 and a one-off 出资5亿元 are two commitments, not one raised: an amount
     # counted per unit or per year is not the same pledge as one that is not
     return score - (SCOPE_PENALTY if (a.per, a.period) != (b.per, b.period) else 0)

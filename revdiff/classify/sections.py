@@ -16,16 +16,19 @@ NAME = "sections"
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
 # the column of a 任务分工 table that says by when (完成时限 | 2025年6月底前), and a date there:
 # 2025年底前, 2025年6月底前, 2025年第三季度, 2026年
-DUE_COLUMN = re.compile(r"完成时限|时限|完成时间|时间节点|时间安排|进度安排")
+# a project list's 建设期限 (2026—2028年) is read by its last year: when the project is done
+DUE_COLUMN = re.compile(r"完成时限|时限|完成时间|时间节点|时间安排|进度安排|建设(?:期限|年限|周期|起止年限)|实施期限")
 DUE = re.compile(r"(20\d\d)\s*年\s*(?:(\d{1,2})\s*月|第?([一二三四1-4])\s*季度|(上半年)|(年?底|年?末))?")
 _QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
 
 def due(text: str) -> tuple[int, int] | None:
-    """(year, month) a 完成时限 cell sets: 2025年6月底前 → (2025, 6); 2025年底前 or 2025年 → (2025, 12)."""
-    m = DUE.search(text)
-    if not m:
+    """(year, month) a 完成时限 cell sets: 2025年6月底前 → (2025, 6); 2025年底前 or 2025年 → (2025, 12);
+    a span 2026—2028年 → (2028, 12)."""
+    found = list(DUE.finditer(text))  # the last date of a span (2026年—2028年)
+    if not found:
         return None
+    m = found[-1]
     month = int(m.group(2)) if m.group(2) else _QUARTER[m.group(3)] if m.group(3) else 6 if m.group(4) else 12
     return int(m.group(1)), month
 
@@ -43,7 +46,7 @@ def table_deadlines(ctx: Context) -> list[Finding]:
         fcol = next((i for i, h in enumerate(fn.rows[0]) if DUE_COLUMN.search(h)), None)
         if dcol is None or fcol is None:
             continue
-        for dr, fr in row_pairs(table_rows(dn), table_rows(fn)):
+        for dr, fr in row_pairs(table_rows(dn, need_units=False), table_rows(fn, need_units=False)):
             dv, fv = dr.text.split(" | "), fr.text.split(" | ")
             was, now = (dv[dcol] if dcol < len(dv) else ""), (fv[fcol] if fcol < len(fv) else "")
             dd, fd = due(was), due(now)

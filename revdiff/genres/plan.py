@@ -62,7 +62,7 @@ GENRE = Genre(
     build=build,
     align=align,
     unit="heading",
-    rules=("funding", "targets", "terms", "obligations", "agencies", "eligibility", "sections"),
+    rules=("funding", "targets", "terms", "obligations", "agencies", "eligibility", "sections", "deadlines"),
     # GB/T 9704 titles end with the document's kind; these are plans whatever their numbering
     kinds=("规划", "纲要", "计划", "方案", "措施", "意见", "要点", "政策"),  # 若干政策: a local government's measures
     # a plan reviewer's standing question: where did copyright support go (the tool's first use)

@@ -197,3 +197,13 @@ def test_a_paragraph_split_into_items_gives_each_item_its_source(tmp_path: Path)
     items = [p for p in rep.sections if p.final_node is not None and p.final_node.number.startswith(("1", "2", "3", "4"))]
     # the short first item (a budget line) came from the paragraph like its longer siblings
     assert [(p.status, p.draft_node is not None and p.draft_node.number) for p in items] == [("split", "（一）")] * 4
+
+
+def test_a_project_lists_target_is_told_as_a_project_lists() -> None:
+    """A count in a 项目 list's 建设内容 is a goal of a project, not of an indicator table."""
+    import revdiff
+
+    pair = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus" / "heldout9-project-table"
+    report = revdiff.compare(str(pair / "draft.txt"), str(pair / "final.txt"))
+    notes = [f.note for f in report.findings if f.kind.startswith("target_") and "：" in (f.subject or "")]
+    assert notes and all("项目表" in n and "指标表" not in n for n in notes)

@@ -757,6 +757,7 @@ class Target:
     base: str | None = None  # base-period value (indicator tables)
     year: str | None = None  # target year: 到2025年, or the target column's year
     attribute: str | None = None  # 预期性 / 约束性 (indicator tables)
+    table: str = "indicator"  # the kind of table a row's target stands in: indicator, project (a 项目 list)
 
     def __post_init__(self) -> None:
         # a PDF's text spaces Latin letters and figures off from Chinese (行政村 5G 网络通达率):
@@ -967,7 +968,7 @@ def _project_targets(node: Node, col: int) -> list[Target]:
                 continue
             name = f"{project}：{m.group('measure').strip()}"
             out.append(Target(name, measure_key(name), m.group("val"), m.group("unit"), None, " | ".join(row), node,
-                              line, "table"))
+                              line, "table", table="project"))
     return out
 
 

@@ -66,9 +66,15 @@ def _column(t: Target, lang: str = "zh") -> str:
     return f"{t.year}年" if lang == "zh" else t.year
 
 
+def _where(t: Target) -> tuple[str, str]:
+    """Where a target stands, as a note says it: 正文, 指标表, or a 项目表 (a list of projects)."""
+    if t.source != "table":
+        return "正文", "text"
+    return ("项目表", "project list") if t.table == "project" else ("指标表", "indicator table")
+
+
 def _finding_changed(ctx: Context, d: Target, f: Target, direction: str) -> Finding:
-    where = "指标表" if d.source == "table" else "正文"
-    where_en = "indicator table" if d.source == "table" else "text"
+    where, where_en = _where(d)
     how = ambition(d, f, direction)
     col, col_en = (f"（{_column(d)}）", f" ({_column(d, 'en')})") if _column(d) else ("", "")
     if direction == "redefined" and rebased(d, f):
@@ -251,24 +257,25 @@ def run(ctx: Context) -> list[Finding]:
             out.append(_finding_in_words(ctx, d, *words))
         elif d is not None:
             partner = ctx.counterpart(d.node, "draft")
-            where = "指标表中的" if d.source == "table" else ""
+            where = f"{_where(d)[0]}中的" if d.source == "table" else ""
             out.append(Finding(
                 kind="target_removed", severity="high", subject=d.measure, draft_text=d.text,
                 draft_value=d.value, unit=d.unit, comparator=d.comparator,
                 draft_section=ctx.pair_id(d.node, "draft"), final_section=ctx.pair_id(partner, "final"),
                 draft_line=d.line, final_line=ctx.nearest_line(d.node, "draft", d.text),
                 note=f"定稿删除了{where}目标“{d.measure}”（{_column(d) and _column(d) + '：'}{_val(d)}）。",
-                note_en=(f"The final drops the {'indicator-table ' if d.source == 'table' else ''}target “{d.measure}” "
+                note_en=(f"The final drops the {_where(d)[1] + ' ' if d.source == 'table' else ''}target “{d.measure}” "
                          f"({_column(d, 'en') and _column(d, 'en') + ': '}{_val(d)})."),
             ))
         elif f is not None:
+            at, at_en = (f"{_where(f)[0]}中的", f"{_where(f)[1]} ") if f.source == "table" else ("", "")
             out.append(Finding(
                 kind="target_added", severity="medium", subject=f.measure, final_text=f.text,
                 final_value=f.value, unit=f.unit, comparator=f.comparator,
                 draft_section=ctx.pair_id(ctx.counterpart(f.node, "final"), "draft"),
                 final_section=ctx.pair_id(f.node, "final"), final_line=f.line,
                 draft_line=ctx.nearest_line(f.node, "final", f.text),
-                note=f"定稿新增了目标“{f.measure}”（{_column(f) and _column(f) + '：'}{_val(f)}）。",
-                note_en=f"The final adds the target “{f.measure}” ({_column(f, 'en') and _column(f, 'en') + ': '}{_val(f)}).",
+                note=f"定稿新增了{at}目标“{f.measure}”（{_column(f) and _column(f) + '：'}{_val(f)}）。",
+                note_en=f"The final adds the {at_en}target “{f.measure}” ({_column(f, 'en') and _column(f, 'en') + ': '}{_val(f)}).",
             ))
     return out

@@ -40,7 +40,8 @@ META_LABELS = (
     "体裁分类",
     "服务对象",
 )
-_META_RE = re.compile(r"(" + "|".join(META_LABELS) + r")\s*[:：]\s*")
+# a label may be letter-spaced to the width of the others (标　　题：)
+_META_RE = re.compile(r"(" + "|".join(r"[ \u3000]*".join(label) for label in META_LABELS) + r")\s*[:：]\s*")
 
 CHROME_LINE = re.compile(
     r"^\s*(?:"
@@ -84,7 +85,7 @@ def parse_metadata_line(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        out[m.group(1)] = text[m.end() : end].strip()
+        out[re.sub(r"[ \u3000]", "", m.group(1))] = text[m.end() : end].strip()
     return out
 
 

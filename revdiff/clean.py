@@ -89,6 +89,35 @@ def parse_metadata_line(text: str) -> dict[str, str]:
     return out
 
 
+# The header and footer a browser prints on each page of a web page: the date and time, then
+# the page's title (Chrome, Edge: 2026/3/1 10:05 标题, 3/1/26, 10:05 AM 标题); the address,
+# then the page count (https://… 1/3, 1 of 3).
+_PRINT_HEAD = re.compile(
+    r"^(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日)[\s,，]*(?:上午|下午)?\s*"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s.*)?$"
+)
+_PRINT_FOOT = re.compile(r"^(?:https?|file)://\S+(?:\s+(?:\d{1,4}\s*/\s*\d{0,4}|\d{1,4}\s+of\s+\d{1,4}))?$")
+
+
+def _strip_browser_print(raw: RawDoc) -> None:
+    """Drop a browser's print header and footer: only on the first or last two lines of a page
+    (or of the text when it has no pages), where the browser puts them."""
+    blocks = raw.blocks
+    edge = set()
+    for i, b in enumerate(blocks):
+        if i < 2 or i >= len(blocks) - 2 or any(
+                0 <= j < len(blocks) and blocks[j].page != b.page for j in (i - 2, i - 1, i + 1, i + 2)):
+            edge.add(i)
+    kept = []
+    for i, b in enumerate(blocks):
+        t = b.text.strip()
+        if i in edge and b.cells is None and len(t) < 300 and (_PRINT_HEAD.match(t) or _PRINT_FOOT.match(t)):
+            _drop(raw, b)
+            continue
+        kept.append(b)
+    raw.blocks = kept
+
+
 def _strip_chrome(raw: RawDoc) -> None:
     """Drop web chrome lines and turn the metadata block into ``raw.metadata``."""
     kept: list[Block] = []
@@ -444,6 +473,7 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_bookmarks(raw)
     if drop_patterns:
         _strip_patterns(raw, drop_patterns)
+    _strip_browser_print(raw)
     _strip_site_header(raw)
     strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)

@@ -602,6 +602,45 @@ def _is_pager(text: str) -> bool:
     return bool(_PAGER.match(t)) and any(w in t for w in ("上一页", "下一页", "前一页", "后一页", "首页", "尾页"))
 
 
+_NOTE_MARK = re.compile(r"^[\[\(（〔]?[0-9*①-⑳]{1,3}[\]\)）〕]?$")
+
+
+def _move_footnotes(root: Any) -> list[Block]:
+    """Put each footnote after the paragraph that cites it, as the .docx reader reads Word's
+    notes, and return the marks (1, [1]) as dropped blocks.
+
+    Exported pages keep notes at the end of the page, linked both ways: the mark in the text
+    links to the note, the note links back (LibreOffice's sdfootnote, Word's _ftn/_ftnref,
+    pandoc's footnote-ref/fnref).  Left at the end, a note would land in the last section, or
+    after the 版记 that should close the document.
+    """
+    named: dict[str, Any] = {}
+    for el in root.iter():
+        for key in ("id", "name"):
+            if el.get(key):
+                named.setdefault(el.get(key), el)
+    marks: list[Block] = []
+    for mark in list(root.iter("a")):
+        target = named.get((mark.get("href") or "")[1:]) if (mark.get("href") or "").startswith("#") else None
+        own = {f"#{v}" for v in (mark.get("id"), mark.get("name")) if v}
+        text = collapse_ws(mark.text_content())
+        if target is None or not own or not _NOTE_MARK.match(text):
+            continue
+        back = next((a for a in target.iter("a") if a.get("href") in own), None)
+        note = next((el for el in (back.iterancestors() if back is not None else ())
+                     if el.tag in ("p", "li", "div")), None)  # fmt: skip
+        cited = next((el for el in mark.iterancestors() if el.tag in _BLOCK_TAGS), None)
+        if note is None or cited is None or note in cited.iterancestors() or cited in note.iterancestors():
+            continue
+        marks.append(Block(text=text, line=mark.sourceline or 1))
+        marks.append(Block(text=collapse_ws(back.text_content()), line=back.sourceline or 1))
+        for a in (mark, back):
+            a.drop_tree()  # keeps the tail
+        note.text = "脚注：" + (note.text or "").lstrip()
+        cited.addnext(note)
+    return marks
+
+
 def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture) -> RawDoc:
     """The parsed page as a RawDoc: metadata, content container, then the walk."""
     title_el = root.find(".//title")
@@ -614,6 +653,7 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
 
     body = root.find("body")
     start = body if body is not None else root
+    notes = _move_footnotes(start)
     metadata_els = _find_metadata_elements(start)
     metadata: dict[str, str] = dict(capture.metadata)
     for el in metadata_els:
@@ -637,7 +677,7 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
             "save the article page itself, or copy its text into a .txt file"
         )
     raw = RawDoc(source=source, format="html", encoding=encoding, blocks=blocks, metadata=metadata,
-                 dropped=capture.dropped + walker.dropped + pager, title=title or None)
+                 dropped=capture.dropped + notes + walker.dropped + pager, title=title or None)
     if pages is not None:
         last = next(b for b in reversed(blocks) if b.text.strip())
         raw.cut_line = last.last_line

@@ -414,6 +414,7 @@ class _Walker:
         self.pieces: list[tuple[str, int, int | None]] = []
         self.target = self.blocks
         self.inside = container is None  # with no container, everything counts as inside
+        self.marker = ""  # an ordered-list item's number, not yet written
 
     def flush(self) -> None:
         if not self.pieces:
@@ -430,6 +431,8 @@ class _Walker:
         self.pieces = []
 
     def add(self, text: str, line: int, level: int | None) -> None:
+        if self.marker and text.strip():
+            text, self.marker = self.marker + text.lstrip(), ""
         stripped = text.lstrip(" \t\r\n\f")
         line += text[: len(text) - len(stripped)].count("\n")
         self.pieces.append((text, line, level))
@@ -486,6 +489,8 @@ class _Walker:
                 self.flush()
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 level = int(tag[1])
+            if tag == "li":
+                self.marker = _list_marker(el)  # goes before the item's first text, in or under it
             if el.text:
                 self.add(el.text, line, level)
             for child in el:
@@ -512,6 +517,32 @@ class _Walker:
                 self.blocks.append(Block(text=text, line=caption.sourceline or table.sourceline or 1))
         for line, cells in table_lines(table):
             self.blocks.append(Block(text="\t".join(cells), line=line, cells=cells, table=self.table_index))
+
+
+def _list_marker(li: Any) -> str:
+    """The number a browser shows before an item of an ordered list: 3. for the third item of
+    ``<ol>``, counting from ``start``; letters or roman numerals for ``type="a"``/``"i"``.
+
+    Word's auto-numbered headings come out of LibreOffice's HTML export as such lists, their
+    一、/（一） gone: the number a reader sees is what there is to read.
+    """
+    ol = li.getparent()
+    if ol is None or ol.tag != "ol":
+        return ""
+    try:
+        n = int(ol.get("start") or 1)
+    except ValueError:
+        n = 1
+    n += sum(1 for sib in li.itersiblings(preceding=True) if sib.tag == "li")
+    kind = ol.get("type") or "1"
+    if kind in "aA" and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return (letter if kind == "a" else letter.upper()) + "."
+    if kind in "iI" and 1 <= n <= 39:
+        tens, ones = divmod(n, 10)
+        roman = "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[ones]
+        return (roman if kind == "i" else roman.upper()) + "."
+    return f"{n}."
 
 
 def _tail_line(child: Any, default: int) -> int:

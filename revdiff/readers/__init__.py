@@ -17,8 +17,8 @@ from revdiff.errors import InputError
 from revdiff.model import RawDoc
 from revdiff.output import shown
 from revdiff.readers import sniff
-from revdiff.readers.invisible import strip_invisible
 from revdiff.readers.glyphs import unify_glyphs
+from revdiff.readers.invisible import strip_invisible
 
 
 @dataclass(frozen=True)

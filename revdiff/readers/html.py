@@ -658,8 +658,9 @@ def _move_footnotes(root: Any) -> list[Block]:
         if target is None or not own or not _NOTE_MARK.match(text):
             continue
         back = next((a for a in target.iter("a") if a.get("href") in own), None)
-        note = next((el for el in (back.iterancestors() if back is not None else ())
-                     if el.tag in ("p", "li", "div")), None)  # fmt: skip
+        if back is None:
+            continue
+        note = next((el for el in back.iterancestors() if el.tag in ("p", "li", "div")), None)
         cited = next((el for el in mark.iterancestors() if el.tag in _BLOCK_TAGS), None)
         if note is None or cited is None or note in cited.iterancestors() or cited in note.iterancestors():
             continue

@@ -172,3 +172,28 @@ def test_an_ordered_list_item_reads_with_the_number_a_browser_shows() -> None:
             '</ol></li><li>保障措施</li></ol><ol type="a"><li>甲</li><li>乙</li></ol><ul><li>要点</li></ul></body></html>')
     texts = [b.text for b in html_reader.read(page.encode(), "x.html").blocks if b.text.strip()]
     assert texts == ["某市方案", "3.重点任务", "1.加快建设。", "4.保障措施", "a.甲", "b.乙", "要点"]
+
+
+def _outline(page: str, tmp_path: Path) -> list[tuple[int, str]]:
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    part = revdiff.outline(str(path)).parts[0]
+    return [(n.level, f"{n.number}{n.title}") for n in part.nodes() if n.kind == "heading"]
+
+
+def test_lists_holding_the_headings_nest_by_their_depth(tmp_path: Path) -> None:
+    # LibreOffice's export of Word's auto-numbered 一、/（一）: nested <ol>, no number typed
+    page = ('<html><body><p>某县乡村振兴实施方案</p><ol><li><p><b>总体要求</b></p></ol><p>坚持农业农村优先发展。</p>'
+            '<ol start="2"><li><p><b>重点任务</b></p><ol><li><p>发展特色产业。</p><li><p>改善人居环境。</p></ol>'
+            '<li><p><b>保障措施</b></p></ol><p>县财政安排专项资金。</p></body></html>')
+    assert _outline(page, tmp_path) == [(1, "1.总体要求"), (1, "2.重点任务"), (2, "1.发展特色产业"),
+                                        (2, "2.改善人居环境"), (1, "3.保障措施")]
+
+
+def test_a_list_beside_typed_headings_does_not_decide_their_levels(tmp_path: Path) -> None:
+    page = ('<html><body><p>某县乡村振兴实施方案</p><p>一、重点任务</p><p>（一）发展特色产业</p>'
+            '<ol><li>建设基地。<ol><li>蔬菜基地。</li></ol></li><li>培育品牌。</li></ol><p>二、保障措施</p>'
+            '<p>县财政安排专项资金。</p></body></html>')
+    headings = _outline(page, tmp_path)
+    assert headings[:2] == [(1, "一、重点任务"), (2, "（一）发展特色产业")]
+    assert (1, "二、保障措施") in headings and all(level > 2 for level, h in headings if h[0].isdigit())

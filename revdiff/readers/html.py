@@ -401,7 +401,7 @@ def _cell_text(cell: Any) -> str:
 class _Walker:
     """Turn the element tree into Blocks, routing chrome and metadata to ``dropped``."""
 
-    def __init__(self, container: Any | None, metadata_els: list[Any]) -> None:
+    def __init__(self, container: Any | None, metadata_els: list[Any], list_levels: bool = False) -> None:
         self.container = container
         self.container_ancestors = set(container.iterancestors()) if container is not None else set()
         if container is not None:
@@ -415,6 +415,8 @@ class _Walker:
         self.target = self.blocks
         self.inside = container is None  # with no container, everything counts as inside
         self.marker = ""  # an ordered-list item's number, not yet written
+        self.list_levels = list_levels  # the lists carry the headings: an item's depth is its level
+        self.marker_level: int | None = None
 
     def flush(self) -> None:
         if not self.pieces:
@@ -433,6 +435,7 @@ class _Walker:
     def add(self, text: str, line: int, level: int | None) -> None:
         if self.marker and text.strip():
             text, self.marker = self.marker + text.lstrip(), ""
+            level = self.marker_level or level
         stripped = text.lstrip(" \t\r\n\f")
         line += text[: len(text) - len(stripped)].count("\n")
         self.pieces.append((text, line, level))
@@ -491,6 +494,7 @@ class _Walker:
                 level = int(tag[1])
             if tag == "li":
                 self.marker = _list_marker(el)  # goes before the item's first text, in or under it
+                self.marker_level = sum(1 for a in el.iterancestors("ol")) if self.list_levels and self.marker else None
             if el.text:
                 self.add(el.text, line, level)
             for child in el:
@@ -543,6 +547,18 @@ def _list_marker(li: Any) -> str:
         roman = "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[ones]
         return (roman if kind == "i" else roman.upper()) + "."
     return f"{n}."
+
+
+def _lists_carry_headings(root: Any) -> bool:
+    """True when ordered lists hold the document's headings: there are nested ones, and no
+    paragraph outside a list is numbered (一、, （一）, 第一条) — Word's auto-numbered headings
+    exported by LibreOffice, whose items then nest by their depth."""
+    from revdiff.structure import numbered
+
+    if not any(ol.getparent() is not None and ol.getparent().tag in ("ol", "li") for ol in root.iter("ol")):
+        return False
+    return not any(numbered(collapse_ws(p.text_content())) for p in root.iter("p", "h1", "h2", "h3", "h4")
+                   if not any(a.tag == "li" for a in p.iterancestors()))  # fmt: skip
 
 
 def _tail_line(child: Any, default: int) -> int:
@@ -698,7 +714,7 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
         # the text decides, so that menus outside it are told from the document.
         container = _find_container(start, skip, by_text=True)
 
-    walker = _Walker(container, metadata_els)
+    walker = _Walker(container, metadata_els, _lists_carry_headings(start))
     walker.walk(start, None, 1)
     walker.flush()
     pager = [b for b in walker.blocks if b.cells is None and _is_pager(b.text)]

@@ -417,6 +417,7 @@ class _Walker:
         self.marker = ""  # an ordered-list item's number, not yet written
         self.list_levels = list_levels  # the lists carry the headings: an item's depth is its level
         self.marker_level: int | None = None
+        self.items: dict[Any, int] = {}  # the number of the last item seen in each <ol>
 
     def flush(self) -> None:
         if not self.pieces:
@@ -492,8 +493,10 @@ class _Walker:
                 self.flush()
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 level = int(tag[1])
-            if tag == "li":
-                self.marker = _list_marker(el)  # goes before the item's first text, in or under it
+            if tag == "li" and (ol := el.getparent()) is not None and ol.tag == "ol":
+                # counted as the walk goes (not by looking back over the siblings: long lists)
+                self.items[ol] = n = self.items[ol] + 1 if ol in self.items else _list_start(ol)
+                self.marker = _list_marker(ol, n)  # goes before the item's first text, in or under it
                 self.marker_level = sum(1 for a in el.iterancestors("ol")) if self.list_levels and self.marker else None
             if el.text:
                 self.add(el.text, line, level)
@@ -523,26 +526,25 @@ class _Walker:
             self.blocks.append(Block(text="\t".join(cells), line=line, cells=cells, table=self.table_index))
 
 
-def _list_marker(li: Any) -> str:
-    """The number a browser shows before an item of an ordered list: 3. for the third item of
-    ``<ol>``, counting from ``start``; letters or roman numerals for ``type="a"``/``"i"``.
+def _list_start(ol: Any) -> int:
+    try:
+        return int(ol.get("start") or 1)
+    except ValueError:
+        return 1
+
+
+def _list_marker(ol: Any, n: int) -> str:
+    """The number a browser shows before item ``n`` of an ordered list: 3. for the third item
+    of ``<ol>`` (counting from ``start``); letters or roman numerals for ``type="a"``/``"i"``.
 
     Word's auto-numbered headings come out of LibreOffice's HTML export as such lists, their
     一、/（一） gone: the number a reader sees is what there is to read.
     """
-    ol = li.getparent()
-    if ol is None or ol.tag != "ol":
-        return ""
-    try:
-        n = int(ol.get("start") or 1)
-    except ValueError:
-        n = 1
-    n += sum(1 for sib in li.itersiblings(preceding=True) if sib.tag == "li")
     kind = ol.get("type") or "1"
-    if kind in "aA" and 1 <= n <= 26:
+    if kind in ("a", "A") and 1 <= n <= 26:
         letter = chr(ord("a") + n - 1)
         return (letter if kind == "a" else letter.upper()) + "."
-    if kind in "iI" and 1 <= n <= 39:
+    if kind in ("i", "I") and 1 <= n <= 39:
         tens, ones = divmod(n, 10)
         roman = "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[ones]
         return (roman if kind == "i" else roman.upper()) + "."
@@ -678,7 +680,8 @@ def _move_footnotes(root: Any) -> list[Block]:
             continue
         note = next((el for el in back.iterancestors() if el.tag in ("p", "li", "div")), None)
         cited = next((el for el in mark.iterancestors() if el.tag in _BLOCK_TAGS), None)
-        if note is None or cited is None or note in cited.iterancestors() or cited in note.iterancestors():
+        if (note is None or cited is None or back is mark or note is cited or note in cited.iterancestors()
+                or cited in note.iterancestors()):
             continue
         marks.append(Block(text=text, line=mark.sourceline or 1))
         marks.append(Block(text=collapse_ws(back.text_content()), line=back.sourceline or 1))

@@ -197,3 +197,25 @@ def test_a_list_beside_typed_headings_does_not_decide_their_levels(tmp_path: Pat
     headings = _outline(page, tmp_path)
     assert headings[:2] == [(1, "一、重点任务"), (2, "（一）发展特色产业")]
     assert (1, "二、保障措施") in headings and all(level > 2 for level, h in headings if h[0].isdigit())
+
+
+def _md_outline(text: str, tmp_path: Path) -> list[tuple[int, str]]:
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    return [(n.level, f"{n.number}{n.title}") for n in revdiff.outline(str(path)).parts[0].nodes() if n.kind == "heading"]
+
+
+def test_pandoc_lists_holding_the_headings_nest_by_their_depth(tmp_path: Path) -> None:
+    # pandoc -t markdown of Word's auto-numbered 一、/（一）: 1. lists nested in 1. lists
+    text = ("某县乡村振兴实施方案\n\n1.  **总体要求**\n\n坚持农业农村优先发展。\n\n2.  **重点任务**\n\n"
+            "    1.  发展特色产业。\n\n    2.  改善人居环境。\n\n3.  **保障措施**\n\n县财政安排专项资金。\n")
+    assert _md_outline(text, tmp_path) == [(1, "1.总体要求"), (1, "2.重点任务"), (2, "1.发展特色产业"),
+                                           (2, "2.改善人居环境"), (1, "3.保障措施")]
+
+
+def test_a_markdown_list_beside_typed_headings_does_not_decide_their_levels(tmp_path: Path) -> None:
+    text = ("某县乡村振兴实施方案\n\n一、重点任务\n\n（一）发展特色产业\n\n1.  建设基地。\n\n    1.  蔬菜基地。\n\n"
+            "2.  培育品牌。\n\n二、保障措施\n\n县财政安排专项资金。\n")
+    headings = _md_outline(text, tmp_path)
+    assert headings[:2] == [(1, "一、重点任务"), (2, "（一）发展特色产业")]
+    assert (1, "二、保障措施") in headings and all(level > 2 for level, h in headings if h[0].isdigit())

@@ -14,7 +14,8 @@ From the .docx and web pages of tests/layouts/fixtures (make_layouts.py), each s
 - ``innertext.txt``: what a reader copies from Chromium's rendering of gov.html
   (``document.body.innerText``).
 
-Which pairs and kinds are committed is in COMMITTED; the rest are made on demand (check).
+Committed: the text copies of every pair and boxes/*.odt; the PDFs and the rest of the .doc/.odt
+are git-ignored (tests/layouts/copies/.gitignore) and made on demand.
 """
 
 from __future__ import annotations

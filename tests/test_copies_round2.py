@@ -123,6 +123,17 @@ def test_a_browser_print_header_and_footer_are_dropped_only_at_a_page_edge() -> 
     assert len([b for b in raw.dropped if "example.gov.cn" in b.text or "_某市人民政府" in b.text]) == 4
 
 
+def test_firefox_print_furniture_is_dropped_too() -> None:
+    # Firefox: title and address at the top, page count and date at the foot
+    lines = ["某市促进消费若干措施 – 某市人民政府 https://www.example.gov.cn/art/1.html", "某市促进消费若干措施",
+             "一、发放消费券", "在各商场发放消费券。", "第 1 页，共 1 页 2025/3/1 10:05"]
+    raw = clean(_raw(lines, [1] * 5))
+    assert [b.text for b in raw.blocks] == lines[1:4]
+    # a sentence that names a website is text
+    body = ["某市促进消费若干措施", "一、发放消费券", "在各商场发放消费券。", "详见 https://www.example.gov.cn/xfq"]
+    assert [b.text for b in clean(_raw(body, [1] * 4)).blocks] == body
+
+
 def test_glyphs_set_off_the_baseline_join_their_line() -> None:
     from revdiff.readers.pdf import _join_offset_glyphs
 

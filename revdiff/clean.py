@@ -39,7 +39,8 @@ META_LABELS = (
     "体裁分类",
     "服务对象",
 )
-_META_RE = re.compile(r"(" + "|".join(META_LABELS) + r")\s*[:：]\s*")
+# a label may be letter-spaced to the width of the others (标　　题：)
+_META_RE = re.compile(r"(" + "|".join(r"[ \u3000]*".join(label) for label in META_LABELS) + r")\s*[:：]\s*")
 
 CHROME_LINE = re.compile(
     r"^\s*(?:"
@@ -83,8 +84,43 @@ def parse_metadata_line(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        out[m.group(1)] = text[m.end() : end].strip()
+        out[re.sub(r"[ \u3000]", "", m.group(1))] = text[m.end() : end].strip()
     return out
+
+
+# The header and footer a browser prints on each page of a web page.  Chrome and Edge: the
+# date and time, then the page's title (2026/3/1 10:05 标题, 3/1/26, 10:05 AM 标题); the
+# address, then the page count (https://… 1/3).  Firefox: the title, then the address; the
+# page count (1 of 3, 第 1 页，共 3 页), then the date and time.
+_DATE_TIME = (r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日)[\s,，]*(?:上午|下午)?\s*"
+              r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
+_PAGE_COUNT = r"(?:\d{1,4}\s*/\s*\d{0,4}|\d{1,4}\s+of\s+\d{1,4}|第\s*\d{1,4}\s*页[，,]?\s*共\s*\d{1,4}\s*页)"
+_URL = r"(?:https?|file)://\S+"
+_PRINT_HEAD = re.compile(rf"^(?:({_DATE_TIME})(?:\s.*)?|.+\s{_URL})$")  # group 1: Chrome's date
+_PRINT_FOOT = re.compile(rf"^(?:{_URL}(?:\s+{_PAGE_COUNT})?|{_PAGE_COUNT}\s+{_DATE_TIME})$")
+
+
+def _strip_browser_print(raw: RawDoc) -> None:
+    """Drop a browser's print header and footer: only on the first or last two lines of a page
+    (or of the text when it has no pages), where the browser puts them.  A line ending in an
+    address (Firefox's header) goes only when a print footer was found: else it may be text
+    (详见 https://…)."""
+    blocks = raw.blocks
+    edge = set()
+    for i, b in enumerate(blocks):
+        if i < 2 or i >= len(blocks) - 2 or any(
+                0 <= j < len(blocks) and blocks[j].page != b.page for j in (i - 2, i - 1, i + 1, i + 2)):
+            edge.add(i)
+    candidates = {i: blocks[i].text.strip() for i in edge if blocks[i].cells is None and len(blocks[i].text) < 300}
+    footers = {i for i, t in candidates.items() if _PRINT_FOOT.match(t)}
+    heads = {i for i, t in candidates.items() if (m := _PRINT_HEAD.match(t)) and (footers or m.group(1))}
+    kept = []
+    for i, b in enumerate(blocks):
+        if i in footers or i in heads:
+            _drop(raw, b)
+            continue
+        kept.append(b)
+    raw.blocks = kept
 
 
 def _strip_chrome(raw: RawDoc) -> None:
@@ -463,6 +499,7 @@ def clean(raw: RawDoc, drop_patterns: Sequence[str] | None = None) -> RawDoc:
     _strip_bookmarks(raw)
     if drop_patterns:
         _strip_patterns(raw, drop_patterns)
+    _strip_browser_print(raw)
     _strip_site_header(raw)
     strip_reprint_chrome(raw, keep=parse_metadata_line)
     _strip_chrome(raw)

@@ -17,6 +17,7 @@ from revdiff.errors import InputError
 from revdiff.model import RawDoc
 from revdiff.output import shown
 from revdiff.readers import sniff
+from revdiff.readers.glyphs import unify_glyphs
 from revdiff.readers.invisible import strip_invisible
 
 
@@ -53,6 +54,7 @@ READERS: list[Reader] = [
     Reader("doc", ("doc", "wps", "dot", "wpt"), sniff.word97, _deferred("revdiff.readers.legacy")),
     Reader("wacz", ("wacz",), sniff.wacz, _deferred("revdiff.readers.warc", "read_wacz"), options=("warc_url",)),
     Reader("docx", ("docx",), sniff.docx, _deferred("revdiff.readers.docx")),
+    Reader("odt", ("odt", "ott"), sniff.odt, _deferred("revdiff.readers.legacy", "read_odt")),
     Reader("ofd", ("ofd",), sniff.ofd, _deferred("revdiff.readers.ofd")),
     Reader("warc", ("warc",), sniff.warc, _deferred("revdiff.readers.warc"), options=("warc_url",)),
     Reader("mhtml", ("mht", "mhtml"), sniff.mhtml, _deferred("revdiff.readers.mhtml")),
@@ -160,6 +162,7 @@ def read(path: str, max_bytes: int = DEFAULT_MAX_BYTES, ocr: str = "auto",
     raw = reader.read(data, path, **{k: v for k, v in options.items() if k in reader.options})
     raw.source = shown(path)  # a name that is not UTF-8, or holds a line break, printed safely
     strip_invisible(raw)
+    unify_glyphs(raw)
     if not any(b.text.strip() or b.cells for b in raw.blocks):
         raise InputError(
             f"{path}: no document text found in this {reader.name} file; give a file that holds the document's text"

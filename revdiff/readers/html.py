@@ -401,7 +401,7 @@ def _cell_text(cell: Any) -> str:
 class _Walker:
     """Turn the element tree into Blocks, routing chrome and metadata to ``dropped``."""
 
-    def __init__(self, container: Any | None, metadata_els: list[Any]) -> None:
+    def __init__(self, container: Any | None, metadata_els: list[Any], list_levels: bool = False) -> None:
         self.container = container
         self.container_ancestors = set(container.iterancestors()) if container is not None else set()
         if container is not None:
@@ -414,6 +414,10 @@ class _Walker:
         self.pieces: list[tuple[str, int, int | None]] = []
         self.target = self.blocks
         self.inside = container is None  # with no container, everything counts as inside
+        self.marker = ""  # an ordered-list item's number, not yet written
+        self.list_levels = list_levels  # the lists carry the headings: an item's depth is its level
+        self.marker_level: int | None = None
+        self.items: dict[Any, int] = {}  # the number of the last item seen in each <ol>
 
     def flush(self) -> None:
         if not self.pieces:
@@ -430,6 +434,9 @@ class _Walker:
         self.pieces = []
 
     def add(self, text: str, line: int, level: int | None) -> None:
+        if self.marker and text.strip():
+            text, self.marker = self.marker + text.lstrip(), ""
+            level = self.marker_level or level
         stripped = text.lstrip(" \t\r\n\f")
         line += text[: len(text) - len(stripped)].count("\n")
         self.pieces.append((text, line, level))
@@ -486,6 +493,11 @@ class _Walker:
                 self.flush()
             if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 level = int(tag[1])
+            if tag == "li" and (ol := el.getparent()) is not None and ol.tag == "ol":
+                # counted as the walk goes (not by looking back over the siblings: long lists)
+                self.items[ol] = n = self.items[ol] + 1 if ol in self.items else _list_start(ol)
+                self.marker = _list_marker(ol, n)  # goes before the item's first text, in or under it
+                self.marker_level = sum(1 for a in el.iterancestors("ol")) if self.list_levels and self.marker else None
             if el.text:
                 self.add(el.text, line, level)
             for child in el:
@@ -512,6 +524,43 @@ class _Walker:
                 self.blocks.append(Block(text=text, line=caption.sourceline or table.sourceline or 1))
         for line, cells in table_lines(table):
             self.blocks.append(Block(text="\t".join(cells), line=line, cells=cells, table=self.table_index))
+
+
+def _list_start(ol: Any) -> int:
+    try:
+        return int(ol.get("start") or 1)
+    except ValueError:
+        return 1
+
+
+def _list_marker(ol: Any, n: int) -> str:
+    """The number a browser shows before item ``n`` of an ordered list: 3. for the third item
+    of ``<ol>`` (counting from ``start``); letters or roman numerals for ``type="a"``/``"i"``.
+
+    Word's auto-numbered headings come out of LibreOffice's HTML export as such lists, their
+    一、/（一） gone: the number a reader sees is what there is to read.
+    """
+    kind = ol.get("type") or "1"
+    if kind in ("a", "A") and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return (letter if kind == "a" else letter.upper()) + "."
+    if kind in ("i", "I") and 1 <= n <= 39:
+        tens, ones = divmod(n, 10)
+        roman = "x" * tens + ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")[ones]
+        return (roman if kind == "i" else roman.upper()) + "."
+    return f"{n}."
+
+
+def _lists_carry_headings(root: Any) -> bool:
+    """True when ordered lists hold the document's headings: there are nested ones, and no
+    paragraph outside a list is numbered (一、, （一）, 第一条) — Word's auto-numbered headings
+    exported by LibreOffice, whose items then nest by their depth."""
+    from revdiff.structure import numbered
+
+    if not any(ol.getparent() is not None and ol.getparent().tag in ("ol", "li") for ol in root.iter("ol")):
+        return False
+    return not any(numbered(collapse_ws(p.text_content())) for p in root.iter("p", "h1", "h2", "h3", "h4")
+                   if not any(a.tag == "li" for a in p.iterancestors()))  # fmt: skip
 
 
 def _tail_line(child: Any, default: int) -> int:
@@ -602,6 +651,47 @@ def _is_pager(text: str) -> bool:
     return bool(_PAGER.match(t)) and any(w in t for w in ("上一页", "下一页", "前一页", "后一页", "首页", "尾页"))
 
 
+_NOTE_MARK = re.compile(r"^[\[\(（〔]?[0-9*①-⑳]{1,3}[\]\)）〕]?$")
+
+
+def _move_footnotes(root: Any) -> list[Block]:
+    """Put each footnote after the paragraph that cites it, as the .docx reader reads Word's
+    notes, and return the marks (1, [1]) as dropped blocks.
+
+    Exported pages keep notes at the end of the page, linked both ways: the mark in the text
+    links to the note, the note links back (LibreOffice's sdfootnote, Word's _ftn/_ftnref,
+    pandoc's footnote-ref/fnref).  Left at the end, a note would land in the last section, or
+    after the 版记 that should close the document.
+    """
+    named: dict[str, Any] = {}
+    for el in root.iter():
+        for key in ("id", "name"):
+            if el.get(key):
+                named.setdefault(el.get(key), el)
+    marks: list[Block] = []
+    for mark in list(root.iter("a")):
+        target = named.get((mark.get("href") or "")[1:]) if (mark.get("href") or "").startswith("#") else None
+        own = {f"#{v}" for v in (mark.get("id"), mark.get("name")) if v}
+        text = collapse_ws(mark.text_content())
+        if target is None or not own or not _NOTE_MARK.match(text):
+            continue
+        back = next((a for a in target.iter("a") if a.get("href") in own), None)
+        if back is None:
+            continue
+        note = next((el for el in back.iterancestors() if el.tag in ("p", "li", "div")), None)
+        cited = next((el for el in mark.iterancestors() if el.tag in _BLOCK_TAGS), None)
+        if (note is None or cited is None or back is mark or note is cited or note in cited.iterancestors()
+                or cited in note.iterancestors()):
+            continue
+        marks.append(Block(text=text, line=mark.sourceline or 1))
+        marks.append(Block(text=collapse_ws(back.text_content()), line=back.sourceline or 1))
+        for a in (mark, back):
+            a.drop_tree()  # keeps the tail
+        note.text = "脚注：" + (note.text or "").lstrip()
+        cited.addnext(note)
+    return marks
+
+
 def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture) -> RawDoc:
     """The parsed page as a RawDoc: metadata, content container, then the walk."""
     title_el = root.find(".//title")
@@ -614,6 +704,7 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
 
     body = root.find("body")
     start = body if body is not None else root
+    notes = _move_footnotes(start)
     metadata_els = _find_metadata_elements(start)
     metadata: dict[str, str] = dict(capture.metadata)
     for el in metadata_els:
@@ -626,7 +717,7 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
         # the text decides, so that menus outside it are told from the document.
         container = _find_container(start, skip, by_text=True)
 
-    walker = _Walker(container, metadata_els)
+    walker = _Walker(container, metadata_els, _lists_carry_headings(start))
     walker.walk(start, None, 1)
     walker.flush()
     pager = [b for b in walker.blocks if b.cells is None and _is_pager(b.text)]
@@ -637,7 +728,7 @@ def _convert(root: Any, source: str, encoding: str, capture: webarchive.Capture)
             "save the article page itself, or copy its text into a .txt file"
         )
     raw = RawDoc(source=source, format="html", encoding=encoding, blocks=blocks, metadata=metadata,
-                 dropped=capture.dropped + walker.dropped + pager, title=title or None)
+                 dropped=capture.dropped + notes + walker.dropped + pager, title=title or None)
     if pages is not None:
         last = next(b for b in reversed(blocks) if b.text.strip())
         raw.cut_line = last.last_line

@@ -1,6 +1,8 @@
-"""Word 97–2003 (.doc) and WPS (.wps) files: converted to .docx by LibreOffice, then read as .docx.
+"""Word 97–2003 (.doc), WPS (.wps) and OpenDocument (.odt) files: converted to .docx by
+LibreOffice, then read as .docx.
 
-Drafts for comment are often published as .doc or .wps attachments.  Their binary format is
+Drafts for comment are often published as .doc or .wps attachments, and a draft saved in
+LibreOffice or 永中 Office is an .odt.  Their binary format is
 best left to LibreOffice, which keeps headings, auto-numbering and tables; the .docx it writes
 is then read by the .docx reader, so lines cited are the paragraphs of that .docx.
 LibreOffice runs headless in a private profile and folder (no user settings, no lock on a
@@ -33,7 +35,7 @@ def _soffice(source: str) -> str:
 
 
 def to_docx(data: bytes, source: str, suffix: str) -> bytes:
-    """The bytes of ``data`` (a .doc or .wps) converted to .docx by LibreOffice."""
+    """The bytes of ``data`` (a .doc, .wps or .odt) converted to .docx by LibreOffice."""
     program = _soffice(source)
     with tempfile.TemporaryDirectory(prefix="revdiff-lo-") as tmp:
         work = Path(tmp)
@@ -58,8 +60,8 @@ def to_docx(data: bytes, source: str, suffix: str) -> bytes:
         if not result.is_file() or result.stat().st_size == 0:
             # LibreOffice loads neither a damaged file nor, headless, one that asks for a password.
             raise InputError(
-                f"{source}: LibreOffice cannot open this .doc/.wps (corrupt, or password-protected?); "
-                "open it in Word or WPS, remove any password and save it as .docx"
+                f"{source}: LibreOffice cannot open this {suffix} (corrupt, or password-protected?); "
+                "open it in Word, WPS or LibreOffice, remove any password and save it as .docx"
             )
         return result.read_bytes()
 
@@ -97,4 +99,13 @@ def read(data: bytes, source: str) -> RawDoc:
         )
     raw = docx.read(to_docx(data, source, "." + kind), source)
     raw.format = kind
+    return raw
+
+
+def read_odt(data: bytes, source: str) -> RawDoc:
+    """Read an OpenDocument text (.odt) by way of LibreOffice and the .docx reader (format "odt")."""
+    from revdiff.readers import docx
+
+    raw = docx.read(to_docx(data, source, ".odt"), source)
+    raw.format = "odt"
     return raw

@@ -138,6 +138,7 @@ class _Lines:
         self.rule: set[int] = set()  # table rule lines: no block, so a table's rows stay together
         # a line's text in source order where ``text`` is not (an HTML table's spread cells)
         self.source_order: dict[int, str] = {}
+        self.item_depth: dict[int, int] = {}  # a list item's line → how many ordered lists hold it (0: bullets)
 
     def add(self, line: int, piece: str) -> None:
         prev = self.text.get(line, "")
@@ -244,9 +245,11 @@ def _links_only(tokens: list[Any], i: int) -> bool:
 
 def _walk(tokens: list[Any], out: _Lines) -> None:
     table = 0
+    ordered = 0  # ordered lists open around the token
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        ordered += (tok.type == "ordered_list_open") - (tok.type == "ordered_list_close")
         if tok.type == "table_open":
             table += 1
             i = _table(tokens, i, table, out)
@@ -270,11 +273,23 @@ def _walk(tokens: list[Any], out: _Lines) -> None:
         elif tok.type == "list_item_open" and tok.map:
             # an ordered list's number is the document's; a bullet (- * +) marks an item of the
             # text, as -- and • do in a plain text (but a list of links is furniture, dropped)
+            out.item_depth[tok.map[0]] = ordered if tok.info else 0
             if tok.info:
                 out.add(tok.map[0], tok.info + tok.markup)
             elif not _links_only(tokens, i):
                 out.add(tok.map[0], tok.markup + " ")
         i += 1
+
+
+def _list_levels(out: _Lines) -> dict[int, int]:
+    """Levels of ordered-list items when the lists hold the headings: nested ordered lists,
+    and no numbered line outside a list (pandoc's Markdown of Word's auto-numbered 一、/（一）,
+    written as ``1.`` lists nested in ``1.``); else none."""
+    if max(out.item_depth.values(), default=0) < 2:
+        return {}
+    if any(numbered(text.strip()) for ln, text in out.text.items() if ln not in out.item_depth):
+        return {}
+    return {ln: depth for ln, depth in out.item_depth.items() if depth}
 
 
 def _style_levels(out: _Lines) -> dict[int, int]:
@@ -328,7 +343,7 @@ def read(data: bytes, source: str) -> RawDoc:
             if i in t.text:  # a frame's (专栏 box's) line of text
                 out.text[fm_end + i] = t.text[i]
         out.rule |= {fm_end + i for i in t.rules}  # no block: the rows stay one table
-    levels = _style_levels(out)
+    levels = _style_levels(out) | _list_levels(out)
     blocks: list[Block] = []
     dropped: list[Block] = []
     for i, src in enumerate(lines):

@@ -357,6 +357,7 @@ def _read_page(page: Any, number: int) -> _Page:
 
     text_page = page.filter(outside_tables) if boxes else page
     lines = [ln for ln in text_page.extract_text_lines(strip=True, return_chars=True, keep_blank_chars=True) if ln["chars"]]
+    lines = _join_offset_glyphs(lines)
     gutter = _gutter(lines, float(page.width))
     for line in lines:
         if gutter is None or any(gutter[0] < (c["x0"] + c["x1"]) / 2 < gutter[1] for c in line["chars"]):
@@ -404,6 +405,42 @@ def _ink_spans(chars: list[dict[str, Any]]) -> list[tuple[float, float]]:
         else:
             spans.append((x0, x1))
     return spans
+
+
+def _size(chars: list[dict[str, Any]]) -> float:
+    return max(float(c.get("size") or 0) for c in chars)
+
+
+def _join_offset_glyphs(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Put back into their line the glyphs a fallback font sets lower or higher.
+
+    Chromium prints “ ” of a CJK line in a Latin font whose box sits a fifth of an em lower,
+    beyond pdfplumber's 3 pt tolerance, so they come out as a line of their own.  A line
+    whose height mostly overlaps the line before and whose glyphs fall between that line's
+    glyphs or right beside them (none on top of another), in the same size, is part of it.
+    """
+    out: list[dict[str, Any]] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None:
+            overlap = min(prev["bottom"], ln["bottom"]) - max(prev["top"], ln["top"])
+            height = min(prev["bottom"] - prev["top"], ln["bottom"] - ln["top"])
+            spans = [(c["x0"] + 0.5, c["x1"] - 0.5) for c in prev["chars"]]
+            apart = not any(a < c["x1"] - 0.5 and c["x0"] + 0.5 < b for c in ln["chars"] for a, b in spans)
+            size = _size(ln["chars"])
+            same_size = abs(_size(prev["chars"]) - size) < 0.5  # not a footnote's raised mark
+            # between or beside the line's glyphs, not a column beyond a gutter
+            x0, x1 = min(c["x0"] for c in ln["chars"]), max(c["x1"] for c in ln["chars"])
+            p0, p1 = min(c["x0"] for c in prev["chars"]), max(c["x1"] for c in prev["chars"])
+            touching = max(x0 - p1, p0 - x1) < 0.3 * size
+            if height > 0 and overlap >= 0.5 * height and apart and same_size and touching:
+                chars = sorted(prev["chars"] + ln["chars"], key=lambda c: c["x0"])
+                out[-1] = {**prev, "chars": chars, "top": min(prev["top"], ln["top"]),
+                           "bottom": max(prev["bottom"], ln["bottom"]), "x0": chars[0]["x0"],
+                           "x1": max(c["x1"] for c in chars)}  # fmt: skip
+                continue
+        out.append(ln)
+    return out
 
 
 def _gutter(lines: list[dict[str, Any]], width: float) -> tuple[float, float] | None:

@@ -41,6 +41,12 @@ def docx(data: bytes) -> bool:
     return b"word/document.xml" in data or (b"[Content_Types].xml" in data and b"word/" in data)
 
 
+def odt(data: bytes) -> bool:
+    """An OpenDocument text (.odt, LibreOffice's own format): a zip whose first member, stored
+    uncompressed as the standard requires, is ``mimetype`` naming ``opendocument.text``."""
+    return data.startswith(b"PK\x03\x04") and b"application/vnd.oasis.opendocument.text" in data[:200]
+
+
 def ofd(data: bytes) -> bool:
     """A zip whose members include ``OFD.xml`` (GB/T 33190); member names are stored uncompressed."""
     return data.startswith(b"PK\x03\x04") and b"OFD.xml" in data

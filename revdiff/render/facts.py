@@ -431,7 +431,7 @@ def line_label(ui: dict[str, Any], line: int | None, page: int | None = None, fm
     ``end``); a .docx counts paragraphs ("第 12 段"); a PDF adds the page ("第 12 行 · 第 3 页")."""
     if not line:
         return ""
-    unit = "para" if fmt in ("docx", "doc", "wps") else "line"  # .doc/.wps are read as their .docx
+    unit = "para" if fmt in ("docx", "doc", "wps", "odt") else "line"  # .doc/.wps/.odt are read as their .docx
     if end and end != line:
         text = str(ui[unit + "s"].format(a=line, b=end))
     else:

@@ -192,7 +192,7 @@ _DIGIT = "0-9０-９.．"
 # Chinese numerals, as laws write every amount and period (处一万元以上五万元以下, 三十日内)
 _CN = "〇零一二两三四五六七八九十百千万亿"
 _CN_NUMERAL = re.compile(f"[{_CN}]+")
-_NUMBER_TAIL = re.compile(f"[{_DIGIT}{_CN}]+$")
+_NUMBER_TAIL = re.compile(f"[{_DIGIT}{_CN}]+\\Z")  # \Z, not $: "$" also matches before a last line break
 # the digits that go on after a change, then the unit the number is counted in: 150家, 2025年, 3.5万元
 _NUMBER_HEAD = re.compile(
     f"[{_DIGIT}{_CN}]*(?:万元|亿元|千元|元|万|亿|平方米|平方公里|公里|千米|米|吨|%|％|‰|家|件|个工作日|个月|个|项|人|户|"

@@ -80,6 +80,20 @@ def _diff_keys(a: str, b: str, words: bool) -> list[Op]:
     return [(op, "".join(rev[ord(c) - 0xF0000] for c in t)) for op, t in ops]
 
 
+def ops_within(ops: list[Op], spans: dict[int, list[tuple[int, int]]]) -> list[int]:
+    """Indices of the changed ops that lie wholly inside one of ``spans[op]``: offsets into the
+    draft body for deletions (−1), into the final body for insertions (+1)."""
+    out: list[int] = []
+    at = {-1: 0, 1: 0}  # offsets into the draft and the final body
+    for i, (op, text) in enumerate(ops):
+        if op != 0 and any(s <= at[op] and at[op] + len(text) <= e for s, e in spans.get(op, ())):
+            out.append(i)
+        for side in (-1, 1):
+            if op in (0, side):
+                at[side] += len(text)
+    return out
+
+
 def _bounds(index: list[int], k: int, length: int) -> int:
     """Original offset where key position ``k`` starts (0 and ``length`` at the ends)."""
     if k <= 0:

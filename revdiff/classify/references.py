@@ -21,6 +21,7 @@ from rapidfuzz.fuzz import ratio
 
 from revdiff.classify import Context
 from revdiff.classify.articles import Clause, article_clauses, cite, groups, is_article, match
+from revdiff.diff import ops_within
 from revdiff.model import Finding
 from revdiff.money import cn_number
 from revdiff.numbering import HAN
@@ -302,14 +303,7 @@ def mark(ctx: Context, rewritten: list[RefEdit]) -> None:
             f += moved[1]
         if pair.id not in spans:
             continue
-        inside = {-1: spans[pair.id][0], 1: spans[pair.id][1]}
-        at = {-1: 0, 1: 0}  # offsets into the draft and the final body
-        for i, (op, text) in enumerate(pair.diff):
-            if op != 0 and any(s <= at[op] and at[op] + len(text) <= e for s, e in inside[op]):
-                pair.consequential.append(i)
-            for side in (-1, 1):
-                if op in (0, side):
-                    at[side] += len(text)
+        pair.consequential.extend(ops_within(pair.diff, {-1: spans[pair.id][0], 1: spans[pair.id][1]}))
 
 
 _ITEM_NUMBER = re.compile(r"[ \t\u3000]*[（(][零〇一二两三四五六七八九十百]+[）)]")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from revdiff.diff import diff_texts
+from revdiff.diff import diff_texts, ops_within
 from revdiff.model import SectionPair
 from revdiff.render import facts
 from revdiff.render.i18n import (
@@ -347,14 +347,7 @@ def _quotes(f: Finding, terms: list[str], dpair: SectionPair | None = None,
         pair.diff, pair.formatting = diff_texts(f.draft_text, f.final_text)
         muted = {-1: _muted_in(dpair, -1, f.draft_text), 1: _muted_in(fpair, 1, f.final_text)}
         if muted[-1] or muted[1]:
-            at = {-1: 0, 1: 0}
-            for i, (op, text) in enumerate(pair.diff):
-                if op != 0 and any(s <= at[op] and at[op] + len(text) <= e for s, e in muted[op]):
-                    pair.formatting.append(i)
-                for side in (-1, 1):
-                    if op in (0, side):
-                        at[side] += len(text)
-            pair.formatting.sort()
+            pair.formatting = sorted(set(pair.formatting) | set(ops_within(pair.diff, muted)))
     return _quote(f, "draft", terms, pair), _quote(f, "final", terms, pair)
 
 

@@ -207,3 +207,15 @@ def test_a_project_lists_target_is_told_as_a_project_lists() -> None:
     report = revdiff.compare(str(pair / "draft.txt"), str(pair / "final.txt"))
     notes = [f.note for f in report.findings if f.kind.startswith("target_") and "：" in (f.subject or "")]
     assert notes and all("项目表" in n and "指标表" not in n for n in notes)
+
+
+def test_a_ceiling_written_with_bu_chaoguo_is_named_without_its_bu(tmp_path: Path) -> None:
+    """不超过 / 不高于 state a ceiling: the measure is what comes before them (not …不, read as
+    超过 before), and a ceiling that rises is loosened, not raised."""
+    import revdiff
+
+    draft, final = tmp_path / "d.txt", tmp_path / "f.txt"
+    draft.write_text("一、主要目标\n到2026年，城镇调查失业率不超过5.5%，企业开办时间不超过2个工作日。\n", encoding="utf-8")
+    final.write_text("一、主要目标\n到2026年，城镇调查失业率不超过6%，企业开办时间不超过1个工作日。\n", encoding="utf-8")
+    got = {f.subject: (f.comparator, f.ambition) for f in revdiff.compare(str(draft), str(final)).findings}
+    assert got == {"城镇调查失业率": ("≤", "weaker"), "企业开办时间": ("≤", "stronger")}

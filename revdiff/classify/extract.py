@@ -667,7 +667,7 @@ TARGET_UNIT = (rf"{TIME_UNIT}|(?:万|亿)?(?:人次|千瓦|平方米|公里|千�
                r"组|批|场|元|处|辆|艘|架|部|株|间|张|栋|盏)|" + HAN + "{1,3}/" + HAN + "{1,4}|%|％|分|倍|万|亿")
 TARGET_CLAUSE = re.compile(
     r"^(?P<measure>[^，,；;。]{2,45}?)\s*"
-    r"(?P<verb>达到|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长|"
+    r"(?P<verb>达到|不超过|不高于|超过|突破|提高到|提升到|增长到|增加到|不低于|不少于|保持在|稳定在|控制在|降低到|下降到|降至|增至|力争|年均增长|"
     r"压缩至|压缩到|缩短至|缩短到|累计)?\s*"  # 审批时间压缩至15个工作日; 城镇新增就业累计30万人
     r"(?P<cmp>≥|≤|＞|＜|>|<)?\s*(?P<val>\d+(?:\.\d+)?)\s*"
     rf"(?P<unit>{TARGET_UNIT})?\s*"
@@ -889,6 +889,8 @@ def find_text_targets(node: Node, past_section: bool = False, start_year: int | 
             if len(mk) < 2 or re.fullmatch(r"[\d.\-年月日]+", mk):
                 continue
             cmp = m.group("cmp") or ("以内" if m.group("cmp2") == "内" else m.group("cmp2")) or None
+            if cmp is None and m.group("verb") in ("不超过", "不高于"):
+                cmp = "≤"  # 办结时限不超过5个工作日: a ceiling (read as 超过 with 不 left in the measure before)
             year = re.search(r"到\s*(20\d\d)\s*年", s.text)
             line = s.line if s.in_title else node.line_at(s.offset + start)
             out.append(Target(measure, mk, m.group("val"), unit, cmp, s.text, node, line, "text",
